@@ -1,0 +1,358 @@
+#!/usr/bin/env bash
+# Deploys extendSchema and its Cloud Scheduler job as described in function.yaml.
+# Run ./deploy.sh --help for usage. Safe to re-run: existing resources are updated, not duplicated.
+set -euo pipefail
+
+PROG=deploy.sh
+SCRIPT_PATH=${BASH_SOURCE[0]}
+[[ $SCRIPT_PATH == */* ]] || SCRIPT_PATH=./$SCRIPT_PATH
+SCRIPT_DIR=$(cd "${SCRIPT_PATH%/*}" && pwd)
+SPREADSHEET_ID_PLACEHOLDER=REPLACE_WITH_SPREADSHEET_ID
+# Fields of function.yaml; all are required (see the comments in that file).
+FUNCTION_FIELDS=(name region runtime entryPoint memory cpu timeout maxInstances concurrency serviceAccount)
+SCHEDULE_FIELDS=(job location cron timeZone body serviceAccount attemptDeadline
+  maxRetryAttempts minBackoff maxBackoff maxDoublings)
+
+usage() {
+  cat <<'EOF'
+Usage: ./deploy.sh [--config FILE] [--project ID] [--dry-run] [--delete]
+
+Deploys the extendSchema function (Cloud Run functions, 2nd gen) and its Cloud Scheduler job
+from function.yaml, idempotently:
+  1. creates the runtime and scheduler service accounts if missing (no project roles);
+  2. gcloud functions deploy with the settings and environment from function.yaml;
+  3. grants the scheduler account roles/run.invoker on this function only;
+  4. creates the Cloud Scheduler job, or updates it if it exists (POST, OIDC token whose
+     audience is the function URL);
+  5. prints the step gcloud cannot do: share the spreadsheet with the runtime account.
+
+Options:
+  --config FILE   configuration to read (default: function.yaml next to this script)
+  --project ID    Google Cloud project (default: $CLOUDSDK_CORE_PROJECT, then
+                  `gcloud config get-value project`)
+  --dry-run       print every gcloud command, one per line prefixed with "+", instead of
+                  running it. Existence checks are printed, not run, and taken as "absent"
+                  (as "present" with --delete), so the output shows the full first deploy.
+                  The only command run is `gcloud config get-value project`, and only when
+                  no project is given by --project or CLOUDSDK_CORE_PROJECT.
+  --delete        remove the scheduler job, the function and both service accounts
+                  (gcloud asks to confirm each deletion when run in a terminal)
+  -h, --help      show this help
+EOF
+}
+
+die() {
+  printf '%s: error: %s\n' "$PROG" "$*" >&2
+  exit 1
+}
+
+note() {
+  printf '==> %s\n' "$*" >&2
+}
+
+# --- configuration --------------------------------------------------------------------------
+
+# Reads the YAML subset described at the top of function.yaml into variables
+# CFG_<section>_<key>; the env section's keys also go, in file order, to ENV_KEYS.
+ENV_KEYS=()
+parse_config() {
+  local file=$1 line n=0 section='' key value
+  local re_blank='^[[:space:]]*(#.*)?$'
+  local re_section='^([A-Za-z_][A-Za-z0-9_]*):[[:space:]]*$'
+  local re_field='^  ([A-Za-z_][A-Za-z0-9_]*):([[:space:]]+(.*))?$'
+  [[ -f $file && -r $file ]] || die "$file: configuration file not found"
+  while IFS= read -r line || [[ -n $line ]]; do
+    n=$((n + 1))
+    line=${line%$'\r'}
+    if [[ $line =~ $re_blank ]]; then
+      continue
+    elif [[ $line =~ $re_section ]]; then
+      section=${BASH_REMATCH[1]}
+      case $section in
+        function | env | schedule) ;;
+        *) die "$file:$n: unknown section '$section:' (expected function:, env: or schedule:)" ;;
+      esac
+    elif [[ -n $section && $line =~ $re_field ]]; then
+      key=${BASH_REMATCH[1]}
+      value=$(unquote "${BASH_REMATCH[3]}") || die "$file:$n: $section.$key: $value"
+      store_field "$file:$n" "$section" "$key" "$value"
+    else
+      die "$file:$n: unsupported syntax; see the format notes at the top of function.yaml"
+    fi
+  done <"$file"
+}
+
+# Prints a YAML scalar without its quotes; fails on a trailing comment.
+unquote() {
+  local v=$1
+  v=${v%"${v##*[![:space:]]}"}
+  case $v in
+    \'*\') v=${v:1:${#v}-2}; printf '%s' "${v//\'\'/\'}" ;;
+    \"*\") printf '%s' "${v:1:${#v}-2}" ;;
+    *' #'* | *$'\t#'*) printf 'comments after a value are not supported'; return 1 ;;
+    *) printf '%s' "$v" ;;
+  esac
+}
+
+store_field() {
+  local where=$1 section=$2 key=$3 value=$4 var
+  if [[ $section == env ]]; then
+    var=ENV_$key
+  else
+    is_known_field "$section" "$key" || die "$where: unknown field $section.$key"
+    var=CFG_${section}_$key
+  fi
+  [[ -z ${!var+set} ]] || die "$where: duplicate field $section.$key"
+  printf -v "$var" '%s' "$value"
+  if [[ $section == env ]]; then ENV_KEYS+=("$key"); fi
+}
+
+is_known_field() {
+  local section=$1 key=$2 known
+  if [[ $section == function ]]; then
+    for known in "${FUNCTION_FIELDS[@]}"; do [[ $key == "$known" ]] && return 0; done
+  else
+    for known in "${SCHEDULE_FIELDS[@]}"; do [[ $key == "$known" ]] && return 0; done
+  fi
+  return 1
+}
+
+# Prints the value of section.key, failing if the field is missing or empty.
+cfg() {
+  local var=CFG_$1_$2
+  [[ -n ${!var:-} ]] || die "$CONFIG: missing required field $1.$2 (key '$2' under '$1:')"
+  printf '%s' "${!var}"
+}
+
+seconds_of() {
+  local field=$1 value
+  value=$(cfg "${field%%.*}" "${field#*.}")
+  [[ $value =~ ^[0-9]+s$ ]] || die "$CONFIG: $field must be whole seconds like 300s, got '$value'"
+  printf '%s' "${value%s}"
+}
+
+validate_config() {
+  local section field id timeout deadline
+  for field in "${FUNCTION_FIELDS[@]}"; do cfg function "$field" >/dev/null; done
+  for field in "${SCHEDULE_FIELDS[@]}"; do cfg schedule "$field" >/dev/null; done
+  [[ -n ${ENV_SPREADSHEET_ID:-} ]] \
+    || die "$CONFIG: missing required field env.SPREADSHEET_ID (key 'SPREADSHEET_ID' under 'env:')"
+  [[ $ENV_SPREADSHEET_ID != "$SPREADSHEET_ID_PLACEHOLDER" ]] \
+    || die "$CONFIG: env.SPREADSHEET_ID is still the placeholder; set it to the ID in the sheet's URL"
+  [[ $ENV_SPREADSHEET_ID =~ ^[A-Za-z0-9_-]+$ ]] \
+    || die "$CONFIG: env.SPREADSHEET_ID '$ENV_SPREADSHEET_ID' is not a spreadsheet ID (the part between /d/ and /edit)"
+  [[ -z ${ENV_SHEETS_EMULATOR_HOST+set} ]] \
+    || die "$CONFIG: env.SHEETS_EMULATOR_HOST is for local runs only and must not be deployed"
+  for section in function schedule; do
+    id=$(cfg "$section" serviceAccount)
+    [[ $id =~ ^[a-z][a-z0-9-]{4,28}[a-z0-9]$ ]] \
+      || die "$CONFIG: $section.serviceAccount must be an account ID (6-30 of a-z, 0-9, -), not '$id'"
+  done
+  timeout=$(seconds_of function.timeout)
+  deadline=$(seconds_of schedule.attemptDeadline)
+  ((deadline >= 15 && deadline <= 1800)) \
+    || die "$CONFIG: schedule.attemptDeadline must be between 15s and 1800s, got ${deadline}s"
+  ((deadline >= timeout)) \
+    || die "$CONFIG: schedule.attemptDeadline (${deadline}s) must be at least function.timeout (${timeout}s)"
+}
+
+# --- gcloud ---------------------------------------------------------------------------------
+
+# Prints a command the way a shell would read it back: "+ gcloud a --flag='b c'".
+print_command() {
+  local arg out='+'
+  for arg in "$@"; do
+    if [[ $arg =~ ^(--[A-Za-z0-9-]+=)(.*)$ ]]; then
+      out+=" ${BASH_REMATCH[1]}$(shell_quote "${BASH_REMATCH[2]}")"
+    else
+      out+=" $(shell_quote "$arg")"
+    fi
+  done
+  printf '%s\n' "$out"
+}
+
+shell_quote() {
+  local s=$1 q="'\\''"
+  if [[ -n $s && $s =~ ^[A-Za-z0-9_./:=@,+%^-]+$ ]]; then
+    printf '%s' "$s"
+  else
+    printf "'%s'" "${s//\'/$q}"
+  fi
+}
+
+# Runs a command that changes something; in a dry run only prints it.
+run() {
+  print_command "$@"
+  if [[ $DRY_RUN == false ]]; then "$@"; fi
+}
+
+# Runs a read-only existence check quietly. In a dry run it is printed, not run, and answers
+# DRY_RUN_ASSUME_EXISTS.
+exists() {
+  print_command "$@"
+  if [[ $DRY_RUN == true ]]; then
+    [[ $DRY_RUN_ASSUME_EXISTS == true ]]
+  else
+    "$@" >/dev/null 2>&1
+  fi
+}
+
+resolve_project() {
+  if [[ -n $PROJECT ]]; then return; fi
+  PROJECT=${CLOUDSDK_CORE_PROJECT:-}
+  if [[ -z $PROJECT ]]; then PROJECT=$(gcloud config get-value project 2>/dev/null || true); fi
+  [[ -n $PROJECT ]] \
+    || die "no Google Cloud project set: pass --project ID, set CLOUDSDK_CORE_PROJECT, or run 'gcloud config set project ID'"
+}
+
+ensure_service_account() {
+  local id=$1 description=$2
+  local email=$id@$PROJECT.iam.gserviceaccount.com
+  if exists gcloud iam service-accounts describe "$email" --project="$PROJECT"; then
+    note "service account $email exists"
+  else
+    run gcloud iam service-accounts create "$id" --project="$PROJECT" \
+      --display-name="$(cfg function name) $description"
+  fi
+}
+
+# Writes the env map, every value a single-quoted YAML string (gcloud rejects non-strings).
+write_env_file() {
+  local file=$1 key var value
+  : >"$file"
+  for key in "${ENV_KEYS[@]}"; do
+    var=ENV_$key
+    value=${!var}
+    printf "%s: '%s'\n" "$key" "${value//\'/\'\'}" >>"$file"
+  done
+  if [[ -z ${ENV_GOOGLE_CLOUD_PROJECT+set} ]]; then
+    printf "GOOGLE_CLOUD_PROJECT: '%s'\n" "$PROJECT" >>"$file"
+  fi
+}
+
+deploy() {
+  local name region runtime_sa scheduler_sa env_file url line
+  name=$(cfg function name)
+  region=$(cfg function region)
+  runtime_sa=$(cfg function serviceAccount)@$PROJECT.iam.gserviceaccount.com
+  scheduler_sa=$(cfg schedule serviceAccount)@$PROJECT.iam.gserviceaccount.com
+
+  ensure_service_account "$(cfg function serviceAccount)" runtime
+  ensure_service_account "$(cfg schedule serviceAccount)" scheduler
+
+  TMP_DIR=$(mktemp -d)
+  env_file=$TMP_DIR/env.yaml
+  write_env_file "$env_file"
+  if [[ $DRY_RUN == true ]]; then
+    printf '# %s:\n' "$env_file"
+    while IFS= read -r line; do printf '#   %s\n' "$line"; done <"$env_file"
+  fi
+
+  run gcloud functions deploy "$name" --project="$PROJECT" --gen2 --region="$region" \
+    --runtime="$(cfg function runtime)" --entry-point="$(cfg function entryPoint)" \
+    --trigger-http --no-allow-unauthenticated --service-account="$runtime_sa" \
+    --env-vars-file="$env_file" --memory="$(cfg function memory)" --cpu="$(cfg function cpu)" \
+    --timeout="$(cfg function timeout)" --max-instances="$(cfg function maxInstances)" \
+    --concurrency="$(cfg function concurrency)" --source=.
+
+  run gcloud functions add-invoker-policy-binding "$name" --project="$PROJECT" \
+    --region="$region" --member="serviceAccount:$scheduler_sa"
+
+  local describe=(gcloud functions describe "$name" --project="$PROJECT" --region="$region"
+    --format='value(serviceConfig.uri)')
+  print_command "${describe[@]}"
+  if [[ $DRY_RUN == true ]]; then
+    url='<function-url>'
+  else
+    url=$("${describe[@]}")
+    [[ -n $url ]] || die "gcloud functions describe $name returned no URL"
+  fi
+
+  local job=(gcloud scheduler jobs)
+  local job_args=("$(cfg schedule job)" --project="$PROJECT" --location="$(cfg schedule location)"
+    --schedule="$(cfg schedule cron)" --time-zone="$(cfg schedule timeZone)" --uri="$url"
+    --http-method=post)
+  local job_auth=(--message-body="$(cfg schedule body)"
+    --oidc-service-account-email="$scheduler_sa" --oidc-token-audience="$url"
+    --attempt-deadline="$(cfg schedule attemptDeadline)"
+    --max-retry-attempts="$(cfg schedule maxRetryAttempts)"
+    --min-backoff="$(cfg schedule minBackoff)" --max-backoff="$(cfg schedule maxBackoff)"
+    --max-doublings="$(cfg schedule maxDoublings)")
+  if exists "${job[@]}" describe "$(cfg schedule job)" --project="$PROJECT" \
+    --location="$(cfg schedule location)"; then
+    run "${job[@]}" update http "${job_args[@]}" --update-headers=Content-Type=application/json \
+      "${job_auth[@]}"
+  else
+    run "${job[@]}" create http "${job_args[@]}" --headers=Content-Type=application/json \
+      "${job_auth[@]}"
+  fi
+
+  cat <<EOF
+
+Function URL: $url
+
+One step gcloud cannot do: share the spreadsheet with the function's service account.
+  Open:   https://docs.google.com/spreadsheets/d/$ENV_SPREADSHEET_ID/edit
+  Share > add $runtime_sa as Editor (untick "Notify people").
+Then try a plan-only call:
+  curl -H "Authorization: Bearer \$(gcloud auth print-identity-token)" -X POST "$url?dryRun=true"
+EOF
+}
+
+delete_all() {
+  local name region location job id
+  name=$(cfg function name)
+  region=$(cfg function region)
+  location=$(cfg schedule location)
+  job=$(cfg schedule job)
+  if exists gcloud scheduler jobs describe "$job" --project="$PROJECT" --location="$location"; then
+    run gcloud scheduler jobs delete "$job" --project="$PROJECT" --location="$location"
+  fi
+  if exists gcloud functions describe "$name" --project="$PROJECT" --region="$region"; then
+    run gcloud functions delete "$name" --project="$PROJECT" --region="$region"
+  fi
+  for id in "$(cfg function serviceAccount)" "$(cfg schedule serviceAccount)"; do
+    local email=$id@$PROJECT.iam.gserviceaccount.com
+    if exists gcloud iam service-accounts describe "$email" --project="$PROJECT"; then
+      run gcloud iam service-accounts delete "$email" --project="$PROJECT"
+    fi
+  done
+  note "deleted what existed; the spreadsheet keeps its (now inert) share to the runtime account"
+}
+
+# --- main -----------------------------------------------------------------------------------
+
+CONFIG=$SCRIPT_DIR/function.yaml
+PROJECT=''
+DRY_RUN=false
+DRY_RUN_ASSUME_EXISTS=false
+ACTION=deploy
+TMP_DIR=''
+cleanup() {
+  if [[ -n $TMP_DIR ]]; then rm -rf "$TMP_DIR"; fi
+}
+trap cleanup EXIT
+
+while (($# > 0)); do
+  case $1 in
+    --config) (($# > 1)) || die "--config needs a file"; CONFIG=$2; shift 2 ;;
+    --config=*) CONFIG=${1#*=}; shift ;;
+    --project) (($# > 1)) || die "--project needs a project ID"; PROJECT=$2; shift 2 ;;
+    --project=*) PROJECT=${1#*=}; shift ;;
+    --dry-run) DRY_RUN=true; shift ;;
+    --delete) ACTION=delete; DRY_RUN_ASSUME_EXISTS=true; shift ;;
+    -h | --help) usage; exit 0 ;;
+    *) die "unknown argument '$1' (see --help)" ;;
+  esac
+done
+[[ $CONFIG == /* ]] || CONFIG=$PWD/$CONFIG
+
+parse_config "$CONFIG"
+validate_config
+command -v gcloud >/dev/null 2>&1 \
+  || die "gcloud not found on PATH; install the Google Cloud CLI (https://cloud.google.com/sdk/docs/install)"
+resolve_project
+# --source=. is the directory that holds this script and pom.xml.
+cd "$SCRIPT_DIR"
+
+if [[ $ACTION == delete ]]; then delete_all; else deploy; fi
