@@ -1,0 +1,43 @@
+package com.spooltracker.extendschema.logging;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Removes credentials from text before it is logged: bearer tokens, Google OAuth access
+ * tokens ({@code ya29.…}), JWTs (identity tokens) and PEM private keys. Callers should never
+ * pass such values; this is the second line of defence.
+ */
+final class Redaction {
+
+  static final String REDACTED = "[REDACTED]";
+
+  private static final Pattern PRIVATE_KEY = Pattern.compile(
+      "-----BEGIN [A-Z ]*PRIVATE KEY-----.*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)",
+      Pattern.DOTALL);
+  private static final Pattern BEARER =
+      Pattern.compile("(?i)\\b(bearer)\\s+[A-Za-z0-9._~+/=-]+");
+  private static final Pattern ACCESS_TOKEN = Pattern.compile("\\bya29\\.[A-Za-z0-9._-]+");
+  private static final Pattern JWT =
+      Pattern.compile("\\beyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
+
+  /** Field names whose whole value is withheld, whatever it looks like. */
+  private static final Pattern SECRET_NAME = Pattern.compile(
+      "authorization|token|secret|password|credential|private_?key|api_?key");
+
+  private Redaction() {}
+
+  static String redact(String text) {
+    if (text == null || text.isEmpty()) {
+      return text;
+    }
+    String result = PRIVATE_KEY.matcher(text).replaceAll(REDACTED);
+    result = BEARER.matcher(result).replaceAll("$1 " + REDACTED);
+    result = ACCESS_TOKEN.matcher(result).replaceAll(REDACTED);
+    return JWT.matcher(result).replaceAll(REDACTED);
+  }
+
+  static boolean isSecretName(String fieldName) {
+    return SECRET_NAME.matcher(fieldName.toLowerCase(Locale.ROOT)).find();
+  }
+}
