@@ -317,7 +317,9 @@ delete_all() {
       run gcloud iam service-accounts delete "$email" --project="$PROJECT"
     fi
   done
-  note "deleted what existed; the spreadsheet keeps its (now inert) share to the runtime account"
+  if [[ $DRY_RUN == false ]]; then
+    note "deleted what existed; remove the runtime account from the spreadsheet's sharing by hand"
+  fi
 }
 
 # --- main -----------------------------------------------------------------------------------
