@@ -1,0 +1,117 @@
+package com.spooltracker.extendschema.schema;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Decides, from a snapshot alone, what the migration must do. Pure: no I/O, no clock.
+ *
+ * <p>Each metric column is <em>present</em> (its normalized header exists once), <em>to add</em>
+ * (appended after the last non-empty header, in schema order) or a conflict. Data rows are rows
+ * below the header whose key column holds a value; each empty metric cell of a data row gets the
+ * default value. Anything that would put existing data at risk is a conflict, and a plan with
+ * conflicts is refused as a whole.
+ */
+public final class Planner {
+    /** Google's limit on cells per spreadsheet, across all its sheets. */
+    public static final long CELL_LIMIT = 10_000_000L;
+
+    private static final int CELLS_NAMED_AT_MOST = 20;
+
+    private Planner() {}
+
+    public static PlanResult plan(SheetSnapshot sheet, String keyColumn, List<ColumnSpec> specs) {
+        ColumnMap header = sheet.columns();
+        if (header.isEmpty()) {
+            return new PlanResult.Refused(List.of(new Conflict(Conflict.Kind.NO_HEADER_ROW,
+                    "Sheet '" + sheet.title() + "' has no header row (row 1 is empty). "
+                            + "Restore the v3.0 headers in row 1, then run again.",
+                    List.of())));
+        }
+        List<Conflict> conflicts = new ArrayList<>();
+        List<Integer> keyPositions = header.positionsOf(keyColumn);
+        checkKeyColumn(sheet.title(), keyColumn, keyPositions, conflicts);
+
+        List<Placement> present = new ArrayList<>();
+        List<Placement> added = new ArrayList<>();
+        int next = header.width();
+        for (ColumnSpec spec : specs) {
+            List<Integer> positions = header.positionsOf(spec.header());
+            if (positions.size() > 1) {
+                conflicts.add(duplicateHeader(spec.header(), positions, "v3.0 and v4.0 lookups by name would be ambiguous"));
+            } else if (positions.size() == 1) {
+                present.add(new Placement(spec, positions.get(0)));
+            } else {
+                added.add(new Placement(spec, next++));
+            }
+        }
+        for (Placement placement : added) {
+            BitSet filled = sheet.filledRows(placement.index());
+            if (!filled.isEmpty()) {
+                conflicts.add(nonEmptyCells(placement, filled));
+            }
+        }
+        int gridColumnsAfter = Math.max(sheet.columnCount(), next);
+        long cellsAfter = (long) sheet.rowCount() * gridColumnsAfter;
+        if (cellsAfter > CELL_LIMIT) {
+            conflicts.add(new Conflict(Conflict.Kind.CELL_LIMIT, String.format(
+                    "Growing sheet '%s' to %d columns would make it %,d cells (%,d rows × %d columns), above "
+                            + "Google's limit of %,d cells per spreadsheet. Delete unused rows or columns, then run again.",
+                    sheet.title(), gridColumnsAfter, cellsAfter, sheet.rowCount(), gridColumnsAfter, CELL_LIMIT),
+                    List.of()));
+        }
+        if (!conflicts.isEmpty()) {
+            return new PlanResult.Refused(conflicts);
+        }
+
+        BitSet dataRows = sheet.filledRows(keyPositions.get(0));
+        dataRows.clear(0);
+        List<ColumnFill> fills = new ArrayList<>();
+        for (Placement placement : present) {
+            BitSet empty = (BitSet) dataRows.clone();
+            empty.andNot(sheet.filledRows(placement.index()));
+            fills.add(new ColumnFill(placement, false, empty));
+        }
+        for (Placement placement : added) {
+            fills.add(new ColumnFill(placement, true, dataRows));
+        }
+        fills.removeIf(ColumnFill::isEmpty);
+        return new PlanResult.Ready(new Plan(sheet.title(), sheet.sheetId(), sheet.rowCount(), header.width(),
+                sheet.columnCount(), gridColumnsAfter, added, present, dataRows.cardinality(), fills));
+    }
+
+    private static void checkKeyColumn(String title, String keyColumn, List<Integer> positions, List<Conflict> conflicts) {
+        if (positions.isEmpty()) {
+            conflicts.add(new Conflict(Conflict.Kind.KEY_COLUMN_MISSING,
+                    "Key column '" + keyColumn + "' is not in row 1 of sheet '" + title + "'; it tells data rows "
+                            + "from blank ones. Restore that header, or set KEY_COLUMN to the header of the spool id column.",
+                    List.of()));
+        } else if (positions.size() > 1) {
+            conflicts.add(duplicateHeader(keyColumn, positions, "the key column must be unique to tell data rows"));
+        }
+    }
+
+    private static Conflict duplicateHeader(String name, List<Integer> positions, String why) {
+        List<String> cells = positions.stream().map(i -> ColumnLetters.of(i) + "1").collect(Collectors.toList());
+        return new Conflict(Conflict.Kind.DUPLICATE_HEADER,
+                "Header '" + name + "' appears " + positions.size() + " times (" + String.join(", ", cells) + "); "
+                        + why + ". Remove or rename the extra column, then run again.",
+                cells);
+    }
+
+    private static Conflict nonEmptyCells(Placement placement, BitSet filled) {
+        List<String> cells = new ArrayList<>();
+        for (int row = filled.nextSetBit(0); row >= 0 && cells.size() < CELLS_NAMED_AT_MOST; row = filled.nextSetBit(row + 1)) {
+            cells.add(placement.letter() + (row + 1));
+        }
+        int count = filled.cardinality();
+        String named = String.join(", ", cells) + (count > cells.size() ? ", …" : "");
+        return new Conflict(Conflict.Kind.NON_EMPTY_CELLS, String.format(
+                "Column %s, where '%s' would be added, already holds %d value%s under a blank header (%s). "
+                        + "Move or clear them, or give that column a header, then run again.",
+                placement.letter(), placement.spec().header(), count, count == 1 ? "" : "s", named),
+                cells);
+    }
+}

@@ -1,0 +1,43 @@
+package com.spooltracker.extendschema.schema;
+
+import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * The columns whose cells the planner needs, derived from the header alone: every position of the
+ * key column, every position of a metric column already present, and the columns where missing
+ * metric columns would be appended. Reading only these keeps a run from reading the whole sheet.
+ */
+public final class ReadScope {
+    private ReadScope() {}
+
+    /**
+     * @param gridColumns the sheet's column count when known; when unknown (-1) the appended zone is
+     *     widened to start at the last header column, which is surely inside the grid, so that the read
+     *     never starts past the grid (Google rejects that).
+     */
+    public static SortedSet<Integer> columnsToRead(
+            ColumnMap header, String keyColumn, List<ColumnSpec> specs, int gridColumns) {
+        SortedSet<Integer> columns = new TreeSet<>(header.positionsOf(keyColumn));
+        int missing = 0;
+        for (ColumnSpec spec : specs) {
+            List<Integer> positions = header.positionsOf(spec.header());
+            columns.addAll(positions);
+            if (positions.isEmpty()) {
+                missing++;
+            }
+        }
+        if (missing > 0 && !header.isEmpty()) {
+            int start = gridColumns < 0 ? header.width() - 1 : header.width();
+            int end = header.width() + missing;
+            if (gridColumns >= 0) {
+                end = Math.min(end, gridColumns);
+            }
+            for (int c = start; c < end; c++) {
+                columns.add(c);
+            }
+        }
+        return columns;
+    }
+}
