@@ -1,0 +1,83 @@
+package com.spooltracker.extendschema;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * The function's settings, read once from the environment. Each variable may also be given as a JVM
+ * system property of the same name (e.g. {@code mvn function:run -DSPREADSHEET_ID=…}), which wins.
+ * The request never chooses the spreadsheet or the sheet.
+ *
+ * @param spreadsheetId empty: local mode (embedded emulator) off Cloud Run, a configuration error on it
+ * @param emulatorHost {@code host:port} of a Sheets emulator; when set, no credentials are used
+ * @param onCloudRun {@code K_SERVICE} is set
+ */
+public record Config(
+        Optional<String> spreadsheetId,
+        String sheetName,
+        String keyColumn,
+        String auditSheet,
+        Optional<String> emulatorHost,
+        boolean onCloudRun,
+        Duration deadline,
+        Duration readTimeout) {
+
+    public static final String DEFAULT_SHEET = "Operaciones";
+    public static final String DEFAULT_KEY_COLUMN = "TAG_SPOOL";
+    public static final String DEFAULT_AUDIT_SHEET = "Metadata";
+    static final int DEFAULT_DEADLINE_SECONDS = 120;
+    static final int DEFAULT_READ_TIMEOUT_SECONDS = 60;
+
+    public static Config fromEnvironment() {
+        return from(System.getenv(), System.getProperties());
+    }
+
+    /** @throws Failure.NotConfigured naming the variable that is wrong */
+    public static Config from(Map<String, String> env, Properties properties) {
+        Settings settings = new Settings(env, properties);
+        return new Config(
+                settings.optional("SPREADSHEET_ID"),
+                settings.optional("SHEET_NAME").orElse(DEFAULT_SHEET),
+                settings.optional("KEY_COLUMN").orElse(DEFAULT_KEY_COLUMN),
+                settings.value("AUDIT_SHEET").orElse(DEFAULT_AUDIT_SHEET).trim(),
+                settings.optional("SHEETS_EMULATOR_HOST"),
+                settings.optional("K_SERVICE").isPresent(),
+                Duration.ofSeconds(settings.seconds("SHEETS_DEADLINE_SECONDS", DEFAULT_DEADLINE_SECONDS)),
+                Duration.ofSeconds(settings.seconds("SHEETS_READ_TIMEOUT_SECONDS", DEFAULT_READ_TIMEOUT_SECONDS)));
+    }
+
+    /** Whether runs write an audit row; {@code AUDIT_SHEET=""} turns it off. */
+    public boolean auditEnabled() {
+        return !auditSheet.isEmpty();
+    }
+
+    private record Settings(Map<String, String> env, Properties properties) {
+        Optional<String> value(String name) {
+            String property = properties.getProperty(name);
+            return Optional.ofNullable(property != null ? property : env.get(name));
+        }
+
+        Optional<String> optional(String name) {
+            return value(name).map(String::trim).filter(v -> !v.isEmpty());
+        }
+
+        int seconds(String name, int fallback) {
+            Optional<String> raw = optional(name);
+            if (raw.isEmpty()) {
+                return fallback;
+            }
+            try {
+                int seconds = Integer.parseInt(raw.get());
+                if (seconds > 0 && seconds <= 3600) {
+                    return seconds;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new Failure.NotConfigured(name + " must be a whole number of seconds from 1 to 3600, not '"
+                    + raw.get() + "'.");
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package com.spooltracker.extendschema;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.spooltracker.extendschema.schema.Conflict;
+
+/** The one place where failures become HTTP: status, headers and {@code {"error": {...}}}. */
+public final class ErrorResponse {
+    private ErrorResponse() {}
+
+    public static JsonObject body(Failure failure) {
+        JsonObject error = new JsonObject();
+        error.addProperty("code", failure.httpStatus());
+        error.addProperty("status", failure.status());
+        error.addProperty("message", failure.getMessage());
+        if (failure instanceof Failure.Conflicted conflicted && !conflicted.conflicts().isEmpty()) {
+            JsonArray conflicts = new JsonArray();
+            for (Conflict conflict : conflicted.conflicts()) {
+                JsonObject json = new JsonObject();
+                json.addProperty("kind", conflict.kind().name());
+                json.addProperty("message", conflict.message());
+                JsonArray cells = new JsonArray();
+                conflict.cells().forEach(cells::add);
+                json.add("cells", cells);
+                conflicts.add(json);
+            }
+            error.add("conflicts", conflicts);
+        }
+        JsonObject body = new JsonObject();
+        body.add("error", error);
+        return body;
+    }
+
+}

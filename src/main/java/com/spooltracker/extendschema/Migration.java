@@ -1,0 +1,210 @@
+package com.spooltracker.extendschema;
+
+import com.google.api.services.sheets.v4.model.BatchUpdateValuesRequest;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.spooltracker.extendschema.cache.ColumnMapCache;
+import com.spooltracker.extendschema.cache.SheetKey;
+import com.spooltracker.extendschema.schema.ColumnMap;
+import com.spooltracker.extendschema.schema.Conflict;
+import com.spooltracker.extendschema.schema.Placement;
+import com.spooltracker.extendschema.schema.Plan;
+import com.spooltracker.extendschema.schema.PlanResult;
+import com.spooltracker.extendschema.schema.Planner;
+import com.spooltracker.extendschema.schema.ReadScope;
+import com.spooltracker.extendschema.schema.SchemaV4;
+import com.spooltracker.extendschema.schema.SheetSnapshot;
+import com.spooltracker.extendschema.sheets.ApiCallCounter;
+import com.spooltracker.extendschema.sheets.RetryPolicy;
+import com.spooltracker.extendschema.sheets.SheetsClientFactory;
+import com.spooltracker.extendschema.sheets.SheetsGateway;
+import com.spooltracker.extendschema.sheets.WriteRequests;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
+
+/**
+ * The engine: read a snapshot of the sheet (I/O), plan (pure), apply (I/O), report. Shared by the
+ * HTTP function and the CLI.
+ *
+ * <p>Reads: on a warm instance the {@link ColumnMapCache} knows the layout, so one
+ * {@code spreadsheets.get} fetches grid, header row and the needed columns, and the header in that
+ * same response confirms the cached layout. A cold instance first reads the header row. Writes: one
+ * structural update (absolute column count, number formats), then the values (headers and defaults,
+ * split only to keep bodies within 2 MB), then the cache is invalidated and an audit row appended.
+ */
+public final class Migration {
+    /** Applies on the same sheet are serialized within an instance; other instances converge anyway. */
+    private static final ConcurrentMap<SheetKey, ReentrantLock> APPLY_LOCKS = new ConcurrentHashMap<>();
+    private static final int LAYOUT_READS_AT_MOST = 3;
+
+    private final SheetsClientFactory clients;
+    private final Target target;
+    private final RetryPolicy retryPolicy;
+    private final ColumnMapCache cache;
+    private final Clock clock;
+
+    /** Which sheet a migration works on, and how it recognises data rows and records its runs. */
+    public record Target(String spreadsheetId, String sheet, String keyColumn, Optional<String> auditSheet) {
+        SheetKey key() {
+            return new SheetKey(spreadsheetId, sheet);
+        }
+    }
+
+    public Migration(SheetsClientFactory clients, Target target, RetryPolicy retryPolicy, ColumnMapCache cache, Clock clock) {
+        this.clients = clients;
+        this.target = target;
+        this.retryPolicy = retryPolicy;
+        this.cache = cache;
+        this.clock = clock;
+    }
+
+    public Target target() {
+        return target;
+    }
+
+    /**
+     * @throws Failure.Conflicted when the sheet is in a state the migration will not touch (nothing is written)
+     * @throws Failure for everything else a caller should hear about
+     */
+    public RunResult run(boolean dryRun) {
+        long started = System.nanoTime();
+        ApiCallCounter counter = new ApiCallCounter();
+        SheetsGateway gateway = new SheetsGateway(clients.client(retryPolicy, counter), target.spreadsheetId(), clients::identity);
+        ReentrantLock lock = dryRun ? null : APPLY_LOCKS.computeIfAbsent(target.key(), k -> new ReentrantLock());
+        if (lock != null) {
+            lock.lock();
+        }
+        try {
+            Plan plan = plan(read(gateway));
+            if (plan.isUpToDate()) {
+                return new RunResult.UpToDate(plan, calls(counter), millisSince(started), dryRun);
+            }
+            List<RunResult.SheetsRequest> requests = requests(plan);
+            if (dryRun) {
+                return new RunResult.DryRun(plan, calls(counter), millisSince(started), requests);
+            }
+            Optional<String> auditWarning = apply(gateway, plan);
+            return new RunResult.Applied(plan, calls(counter), millisSince(started), auditWarning);
+        } finally {
+            if (lock != null) {
+                lock.unlock();
+            }
+        }
+    }
+
+    private SheetSnapshot read(SheetsGateway gateway) {
+        SheetKey key = target.key();
+        SheetSnapshot[] headerRead = new SheetSnapshot[1];
+        ColumnMap layout = cache.getOrBuild(key, () -> {
+            headerRead[0] = gateway.readHeader(target.sheet());
+            return headerRead[0].columns();
+        });
+        int gridColumns = headerRead[0] == null ? -1 : headerRead[0].columnCount();
+        for (int attempt = 0; attempt < LAYOUT_READS_AT_MOST; attempt++) {
+            SheetSnapshot snapshot;
+            try {
+                snapshot = gateway.readColumns(target.sheet(),
+                        ReadScope.columnsToRead(layout, target.keyColumn(), SchemaV4.METRIC_COLUMNS, gridColumns));
+            } catch (SheetsGateway.StaleLayout stale) {
+                cache.invalidate(key);
+                SheetSnapshot header = gateway.readHeader(target.sheet());
+                layout = header.columns();
+                gridColumns = header.columnCount();
+                continue;
+            }
+            if (snapshot.columns().sameLayoutAs(layout)) {
+                return snapshot;
+            }
+            // Someone changed the header since the layout was cached or read: plan from the new one.
+            cache.invalidate(key);
+            layout = snapshot.columns();
+            gridColumns = snapshot.columnCount();
+        }
+        throw new Failure.Conflicted("The header of sheet '" + target.sheet() + "' changed on each of "
+                + LAYOUT_READS_AT_MOST + " reads. Nothing was written; run again once edits have settled.", List.of());
+    }
+
+    private Plan plan(SheetSnapshot snapshot) {
+        PlanResult result = Planner.plan(snapshot, target.keyColumn(), SchemaV4.METRIC_COLUMNS);
+        if (result instanceof PlanResult.Refused refused) {
+            String reasons = refused.conflicts().stream().map(Conflict::message).collect(Collectors.joining(" "));
+            throw new Failure.Conflicted("Nothing was written to sheet '" + target.sheet() + "'. " + reasons,
+                    refused.conflicts());
+        }
+        return ((PlanResult.Ready) result).plan();
+    }
+
+    private Optional<String> apply(SheetsGateway gateway, Plan plan) {
+        WriteRequests.gridAndFormats(plan).ifPresent(gateway::update);
+        for (BatchUpdateValuesRequest values : WriteRequests.values(plan, WriteRequests.MAX_BODY_BYTES)) {
+            gateway.write(values);
+        }
+        cache.invalidate(target.key());
+        if (target.auditSheet().isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            gateway.appendRow(target.auditSheet().get(), auditRow(plan));
+            return Optional.empty();
+        } catch (Failure failure) {
+            return Optional.of("The audit row was not written to sheet '" + target.auditSheet().get() + "': "
+                    + failure.getMessage());
+        }
+    }
+
+    private static List<RunResult.SheetsRequest> requests(Plan plan) {
+        List<RunResult.SheetsRequest> requests = new ArrayList<>();
+        WriteRequests.gridAndFormats(plan).ifPresent(r ->
+                requests.add(new RunResult.SheetsRequest("spreadsheets.batchUpdate", json(r))));
+        for (BatchUpdateValuesRequest values : WriteRequests.values(plan, WriteRequests.MAX_BODY_BYTES)) {
+            requests.add(new RunResult.SheetsRequest("values.batchUpdate", json(values)));
+        }
+        return requests;
+    }
+
+    /** ID, Timestamp, Evento_Tipo, TAG_SPOOL, Worker_ID, Worker_Nombre, Operacion, Accion, Fecha_Operacion, Metadata_JSON. */
+    private List<Object> auditRow(Plan plan) {
+        JsonObject details = new JsonObject();
+        details.addProperty("schema", "v4.0");
+        details.addProperty("sheet", plan.sheet());
+        JsonArray added = new JsonArray();
+        for (Placement placement : plan.added()) {
+            JsonObject column = new JsonObject();
+            column.addProperty("name", placement.spec().header());
+            column.addProperty("column", placement.column());
+            added.add(column);
+        }
+        details.add("added", added);
+        details.addProperty("cellsInitialized", plan.cellsToInitialize());
+        details.addProperty("gridColumnsBefore", plan.gridColumnsBefore());
+        details.addProperty("gridColumnsAfter", plan.gridColumnsAfter());
+        return List.of(UUID.randomUUID().toString(), clock.instant().toString(), "SCHEMA_MIGRATION", "", "",
+                "extendSchema", "EXTEND_SCHEMA", plan.added().isEmpty() ? "FILL_DEFAULTS" : "ADD_COLUMNS",
+                LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString(), details.toString());
+    }
+
+    private static String json(Object request) {
+        try {
+            return com.google.api.client.json.gson.GsonFactory.getDefaultInstance().toString(request);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static RunResult.Calls calls(ApiCallCounter counter) {
+        return new RunResult.Calls(counter.reads(), counter.writes(), counter.retries());
+    }
+
+    private static long millisSince(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1_000_000;
+    }
+}

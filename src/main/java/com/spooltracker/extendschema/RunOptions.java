@@ -1,0 +1,158 @@
+package com.spooltracker.extendschema;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import com.google.gson.Strictness;
+import com.google.gson.TypeAdapter;
+import com.google.gson.internal.bind.TypeAdapters;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a caller asked for, parsed strictly from an HTTP request: only {@code dryRun}, from the query
+ * ({@code ?dryRun=true}) and/or a JSON object body ({@code {"dryRun": true}}, as Cloud Scheduler
+ * sends). Anything else is a {@link Failure.BadRequest} that says what to send instead.
+ */
+public record RunOptions(boolean dryRun) {
+    public static final int MAX_BODY_BYTES = 64 * 1024;
+    public static final String ALLOWED_METHODS = "GET, POST";
+    private static final String DRY_RUN = "dryRun";
+    private static final TypeAdapter<JsonElement> JSON = TypeAdapters.JSON_ELEMENT;
+
+    /**
+     * @param body the body bytes, at most {@link #MAX_BODY_BYTES} + 1 of them (more means too large)
+     */
+    public static RunOptions parse(String method, Map<String, List<String>> query, Optional<String> contentType, byte[] body) {
+        boolean isGet = "GET".equals(method);
+        if (!isGet && !"POST".equals(method)) {
+            throw new Failure.MethodNotAllowed(method, ALLOWED_METHODS);
+        }
+        Optional<Boolean> fromQuery = fromQuery(query);
+        Optional<Boolean> fromBody = fromBody(contentType, body);
+        if (fromQuery.isPresent() && fromBody.isPresent() && !fromQuery.equals(fromBody)) {
+            throw new Failure.BadRequest("The query says dryRun=" + fromQuery.get() + " but the body says \"dryRun\": "
+                    + fromBody.get() + ". Send it once, or make them agree.");
+        }
+        Optional<Boolean> asked = fromQuery.or(() -> fromBody);
+        if (isGet && asked.equals(Optional.of(false))) {
+            throw new Failure.BadRequest("GET only plans (a dry run); use POST to apply the migration.");
+        }
+        return new RunOptions(isGet || asked.orElse(false));
+    }
+
+    private static Optional<Boolean> fromQuery(Map<String, List<String>> query) {
+        for (String name : query.keySet()) {
+            if (!DRY_RUN.equals(name)) {
+                throw new Failure.BadRequest("Unknown query parameter '" + name + "'. The only parameter is dryRun=true|false.");
+            }
+        }
+        List<String> values = query.get(DRY_RUN);
+        if (values == null || values.isEmpty()) {
+            return Optional.empty();
+        }
+        if (values.size() > 1) {
+            throw new Failure.BadRequest("dryRun is given " + values.size() + " times; give it once.");
+        }
+        return Optional.of(bool(values.get(0)));
+    }
+
+    private static boolean bool(String value) {
+        String lower = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
+        if (lower.equals("true")) {
+            return true;
+        }
+        if (lower.equals("false")) {
+            return false;
+        }
+        throw new Failure.BadRequest("dryRun must be true or false, not '" + abbreviate(value) + "'.");
+    }
+
+    private static Optional<Boolean> fromBody(Optional<String> contentType, byte[] body) {
+        if (body.length > MAX_BODY_BYTES) {
+            throw new Failure.BadRequest("The body is larger than " + MAX_BODY_BYTES / 1024
+                    + " KiB. Send at most {\"dryRun\": true|false}.");
+        }
+        String text = utf8(body);
+        if (text.isBlank()) {
+            return Optional.empty();
+        }
+        String mediaType = contentType.map(t -> t.split(";", 2)[0].trim().toLowerCase(Locale.ROOT)).orElse("");
+        // Cloud Scheduler sends application/octet-stream when a job sets no Content-Type header.
+        if (!mediaType.isEmpty() && !mediaType.equals("application/json") && !mediaType.equals("application/octet-stream")) {
+            throw new Failure.BadRequest("Content-Type '" + abbreviate(contentType.get()) + "' is not accepted; send "
+                    + "the body as application/json, e.g. {\"dryRun\": true}.");
+        }
+        JsonObject object = jsonObject(text);
+        for (String name : object.keySet()) {
+            if (!DRY_RUN.equals(name)) {
+                throw new Failure.BadRequest("Unknown body field '" + abbreviate(name) + "'. The only field is \"dryRun\": true|false.");
+            }
+        }
+        JsonElement value = object.get(DRY_RUN);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (!(value instanceof JsonPrimitive primitive) || !primitive.isBoolean()) {
+            throw new Failure.BadRequest("\"dryRun\" must be a JSON boolean (true or false), not " + abbreviate(value.toString()) + ".");
+        }
+        return Optional.of(primitive.getAsBoolean());
+    }
+
+    private static JsonObject jsonObject(String text) {
+        JsonElement element;
+        try {
+            JsonReader reader = new JsonReader(new StringReader(text));
+            reader.setStrictness(Strictness.STRICT);
+            element = JSON.read(reader);
+            if (reader.peek() != JsonToken.END_DOCUMENT) {
+                throw new IOException("trailing content");
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new Failure.BadRequest("The body is not valid JSON. Send a JSON object such as {\"dryRun\": true}.");
+        }
+        if (!(element instanceof JsonObject object)) {
+            throw new Failure.BadRequest("The body must be a JSON object such as {\"dryRun\": true}, not " + kind(element) + ".");
+        }
+        return object;
+    }
+
+    private static String utf8(byte[] body) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw new Failure.BadRequest("The body is not valid UTF-8. Send a JSON object such as {\"dryRun\": true}.");
+        }
+    }
+
+    private static String kind(JsonElement element) {
+        if (element.isJsonArray()) {
+            return "an array";
+        }
+        if (element.isJsonNull()) {
+            return "null";
+        }
+        return "a " + (element.getAsJsonPrimitive().isString() ? "string" : element.getAsJsonPrimitive().isNumber() ? "number" : "boolean");
+    }
+
+    private static String abbreviate(String text) {
+        if (text == null) {
+            return "";
+        }
+        String clean = text.replaceAll("\\p{Cntrl}", "?");
+        return clean.length() > 40 ? clean.substring(0, 40) + "…" : clean;
+    }
+}

@@ -1,0 +1,124 @@
+package com.spooltracker.extendschema;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.spooltracker.extendschema.schema.Placement;
+import com.spooltracker.extendschema.schema.Plan;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The JSON a run answers with (HTTP 200, and the CLI's {@code --json}). */
+public final class RunReport {
+    private RunReport() {}
+
+    public static JsonObject toJson(RunResult result, String spreadsheetId) {
+        Plan plan = result.plan();
+        JsonObject json = new JsonObject();
+        json.addProperty("status", status(result));
+        json.addProperty("dryRun", isDryRun(result));
+        json.addProperty("spreadsheetId", spreadsheetId);
+        json.addProperty("sheet", plan.sheet());
+        json.add("headers", beforeAfter(plan.headerWidthBefore(), plan.headerWidthAfter()));
+        json.add("gridColumns", beforeAfter(plan.gridColumnsBefore(), plan.gridColumnsAfter()));
+        json.add("added", placements(plan.added()));
+        json.add("present", placements(plan.present()));
+        json.addProperty("positionsAsSpecified", plan.positionsAsSpecified());
+        json.addProperty("dataRows", plan.dataRows());
+        json.addProperty(result instanceof RunResult.Applied ? "cellsInitialized" : "cellsToInitialize",
+                result instanceof RunResult.UpToDate ? 0 : plan.cellsToInitialize());
+        if (result instanceof RunResult.DryRun dryRun) {
+            JsonArray requests = new JsonArray();
+            for (RunResult.SheetsRequest request : dryRun.requests()) {
+                JsonObject entry = new JsonObject();
+                entry.addProperty("method", request.method());
+                entry.add("body", JsonParser.parseString(request.body()));
+                requests.add(entry);
+            }
+            json.add("requests", requests);
+        }
+        JsonObject calls = new JsonObject();
+        calls.addProperty("reads", result.calls().reads());
+        calls.addProperty("writes", result.calls().writes());
+        calls.addProperty("retries", result.calls().retries());
+        json.add("apiCalls", calls);
+        json.addProperty("durationMs", result.durationMillis());
+        json.addProperty("message", message(result));
+        if (result instanceof RunResult.Applied applied && applied.auditWarning().isPresent()) {
+            json.addProperty("warning", applied.auditWarning().get());
+        }
+        return json;
+    }
+
+    public static String status(RunResult result) {
+        if (result instanceof RunResult.Applied) {
+            return "APPLIED";
+        }
+        return result instanceof RunResult.DryRun ? "DRY_RUN" : "UP_TO_DATE";
+    }
+
+    private static boolean isDryRun(RunResult result) {
+        return result instanceof RunResult.DryRun || result instanceof RunResult.UpToDate u && u.dryRun();
+    }
+
+    /** One sentence a person reads first: what happened or would happen. */
+    public static String message(RunResult result) {
+        Plan plan = result.plan();
+        String positions = plan.positionsAsSpecified() ? ""
+                : " Note: the metric columns are not at the documented positions 68–72 (" + where(plan)
+                        + "); v3.0 and v4.0 code find them by name, so this is safe.";
+        if (result instanceof RunResult.UpToDate) {
+            return "Sheet '" + plan.sheet() + "' is up to date: all " + plan.present().size()
+                    + " v4.0 columns are present and every data row has its metrics." + positions;
+        }
+        if (result instanceof RunResult.DryRun) {
+            return plural(plan.added().size(), "column") + " would be added" + addedList(plan) + " and "
+                    + plural(plan.cellsToInitialize(), "empty metric cell") + " of "
+                    + plural(plan.dataRows(), "data row") + " would be set to 0. Nothing was written;"
+                    + " POST without dryRun to apply." + positions;
+        }
+        return (plan.added().isEmpty() ? "No columns were added" : "Added " + plural(plan.added().size(), "column")
+                + addedList(plan)) + "; set " + plural(plan.cellsToInitialize(), "empty metric cell") + " to 0."
+                + positions;
+    }
+
+    private static String addedList(Plan plan) {
+        if (plan.added().isEmpty()) {
+            return "";
+        }
+        Placement first = plan.added().get(0);
+        Placement last = plan.added().get(plan.added().size() - 1);
+        String names = plan.added().stream().map(p -> p.spec().header()).collect(Collectors.joining(", "));
+        String letters = first == last ? first.letter() : first.letter() + "–" + last.letter();
+        return " (" + names + " at " + letters + ")";
+    }
+
+    private static String where(Plan plan) {
+        return java.util.stream.Stream.concat(plan.present().stream(), plan.added().stream())
+                .map(p -> p.spec().header() + " at " + p.column())
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String plural(int n, String noun) {
+        return String.format("%,d %s%s", n, noun, n == 1 ? "" : "s");
+    }
+
+    private static JsonObject beforeAfter(int before, int after) {
+        JsonObject json = new JsonObject();
+        json.addProperty("before", before);
+        json.addProperty("after", after);
+        return json;
+    }
+
+    private static JsonArray placements(List<Placement> placements) {
+        JsonArray array = new JsonArray();
+        for (Placement placement : placements) {
+            JsonObject json = new JsonObject();
+            json.addProperty("name", placement.spec().header());
+            json.addProperty("column", placement.column());
+            json.addProperty("letter", placement.letter());
+            array.add(json);
+        }
+        return array;
+    }
+}

@@ -1,0 +1,229 @@
+package com.spooltracker.extendschema.sheets;
+
+import com.google.api.services.sheets.v4.Sheets;
+import com.google.api.services.sheets.v4.model.BatchUpdateSpreadsheetRequest;
+import com.google.api.services.sheets.v4.model.BatchUpdateValuesRequest;
+import com.google.api.services.sheets.v4.model.CellData;
+import com.google.api.services.sheets.v4.model.ExtendedValue;
+import com.google.api.services.sheets.v4.model.GridData;
+import com.google.api.services.sheets.v4.model.GridProperties;
+import com.google.api.services.sheets.v4.model.RowData;
+import com.google.api.services.sheets.v4.model.Sheet;
+import com.google.api.services.sheets.v4.model.Spreadsheet;
+import com.google.api.services.sheets.v4.model.ValueRange;
+import com.google.api.client.googleapis.json.GoogleJsonResponseException;
+import com.spooltracker.extendschema.Failure;
+import com.spooltracker.extendschema.schema.ColumnMap;
+import com.spooltracker.extendschema.schema.SheetSnapshot;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * The only place that calls the Sheets API. Reads ask for exactly the ranges and fields the planner
+ * needs (one {@code spreadsheets.get} answers grid size, header row and columns at once); writes
+ * send requests built by {@link WriteRequests}.
+ */
+public final class SheetsGateway {
+    private static final String GRID_FIELDS = "sheets(properties(sheetId,title,gridProperties(rowCount,columnCount)),"
+            + "data(startRow,startColumn,rowData(values(userEnteredValue))))";
+
+    private final Sheets sheets;
+    private final String spreadsheetId;
+    private final Supplier<String> identity;
+
+    public SheetsGateway(Sheets sheets, String spreadsheetId, Supplier<String> identity) {
+        this.sheets = sheets;
+        this.spreadsheetId = spreadsheetId;
+        this.identity = identity;
+    }
+
+    /** The sheet's grid and header row; no column data. */
+    public SheetSnapshot readHeader(String title) {
+        return readColumns(title, new java.util.TreeSet<>());
+    }
+
+    /**
+     * The sheet's grid, header row and, for each of {@code columns}, which rows hold a value. A
+     * column must start inside the grid (Google rejects ranges that start past it).
+     *
+     * @throws StaleLayout when Google says a requested column lies past the grid
+     */
+    public SheetSnapshot readColumns(String title, SortedSet<Integer> columns) {
+        List<int[]> runs = runs(columns);
+        List<String> ranges = new ArrayList<>();
+        ranges.add(A1.row(title, 1));
+        for (int[] run : runs) {
+            ranges.add(A1.columns(title, run[0], run[1]));
+        }
+        Spreadsheet spreadsheet;
+        try {
+            spreadsheet = sheets.spreadsheets().get(spreadsheetId)
+                    .setRanges(ranges).setIncludeGridData(true).setFields(GRID_FIELDS).execute();
+        } catch (GoogleJsonResponseException e) {
+            String message = SheetsErrors.googleMessage(e);
+            if (e.getStatusCode() == 400 && message.startsWith("Unable to parse range")) {
+                throw sheetNotFound(title);
+            }
+            if (e.getStatusCode() == 400 && message.contains("exceeds grid limits") && !runs.isEmpty()) {
+                throw new StaleLayout();
+            }
+            throw translate(e, "the read of sheet '" + title + "'");
+        } catch (IOException e) {
+            throw translate(e, "the read of sheet '" + title + "'");
+        }
+        Sheet sheet = spreadsheet.getSheets() == null ? null : spreadsheet.getSheets().stream()
+                .filter(s -> title.equals(s.getProperties().getTitle())).findFirst().orElse(null);
+        if (sheet == null) {
+            throw sheetNotFound(title);
+        }
+        List<GridData> blocks = sheet.getData() == null ? List.of() : sheet.getData();
+        if (blocks.size() != ranges.size()) {
+            throw new IllegalStateException("asked for " + ranges.size() + " ranges, got " + blocks.size() + " blocks");
+        }
+        GridProperties grid = sheet.getProperties().getGridProperties();
+        Map<Integer, BitSet> filled = new HashMap<>();
+        for (int i = 0; i < runs.size(); i++) {
+            for (int c = runs.get(i)[0]; c <= runs.get(i)[1]; c++) {
+                filled.put(c, new BitSet());
+            }
+            markFilledCells(blocks.get(i + 1), filled);
+        }
+        return new SheetSnapshot(title, orZero(sheet.getProperties().getSheetId()), orZero(grid.getRowCount()),
+                orZero(grid.getColumnCount()), ColumnMap.of(headerCells(blocks.get(0))), filled);
+    }
+
+    /** Applies a structural update (grid size, formats). Google applies it atomically. */
+    public void update(BatchUpdateSpreadsheetRequest request) {
+        try {
+            sheets.spreadsheets().batchUpdate(spreadsheetId, request).execute();
+        } catch (IOException e) {
+            throw translate(e, "the grid and format update");
+        }
+    }
+
+    public void write(BatchUpdateValuesRequest request) {
+        try {
+            sheets.spreadsheets().values().batchUpdate(spreadsheetId, request).execute();
+        } catch (IOException e) {
+            throw translate(e, "the values write");
+        }
+    }
+
+    /** Appends one row of raw values after the table in {@code sheetTitle}, inserting a row for it. */
+    public void appendRow(String sheetTitle, List<Object> row) {
+        try {
+            sheets.spreadsheets().values()
+                    .append(spreadsheetId, A1.sheet(sheetTitle) + "!A1", new ValueRange().setValues(List.of(row)))
+                    .setValueInputOption("RAW")
+                    .setInsertDataOption("INSERT_ROWS")
+                    .execute();
+        } catch (GoogleJsonResponseException e) {
+            if (e.getStatusCode() == 400 && SheetsErrors.googleMessage(e).startsWith("Unable to parse range")) {
+                throw sheetNotFound(sheetTitle);
+            }
+            throw translate(e, "the audit append");
+        } catch (IOException e) {
+            throw translate(e, "the audit append");
+        }
+    }
+
+    /** Thrown when a cached layout asked for columns that are no longer inside the grid. */
+    public static final class StaleLayout extends RuntimeException {
+        StaleLayout() {
+            super("the cached layout names columns past the grid", null, false, false);
+        }
+    }
+
+    private Failure sheetNotFound(String title) {
+        String existing;
+        try {
+            Spreadsheet spreadsheet = sheets.spreadsheets().get(spreadsheetId)
+                    .setFields("sheets(properties(title))").execute();
+            existing = spreadsheet.getSheets() == null ? "none" : spreadsheet.getSheets().stream()
+                    .map(s -> "'" + s.getProperties().getTitle() + "'").collect(Collectors.joining(", "));
+        } catch (IOException e) {
+            existing = "unknown";
+        }
+        return new Failure.NotFound("Sheet '" + title + "' was not found in spreadsheet '" + spreadsheetId
+                + "' (its sheets: " + existing + "). Check SHEET_NAME.");
+    }
+
+    private Failure translate(IOException e, String call) {
+        return SheetsErrors.translate(e, call, spreadsheetId, identity.get());
+    }
+
+    private static List<int[]> runs(SortedSet<Integer> columns) {
+        List<int[]> runs = new ArrayList<>();
+        for (int column : columns) {
+            int[] last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
+            if (last != null && last[1] == column - 1) {
+                last[1] = column;
+            } else {
+                runs.add(new int[] {column, column});
+            }
+        }
+        return runs;
+    }
+
+    private static void markFilledCells(GridData block, Map<Integer, BitSet> filled) {
+        if (block.getRowData() == null) {
+            return;
+        }
+        int startRow = orZero(block.getStartRow());
+        int startColumn = orZero(block.getStartColumn());
+        List<RowData> rows = block.getRowData();
+        for (int r = 0; r < rows.size(); r++) {
+            List<CellData> cells = rows.get(r).getValues();
+            if (cells == null) {
+                continue;
+            }
+            for (int c = 0; c < cells.size(); c++) {
+                if (cells.get(c).getUserEnteredValue() != null) {
+                    BitSet column = filled.get(startColumn + c);
+                    if (column != null) {
+                        column.set(startRow + r);
+                    }
+                }
+            }
+        }
+    }
+
+    private static List<String> headerCells(GridData block) {
+        List<String> header = new ArrayList<>();
+        if (block.getRowData() == null || block.getRowData().isEmpty() || block.getRowData().get(0).getValues() == null) {
+            return header;
+        }
+        for (CellData cell : block.getRowData().get(0).getValues()) {
+            header.add(text(cell.getUserEnteredValue()));
+        }
+        return header;
+    }
+
+    private static String text(ExtendedValue value) {
+        if (value == null) {
+            return "";
+        }
+        if (value.getStringValue() != null) {
+            return value.getStringValue();
+        }
+        if (value.getNumberValue() != null) {
+            return BigDecimal.valueOf(value.getNumberValue()).stripTrailingZeros().toPlainString();
+        }
+        if (value.getBoolValue() != null) {
+            return value.getBoolValue() ? "TRUE" : "FALSE";
+        }
+        return value.getFormulaValue() == null ? "" : value.getFormulaValue();
+    }
+
+    private static int orZero(Integer value) {
+        return value == null ? 0 : value;
+    }
+}

@@ -1,0 +1,174 @@
+package com.spooltracker.extendschema.sheets;
+
+import com.google.api.client.json.gson.GsonFactory;
+import com.google.api.services.sheets.v4.model.BatchUpdateSpreadsheetRequest;
+import com.google.api.services.sheets.v4.model.BatchUpdateValuesRequest;
+import com.google.api.services.sheets.v4.model.CellData;
+import com.google.api.services.sheets.v4.model.CellFormat;
+import com.google.api.services.sheets.v4.model.GridProperties;
+import com.google.api.services.sheets.v4.model.GridRange;
+import com.google.api.services.sheets.v4.model.NumberFormat;
+import com.google.api.services.sheets.v4.model.RepeatCellRequest;
+import com.google.api.services.sheets.v4.model.Request;
+import com.google.api.services.sheets.v4.model.SheetProperties;
+import com.google.api.services.sheets.v4.model.UpdateSheetPropertiesRequest;
+import com.google.api.services.sheets.v4.model.ValueRange;
+import com.spooltracker.extendschema.schema.ColumnFill;
+import com.spooltracker.extendschema.schema.Placement;
+import com.spooltracker.extendschema.schema.Plan;
+import com.spooltracker.extendschema.schema.SchemaV4;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The Sheets requests that apply a {@link Plan}. All of them are absolute: the grid's column count
+ * is set (never appended to), formats and values go to fixed cells, so a request sent twice, or by
+ * two runs at once, leaves the sheet as sending it once.
+ */
+public final class WriteRequests {
+    /** Google recommends at most 2 MB per request body. */
+    public static final int MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+    private static final int ENVELOPE_BYTES = 64;
+
+    private WriteRequests() {}
+
+    /** Step 1: grow the grid to an absolute column count and give the added columns' data cells a number format. */
+    public static Optional<BatchUpdateSpreadsheetRequest> gridAndFormats(Plan plan) {
+        List<Request> requests = new ArrayList<>();
+        if (plan.growsGrid()) {
+            requests.add(new Request().setUpdateSheetProperties(new UpdateSheetPropertiesRequest()
+                    .setProperties(new SheetProperties().setSheetId(plan.sheetId())
+                            .setGridProperties(new GridProperties().setColumnCount(plan.gridColumnsAfter())))
+                    .setFields("gridProperties.columnCount")));
+        }
+        if (plan.rowCount() > 1) {
+            for (List<Placement> group : sameTypeRuns(plan.added())) {
+                Placement first = group.get(0);
+                requests.add(new Request().setRepeatCell(new RepeatCellRequest()
+                        .setRange(new GridRange().setSheetId(plan.sheetId()).setStartRowIndex(1)
+                                .setStartColumnIndex(first.index()).setEndColumnIndex(first.index() + group.size()))
+                        .setCell(new CellData().setUserEnteredFormat(new CellFormat().setNumberFormat(
+                                new NumberFormat().setType("NUMBER").setPattern(first.spec().type().numberPattern()))))
+                        .setFields("userEnteredFormat.numberFormat")));
+            }
+        }
+        return requests.isEmpty() ? Optional.empty() : Optional.of(new BatchUpdateSpreadsheetRequest().setRequests(requests));
+    }
+
+    /**
+     * Step 2: the added headers and the default value in every listed cell, as rectangles of
+     * neighbouring columns that need the same rows, in as few requests as keep each body within
+     * {@code maxBodyBytes}.
+     */
+    public static List<BatchUpdateValuesRequest> values(Plan plan, int maxBodyBytes) {
+        List<ValueRange> ranges = new ArrayList<>();
+        for (List<ColumnFill> group : sameRowRuns(plan.fills())) {
+            BitSet rows = writtenRows(group.get(0));
+            int width = group.size();
+            int rowsPerRange = Math.max(1, (maxBodyBytes - 4 * 1024) / (2 * width + 2) - 1);
+            for (int start = rows.nextSetBit(0); start >= 0; ) {
+                int end = rows.nextClearBit(start);
+                for (int from = start; from < end; from += rowsPerRange) {
+                    ranges.add(range(plan.sheet(), group, from, Math.min(end, from + rowsPerRange)));
+                }
+                start = rows.nextSetBit(end);
+            }
+        }
+        return chunk(ranges, maxBodyBytes);
+    }
+
+    /** The JSON body Google receives for {@code request}, as the client serializes it. */
+    public static int bodyBytes(Object request) {
+        try {
+            return GsonFactory.getDefaultInstance().toByteArray(request).length;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ValueRange range(String sheet, List<ColumnFill> group, int fromRow, int toRowExclusive) {
+        List<List<Object>> values = new ArrayList<>(toRowExclusive - fromRow);
+        for (int row = fromRow; row < toRowExclusive; row++) {
+            List<Object> cells = new ArrayList<>(group.size());
+            for (ColumnFill fill : group) {
+                cells.add(row == 0 ? fill.placement().spec().header() : SchemaV4.DEFAULT_VALUE);
+            }
+            values.add(cells);
+        }
+        int firstColumn = group.get(0).placement().index();
+        return new ValueRange()
+                .setRange(A1.cells(sheet, firstColumn, fromRow, firstColumn + group.size() - 1, toRowExclusive - 1))
+                .setValues(values);
+    }
+
+    private static List<BatchUpdateValuesRequest> chunk(List<ValueRange> ranges, int maxBodyBytes) {
+        List<BatchUpdateValuesRequest> requests = new ArrayList<>();
+        List<ValueRange> current = new ArrayList<>();
+        int currentBytes = ENVELOPE_BYTES;
+        for (ValueRange range : ranges) {
+            int bytes = bodyBytes(range) + 1;
+            if (!current.isEmpty() && currentBytes + bytes > maxBodyBytes) {
+                requests.add(valuesRequest(current));
+                current = new ArrayList<>();
+                currentBytes = ENVELOPE_BYTES;
+            }
+            current.add(range);
+            currentBytes += bytes;
+        }
+        if (!current.isEmpty()) {
+            requests.add(valuesRequest(current));
+        }
+        return requests;
+    }
+
+    private static BatchUpdateValuesRequest valuesRequest(List<ValueRange> data) {
+        return new BatchUpdateValuesRequest().setValueInputOption("USER_ENTERED").setData(data);
+    }
+
+    private static BitSet writtenRows(ColumnFill fill) {
+        BitSet rows = fill.rows();
+        if (fill.writesHeader()) {
+            rows.set(0);
+        }
+        return rows;
+    }
+
+    /** Neighbouring added columns of one type share a number-format request. */
+    private static List<List<Placement>> sameTypeRuns(List<Placement> placements) {
+        List<List<Placement>> runs = new ArrayList<>();
+        for (Placement placement : placements) {
+            List<Placement> last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
+            Placement previous = last == null ? null : last.get(last.size() - 1);
+            if (previous != null && previous.index() + 1 == placement.index()
+                    && previous.spec().type() == placement.spec().type()) {
+                last.add(placement);
+            } else {
+                runs.add(new ArrayList<>(List.of(placement)));
+            }
+        }
+        return runs;
+    }
+
+    /** Neighbouring columns that need exactly the same rows written form one rectangle. */
+    private static List<List<ColumnFill>> sameRowRuns(List<ColumnFill> fills) {
+        List<ColumnFill> sorted = new ArrayList<>(fills);
+        sorted.sort((a, b) -> Integer.compare(a.placement().index(), b.placement().index()));
+        List<List<ColumnFill>> runs = new ArrayList<>();
+        for (ColumnFill fill : sorted) {
+            List<ColumnFill> last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
+            ColumnFill previous = last == null ? null : last.get(last.size() - 1);
+            if (previous != null && previous.placement().index() + 1 == fill.placement().index()
+                    && writtenRows(previous).equals(writtenRows(fill))) {
+                last.add(fill);
+            } else {
+                runs.add(new ArrayList<>(List.of(fill)));
+            }
+        }
+        return runs;
+    }
+}

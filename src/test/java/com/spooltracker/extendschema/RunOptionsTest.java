@@ -1,0 +1,136 @@
+package com.spooltracker.extendschema;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class RunOptionsTest {
+    private static final Optional<String> JSON = Optional.of("application/json");
+
+    private static boolean dryRun(String method, String query, Optional<String> contentType, String body) {
+        return RunOptions.parse(method, query(query), contentType, body.getBytes(StandardCharsets.UTF_8)).dryRun();
+    }
+
+    private static Failure failure(String method, String query, Optional<String> contentType, byte[] body) {
+        return assertThrows(Failure.class, () -> RunOptions.parse(method, query(query), contentType, body));
+    }
+
+    private static Failure failure(String method, String query, Optional<String> contentType, String body) {
+        return failure(method, query, contentType, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** "a=1&a=2&b" → {a=[1,2], b=[""]}, decoded as the invoker does. */
+    private static Map<String, List<String>> query(String query) {
+        Map<String, List<String>> map = new LinkedHashMap<>();
+        if (query.isEmpty()) {
+            return map;
+        }
+        for (String pair : query.split("&")) {
+            String[] parts = pair.split("=", 2);
+            map.computeIfAbsent(parts[0], k -> new java.util.ArrayList<>()).add(parts.length > 1 ? parts[1] : "");
+        }
+        return map;
+    }
+
+    @ParameterizedTest(name = "{0} ?{1} body={2} → dryRun={3}")
+    @CsvSource(delimiter = '|', value = {
+        "POST |                | ''                      | false",
+        "POST | dryRun=true    | ''                      | true",
+        "POST | dryRun=TRUE    | ''                      | true",
+        "POST | dryRun=False   | ''                      | false",
+        "POST |                | {\"dryRun\": true}      | true",
+        "POST |                | {\"dryRun\": false}     | false",
+        "POST |                | {}                      | false",
+        "POST | dryRun=true    | {\"dryRun\": true}      | true",
+        "POST |                | '  '                    | false",
+        "GET  |                | ''                      | true",
+        "GET  | dryRun=true    | ''                      | true",
+    })
+    void acceptedRequests(String method, String query, String body, boolean expected) {
+        assertEquals(expected, dryRun(method, query == null ? "" : query, JSON, body));
+    }
+
+    @ParameterizedTest(name = "?{0} → 400")
+    @CsvSource({"dryRun=yes", "dryRun=1", "dryRun=", "dryRun", "dryRun=true&dryRun=true", "dry_run=true",
+        "spreadsheetId=other", "sheet=Hoja1", "dryRun=true&sheet=x"})
+    void badQueriesAreRejected(String query) {
+        Failure failure = failure("POST", query, JSON, "");
+        assertEquals(400, failure.httpStatus());
+    }
+
+    @ParameterizedTest(name = "body {0} → 400")
+    @ValueSource(strings = {
+        "{\"dryRun\": \"true\"}",
+        "{\"dryRun\": 1}",
+        "{\"dryRun\": null}",
+        "{\"dryRun\": true, \"sheet\": \"Hoja1\"}",
+        "{\"spreadsheetId\": \"x\"}",
+        "[true]",
+        "true",
+        "\"dryRun\"",
+        "null",
+        "{dryRun: true}",
+        "{\"dryRun\": true} trailing",
+        "{\"dryRun\": true",
+        "{'dryRun': true}",
+        "{\"dryRun\": true,}",
+    })
+    void badBodiesAreRejected(String body) {
+        assertEquals(400, failure("POST", "", JSON, body).httpStatus());
+    }
+
+    @Test
+    void bodyOverSixtyFourKibibytesIsRejected() {
+        byte[] huge = ("{\"dryRun\": true, \"pad\": \"" + "x".repeat(70_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+        Failure failure = failure("POST", "", JSON, huge);
+        assertEquals(400, failure.httpStatus());
+        assertTrue(failure.getMessage().contains("64 KiB"), failure.getMessage());
+    }
+
+    @Test
+    void nonUtf8BodyIsRejected() {
+        Failure failure = failure("POST", "", JSON, new byte[] {'{', (byte) 0xC3, (byte) 0x28, '}'});
+        assertTrue(failure.getMessage().contains("UTF-8"), failure.getMessage());
+    }
+
+    @Test
+    void queryAndBodyThatDisagreeAreRejected() {
+        Failure failure = failure("POST", "dryRun=true", JSON, "{\"dryRun\": false}");
+        assertEquals(400, failure.httpStatus());
+        assertTrue(failure.getMessage().contains("agree"), failure.getMessage());
+    }
+
+    @Test
+    void getCannotApply() {
+        assertEquals(400, failure("GET", "dryRun=false", JSON, "").httpStatus());
+        assertEquals(400, failure("GET", "", JSON, "{\"dryRun\": false}").httpStatus());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"})
+    void otherMethodsAreNotAllowed(String method) {
+        Failure failure = failure(method, "", JSON, "");
+        assertEquals(405, failure.httpStatus());
+        assertEquals("GET, POST", ((Failure.MethodNotAllowed) failure).allow());
+    }
+
+    @Test
+    void bodiesWithOddContentTypesAreRejectedButSchedulersDefaultIsAccepted() {
+        assertEquals(400, failure("POST", "", Optional.of("text/plain"), "{\"dryRun\": true}").httpStatus());
+        assertEquals(400, failure("POST", "", Optional.of("application/x-www-form-urlencoded"), "dryRun=true").httpStatus());
+        assertTrue(dryRun("POST", "", Optional.of("application/octet-stream"), "{\"dryRun\": true}"));
+        assertTrue(dryRun("POST", "", Optional.of("application/json; charset=utf-8"), "{\"dryRun\": true}"));
+        assertTrue(dryRun("POST", "", Optional.empty(), "{\"dryRun\": true}"));
+        assertEquals(false, dryRun("POST", "", Optional.of("text/plain"), ""));
+    }
+}
