@@ -1,0 +1,33 @@
+package com.spooltracker.extendschema.emulator.wire;
+
+import com.google.gson.JsonObject;
+import com.spooltracker.extendschema.emulator.Counters;
+import com.spooltracker.extendschema.emulator.FaultRule;
+import com.spooltracker.extendschema.emulator.Quota;
+import com.spooltracker.extendschema.emulator.RequestRecord;
+import java.util.List;
+
+/** The emulator operations the admin HTTP API exposes; the same ones as the Java face. */
+public interface Control {
+  void seed(JsonObject spreadsheet);
+
+  JsonObject dump(String spreadsheetId);
+
+  boolean delete(String spreadsheetId);
+
+  void addFault(FaultRule rule);
+
+  void clearFaults();
+
+  void setQuota(Quota quota);
+
+  Counters counters();
+
+  List<RequestRecord> requestLog();
+
+  void resetCounters();
+
+  void reset();
+
+  void seedDemo();
+}
