@@ -1,0 +1,137 @@
+package com.spooltracker.extendschema;
+
+import com.google.cloud.functions.HttpFunction;
+import com.google.cloud.functions.HttpRequest;
+import com.google.cloud.functions.HttpResponse;
+import com.google.gson.JsonObject;
+import com.spooltracker.extendschema.logging.Log;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The HTTP function {@code extendSchema}: {@code POST} migrates the sheet, {@code POST ?dryRun=true}
+ * (or {@code {"dryRun": true}}) and {@code GET} only plan. A thin shell: parse the request, run the
+ * {@link Migration}, answer JSON. Configuration is read once per instance.
+ */
+public final class ExtendSchemaFunction implements HttpFunction {
+    private static final String TRACE_HEADER = "X-Cloud-Trace-Context";
+
+    private final Setup setup;
+    private final Log log;
+
+    public ExtendSchemaFunction() {
+        this(configure(), Log.fromEnvironment());
+    }
+
+    ExtendSchemaFunction(Setup setup, Log log) {
+        this.setup = setup;
+        this.log = log;
+        setup.localModeNotice().ifPresent(notice -> log.warning(notice, null, null));
+        try {
+            setup.migration();
+        } catch (Failure misconfigured) {
+            log.error("Misconfigured: " + misconfigured.getMessage(), null, null);
+        }
+    }
+
+    private static Setup configure() {
+        try {
+            return Setup.from(Config.fromEnvironment());
+        } catch (Failure failure) {
+            return Setup.failed(failure);
+        }
+    }
+
+    @Override
+    public void service(HttpRequest request, HttpResponse response) throws IOException {
+        long started = System.nanoTime();
+        String trace = request.getFirstHeader(TRACE_HEADER).orElse(null);
+        int status;
+        JsonObject body;
+        try {
+            RunOptions options = RunOptions.parse(request.getMethod(), request.getQueryParameters(),
+                    request.getContentType(), readBody(request));
+            Migration migration = setup.migration();
+            RunResult result = migration.run(options.dryRun());
+            status = 200;
+            body = RunReport.toJson(result, migration.target().spreadsheetId());
+            logSummary(result, trace);
+        } catch (Failure failure) {
+            status = failure.httpStatus();
+            body = ErrorResponse.body(failure);
+            headersFor(failure, response);
+            logFailure(request.getMethod(), failure, started, trace);
+        } catch (RuntimeException bug) {
+            Failure internal = new Failure.Internal(bug);
+            status = internal.httpStatus();
+            body = ErrorResponse.body(internal);
+            logFailure(request.getMethod(), internal, started, trace);
+        }
+        JsonObject answer = body;
+        setup.localModeNotice().ifPresent(notice -> answer.addProperty("localMode", notice));
+        response.setStatusCode(status);
+        response.setContentType("application/json; charset=utf-8");
+        response.appendHeader("Cache-Control", "no-store");
+        try (Writer writer = response.getWriter()) {
+            writer.write(answer.toString());
+            writer.write('\n');
+        }
+    }
+
+    private static void headersFor(Failure failure, HttpResponse response) {
+        if (failure instanceof Failure.MethodNotAllowed notAllowed) {
+            response.appendHeader("Allow", notAllowed.allow());
+        }
+        if (failure instanceof Failure.Unavailable unavailable) {
+            unavailable.retryAfterSeconds().ifPresent(s -> response.appendHeader("Retry-After", Integer.toString(s)));
+        }
+    }
+
+    private static byte[] readBody(HttpRequest request) throws IOException {
+        try (InputStream in = request.getInputStream()) {
+            return in.readNBytes(RunOptions.MAX_BODY_BYTES + 1);
+        }
+    }
+
+    /** The one line per successful invocation that operators search for. */
+    private void logSummary(RunResult result, String trace) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("status", RunReport.status(result));
+        fields.put("httpStatus", 200);
+        fields.put("spreadsheetId", setup.migration().target().spreadsheetId());
+        fields.put("sheet", result.plan().sheet());
+        fields.put("columnsAdded", result instanceof RunResult.Applied ? result.plan().added().size() : 0);
+        fields.put("cellsInitialized", result instanceof RunResult.Applied ? result.plan().cellsToInitialize() : 0);
+        fields.put("apiCalls", Map.of("reads", result.calls().reads(), "writes", result.calls().writes(),
+                "retries", result.calls().retries()));
+        fields.put("durationMs", result.durationMillis());
+        log.info("extendSchema " + RunReport.status(result) + ": " + RunReport.message(result), fields, trace);
+        if (result instanceof RunResult.Applied applied) {
+            applied.auditWarning().ifPresent(warning -> log.warning(warning, null, trace));
+        }
+    }
+
+    private void logFailure(String method, Failure failure, long startedNanos, String trace) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("status", failure.status());
+        fields.put("httpStatus", failure.httpStatus());
+        fields.put("method", method);
+        fields.put("durationMs", (System.nanoTime() - startedNanos) / 1_000_000);
+        String message = "extendSchema " + failure.status() + ": " + failure.getMessage();
+        if (failure.httpStatus() < 500) {
+            log.warning(message, fields, trace);
+            return;
+        }
+        if (failure.getCause() != null) {
+            StringWriter stack = new StringWriter();
+            failure.getCause().printStackTrace(new PrintWriter(stack));
+            message += "\n" + stack;
+        }
+        log.error(message, fields, trace);
+    }
+}

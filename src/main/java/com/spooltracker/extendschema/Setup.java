@@ -1,0 +1,85 @@
+package com.spooltracker.extendschema;
+
+import com.spooltracker.extendschema.cache.ColumnMapCache;
+import com.spooltracker.extendschema.emulator.SheetsEmulator;
+import com.spooltracker.extendschema.sheets.RetryPolicy;
+import com.spooltracker.extendschema.sheets.SheetsClientFactory;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Wires a {@link Migration} from a {@link Config}: against Google with Application Default
+ * Credentials, against the emulator at {@code SHEETS_EMULATOR_HOST}, or (local default: no
+ * spreadsheet configured, not on Cloud Run) against an embedded emulator serving the demo
+ * spreadsheet. A configuration error is kept and reported on every request instead of failing start-up.
+ */
+public final class Setup {
+    public static final String DEMO_SPREADSHEET = "demo";
+
+    private final Migration migration;
+    private final Failure misconfiguration;
+    private final String localModeNotice;
+
+    private Setup(Migration migration, Failure misconfiguration, String localModeNotice) {
+        this.migration = migration;
+        this.misconfiguration = misconfiguration;
+        this.localModeNotice = localModeNotice;
+    }
+
+    public static Setup from(Config config) {
+        RetryPolicy policy = RetryPolicy.withDeadline(config.deadline()).withReadTimeout(config.readTimeout());
+        if (config.spreadsheetId().isEmpty() && config.onCloudRun()) {
+            return failed(new Failure.NotConfigured("SPREADSHEET_ID is not set. Set it in function.yaml's "
+                    + "environment and deploy again (deploy.sh), or with gcloud functions deploy --update-env-vars."));
+        }
+        SheetsClientFactory clients;
+        String spreadsheetId;
+        String notice = null;
+        if (config.emulatorHost().isPresent()) {
+            clients = SheetsClientFactory.emulator(config.emulatorHost().get());
+            spreadsheetId = config.spreadsheetId().orElse(DEMO_SPREADSHEET);
+        } else if (config.spreadsheetId().isPresent()) {
+            clients = SheetsClientFactory.google();
+            spreadsheetId = config.spreadsheetId().get();
+        } else {
+            SheetsEmulator emulator = EmbeddedEmulator.demo();
+            clients = SheetsClientFactory.emulator(emulator.hostPort());
+            spreadsheetId = DEMO_SPREADSHEET;
+            notice = "LOCAL MODE: SPREADSHEET_ID is not set, so this runs against the embedded Sheets emulator "
+                    + "at " + emulator.rootUrl() + " (spreadsheet '" + DEMO_SPREADSHEET + "'), not Google Sheets.";
+        }
+        Migration.Target target = new Migration.Target(spreadsheetId, config.sheetName(), config.keyColumn(),
+                config.auditEnabled() ? Optional.of(config.auditSheet()) : Optional.empty());
+        return new Setup(new Migration(clients, target, policy, ColumnMapCache.shared(), Clock.systemUTC()), null, notice);
+    }
+
+    public static Setup failed(Failure misconfiguration) {
+        return new Setup(null, misconfiguration, null);
+    }
+
+    /** @throws Failure the configuration error, if the configuration is wrong */
+    public Migration migration() {
+        if (misconfiguration != null) {
+            throw misconfiguration;
+        }
+        return migration;
+    }
+
+    /** Set in local mode: every response and the start-up log say so. */
+    public Optional<String> localModeNotice() {
+        return Optional.ofNullable(localModeNotice);
+    }
+
+    /** One embedded emulator per JVM, seeded with the demo spreadsheet when first asked for. */
+    private static final class EmbeddedEmulator {
+        private static SheetsEmulator instance;
+
+        static synchronized SheetsEmulator demo() {
+            if (instance == null) {
+                instance = SheetsEmulator.start();
+                instance.seedDemo();
+            }
+            return instance;
+        }
+    }
+}

@@ -1,0 +1,292 @@
+package com.spooltracker.extendschema;
+
+import static com.spooltracker.extendschema.testing.Dumps.cell;
+import static com.spooltracker.extendschema.testing.Dumps.columnsUpTo;
+import static com.spooltracker.extendschema.testing.Dumps.dataRows;
+import static com.spooltracker.extendschema.testing.Dumps.header;
+import static com.spooltracker.extendschema.testing.Dumps.isEmpty;
+import static com.spooltracker.extendschema.testing.Dumps.rows;
+import static com.spooltracker.extendschema.testing.Dumps.sheet;
+import static com.spooltracker.extendschema.testing.Dumps.without;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.spooltracker.extendschema.cache.ColumnMapCache;
+import com.spooltracker.extendschema.emulator.DemoSpreadsheet;
+import com.spooltracker.extendschema.emulator.SheetsEmulator;
+import com.spooltracker.extendschema.schema.ColumnMap;
+import com.spooltracker.extendschema.testing.FunctionServer;
+import com.spooltracker.extendschema.testing.FunctionServer.Response;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The function end to end: invoker over HTTP → function → real Sheets client over HTTP → emulator. */
+class ExtendSchemaFunctionTest {
+    static final List<String> V4_HEADERS = List.of("Total_Uniones", "Uniones_ARM_Completadas",
+            "Uniones_SOLD_Completadas", "Pulgadas_ARM", "Pulgadas_SOLD");
+
+    private static SheetsEmulator emulator;
+    private static FunctionServer function;
+
+    @BeforeAll
+    static void start() {
+        emulator = SheetsEmulator.start();
+        function = FunctionServer.start(emulator.hostPort(), "demo");
+    }
+
+    @AfterAll
+    static void stop() {
+        function.close();
+        emulator.close();
+    }
+
+    @BeforeEach
+    void freshDemo() {
+        emulator.reset();
+        emulator.seedDemo();
+        ColumnMapCache.shared().invalidateAll();
+    }
+
+    @Test
+    void dryRunOnTheDemoSheetSaysFiveColumnsWouldBeAddedAndWritesNothing() {
+        JsonObject before = emulator.dump("demo");
+
+        Response response = function.post("dryRun=true");
+
+        assertEquals(200, response.status(), response::toString);
+        JsonObject report = response.json();
+        assertEquals("DRY_RUN", report.get("status").getAsString());
+        assertTrue(report.get("dryRun").getAsBoolean());
+        assertTrue(report.get("message").getAsString().contains("5 columns would be added"), report.get("message").getAsString());
+        assertEquals(5, report.getAsJsonArray("added").size());
+        assertEquals("BP", report.getAsJsonArray("added").get(0).getAsJsonObject().get("letter").getAsString());
+        assertEquals(68, report.getAsJsonArray("added").get(0).getAsJsonObject().get("column").getAsInt());
+        assertEquals(2, report.getAsJsonArray("requests").size());
+        assertEquals("spreadsheets.batchUpdate", report.getAsJsonArray("requests").get(0).getAsJsonObject().get("method").getAsString());
+        assertEquals(before, emulator.dump("demo"));
+        assertEquals(0, emulator.counters().writes());
+        assertTrue(emulator.counters().reads() <= 2, emulator.counters()::toString);
+        assertEquals(emulator.counters().reads(), report.getAsJsonObject("apiCalls").get("reads").getAsInt());
+    }
+
+    @Test
+    void getIsADryRunToo() {
+        JsonObject before = emulator.dump("demo");
+
+        Response response = function.get("");
+
+        assertEquals(200, response.status(), response::toString);
+        assertEquals("DRY_RUN", response.json().get("status").getAsString());
+        assertEquals(before, emulator.dump("demo"));
+    }
+
+    @Test
+    void dryRunRequestsAreExactlyWhatTheApplySends() {
+        JsonArray planned = function.post("dryRun=true").json().getAsJsonArray("requests");
+        emulator.resetCounters();
+
+        function.post("");
+
+        assertEquals(planned.size() + 1, emulator.counters().writes(), "planned requests + the audit append");
+        assertEquals(1, emulator.counters().calls("spreadsheets.batchUpdate"));
+        assertEquals(1, emulator.counters().calls("values.batchUpdate"));
+    }
+
+    @Test
+    void applyAddsTheFiveColumnsAt68To72WithDefaultsInEveryDataRowAndLeavesColumns1To67Untouched() {
+        JsonObject before = emulator.dump("demo");
+        JsonObject operacionesBefore = sheet(before, "Operaciones");
+        List<Integer> spoolRows = dataRows(operacionesBefore, 0);
+
+        Response response = function.post("");
+
+        assertEquals(200, response.status(), response::toString);
+        JsonObject report = response.json();
+        assertEquals("APPLIED", report.get("status").getAsString());
+        assertEquals(spoolRows.size() * 5, report.get("cellsInitialized").getAsInt());
+        assertEquals(72, report.getAsJsonObject("gridColumns").get("after").getAsInt());
+
+        JsonObject after = emulator.dump("demo");
+        JsonObject operaciones = sheet(after, "Operaciones");
+        assertEquals(72, operaciones.get("columnCount").getAsInt());
+        assertEquals(operacionesBefore.get("rowCount"), operaciones.get("rowCount"));
+        assertEquals(V4_HEADERS, header(operaciones).subList(67, 72));
+        for (int row = 1; row < operacionesBefore.get("rowCount").getAsInt(); row++) {
+            for (int column = 67; column < 72; column++) {
+                JsonElement value = cell(operaciones, row, column);
+                if (spoolRows.contains(row)) {
+                    assertEquals(0, value.getAsInt(), "row " + (row + 1) + " column " + (column + 1));
+                } else {
+                    assertTrue(isEmpty(value), "blank row " + (row + 1) + " got " + value);
+                }
+            }
+        }
+        assertEquals(columnsUpTo(operacionesBefore, 67), columnsUpTo(operaciones, 67));
+        assertEquals(without(without(before, "Operaciones"), "Metadata"), without(without(after, "Operaciones"), "Metadata"));
+
+        ColumnMap v3 = ColumnMap.of(DemoSpreadsheet.OPERACIONES_HEADERS);
+        ColumnMap v4 = ColumnMap.of(header(operaciones));
+        for (String name : DemoSpreadsheet.OPERACIONES_HEADERS) {
+            assertEquals(v3.indexOf(name), v4.indexOf(name), "v3.0 lookup of " + name);
+        }
+        assertEquals(67, v4.indexOf("total uniones").getAsInt());
+    }
+
+    @Test
+    void applySetsIntegerAndDecimalNumberFormatsOnTheNewColumnsDataCells() {
+        function.post("");
+
+        JsonArray formats = sheet(emulator.dump("demo"), "Operaciones").getAsJsonArray("formats");
+        for (String column : List.of("BP", "BQ", "BR")) {
+            assertTrue(hasFormat(formats, column + "2:" + column + "1000", "NUMBER", "0"), formats::toString);
+        }
+        for (String column : List.of("BS", "BT")) {
+            assertTrue(hasFormat(formats, column + "2:" + column + "1000", "NUMBER", "0.00"), formats::toString);
+        }
+    }
+
+    @Test
+    void freshMigrationStaysWithinTheCallBudget() {
+        function.post("");
+
+        assertEquals(2, emulator.counters().reads(), emulator.counters()::toString);
+        assertEquals(3, emulator.counters().writes(), "grid+formats, values, audit: " + emulator.counters());
+    }
+
+    @Test
+    void applyRecordsOneAuditRowInMetadata() {
+        int before = rows(sheet(emulator.dump("demo"), "Metadata")).size();
+
+        function.post("");
+
+        JsonArray rows = rows(sheet(emulator.dump("demo"), "Metadata"));
+        assertEquals(before + 1, rows.size());
+        JsonArray audit = rows.get(rows.size() - 1).getAsJsonArray();
+        assertEquals("SCHEMA_MIGRATION", audit.get(2).getAsString());
+        assertTrue(audit.get(9).getAsString().contains("\"Total_Uniones\""), audit.toString());
+    }
+
+    @Test
+    void secondApplyIsUpToDateAndWritesNothing() {
+        function.post("");
+        JsonObject migrated = emulator.dump("demo");
+        emulator.resetCounters();
+
+        Response second = function.post("");
+
+        assertEquals(200, second.status(), second::toString);
+        assertEquals("UP_TO_DATE", second.json().get("status").getAsString());
+        assertEquals(0, emulator.counters().writes());
+        assertTrue(emulator.counters().reads() <= 2, emulator.counters()::toString);
+        assertEquals(migrated, emulator.dump("demo"));
+    }
+
+    @Test
+    void upToDateRunOnAWarmInstanceIsOneRead() {
+        function.post("");
+        function.post("dryRun=true"); // warms the cache after the apply invalidated it
+        emulator.resetCounters();
+
+        Response response = function.post("");
+
+        assertEquals("UP_TO_DATE", response.json().get("status").getAsString());
+        assertEquals(1, emulator.counters().reads(), emulator.counters()::toString);
+        assertEquals(0, emulator.counters().writes());
+    }
+
+    @Test
+    void partialStateWithTwoOfFiveColumnsIsCompleted() {
+        JsonObject seed = partiallyMigrated();
+        emulator.seed(seed);
+        JsonObject before = emulator.dump("demo");
+
+        Response response = function.post("");
+
+        assertEquals(200, response.status(), response::toString);
+        JsonObject report = response.json();
+        assertEquals(2, report.getAsJsonArray("present").size());
+        assertEquals(3, report.getAsJsonArray("added").size());
+        JsonObject operaciones = sheet(emulator.dump("demo"), "Operaciones");
+        assertEquals(List.of("Total_Uniones", "uniones arm completadas", "Uniones_SOLD_Completadas", "Pulgadas_ARM",
+                "Pulgadas_SOLD"), header(operaciones).subList(67, 72), "present headers are kept as written");
+        assertEquals(72, operaciones.get("columnCount").getAsInt());
+        assertEquals(7, cell(operaciones, 1, 67).getAsInt(), "a value already there is kept");
+        assertEquals(2, cell(operaciones, 2, 68).getAsInt(), "a value already there is kept");
+        for (int row : dataRows(operaciones, 0)) {
+            for (int column = 67; column < 72; column++) {
+                assertFalse(isEmpty(cell(operaciones, row, column)), "row " + (row + 1) + " column " + (column + 1));
+            }
+        }
+        assertEquals(columnsUpTo(sheet(before, "Operaciones"), 67), columnsUpTo(operaciones, 67));
+    }
+
+    @Test
+    void rowsAppendedAfterTheMigrationGetTheirDefaultsOnTheNextRun() {
+        function.post("");
+        JsonObject seed = emulator.dump("demo");
+        JsonObject operaciones = sheet(seed, "Operaciones");
+        int firstNew = rows(operaciones).size();
+        for (int i = 0; i < 3; i++) {
+            JsonArray row = new JsonArray();
+            row.add("SP-NEW-" + i);
+            row.add(2024);
+            rows(operaciones).add(row);
+        }
+        rows(operaciones).get(1).getAsJsonArray().set(70, new com.google.gson.JsonPrimitive(12.5));
+        emulator.seed(seed);
+        JsonObject before = emulator.dump("demo");
+
+        Response response = function.post("");
+
+        assertEquals(200, response.status(), response::toString);
+        assertEquals(15, response.json().get("cellsInitialized").getAsInt());
+        assertEquals(0, response.json().getAsJsonArray("added").size());
+        JsonObject after = sheet(emulator.dump("demo"), "Operaciones");
+        for (int row = firstNew; row < firstNew + 3; row++) {
+            for (int column = 67; column < 72; column++) {
+                assertEquals(0, cell(after, row, column).getAsInt());
+            }
+        }
+        assertEquals(12.5, cell(after, 1, 70).getAsDouble(), "a value someone wrote is kept");
+        assertEquals(columnsUpTo(sheet(before, "Operaciones"), 72).subList(0, firstNew),
+                columnsUpTo(after, 72).subList(0, firstNew), "rows that had their metrics are untouched");
+    }
+
+    private static JsonObject partiallyMigrated() {
+        JsonObject dump = emulator.dump("demo");
+        JsonObject operaciones = sheet(dump, "Operaciones");
+        operaciones.addProperty("columnCount", 69);
+        JsonArray rows = rows(operaciones);
+        set(rows, 0, 67, "Total_Uniones");
+        set(rows, 0, 68, "uniones arm completadas");
+        set(rows, 1, 67, 7);
+        set(rows, 2, 68, 2);
+        return dump;
+    }
+
+    static void set(JsonArray rows, int row, int column, Object value) {
+        JsonArray cells = rows.get(row).getAsJsonArray();
+        while (cells.size() <= column) {
+            cells.add(com.google.gson.JsonNull.INSTANCE);
+        }
+        cells.set(column, value instanceof Number n ? new com.google.gson.JsonPrimitive(n) : new com.google.gson.JsonPrimitive(value.toString()));
+    }
+
+    private static boolean hasFormat(JsonArray formats, String range, String type, String pattern) {
+        for (JsonElement format : formats) {
+            JsonObject f = format.getAsJsonObject();
+            if (f.get("range").getAsString().equals(range) && f.get("type").getAsString().equals(type)
+                    && f.get("pattern").getAsString().equals(pattern)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
