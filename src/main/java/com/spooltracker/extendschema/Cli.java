@@ -1,0 +1,129 @@
+package com.spooltracker.extendschema;
+
+import com.spooltracker.extendschema.schema.ColumnFill;
+import com.spooltracker.extendschema.schema.Conflict;
+import com.spooltracker.extendschema.schema.Placement;
+import com.spooltracker.extendschema.schema.Plan;
+import java.io.PrintStream;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The migration from a terminal, over the same engine as the function:
+ * {@code mvn -q compile exec:java@cli -Dexec.args="--dry-run"}. Flags override the environment
+ * variables the function reads. Exit status: 0 done (applied, up to date or planned), 3 conflict
+ * (nothing written), 2 usage error, 1 any other failure.
+ */
+public final class Cli {
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+    static final int CONFLICT = 3;
+
+    private static final String USAGE_TEXT = String.join("\n",
+            "Usage: extendSchema [--dry-run] [--spreadsheet ID] [--sheet NAME] [--key-column NAME]",
+            "                    [--audit-sheet NAME | --no-audit] [--emulator HOST:PORT] [--json]",
+            "",
+            "Adds the five v4.0 metric columns to the sheet (default Operaciones) and sets 0 in every",
+            "empty metric cell of a data row. Safe to repeat: it never overwrites a value.",
+            "",
+            "  --dry-run           print the plan; write nothing",
+            "  --spreadsheet ID    spreadsheet id (else SPREADSHEET_ID; with neither and no emulator,",
+            "                      an embedded emulator with the demo spreadsheet is used)",
+            "  --sheet NAME        sheet to migrate (else SHEET_NAME, default Operaciones)",
+            "  --key-column NAME   header of the column that marks data rows (default TAG_SPOOL)",
+            "  --audit-sheet NAME  sheet that receives one audit row per applied run (default Metadata)",
+            "  --no-audit          write no audit row",
+            "  --emulator H:P      use the Sheets emulator at H:P, without credentials (else SHEETS_EMULATOR_HOST)",
+            "  --json              print the JSON report the HTTP function answers with",
+            "",
+            "Credentials: Application Default Credentials (gcloud auth application-default login).",
+            "Exit status: 0 done, 3 conflict (nothing written), 2 usage error, 1 other failure.");
+
+    private Cli() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.getenv(), System.out, System.err));
+    }
+
+    static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+        Properties overrides = new Properties();
+        boolean dryRun = false;
+        boolean json = false;
+        try {
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--dry-run" -> dryRun = true;
+                    case "--json" -> json = true;
+                    case "--no-audit" -> overrides.setProperty("AUDIT_SHEET", "");
+                    case "--spreadsheet" -> overrides.setProperty("SPREADSHEET_ID", value(args, ++i));
+                    case "--sheet" -> overrides.setProperty("SHEET_NAME", value(args, ++i));
+                    case "--key-column" -> overrides.setProperty("KEY_COLUMN", value(args, ++i));
+                    case "--audit-sheet" -> overrides.setProperty("AUDIT_SHEET", value(args, ++i));
+                    case "--emulator" -> overrides.setProperty("SHEETS_EMULATOR_HOST", value(args, ++i));
+                    case "-h", "--help" -> {
+                        out.println(USAGE_TEXT);
+                        return OK;
+                    }
+                    default -> throw new Failure.BadRequest("Unknown argument '" + args[i] + "'.");
+                }
+            }
+        } catch (Failure.BadRequest usage) {
+            err.println(usage.getMessage());
+            err.println(USAGE_TEXT);
+            return USAGE;
+        }
+        try {
+            Setup setup = Setup.from(Config.from(env, overrides));
+            setup.localModeNotice().ifPresent(notice -> err.println("*** " + notice));
+            Migration migration = setup.migration();
+            RunResult result = migration.run(dryRun);
+            if (json) {
+                out.println(RunReport.toJson(result, migration.target().spreadsheetId()));
+            } else {
+                print(result, migration.target(), out);
+            }
+            return OK;
+        } catch (Failure failure) {
+            if (json) {
+                out.println(ErrorResponse.body(failure));
+            }
+            err.println(failure.status() + ": " + failure.getMessage());
+            if (failure instanceof Failure.Conflicted conflicted) {
+                for (Conflict conflict : conflicted.conflicts()) {
+                    err.println("  " + conflict.kind() + " " + String.join(" ", conflict.cells()));
+                }
+                return CONFLICT;
+            }
+            return FAILED;
+        }
+    }
+
+    private static String value(String[] args, int i) {
+        if (i >= args.length || args[i].startsWith("--")) {
+            throw new Failure.BadRequest(args[i - 1] + " needs a value.");
+        }
+        return args[i];
+    }
+
+    private static void print(RunResult result, Migration.Target target, PrintStream out) {
+        Plan plan = result.plan();
+        out.printf("%s  spreadsheet %s, sheet '%s'%n", RunReport.status(result), target.spreadsheetId(), plan.sheet());
+        out.println("  " + RunReport.message(result));
+        for (Placement placement : plan.added()) {
+            out.printf("  %-8s %-3s (%d)  %-26s %s%n", result instanceof RunResult.Applied ? "added" : "add",
+                    placement.letter(), placement.column(), placement.spec().header(), placement.spec().type());
+        }
+        for (Placement placement : plan.present()) {
+            out.printf("  %-8s %-3s (%d)  %-26s %s%n", "present", placement.letter(), placement.column(),
+                    placement.spec().header(), placement.spec().type());
+        }
+        for (ColumnFill fill : plan.fills()) {
+            out.printf("  %-3s: %,d cell%s set to 0%n", fill.placement().letter(), fill.defaultCells(),
+                    fill.defaultCells() == 1 ? "" : "s");
+        }
+        out.printf("  data rows: %,d; grid columns: %d -> %d%n", plan.dataRows(), plan.gridColumnsBefore(), plan.gridColumnsAfter());
+        out.printf("  API calls: %d read%s, %d write%s (%d ms)%n", result.calls().reads(), result.calls().reads() == 1 ? "" : "s",
+                result.calls().writes(), result.calls().writes() == 1 ? "" : "s", result.durationMillis());
+    }
+}

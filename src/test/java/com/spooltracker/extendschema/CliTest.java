@@ -1,0 +1,102 @@
+package com.spooltracker.extendschema;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonParser;
+import com.spooltracker.extendschema.cache.ColumnMapCache;
+import com.spooltracker.extendschema.emulator.SheetsEmulator;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class CliTest {
+    private record Run(int exit, String out, String err) {}
+
+    private static Run cli(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = Cli.run(args, Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void dryRunAgainstTheStandaloneEmulatorPrintsThePlanAndExitsZero() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Process emulator = java("com.spooltracker.extendschema.emulator.EmulatorMain", "--port", Integer.toString(port)).start();
+        try {
+            BufferedReader lines = new BufferedReader(new InputStreamReader(emulator.getInputStream(), StandardCharsets.UTF_8));
+            String first = lines.readLine();
+            assertTrue(first != null && first.contains(Integer.toString(port)), "emulator said: " + first);
+
+            Process cli = java("com.spooltracker.extendschema.Cli", "--emulator", "127.0.0.1:" + port, "--dry-run")
+                    .redirectErrorStream(true).start();
+            String output = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(cli.waitFor(60, TimeUnit.SECONDS));
+
+            assertEquals(0, cli.exitValue(), output);
+            assertTrue(output.contains("DRY_RUN"), output);
+            assertTrue(output.contains("5 columns would be added"), output);
+            assertTrue(output.contains("BP  (68)  Total_Uniones"), output);
+        } finally {
+            emulator.destroy();
+            emulator.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void exitCodesTellDoneConflictUsageAndFailureApart() {
+        ColumnMapCache.shared().invalidateAll();
+        try (SheetsEmulator emulator = SheetsEmulator.start()) {
+            emulator.seedDemo();
+            String host = emulator.hostPort();
+
+            Run json = cli("--emulator", host, "--dry-run", "--json");
+            assertEquals(0, json.exit(), json.err());
+            assertEquals("DRY_RUN", JsonParser.parseString(json.out()).getAsJsonObject().get("status").getAsString());
+
+            Run applied = cli("--emulator", host);
+            assertEquals(0, applied.exit(), applied.err());
+            assertTrue(applied.out().startsWith("APPLIED"), applied.out());
+
+            Run again = cli("--emulator", host, "--spreadsheet", "demo", "--sheet", "Operaciones");
+            assertEquals(0, again.exit());
+            assertTrue(again.out().startsWith("UP_TO_DATE"), again.out());
+
+            Run conflict = cli("--emulator", host, "--key-column", "NO_SUCH_COLUMN", "--dry-run");
+            assertEquals(Cli.CONFLICT, conflict.exit(), conflict.err());
+            assertTrue(conflict.err().contains("KEY_COLUMN_MISSING"), conflict.err());
+
+            Run missing = cli("--emulator", host, "--sheet", "Hoja 9");
+            assertEquals(Cli.FAILED, missing.exit());
+            assertTrue(missing.err().startsWith("NOT_FOUND"), missing.err());
+        }
+        assertEquals(Cli.USAGE, cli("--bogus").exit());
+        assertEquals(Cli.USAGE, cli("--sheet").exit());
+        Run help = cli("--help");
+        assertEquals(0, help.exit());
+        assertTrue(help.out().contains("--dry-run"));
+    }
+
+    private static ProcessBuilder java(String mainClass, String... args) {
+        String javaBin = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new java.util.ArrayList<>(List.of(javaBin, "-cp", System.getProperty("java.class.path"), mainClass));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().remove("SPREADSHEET_ID");
+        builder.environment().remove("SHEETS_EMULATOR_HOST");
+        return builder;
+    }
+}
