@@ -18,7 +18,7 @@ import java.util.Set;
  * Sets timeouts, credentials, retries and call counting on every Sheets request of one run.
  *
  * <p>The credentials adapter installs its own unsuccessful-response handler (it refreshes the token
- * on 401); ours is chained after it rather than replacing it. google-http-client's backoff handlers
+ * on 401, once per request); ours is chained with it rather than replacing it. google-http-client's backoff handlers
  * ignore Retry-After, so the retry decision is ours; the backoff itself is its
  * {@link ExponentialBackOff}, one per request because a BackOff is stateful.
  */
@@ -34,11 +34,17 @@ final class RetryingInitializer implements HttpRequestInitializer {
     private final Sleeper sleeper;
 
     RetryingInitializer(GoogleCredentials credentials, RetryPolicy policy, long deadlineNanos, ApiCallCounter counter) {
+        this(credentials, policy, deadlineNanos, counter, Sleeper.DEFAULT);
+    }
+
+    /** @param sleeper how pauses between attempts are taken (tests record them instead) */
+    RetryingInitializer(GoogleCredentials credentials, RetryPolicy policy, long deadlineNanos, ApiCallCounter counter,
+            Sleeper sleeper) {
         this.credentials = credentials;
         this.policy = policy;
         this.deadlineNanos = deadlineNanos;
         this.counter = counter;
-        this.sleeper = Sleeper.DEFAULT;
+        this.sleeper = sleeper;
     }
 
     @Override
@@ -57,9 +63,19 @@ final class RetryingInitializer implements HttpRequestInitializer {
                 auth.intercept(r);
             }
         });
-        request.setUnsuccessfulResponseHandler((r, response, supportsRetry) ->
-                (refreshOn401 != null && refreshOn401.handleResponse(r, response, supportsRetry))
-                        || attempts.retryAfter(r, response, supportsRetry));
+        request.setUnsuccessfulResponseHandler(new HttpUnsuccessfulResponseHandler() {
+            @Override
+            public boolean handleResponse(HttpRequest r, HttpResponse response, boolean supportsRetry) throws IOException {
+                if (refreshOn401 != null && response.getStatusCode() == 401 && attempts.mayRefresh()) {
+                    boolean refreshed = refreshOn401.handleResponse(r, response, supportsRetry);
+                    // The adapter re-initializes the request after a refresh, which installs itself as
+                    // the only handler: put the chain back so later 429/5xx answers are still retried.
+                    r.setUnsuccessfulResponseHandler(this);
+                    return refreshed;
+                }
+                return attempts.retryAfter(r, response, supportsRetry);
+            }
+        });
         request.setIOExceptionHandler(attempts::retryAfterIoError);
         request.setNumberOfRetries(policy.maxRetriesPerCall());
     }
@@ -74,6 +90,14 @@ final class RetryingInitializer implements HttpRequestInitializer {
                 .setMaxElapsedTimeMillis(Integer.MAX_VALUE)
                 .build();
         private boolean first = true;
+        private boolean refreshed;
+
+        /** One token refresh per request: a 401 right after a refresh will not go away by refreshing again. */
+        boolean mayRefresh() {
+            boolean may = !refreshed;
+            refreshed = true;
+            return may;
+        }
 
         void starting(HttpRequest request) {
             counter.countAttempt(request.getRequestMethod());

@@ -1,0 +1,220 @@
+package com.spooltracker.extendschema.sheets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.api.client.googleapis.json.GoogleJsonResponseException;
+import com.google.api.client.http.HttpResponseException;
+import com.google.api.client.http.javanet.NetHttpTransport;
+import com.google.api.client.json.gson.GsonFactory;
+import com.google.api.client.util.Sleeper;
+import com.google.api.services.sheets.v4.Sheets;
+import com.google.api.services.sheets.v4.model.ValueRange;
+import com.google.auth.oauth2.AccessToken;
+import com.google.auth.oauth2.GoogleCredentials;
+import com.spooltracker.extendschema.emulator.FaultRule;
+import com.spooltracker.extendschema.emulator.SheetsEmulator;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The retry rules of every Sheets call, against the emulator with the real client. Pauses are recorded
+ * by a fake sleeper instead of slept, so the figures are exact and the tests fast.
+ */
+class RetryingInitializerTest {
+    private static SheetsEmulator emulator;
+
+    private final List<Long> pauses = new CopyOnWriteArrayList<>();
+    private final Sleeper recordingSleeper = pauses::add;
+
+    @BeforeAll
+    static void start() {
+        emulator = SheetsEmulator.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        emulator.close();
+    }
+
+    @BeforeEach
+    void seed() {
+        emulator.reset();
+        emulator.seed("""
+                {"spreadsheetId":"s1","title":"Retries","sheets":[
+                  {"title":"Hoja","rowCount":100,"columnCount":5,"rows":[["a","b"],["1","2"]]}]}
+                """);
+    }
+
+    private Sheets client(GoogleCredentials credentials, RetryPolicy policy) {
+        RetryingInitializer initializer = new RetryingInitializer(credentials, policy,
+                System.nanoTime() + policy.deadline().toNanos(), new ApiCallCounter(), recordingSleeper);
+        return new Sheets.Builder(new NetHttpTransport(), GsonFactory.getDefaultInstance(), initializer)
+                .setRootUrl(emulator.rootUrl()).setApplicationName("retry-test").build();
+    }
+
+    private Sheets client() {
+        return client(null, RetryPolicy.withDeadline(Duration.ofSeconds(60)));
+    }
+
+    private static void read(Sheets sheets) throws IOException {
+        sheets.spreadsheets().get("s1").setFields("sheets(properties(title))").execute();
+    }
+
+    private static void append(Sheets sheets) throws IOException {
+        sheets.spreadsheets().values().append("s1", "Hoja!A1", new ValueRange().setValues(List.of(List.of("x"))))
+                .setValueInputOption("RAW").setInsertDataOption("INSERT_ROWS").execute();
+    }
+
+    @ParameterizedTest(name = "{0} is retried")
+    @ValueSource(ints = {429, 500, 502, 503, 504})
+    void retryableStatusesAreRetriedOnReadsAndWrites(int status) throws IOException {
+        emulator.addFault(FaultRule.on("spreadsheets.get").times(2).status(status));
+        emulator.addFault(FaultRule.on("values.batchUpdate").times(2).status(status));
+        Sheets sheets = client();
+
+        read(sheets);
+        sheets.spreadsheets().values().batchUpdate("s1", new com.google.api.services.sheets.v4.model.BatchUpdateValuesRequest()
+                .setValueInputOption("RAW").setData(List.of(new ValueRange().setRange("Hoja!C1").setValues(List.of(List.of("c"))))))
+                .execute();
+
+        assertEquals(3, emulator.counters().calls("spreadsheets.get"));
+        assertEquals(3, emulator.counters().calls("values.batchUpdate"));
+        assertEquals(4, pauses.size(), pauses::toString);
+    }
+
+    @Test
+    void aDroppedConnectionIsRetried() throws IOException {
+        // times(2): the JDK itself resends a GET once on a dropped connection.
+        emulator.addFault(FaultRule.on("spreadsheets.get").times(2).dropBeforeAnswer());
+
+        read(client());
+
+        assertEquals(3, emulator.counters().calls("spreadsheets.get"));
+        assertEquals(1, pauses.size(), pauses::toString);
+    }
+
+    @ParameterizedTest(name = "{0} is not retried")
+    @ValueSource(ints = {400, 403, 404, 409})
+    void otherClientErrorsAreNotRetried(int status) {
+        emulator.addFault(FaultRule.on("spreadsheets.get").times(0).status(status));
+
+        HttpResponseException e = assertThrows(HttpResponseException.class, () -> read(client()));
+
+        assertEquals(status, e.getStatusCode());
+        assertEquals(1, emulator.counters().calls("spreadsheets.get"));
+        assertEquals(List.of(), pauses);
+    }
+
+    @Test
+    void retryAfterIsHonoured() throws IOException {
+        emulator.addFault(FaultRule.on("spreadsheets.get").status(429).retryAfter(7));
+
+        read(client());
+
+        assertEquals(List.of(7000L), pauses);
+    }
+
+    @Test
+    void withoutRetryAfterTheBackoffGrowsExponentiallyWithJitter() throws IOException {
+        emulator.addFault(FaultRule.on("spreadsheets.get").times(4).status(503));
+
+        read(client());
+
+        assertEquals(4, pauses.size(), pauses::toString);
+        long base = 500;
+        for (long pause : pauses) {
+            assertTrue(pause >= base / 2 && pause <= base * 3 / 2, () -> "pause " + pause + " of " + pauses);
+            base *= 2;
+        }
+    }
+
+    @Test
+    void aRetryAfterPastTheDeadlineEndsTheRetriesAtOnce() {
+        emulator.addFault(FaultRule.on("spreadsheets.get").status(503).retryAfter(30));
+        Sheets sheets = client(null, RetryPolicy.withDeadline(Duration.ofSeconds(5)));
+
+        HttpResponseException e = assertThrows(HttpResponseException.class, () -> read(sheets));
+
+        assertEquals(503, e.getStatusCode());
+        assertEquals(List.of(), pauses);
+    }
+
+    @Test
+    void anAppendThatMayHaveLandedIsNotSentAgain() {
+        emulator.addFault(FaultRule.on("values.append").dropBeforeAnswer());
+        assertInstanceOf(IOException.class, assertThrows(IOException.class, () -> append(client())));
+        emulator.addFault(FaultRule.on("values.append").status(500));
+        assertEquals(500, assertThrows(HttpResponseException.class, () -> append(client())).getStatusCode());
+
+        assertEquals(2, emulator.counters().calls("values.append"));
+        assertEquals(List.of(), pauses);
+    }
+
+    @Test
+    void anAppendRefusedWith503Or429IsSentAgain() throws IOException {
+        emulator.addFault(FaultRule.on("values.append").status(503));
+        emulator.addFault(FaultRule.on("values.append").nth(2).status(429).retryAfter(1));
+
+        append(client());
+
+        assertEquals(3, emulator.counters().calls("values.append"));
+        assertEquals(2, pauses.size());
+    }
+
+    @Test
+    void theCredentialsRefreshOn401AndOurRetriesBothKeepWorking() throws IOException {
+        FakeCredentials credentials = new FakeCredentials();
+        emulator.addFault(FaultRule.on("spreadsheets.get").status(401));
+        emulator.addFault(FaultRule.on("spreadsheets.get").nth(2).status(503));
+
+        read(client(credentials, RetryPolicy.withDeadline(Duration.ofSeconds(60))));
+
+        assertEquals(1, credentials.refreshes.get(), "the adapter refreshed the token once");
+        assertEquals(3, emulator.counters().calls("spreadsheets.get"), "401, then 503, then 200");
+    }
+
+    @Test
+    void a401ThatPersistsAfterTheRefreshIsNotRetriedForever() {
+        FakeCredentials credentials = new FakeCredentials();
+        emulator.addFault(FaultRule.on("spreadsheets.get").times(0).status(401));
+
+        GoogleJsonResponseException e = assertThrows(GoogleJsonResponseException.class,
+                () -> read(client(credentials, RetryPolicy.withDeadline(Duration.ofSeconds(60)))));
+
+        assertEquals(401, e.getStatusCode());
+        assertEquals(1, credentials.refreshes.get());
+        assertEquals(2, emulator.counters().calls("spreadsheets.get"), "401, refresh, 401: give up");
+        assertEquals(List.of(), pauses);
+    }
+
+    /** Access tokens that look real enough to be caught if they leak; each refresh issues a new one. */
+    static final class FakeCredentials extends GoogleCredentials {
+        final AtomicInteger refreshes = new AtomicInteger();
+
+        FakeCredentials() {
+            super(GoogleCredentials.newBuilder().setAccessToken(token("ya29.a0FakeInitialAccessToken")));
+        }
+
+        @Override
+        public AccessToken refreshAccessToken() {
+            return token("ya29.a0FakeRefreshedAccessToken" + refreshes.incrementAndGet());
+        }
+
+        private static AccessToken token(String value) {
+            return new AccessToken(value, new Date(System.currentTimeMillis() + 3_600_000));
+        }
+    }
+}
