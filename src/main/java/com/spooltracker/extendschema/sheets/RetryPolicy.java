@@ -6,6 +6,8 @@ import java.time.Duration;
  * How hard a run tries to reach Sheets. Every call is retried on 429, 500, 502, 503, 504 and I/O
  * errors with exponential backoff and jitter, honouring Retry-After, until {@code deadline} (measured
  * from the start of the run) would be passed; it should leave room inside the function's timeout.
+ * Each attempt's connect and read timeouts are also cut to the time left before the deadline, so a
+ * run ends within about {@code deadline} even when an answer is slow.
  */
 public record RetryPolicy(
         Duration deadline,

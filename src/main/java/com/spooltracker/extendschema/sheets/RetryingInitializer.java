@@ -59,6 +59,7 @@ final class RetryingInitializer implements HttpRequestInitializer {
         Attempts attempts = new Attempts();
         request.setInterceptor(r -> {
             attempts.starting(r);
+            boundTimeoutsByDeadline(r);
             if (auth != null) {
                 auth.intercept(r);
             }
@@ -140,6 +141,16 @@ final class RetryingInitializer implements HttpRequestInitializer {
                 return false;
             }
         }
+    }
+
+    /**
+     * An attempt may not outlive the run's deadline: its connect and read timeouts are cut to the time
+     * left, so a slow answer ends the run at the deadline instead of up to a read timeout later.
+     */
+    private void boundTimeoutsByDeadline(HttpRequest request) {
+        long leftMillis = Math.max(1, (deadlineNanos - System.nanoTime()) / 1_000_000);
+        request.setConnectTimeout((int) Math.min(policy.connectTimeout().toMillis(), leftMillis));
+        request.setReadTimeout((int) Math.min(policy.readTimeout().toMillis(), leftMillis));
     }
 
     private static boolean isAppend(HttpRequest request) {

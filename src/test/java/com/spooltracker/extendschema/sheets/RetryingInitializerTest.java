@@ -17,6 +17,7 @@ import com.google.auth.oauth2.GoogleCredentials;
 import com.spooltracker.extendschema.emulator.FaultRule;
 import com.spooltracker.extendschema.emulator.SheetsEmulator;
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
@@ -216,5 +217,15 @@ class RetryingInitializerTest {
         private static AccessToken token(String value) {
             return new AccessToken(value, new Date(System.currentTimeMillis() + 3_600_000));
         }
+    }
+
+    @Test
+    void aSlowAnswerIsCutOffAtTheDeadlineRatherThanAwaited() {
+        emulator.addFault(FaultRule.on("spreadsheets.get").times(0).delay(Duration.ofSeconds(4)));
+        Sheets sheets = client(null, RetryPolicy.withDeadline(Duration.ofSeconds(1)));
+
+        IOException e = assertThrows(IOException.class, () -> read(sheets));
+
+        assertInstanceOf(SocketTimeoutException.class, e, e::toString);
     }
 }
