@@ -127,10 +127,14 @@ public final class ExtendSchemaFunction implements HttpFunction {
             log.warning(message, fields, trace);
             return;
         }
-        if (failure.getCause() != null) {
+        if (failure instanceof Failure.Internal && failure.getCause() != null) {
             StringWriter stack = new StringWriter();
             failure.getCause().printStackTrace(new PrintWriter(stack));
             message += "\n" + stack;
+        } else if (failure.getCause() != null) {
+            // An upstream failure: its message is already a summary. The cause's own message would
+            // carry Google's raw error body, so only its type is logged.
+            fields.put("cause", failure.getCause().getClass().getSimpleName());
         }
         log.error(message, fields, trace);
     }

@@ -53,6 +53,11 @@ public final class Setup {
         return new Setup(new Migration(clients, target, policy, ColumnMapCache.shared(), Clock.systemUTC()), null, notice);
     }
 
+    /** A setup around a migration wired by the caller (tests that need their own clients). */
+    static Setup of(Migration migration) {
+        return new Setup(migration, null, null);
+    }
+
     public static Setup failed(Failure misconfiguration) {
         return new Setup(null, misconfiguration, null);
     }

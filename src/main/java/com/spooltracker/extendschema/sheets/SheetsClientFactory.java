@@ -32,6 +32,16 @@ public final class SheetsClientFactory {
         return new SheetsClientFactory(Sheets.DEFAULT_ROOT_URL, true);
     }
 
+    /**
+     * A Sheets endpoint at {@code rootUrl} called with {@code credentials}: for tests that need bearer
+     * tokens on the wire (e.g. to prove they never leak), and for proxies in front of Google.
+     */
+    public static SheetsClientFactory at(String rootUrl, GoogleCredentials credentials) {
+        SheetsClientFactory factory = new SheetsClientFactory(rootUrl, true);
+        factory.credentials = credentials;
+        return factory;
+    }
+
     /** @param hostPort the emulator's {@code host:port}, as in {@code SHEETS_EMULATOR_HOST} */
     public static SheetsClientFactory emulator(String hostPort) {
         return new SheetsClientFactory("http://" + hostPort + "/", false);

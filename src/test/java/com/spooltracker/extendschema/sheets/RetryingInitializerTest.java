@@ -12,17 +12,15 @@ import com.google.api.client.json.gson.GsonFactory;
 import com.google.api.client.util.Sleeper;
 import com.google.api.services.sheets.v4.Sheets;
 import com.google.api.services.sheets.v4.model.ValueRange;
-import com.google.auth.oauth2.AccessToken;
 import com.google.auth.oauth2.GoogleCredentials;
 import com.spooltracker.extendschema.emulator.FaultRule;
 import com.spooltracker.extendschema.emulator.SheetsEmulator;
+import com.spooltracker.extendschema.testing.FakeCredentials;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
-import java.util.Date;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -183,7 +181,7 @@ class RetryingInitializerTest {
 
         read(client(credentials, RetryPolicy.withDeadline(Duration.ofSeconds(60))));
 
-        assertEquals(1, credentials.refreshes.get(), "the adapter refreshed the token once");
+        assertEquals(1, credentials.refreshes(), "the adapter refreshed the token once");
         assertEquals(3, emulator.counters().calls("spreadsheets.get"), "401, then 503, then 200");
     }
 
@@ -196,27 +194,9 @@ class RetryingInitializerTest {
                 () -> read(client(credentials, RetryPolicy.withDeadline(Duration.ofSeconds(60)))));
 
         assertEquals(401, e.getStatusCode());
-        assertEquals(1, credentials.refreshes.get());
+        assertEquals(1, credentials.refreshes());
         assertEquals(2, emulator.counters().calls("spreadsheets.get"), "401, refresh, 401: give up");
         assertEquals(List.of(), pauses);
-    }
-
-    /** Access tokens that look real enough to be caught if they leak; each refresh issues a new one. */
-    static final class FakeCredentials extends GoogleCredentials {
-        final AtomicInteger refreshes = new AtomicInteger();
-
-        FakeCredentials() {
-            super(GoogleCredentials.newBuilder().setAccessToken(token("ya29.a0FakeInitialAccessToken")));
-        }
-
-        @Override
-        public AccessToken refreshAccessToken() {
-            return token("ya29.a0FakeRefreshedAccessToken" + refreshes.incrementAndGet());
-        }
-
-        private static AccessToken token(String value) {
-            return new AccessToken(value, new Date(System.currentTimeMillis() + 3_600_000));
-        }
     }
 
     @Test

@@ -36,13 +36,18 @@ public final class FunctionServer implements AutoCloseable {
     }
 
     public static FunctionServer start(Map<String, String> settings) {
+        return start(TARGET, settings);
+    }
+
+    /** Serves {@code target}, an {@code HttpFunction} class with a no-arg constructor, with these settings. */
+    public static FunctionServer start(String target, Map<String, String> settings) {
         Map<String, String> all = new LinkedHashMap<>();
         all.put("SHEETS_DEADLINE_SECONDS", "20");
         all.putAll(settings);
         all.forEach(System::setProperty);
         try {
             int port = freePort();
-            Invoker invoker = new Invoker(port, TARGET, "http", Thread.currentThread().getContextClassLoader());
+            Invoker invoker = new Invoker(port, target, "http", Thread.currentThread().getContextClassLoader());
             invoker.startTestServer();
             return new FunctionServer(invoker, port);
         } catch (Exception e) {
@@ -69,12 +74,19 @@ public final class FunctionServer implements AutoCloseable {
     }
 
     public Response send(String method, String query, String contentType, byte[] body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + (query.isEmpty() ? "" : "?" + query)))
+        return send(method, "", query, contentType, body, Map.of());
+    }
+
+    /** Any request: {@code path} after the root (no leading slash), extra {@code headers}. */
+    public Response send(String method, String path, String query, String contentType, byte[] body,
+            Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + path + (query.isEmpty() ? "" : "?" + query)))
                 .timeout(Duration.ofSeconds(120))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
+        headers.forEach(request::header);
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().map(), response.body());
