@@ -8,6 +8,7 @@ import com.google.gson.TypeAdapter;
 import com.google.gson.internal.bind.TypeAdapters;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
+import com.spooltracker.extendschema.logging.Redaction;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
@@ -54,7 +55,7 @@ public record RunOptions(boolean dryRun) {
     private static Optional<Boolean> fromQuery(Map<String, List<String>> query) {
         for (String name : query.keySet()) {
             if (!DRY_RUN.equals(name)) {
-                throw new Failure.BadRequest("Unknown query parameter '" + name + "'. The only parameter is dryRun=true|false.");
+                throw new Failure.BadRequest("Unknown query parameter '" + abbreviate(name) + "'. The only parameter is dryRun=true|false.");
             }
         }
         List<String> values = query.get(DRY_RUN);
@@ -151,6 +152,10 @@ public record RunOptions(boolean dryRun) {
     private static String abbreviate(String text) {
         if (text == null) {
             return "";
+        }
+        if (Redaction.looksSecret(text)) {
+            // Never echo a credential, not even to the caller who sent it: answers end up in logs.
+            return "(withheld: it looks like a credential)";
         }
         String clean = text.replaceAll("\\p{Cntrl}", "?");
         return clean.length() > 40 ? clean.substring(0, 40) + "…" : clean;

@@ -133,4 +133,23 @@ class RunOptionsTest {
         assertTrue(dryRun("POST", "", Optional.empty(), "{\"dryRun\": true}"));
         assertEquals(false, dryRun("POST", "", Optional.of("text/plain"), ""));
     }
+
+    @Test
+    void aCredentialInTheRequestIsNotEchoedBack() {
+        for (Failure failure : List.of(
+                failure("POST", "dryRun=Bearer ya29.a0Secret", JSON, ""),
+                failure("POST", "ya29.a0Secret=true", JSON, ""),
+                failure("POST", "", JSON, "{\"dryRun\": \"ya29.a0Secret\"}"),
+                failure("POST", "", JSON, "{\"ya29.a0Secret\": true}"))) {
+            assertEquals(400, failure.httpStatus());
+            assertTrue(!failure.getMessage().contains("a0Secret") && failure.getMessage().contains("withheld"),
+                    failure.getMessage());
+        }
+    }
+
+    @Test
+    void anUnknownParameterNameIsEchoedAbbreviated() {
+        Failure failure = failure("POST", "x".repeat(5000) + "=1", JSON, "");
+        assertTrue(failure.getMessage().length() < 200, failure.getMessage());
+    }
 }

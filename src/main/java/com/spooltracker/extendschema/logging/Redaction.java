@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * tokens ({@code ya29.…}), JWTs (identity tokens) and PEM private keys. Callers should never
  * pass such values; this is the second line of defence.
  */
-final class Redaction {
+public final class Redaction {
 
   static final String REDACTED = "[REDACTED]";
 
@@ -27,7 +27,12 @@ final class Redaction {
 
   private Redaction() {}
 
-  static String redact(String text) {
+  /** Whether {@code text} holds something {@link #redact} would remove. */
+  public static boolean looksSecret(String text) {
+    return text != null && !text.equals(redact(text));
+  }
+
+  public static String redact(String text) {
     if (text == null || text.isEmpty()) {
       return text;
     }
