@@ -13,6 +13,10 @@ import java.util.Properties;
  * @param spreadsheetId empty: local mode (embedded emulator) off Cloud Run, a configuration error on it
  * @param emulatorHost {@code host:port} of a Sheets emulator; when set, no credentials are used
  * @param onCloudRun {@code K_SERVICE} is set
+ * @param deadline {@code SHEETS_DEADLINE_SECONDS}: how long a run keeps retrying Sheets calls
+ * @param readTimeout {@code SHEETS_READ_TIMEOUT_SECONDS}: how long one call may wait for its answer
+ * @param initialBackoff {@code SHEETS_BACKOFF_INITIAL_MS}: the first pause before a retry (it then
+ *     doubles, with jitter); lower it only in tests
  */
 public record Config(
         Optional<String> spreadsheetId,
@@ -22,13 +26,15 @@ public record Config(
         Optional<String> emulatorHost,
         boolean onCloudRun,
         Duration deadline,
-        Duration readTimeout) {
+        Duration readTimeout,
+        Duration initialBackoff) {
 
     public static final String DEFAULT_SHEET = "Operaciones";
     public static final String DEFAULT_KEY_COLUMN = "TAG_SPOOL";
     public static final String DEFAULT_AUDIT_SHEET = "Metadata";
     static final int DEFAULT_DEADLINE_SECONDS = 120;
     static final int DEFAULT_READ_TIMEOUT_SECONDS = 60;
+    static final int DEFAULT_BACKOFF_INITIAL_MS = 500;
 
     public static Config fromEnvironment() {
         return from(System.getenv(), System.getProperties());
@@ -45,7 +51,9 @@ public record Config(
                 settings.optional("SHEETS_EMULATOR_HOST"),
                 settings.optional("K_SERVICE").isPresent(),
                 Duration.ofSeconds(settings.seconds("SHEETS_DEADLINE_SECONDS", DEFAULT_DEADLINE_SECONDS)),
-                Duration.ofSeconds(settings.seconds("SHEETS_READ_TIMEOUT_SECONDS", DEFAULT_READ_TIMEOUT_SECONDS)));
+                Duration.ofSeconds(settings.seconds("SHEETS_READ_TIMEOUT_SECONDS", DEFAULT_READ_TIMEOUT_SECONDS)),
+                Duration.ofMillis(settings.whole("SHEETS_BACKOFF_INITIAL_MS", DEFAULT_BACKOFF_INITIAL_MS, 60_000,
+                        "milliseconds")));
     }
 
     /** Whether runs write an audit row; {@code AUDIT_SHEET=""} turns it off. */
@@ -64,20 +72,24 @@ public record Config(
         }
 
         int seconds(String name, int fallback) {
+            return whole(name, fallback, 3600, "seconds");
+        }
+
+        int whole(String name, int fallback, int max, String unit) {
             Optional<String> raw = optional(name);
             if (raw.isEmpty()) {
                 return fallback;
             }
             try {
-                int seconds = Integer.parseInt(raw.get());
-                if (seconds > 0 && seconds <= 3600) {
-                    return seconds;
+                int value = Integer.parseInt(raw.get());
+                if (value > 0 && value <= max) {
+                    return value;
                 }
             } catch (NumberFormatException e) {
                 // reported below
             }
-            throw new Failure.NotConfigured(name + " must be a whole number of seconds from 1 to 3600, not '"
-                    + raw.get() + "'.");
+            throw new Failure.NotConfigured(name + " must be a whole number of " + unit + " from 1 to " + max
+                    + ", not '" + raw.get() + "'.");
         }
     }
 }

@@ -27,7 +27,8 @@ public final class Setup {
     }
 
     public static Setup from(Config config) {
-        RetryPolicy policy = RetryPolicy.withDeadline(config.deadline()).withReadTimeout(config.readTimeout());
+        RetryPolicy policy = RetryPolicy.withDeadline(config.deadline()).withReadTimeout(config.readTimeout())
+                .withInitialBackoff(config.initialBackoff());
         if (config.spreadsheetId().isEmpty() && config.onCloudRun()) {
             return failed(new Failure.NotConfigured("SPREADSHEET_ID is not set. Set it in function.yaml's "
                     + "environment and deploy again (deploy.sh), or with gcloud functions deploy --update-env-vars."));

@@ -33,7 +33,8 @@ public final class CredentialedFunction implements HttpFunction {
                 new FakeCredentials());
         Migration.Target target = new Migration.Target(config.spreadsheetId().orElseThrow(), config.sheetName(),
                 config.keyColumn(), Optional.of(config.auditSheet()));
-        RetryPolicy policy = RetryPolicy.withDeadline(config.deadline()).withReadTimeout(config.readTimeout());
+        RetryPolicy policy = RetryPolicy.withDeadline(config.deadline()).withReadTimeout(config.readTimeout())
+                .withInitialBackoff(config.initialBackoff());
         Migration migration = new Migration(clients, target, policy, ColumnMapCache.shared(), Clock.systemUTC());
         function = new ExtendSchemaFunction(Setup.of(migration), Log.create(true, "test-project", LOG_STREAM));
     }
