@@ -33,7 +33,8 @@ import org.junit.jupiter.api.Test;
  * network or Google can produce. Each scenario runs the function once with the fault and once
  * without; the second run must leave exactly the state a fault-free migration leaves, and no cell
  * that was there before may change. The positions come from a fault-free run's request log, so the
- * matrix follows the engine's call sequence (cold instance: header read, then grid and columns).
+ * matrix follows the engine's call sequence, on a cold instance (header read, then grid and columns)
+ * and on a warm one (the cached column map: one read).
  */
 class FaultMatrixTest {
     private static final Duration SLOW_ANSWER = Duration.ofMillis(1500);
@@ -57,6 +58,7 @@ class FaultMatrixTest {
         settings.put("SHEETS_EMULATOR_HOST", emulator.hostPort());
         settings.put("SPREADSHEET_ID", "demo");
         settings.put("SHEETS_DEADLINE_SECONDS", deadlineSeconds);
+        settings.put("SHEETS_BACKOFF_INITIAL_MS", "50");
         return settings;
     }
 
@@ -91,87 +93,98 @@ class FaultMatrixTest {
 
     @Test
     void everyFaultAtEveryCallConvergesOnTheNextRunAndLosesNoCell() {
-        freshDemo();
-        JsonObject original = emulator.dump("demo");
-        Response reference = function.post("");
-        assertEquals(200, reference.status(), reference::toString);
-        List<Call> calls = calls(emulator.requestLog());
-        JsonObject expected = emulator.dump("demo");
-        assertEquals(1, auditRows(original, expected), "a fault-free run writes one audit row");
-
         int scenarios = 0;
+        Map<Boolean, List<Call>> callsByWarmth = new LinkedHashMap<>();
         int converged = 0;
         int cellsLost = 0;
         Map<String, Integer> firstAnswers = new TreeMap<>();
         Map<Integer, Integer> auditRowsLeft = new TreeMap<>();
         List<String> failures = new ArrayList<>();
-        for (Call call : calls) {
-            for (Fault fault : FAULTS) {
-                scenarios++;
-                String scenario = fault.name() + " at " + call;
-                freshDemo();
-                JsonObject before = emulator.dump("demo");
-                emulator.addFault(fault.rule().apply(call));
+        for (boolean warm : List.of(false, true)) {
+            freshDemo(warm);
+            JsonObject original = emulator.dump("demo");
+            Response reference = function.post("");
+            assertEquals(200, reference.status(), reference::toString);
+            List<Call> calls = calls(emulator.requestLog());
+            callsByWarmth.put(warm, calls);
+            JsonObject expected = emulator.dump("demo");
+            assertEquals(1, auditRows(original, expected), "a fault-free run writes one audit row");
+            for (Call call : calls) {
+                for (Fault fault : FAULTS) {
+                    scenarios++;
+                    String scenario = fault.name() + " at " + call + (warm ? " (warm instance)" : " (cold instance)");
+                    freshDemo(warm);
+                    JsonObject before = emulator.dump("demo");
+                    emulator.addFault(fault.rule().apply(call));
 
-                Response first = (fault.slow() ? impatient : function).post("");
+                    Response first = (fault.slow() ? impatient : function).post("");
 
-                assertCleanAnswer(scenario, first);
-                firstAnswers.merge(first.status() + (first.status() == 200 && first.json().has("warning") ? "+warning" : ""),
-                        1, Integer::sum);
-                if (fault.slow()) {
-                    awaitDelayedRequest(scenario);
-                }
-                assertTrue(emulator.requestLog().stream().anyMatch(r -> r.outcome().startsWith("fault:")),
-                        () -> scenario + ": the fault never fired: " + emulator.requestLog());
-                emulator.clearFaults();
+                    assertCleanAnswer(scenario, first);
+                    firstAnswers.merge(first.status() + (first.status() == 200 && first.json().has("warning") ? "+warning" : ""),
+                            1, Integer::sum);
+                    if (fault.slow()) {
+                        awaitDelayedRequest(scenario);
+                    }
+                    assertTrue(emulator.requestLog().stream().anyMatch(r -> r.outcome().startsWith("fault:")),
+                            () -> scenario + ": the fault never fired: " + emulator.requestLog());
+                    emulator.clearFaults();
 
-                Response second = function.post("");
+                    Response second = function.post("");
 
-                JsonObject after = emulator.dump("demo");
-                int lost = changedCells(before, after);
-                cellsLost += lost;
-                int audit = auditRows(before, after);
-                auditRowsLeft.merge(audit, 1, Integer::sum);
-                List<String> problems = new ArrayList<>();
-                if (second.status() != 200) {
-                    problems.add("second run answered " + second);
-                }
-                if (!sheet(after, "Operaciones").equals(sheet(expected, "Operaciones"))) {
-                    problems.add("Operaciones differs from a fault-free migration");
-                }
-                if (!without(after, "Metadata").equals(without(expected, "Metadata"))) {
-                    problems.add("a sheet other than Operaciones and Metadata differs");
-                }
-                if (lost > 0) {
-                    problems.add(lost + " pre-existing cells changed");
-                }
-                // An append is not resent after an I/O error: at most one audit row per run that applied;
-                // none when the only applying run could not write it, and then its answer said so.
-                if (audit > 1 || audit == 0 && !first.body().contains("audit row was not written")) {
-                    problems.add(audit + " audit rows; first answer " + first);
-                }
-                if (problems.isEmpty()) {
-                    converged++;
-                } else {
-                    failures.add(scenario + ": " + problems);
+                    JsonObject after = emulator.dump("demo");
+                    int lost = changedCells(before, after);
+                    cellsLost += lost;
+                    int audit = auditRows(before, after);
+                    auditRowsLeft.merge(audit, 1, Integer::sum);
+                    List<String> problems = new ArrayList<>();
+                    if (second.status() != 200) {
+                        problems.add("second run answered " + second);
+                    }
+                    if (!sheet(after, "Operaciones").equals(sheet(expected, "Operaciones"))) {
+                        problems.add("Operaciones differs from a fault-free migration");
+                    }
+                    if (!without(after, "Metadata").equals(without(expected, "Metadata"))) {
+                        problems.add("a sheet other than Operaciones and Metadata differs");
+                    }
+                    if (lost > 0) {
+                        problems.add(lost + " pre-existing cells changed");
+                    }
+                    // An append is not resent after an I/O error: at most one audit row per run that applied;
+                    // none when the only applying run could not write it, and then its answer said so.
+                    if (audit > 1 || audit == 0 && !first.body().contains("audit row was not written")) {
+                        problems.add(audit + " audit rows; first answer " + first);
+                    }
+                    if (problems.isEmpty()) {
+                        converged++;
+                    } else {
+                        failures.add(scenario + ": " + problems);
+                    }
                 }
             }
         }
+        int cold = callsByWarmth.get(false).size();
+        int warmCalls = callsByWarmth.get(true).size();
 
         System.out.printf("fault matrix: %d scenarios, %d converged, %d cells lost%n", scenarios, converged, cellsLost);
-        System.out.printf("fault matrix: %d calls x %d faults; first answers %s; audit rows left %s%n",
-                calls.size(), FAULTS.size(), firstAnswers, auditRowsLeft);
+        System.out.printf("fault matrix: (%d calls cold + %d warm) x %d faults; first answers %s; audit rows left %s%n",
+                cold, warmCalls, FAULTS.size(), firstAnswers, auditRowsLeft);
         assertEquals(List.of(), failures);
         assertEquals(scenarios, converged);
         assertEquals(0, cellsLost);
-        assertEquals(calls.size() * FAULTS.size(), scenarios);
-        assertTrue(calls.size() >= 5, "reads, grid update, values write and audit append: " + calls);
+        assertEquals((cold + warmCalls) * FAULTS.size(), scenarios);
+        assertTrue(cold >= 5, "reads, grid update, values write and audit append: " + callsByWarmth);
+        assertTrue(warmCalls >= 4, "a read, grid update, values write and audit append: " + callsByWarmth);
     }
 
-    private static void freshDemo() {
+    /** The demo spreadsheet before migration; on a warm instance the column map is already cached (by a dry run). */
+    private static void freshDemo(boolean warm) {
         emulator.reset();
         emulator.seedDemo();
         ColumnMapCache.shared().invalidateAll();
+        if (warm) {
+            assertEquals(200, function.post("dryRun=true").status());
+            emulator.resetCounters();
+        }
     }
 
     private static List<Call> calls(List<RequestRecord> log) {
