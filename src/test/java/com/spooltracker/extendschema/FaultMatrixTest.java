@@ -15,6 +15,7 @@ import com.spooltracker.extendschema.cache.ColumnMapCache;
 import com.spooltracker.extendschema.emulator.FaultRule;
 import com.spooltracker.extendschema.emulator.RequestRecord;
 import com.spooltracker.extendschema.emulator.SheetsEmulator;
+import com.spooltracker.extendschema.testing.Dumps;
 import com.spooltracker.extendschema.testing.FunctionServer;
 import com.spooltracker.extendschema.testing.FunctionServer.Response;
 import java.time.Duration;
@@ -132,7 +133,7 @@ class FaultMatrixTest {
                     Response second = function.post("");
 
                     JsonObject after = emulator.dump("demo");
-                    int lost = changedCells(before, after);
+                    int lost = Dumps.changedCells(before, after);
                     cellsLost += lost;
                     int audit = auditRows(before, after);
                     auditRowsLeft.merge(audit, 1, Integer::sum);
@@ -238,26 +239,5 @@ class FaultMatrixTest {
             assertEquals(was.get(r), is.get(r), "pre-existing Metadata row " + (r + 1));
         }
         return is.size() - was.size();
-    }
-
-    /** Non-empty cells of {@code before}, in any sheet, that no longer hold the same value. */
-    private static int changedCells(JsonObject before, JsonObject after) {
-        int changed = 0;
-        for (JsonElement element : before.getAsJsonArray("sheets")) {
-            JsonObject was = element.getAsJsonObject();
-            JsonObject is = sheet(after, was.get("title").getAsString());
-            JsonArray rows = rows(was);
-            for (int r = 0; r < rows.size(); r++) {
-                JsonArray cells = rows.get(r).getAsJsonArray();
-                for (int c = 0; c < cells.size(); c++) {
-                    JsonElement value = cells.get(c);
-                    if (!com.spooltracker.extendschema.testing.Dumps.isEmpty(value)
-                            && !value.equals(com.spooltracker.extendschema.testing.Dumps.cell(is, r, c))) {
-                        changed++;
-                    }
-                }
-            }
-        }
-        return changed;
     }
 }

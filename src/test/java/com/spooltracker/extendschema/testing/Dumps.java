@@ -92,4 +92,23 @@ public final class Dumps {
         copy.add("sheets", sheets);
         return copy;
     }
+
+    /** Non-empty cells of {@code before}, in any of its sheets, that no longer hold the same value in {@code after}. */
+    public static int changedCells(JsonObject before, JsonObject after) {
+        int changed = 0;
+        for (JsonElement element : before.getAsJsonArray("sheets")) {
+            JsonObject was = element.getAsJsonObject();
+            JsonObject is = sheet(after, was.get("title").getAsString());
+            JsonArray rows = rows(was);
+            for (int r = 0; r < rows.size(); r++) {
+                JsonArray cells = rows.get(r).getAsJsonArray();
+                for (int c = 0; c < cells.size(); c++) {
+                    if (!isEmpty(cells.get(c)) && !cells.get(c).equals(cell(is, r, c))) {
+                        changed++;
+                    }
+                }
+            }
+        }
+        return changed;
+    }
 }

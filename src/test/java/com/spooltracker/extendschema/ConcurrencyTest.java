@@ -1,0 +1,129 @@
+package com.spooltracker.extendschema;
+
+import static com.spooltracker.extendschema.testing.Dumps.cell;
+import static com.spooltracker.extendschema.testing.Dumps.columnsUpTo;
+import static com.spooltracker.extendschema.testing.Dumps.dataRows;
+import static com.spooltracker.extendschema.testing.Dumps.header;
+import static com.spooltracker.extendschema.testing.Dumps.isEmpty;
+import static com.spooltracker.extendschema.testing.Dumps.rows;
+import static com.spooltracker.extendschema.testing.Dumps.sheet;
+import static com.spooltracker.extendschema.testing.Dumps.without;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.spooltracker.extendschema.cache.ColumnMapCache;
+import com.spooltracker.extendschema.emulator.FaultRule;
+import com.spooltracker.extendschema.emulator.SheetsEmulator;
+import com.spooltracker.extendschema.testing.Dumps;
+import com.spooltracker.extendschema.testing.FunctionServer;
+import com.spooltracker.extendschema.testing.FunctionServer.Response;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Many runs at once on one sheet: concurrent requests into one function instance (serialized per
+ * sheet inside it) and separate CLI processes (not serialized at all). Whatever the interleaving,
+ * the writes are absolute, so the sheet ends migrated exactly once.
+ */
+class ConcurrencyTest {
+    private static final int POSTS = 8;
+    private static final int PROCESSES = 4;
+
+    @Test
+    void eightConcurrentPostsAndFourCliProcessesAddEachColumnOnceAndChangeNoCell() throws Exception {
+        ColumnMapCache.shared().invalidateAll();
+        try (SheetsEmulator emulator = SheetsEmulator.start();
+                FunctionServer function = FunctionServer.start(emulator.hostPort(), "demo")) {
+            emulator.seedDemo();
+            JsonObject before = emulator.dump("demo");
+            // Reads as slow as Google's widen the window between a run's read and its writes.
+            emulator.addFault(FaultRule.on("spreadsheets.get").times(0).delay(Duration.ofMillis(150)));
+
+            List<Process> processes = new ArrayList<>();
+            for (int i = 0; i < PROCESSES; i++) {
+                processes.add(cli(emulator.hostPort()).start());
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(POSTS);
+            List<Future<Response>> posts = new ArrayList<>();
+            for (int i = 0; i < POSTS; i++) {
+                posts.add(pool.submit(() -> function.post("")));
+            }
+            Map<String, Integer> outcomes = Collections.synchronizedMap(new TreeMap<>());
+            for (Future<Response> post : posts) {
+                Response response = post.get(120, TimeUnit.SECONDS);
+                assertEquals(200, response.status(), response::toString);
+                outcomes.merge("POST " + response.json().get("status").getAsString(), 1, Integer::sum);
+            }
+            pool.shutdown();
+            for (Process process : processes) {
+                String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertTrue(process.waitFor(120, TimeUnit.SECONDS), "CLI did not finish");
+                assertEquals(0, process.exitValue(), output);
+                outcomes.merge("CLI " + output.split("\\s", 2)[0], 1, Integer::sum);
+            }
+
+            JsonObject after = emulator.dump("demo");
+            JsonObject operaciones = sheet(after, "Operaciones");
+            List<String> headers = header(operaciones);
+            for (String name : ExtendSchemaFunctionTest.V4_HEADERS) {
+                assertEquals(1, Collections.frequency(headers, name), () -> name + " in " + headers);
+            }
+            assertEquals(ExtendSchemaFunctionTest.V4_HEADERS, headers.subList(67, 72));
+            assertEquals(72, headers.size());
+            assertEquals(72, operaciones.get("columnCount").getAsInt());
+            List<Integer> spoolRows = dataRows(sheet(before, "Operaciones"), 0);
+            int defaults = 0;
+            for (int row = 1; row < operaciones.get("rowCount").getAsInt(); row++) {
+                for (int column = 67; column < 72; column++) {
+                    JsonElement value = cell(operaciones, row, column);
+                    if (spoolRows.contains(row)) {
+                        assertEquals(0, value.getAsInt(), "row " + (row + 1) + " column " + (column + 1));
+                        defaults++;
+                    } else {
+                        assertTrue(isEmpty(value), "blank row " + (row + 1) + " got " + value);
+                    }
+                }
+            }
+            assertEquals(columnsUpTo(sheet(before, "Operaciones"), 67), columnsUpTo(operaciones, 67));
+            assertEquals(without(without(before, "Operaciones"), "Metadata"), without(without(after, "Operaciones"), "Metadata"));
+            JsonArray metadataBefore = rows(sheet(before, "Metadata"));
+            JsonArray metadataAfter = rows(sheet(after, "Metadata"));
+            for (int r = 0; r < metadataBefore.size(); r++) {
+                assertEquals(metadataBefore.get(r), metadataAfter.get(r), "Metadata row " + (r + 1));
+            }
+            int applied = outcomes.getOrDefault("POST APPLIED", 0) + outcomes.getOrDefault("CLI APPLIED", 0);
+            int auditRows = metadataAfter.size() - metadataBefore.size();
+            assertTrue(applied >= 1, outcomes::toString);
+            assertEquals(applied, auditRows, "one audit row per run that applied");
+            assertTrue(outcomes.getOrDefault("POST APPLIED", 0) <= 1, "one instance applies at most once: " + outcomes);
+            int changed = Dumps.changedCells(before, after);
+            assertEquals(0, changed, "pre-existing cells changed");
+
+            System.out.printf("concurrency: %d POSTs + %d CLI processes -> %s; new headers %d (each once), grid %d columns, "
+                    + "%d defaults, %d pre-existing cells changed, %d audit rows%n", POSTS, PROCESSES, outcomes,
+                    headers.size() - 67, operaciones.get("columnCount").getAsInt(), defaults, changed, auditRows);
+        }
+    }
+
+    private static ProcessBuilder cli(String emulatorHostPort) {
+        String javaBin = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder builder = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"),
+                "com.spooltracker.extendschema.Cli", "--emulator", emulatorHostPort).redirectErrorStream(true);
+        builder.environment().remove("SPREADSHEET_ID");
+        builder.environment().remove("SHEETS_EMULATOR_HOST");
+        return builder;
+    }
+}
