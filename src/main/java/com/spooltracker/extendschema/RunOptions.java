@@ -84,11 +84,17 @@ public record RunOptions(boolean dryRun) {
             throw new Failure.BadRequest("The body is larger than " + MAX_BODY_BYTES / 1024
                     + " KiB. Send at most {\"dryRun\": true|false}.");
         }
+        String mediaType = contentType.map(t -> t.split(";", 2)[0].trim().toLowerCase(Locale.ROOT)).orElse("");
+        // The Functions Framework parses multipart bodies itself and hands the function an empty stream:
+        // such a body would look blank and the request would apply. Refuse it before looking at the body.
+        if (mediaType.startsWith("multipart/")) {
+            throw new Failure.BadRequest("Content-Type '" + abbreviate(contentType.get()) + "' is not accepted; send "
+                    + "the body as application/json, e.g. {\"dryRun\": true}.");
+        }
         String text = utf8(body);
         if (text.isBlank()) {
             return Optional.empty();
         }
-        String mediaType = contentType.map(t -> t.split(";", 2)[0].trim().toLowerCase(Locale.ROOT)).orElse("");
         // Cloud Scheduler sends application/octet-stream when a job sets no Content-Type header.
         if (!mediaType.isEmpty() && !mediaType.equals("application/json") && !mediaType.equals("application/octet-stream")) {
             throw new Failure.BadRequest("Content-Type '" + abbreviate(contentType.get()) + "' is not accepted; send "

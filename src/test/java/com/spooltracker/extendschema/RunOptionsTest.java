@@ -135,6 +135,13 @@ class RunOptionsTest {
     }
 
     @Test
+    void multipartBodiesAreRejectedEvenWhenTheyReachUsEmpty() {
+        // The invoker consumes multipart bodies, so the function sees no bytes at all.
+        assertEquals(400, failure("POST", "", Optional.of("multipart/form-data; boundary=x"), "").httpStatus());
+        assertEquals(400, failure("POST", "", Optional.of("multipart/mixed"), "{\"dryRun\": true}").httpStatus());
+    }
+
+    @Test
     void aCredentialInTheRequestIsNotEchoedBack() {
         for (Failure failure : List.of(
                 failure("POST", "dryRun=Bearer ya29.a0Secret", JSON, ""),
