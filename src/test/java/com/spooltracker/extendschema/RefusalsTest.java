@@ -157,39 +157,81 @@ class RefusalsTest {
         assertEquals(before, emulator.dump("s1"));
     }
 
+    /** A request the function must refuse: method, query, content type, body and the status it must answer. */
+    private record BadRequest(String method, String query, String contentType, byte[] body, int status) {
+        static BadRequest of(String method, String query, String contentType, String body, int status) {
+            return new BadRequest(method, query, contentType, body == null ? null : body.getBytes(StandardCharsets.UTF_8), status);
+        }
+    }
+
     @Test
     void badRequestsAreAnsweredWithJson4xxAndTouchNothing() {
         emulator.seed(v3(1000, 67).build());
         JsonObject before = emulator.dump("s1");
         emulator.resetCounters();
-        List<Object[]> cases = new ArrayList<>(List.of(
-                new Object[] {"POST", "dryRun=maybe", null, null, 400},
-                new Object[] {"POST", "dryRun=true&dryRun=false", null, null, 400},
-                new Object[] {"POST", "spreadsheetId=other", null, null, 400},
-                new Object[] {"POST", "sheet=Metadata", null, null, 400},
-                new Object[] {"POST", "", "application/json", "[true]", 400},
-                new Object[] {"POST", "", "application/json", "{\"dryRun\": \"yes\"}", 400},
-                new Object[] {"POST", "", "application/json", "{\"dryRun\": true, \"spreadsheetId\": \"x\"}", 400},
-                new Object[] {"POST", "", "application/json", "{not json", 400},
-                new Object[] {"POST", "dryRun=true", "application/json", "{\"dryRun\": false}", 400},
-                new Object[] {"POST", "", "application/json", "{\"dryRun\": true, \"x\": \"" + "a".repeat(70_000) + "\"}", 400},
-                new Object[] {"POST", "", "text/csv", "dryRun,true", 400},
-                new Object[] {"GET", "dryRun=false", null, null, 400},
-                new Object[] {"PUT", "", null, null, 405},
-                new Object[] {"DELETE", "", null, null, 405},
-                new Object[] {"PATCH", "", "application/json", "{}", 405}));
-        for (Object[] c : cases) {
-            byte[] body = c[3] == null ? null : ((String) c[3]).getBytes(StandardCharsets.UTF_8);
-            Response response = function.send((String) c[0], (String) c[1], (String) c[2], body);
+        String huge = "{\"dryRun\": true, \"x\": \"" + "a".repeat(70_000) + "\"}";
+        List<BadRequest> cases = new ArrayList<>(List.of(
+                // methods
+                BadRequest.of("PUT", "", null, null, 405),
+                BadRequest.of("DELETE", "", null, null, 405),
+                BadRequest.of("PATCH", "", "application/json", "{}", 405),
+                BadRequest.of("OPTIONS", "", null, null, 405),
+                BadRequest.of("GET", "dryRun=false", null, null, 400),
+                BadRequest.of("GET", "", "application/json", "{\"dryRun\": false}", 400),
+                // query parameters: bad, repeated, unknown
+                BadRequest.of("POST", "dryRun=maybe", null, null, 400),
+                BadRequest.of("POST", "dryRun=", null, null, 400),
+                BadRequest.of("POST", "dryRun", null, null, 400),
+                BadRequest.of("POST", "dryRun=1", null, null, 400),
+                BadRequest.of("POST", "dryRun=true&dryRun=false", null, null, 400),
+                BadRequest.of("POST", "dryRun=true&dryRun=true", null, null, 400),
+                BadRequest.of("POST", "spreadsheetId=other", null, null, 400),
+                BadRequest.of("POST", "sheet=Metadata", null, null, 400),
+                BadRequest.of("POST", "dry_run=true", null, null, 400),
+                BadRequest.of("POST", "dryRun=true&verbose=1", null, null, 400),
+                BadRequest.of("POST", "dryRun=true", "application/json", "{\"dryRun\": false}", 400),
+                // bodies: invalid, not an object, wrong types, unknown fields, too large
+                BadRequest.of("POST", "", "application/json", "{not json", 400),
+                BadRequest.of("POST", "", "application/json", "{\"dryRun\": true} trailing", 400),
+                BadRequest.of("POST", "", "application/json", "[true]", 400),
+                BadRequest.of("POST", "", "application/json", "true", 400),
+                BadRequest.of("POST", "", "application/json", "\"dryRun\"", 400),
+                BadRequest.of("POST", "", "application/json", "null", 400),
+                BadRequest.of("POST", "", "application/json", "42", 400),
+                BadRequest.of("POST", "", "application/json", "{\"dryRun\": \"yes\"}", 400),
+                BadRequest.of("POST", "", "application/json", "{\"dryRun\": 1}", 400),
+                BadRequest.of("POST", "", "application/json", "{\"dryRun\": null}", 400),
+                BadRequest.of("POST", "", "application/json", "{\"dryRun\": [true]}", 400),
+                BadRequest.of("POST", "", "application/json", "{\"dryRun\": true, \"spreadsheetId\": \"x\"}", 400),
+                BadRequest.of("POST", "", "application/json", huge, 400),
+                BadRequest.of("POST", "", null, huge, 400),
+                new BadRequest("POST", "", "application/json", new byte[] {'{', '"', 'd', (byte) 0xC3, (byte) 0x28, '"', ':', '1', '}'}, 400),
+                new BadRequest("POST", "", "application/json", new byte[] {(byte) 0xFF, (byte) 0xFE, '{', 0, '}', 0}, 400),
+                // content types
+                BadRequest.of("POST", "", "text/csv", "dryRun,true", 400),
+                BadRequest.of("POST", "", "text/plain", "{\"dryRun\": true}", 400),
+                BadRequest.of("POST", "", "application/xml", "<dryRun>true</dryRun>", 400),
+                BadRequest.of("POST", "", "application/x-www-form-urlencoded", "dryRun=true", 400),
+                BadRequest.of("POST", "", "multipart/form-data; boundary=x", "--x\r\n\r\ntrue\r\n--x--", 400)));
+        int json4xx = 0;
+        for (BadRequest c : cases) {
+            Response response = function.send(c.method(), c.query(), c.contentType(), c.body());
 
-            assertEquals((int) c[4], response.status(), () -> c[0] + " ?" + c[1] + " → " + response);
-            assertFalse(response.json().getAsJsonObject("error").get("message").getAsString().isBlank());
-            assertFalse(response.body().contains("Exception"), response::toString);
+            String what = c.method() + " ?" + c.query() + " " + c.contentType() + " → " + response;
+            assertEquals(c.status(), response.status(), what);
+            assertTrue(response.header("Content-Type").startsWith("application/json"), what);
+            JsonObject error = response.json().getAsJsonObject("error");
+            assertEquals(c.status(), error.get("code").getAsInt(), what);
+            assertFalse(error.get("message").getAsString().isBlank(), what);
+            assertFalse(response.body().contains("Exception"), what);
+            json4xx++;
         }
         Response put = function.send("PUT", "", null, null);
         assertEquals("GET, POST", put.header("Allow"));
         assertEquals(0, emulator.counters().calls(), "no request may reach Sheets: " + emulator.counters());
         assertEquals(before, emulator.dump("s1"));
+        System.out.printf("bad input: %d requests tried, %d answered 4xx JSON, %d writes%n", cases.size(), json4xx,
+                emulator.counters().writes());
     }
 
     @Test
