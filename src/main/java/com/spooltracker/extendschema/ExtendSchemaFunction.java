@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -54,7 +55,7 @@ public final class ExtendSchemaFunction implements HttpFunction {
         int status;
         JsonObject body;
         try {
-            RunOptions options = RunOptions.parse(request.getMethod(), request.getQueryParameters(),
+            RunOptions options = RunOptions.parse(request.getMethod(), queryParameters(request),
                     request.getContentType(), readBody(request));
             Migration migration = setup.migration();
             RunResult result = migration.run(options.dryRun());
@@ -89,6 +90,16 @@ public final class ExtendSchemaFunction implements HttpFunction {
         }
         if (failure instanceof Failure.Unavailable unavailable) {
             unavailable.retryAfterSeconds().ifPresent(s -> response.appendHeader("Retry-After", Integer.toString(s)));
+        }
+    }
+
+    /** The decoded query; a query the server cannot decode (e.g. not UTF-8) is the caller's mistake, not ours. */
+    private static Map<String, List<String>> queryParameters(HttpRequest request) {
+        try {
+            return request.getQueryParameters();
+        } catch (RuntimeException undecodable) {
+            throw new Failure.BadRequest("The query string could not be decoded (it must be percent-encoded UTF-8). "
+                    + "The only parameter is dryRun=true|false.");
         }
     }
 

@@ -189,6 +189,8 @@ class RefusalsTest {
                 BadRequest.of("POST", "sheet=Metadata", null, null, 400),
                 BadRequest.of("POST", "dry_run=true", null, null, 400),
                 BadRequest.of("POST", "dryRun=true&verbose=1", null, null, 400),
+                BadRequest.of("POST", "%E9t%E9=1", null, null, 400),
+                BadRequest.of("POST", "dryRun=" + "x".repeat(6000), null, null, 400),
                 BadRequest.of("POST", "dryRun=true", "application/json", "{\"dryRun\": false}", 400),
                 // bodies: invalid, not an object, wrong types, unknown fields, too large
                 BadRequest.of("POST", "", "application/json", "{not json", 400),
