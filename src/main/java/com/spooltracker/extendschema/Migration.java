@@ -121,11 +121,16 @@ public final class Migration {
                 gridColumns = header.columnCount();
                 continue;
             }
-            if (snapshot.columns().sameLayoutAs(layout)) {
+            boolean sameLayout = snapshot.columns().sameLayoutAs(layout);
+            if (sameLayout && snapshot.columnsRead().containsAll(ReadScope.columnsToRead(snapshot.columns(),
+                    target.keyColumn(), SchemaV4.METRIC_COLUMNS, snapshot.columnCount()))) {
                 return snapshot;
             }
-            // Someone changed the header since the layout was cached or read: plan from the new one.
-            cache.invalidate(key);
+            // Someone changed the header since the layout was cached or read, or grew the grid so that
+            // columns the plan needs were not read: read again from what this snapshot says.
+            if (!sameLayout) {
+                cache.invalidate(key);
+            }
             layout = snapshot.columns();
             gridColumns = snapshot.columnCount();
         }
