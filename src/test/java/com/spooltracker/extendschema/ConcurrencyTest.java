@@ -56,6 +56,11 @@ class ConcurrencyTest {
             for (int i = 0; i < PROCESSES; i++) {
                 processes.add(cli(emulator.hostPort()).start());
             }
+            // Fire the POSTs once the first process is reading, so that they race the processes' runs.
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (emulator.requestLog().isEmpty() && System.nanoTime() < until) {
+                Thread.sleep(5);
+            }
             ExecutorService pool = Executors.newFixedThreadPool(POSTS);
             List<Future<Response>> posts = new ArrayList<>();
             for (int i = 0; i < POSTS; i++) {
