@@ -67,12 +67,15 @@ final class RetryingInitializer implements HttpRequestInitializer {
         request.setUnsuccessfulResponseHandler(new HttpUnsuccessfulResponseHandler() {
             @Override
             public boolean handleResponse(HttpRequest r, HttpResponse response, boolean supportsRetry) throws IOException {
-                if (refreshOn401 != null && response.getStatusCode() == 401 && attempts.mayRefresh()) {
+                if (refreshOn401 != null && !attempts.refreshed) {
                     boolean refreshed = refreshOn401.handleResponse(r, response, supportsRetry);
                     // The adapter re-initializes the request after a refresh, which installs itself as
                     // the only handler: put the chain back so later 429/5xx answers are still retried.
                     r.setUnsuccessfulResponseHandler(this);
-                    return refreshed;
+                    if (refreshed) {
+                        attempts.refreshed = true;
+                        return true;
+                    }
                 }
                 return attempts.retryAfter(r, response, supportsRetry);
             }
@@ -91,14 +94,8 @@ final class RetryingInitializer implements HttpRequestInitializer {
                 .setMaxElapsedTimeMillis(Integer.MAX_VALUE)
                 .build();
         private boolean first = true;
-        private boolean refreshed;
-
         /** One token refresh per request: a 401 right after a refresh will not go away by refreshing again. */
-        boolean mayRefresh() {
-            boolean may = !refreshed;
-            refreshed = true;
-            return may;
-        }
+        private boolean refreshed;
 
         void starting(HttpRequest request) {
             counter.countAttempt(request.getRequestMethod());
