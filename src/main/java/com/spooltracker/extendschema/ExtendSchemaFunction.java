@@ -25,7 +25,11 @@ public final class ExtendSchemaFunction implements HttpFunction {
     private final Log log;
 
     public ExtendSchemaFunction() {
-        this(configure(), Log.fromEnvironment());
+        this(configure());
+    }
+
+    private ExtendSchemaFunction(Wiring wiring) {
+        this(wiring.setup(), wiring.log());
     }
 
     ExtendSchemaFunction(Setup setup, Log log) {
@@ -39,11 +43,15 @@ public final class ExtendSchemaFunction implements HttpFunction {
         }
     }
 
-    private static Setup configure() {
+    private record Wiring(Setup setup, Log log) {}
+
+    /** Structured (Cloud Logging) lines on Cloud Run, readable ones elsewhere; a bad configuration is kept, not thrown. */
+    private static Wiring configure() {
         try {
-            return Setup.from(Config.fromEnvironment());
+            Config config = Config.fromEnvironment();
+            return new Wiring(Setup.from(config), Log.create(config.onCloudRun(), config.projectId().orElse(null), System.out));
         } catch (Failure failure) {
-            return Setup.failed(failure);
+            return new Wiring(Setup.failed(failure), Log.fromEnvironment());
         }
     }
 
