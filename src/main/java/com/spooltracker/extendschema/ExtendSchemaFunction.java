@@ -119,8 +119,8 @@ public final class ExtendSchemaFunction implements HttpFunction {
                 "retries", result.calls().retries()));
         fields.put("durationMs", result.durationMillis());
         log.info("extendSchema " + RunReport.status(result) + ": " + RunReport.message(result), fields, trace);
-        if (result instanceof RunResult.Applied applied) {
-            applied.auditWarning().ifPresent(warning -> log.warning(warning, null, trace));
+        if (result instanceof RunResult.Applied applied && applied.audit().outcome() == RunResult.Audit.Outcome.FAILED) {
+            log.warning(applied.audit().message(), null, trace);
         }
     }
 
