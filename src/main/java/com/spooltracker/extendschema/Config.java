@@ -13,6 +13,7 @@ import java.util.Properties;
  * @param spreadsheetId empty: local mode (embedded emulator) off Cloud Run, a configuration error on it
  * @param emulatorHost {@code host:port} of a Sheets emulator; when set, no credentials are used
  * @param onCloudRun {@code K_SERVICE} is set
+ * @param projectId {@code GOOGLE_CLOUD_PROJECT} (else {@code GCP_PROJECT}), for linking log entries to traces
  * @param deadline {@code SHEETS_DEADLINE_SECONDS}: how long a run keeps retrying Sheets calls
  * @param readTimeout {@code SHEETS_READ_TIMEOUT_SECONDS}: how long one call may wait for its answer
  * @param initialBackoff {@code SHEETS_BACKOFF_INITIAL_MS}: the first pause before a retry (it then
@@ -25,6 +26,7 @@ public record Config(
         String auditSheet,
         Optional<String> emulatorHost,
         boolean onCloudRun,
+        Optional<String> projectId,
         Duration deadline,
         Duration readTimeout,
         Duration initialBackoff) {
@@ -50,6 +52,7 @@ public record Config(
                 settings.value("AUDIT_SHEET").orElse(DEFAULT_AUDIT_SHEET).trim(),
                 settings.optional("SHEETS_EMULATOR_HOST"),
                 settings.optional("K_SERVICE").isPresent(),
+                settings.optional("GOOGLE_CLOUD_PROJECT").or(() -> settings.optional("GCP_PROJECT")),
                 Duration.ofSeconds(settings.seconds("SHEETS_DEADLINE_SECONDS", DEFAULT_DEADLINE_SECONDS)),
                 Duration.ofSeconds(settings.seconds("SHEETS_READ_TIMEOUT_SECONDS", DEFAULT_READ_TIMEOUT_SECONDS)),
                 Duration.ofMillis(settings.whole("SHEETS_BACKOFF_INITIAL_MS", DEFAULT_BACKOFF_INITIAL_MS, 60_000,

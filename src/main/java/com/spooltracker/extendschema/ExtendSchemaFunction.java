@@ -26,7 +26,11 @@ public final class ExtendSchemaFunction implements HttpFunction {
     private final Log log;
 
     public ExtendSchemaFunction() {
-        this(configure(), Log.fromEnvironment());
+        this(configure());
+    }
+
+    private ExtendSchemaFunction(Wiring wiring) {
+        this(wiring.setup(), wiring.log());
     }
 
     ExtendSchemaFunction(Setup setup, Log log) {
@@ -40,11 +44,15 @@ public final class ExtendSchemaFunction implements HttpFunction {
         }
     }
 
-    private static Setup configure() {
+    private record Wiring(Setup setup, Log log) {}
+
+    /** Structured (Cloud Logging) lines on Cloud Run, readable ones elsewhere; a bad configuration is kept, not thrown. */
+    private static Wiring configure() {
         try {
-            return Setup.from(Config.fromEnvironment());
+            Config config = Config.fromEnvironment();
+            return new Wiring(Setup.from(config), Log.create(config.onCloudRun(), config.projectId().orElse(null), System.out));
         } catch (Failure failure) {
-            return Setup.failed(failure);
+            return new Wiring(Setup.failed(failure), Log.fromEnvironment());
         }
     }
 
@@ -122,8 +130,8 @@ public final class ExtendSchemaFunction implements HttpFunction {
                 "retries", result.calls().retries()));
         fields.put("durationMs", result.durationMillis());
         log.info("extendSchema " + RunReport.status(result) + ": " + RunReport.message(result), fields, trace);
-        if (result instanceof RunResult.Applied applied) {
-            applied.auditWarning().ifPresent(warning -> log.warning(warning, null, trace));
+        if (result instanceof RunResult.Applied applied && applied.audit().outcome() == RunResult.Audit.Outcome.FAILED) {
+            log.warning(applied.audit().message(), null, trace);
         }
     }
 

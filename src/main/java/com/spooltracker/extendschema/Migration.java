@@ -92,8 +92,8 @@ public final class Migration {
             if (dryRun) {
                 return new RunResult.DryRun(plan, calls(counter), millisSince(started), requests);
             }
-            Optional<String> auditWarning = apply(gateway, plan);
-            return new RunResult.Applied(plan, calls(counter), millisSince(started), auditWarning);
+            RunResult.Audit audit = apply(gateway, plan);
+            return new RunResult.Applied(plan, calls(counter), millisSince(started), audit);
         } finally {
             if (lock != null) {
                 lock.unlock();
@@ -148,21 +148,27 @@ public final class Migration {
         return ((PlanResult.Ready) result).plan();
     }
 
-    private Optional<String> apply(SheetsGateway gateway, Plan plan) {
-        WriteRequests.gridAndFormats(plan).ifPresent(gateway::update);
-        for (BatchUpdateValuesRequest values : WriteRequests.values(plan, WriteRequests.MAX_BODY_BYTES)) {
-            gateway.write(values);
-        }
-        cache.invalidate(target.key());
-        if (target.auditSheet().isEmpty()) {
-            return Optional.empty();
-        }
+    private RunResult.Audit apply(SheetsGateway gateway, Plan plan) {
         try {
-            gateway.appendRow(target.auditSheet().get(), auditRow(plan));
-            return Optional.empty();
+            WriteRequests.gridAndFormats(plan).ifPresent(gateway::update);
+            for (BatchUpdateValuesRequest values : WriteRequests.values(plan, WriteRequests.MAX_BODY_BYTES)) {
+                gateway.write(values);
+            }
+        } finally {
+            // Also after a failure part-way: the header may have changed.
+            cache.invalidate(target.key());
+        }
+        if (target.auditSheet().isEmpty()) {
+            return RunResult.Audit.skipped("Auditing is off (AUDIT_SHEET is empty).");
+        }
+        String sheet = target.auditSheet().get();
+        try {
+            gateway.appendRow(sheet, auditRow(plan));
+            return RunResult.Audit.written(sheet);
+        } catch (SheetsGateway.NoSuchSheet noSheet) {
+            return RunResult.Audit.skipped("The spreadsheet has no sheet '" + sheet + "' to audit to.");
         } catch (Failure failure) {
-            return Optional.of("The audit row was not written to sheet '" + target.auditSheet().get() + "': "
-                    + failure.getMessage());
+            return RunResult.Audit.failed("The audit row was not written to sheet '" + sheet + "': " + failure.getMessage());
         }
     }
 

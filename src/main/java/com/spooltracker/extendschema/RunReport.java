@@ -44,8 +44,14 @@ public final class RunReport {
         json.add("apiCalls", calls);
         json.addProperty("durationMs", result.durationMillis());
         json.addProperty("message", message(result));
-        if (result instanceof RunResult.Applied applied && applied.auditWarning().isPresent()) {
-            json.addProperty("warning", applied.auditWarning().get());
+        if (result instanceof RunResult.Applied applied) {
+            JsonObject audit = new JsonObject();
+            audit.addProperty("outcome", applied.audit().outcome().name());
+            audit.addProperty("message", applied.audit().message());
+            json.add("audit", audit);
+            if (applied.audit().outcome() == RunResult.Audit.Outcome.FAILED) {
+                json.addProperty("warning", applied.audit().message());
+            }
         }
         return json;
     }

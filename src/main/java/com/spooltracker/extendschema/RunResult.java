@@ -2,7 +2,6 @@ package com.spooltracker.extendschema;
 
 import com.spooltracker.extendschema.schema.Plan;
 import java.util.List;
-import java.util.Optional;
 
 /** What a run did: applied a plan, found nothing to do, or only planned. */
 public sealed interface RunResult {
@@ -15,7 +14,24 @@ public sealed interface RunResult {
     /** Sheets HTTP requests the run sent, retries included. */
     record Calls(int reads, int writes, int retries) {}
 
-    record Applied(Plan plan, Calls calls, long durationMillis, Optional<String> auditWarning) implements RunResult {}
+    record Applied(Plan plan, Calls calls, long durationMillis, Audit audit) implements RunResult {}
+
+    /** What became of the audit row of an applied run. */
+    record Audit(Outcome outcome, String message) {
+        public enum Outcome { WRITTEN, SKIPPED, FAILED }
+
+        static Audit written(String sheet) {
+            return new Audit(Outcome.WRITTEN, "One audit row was appended to sheet '" + sheet + "'.");
+        }
+
+        static Audit skipped(String why) {
+            return new Audit(Outcome.SKIPPED, why);
+        }
+
+        static Audit failed(String why) {
+            return new Audit(Outcome.FAILED, why);
+        }
+    }
 
     record UpToDate(Plan plan, Calls calls, long durationMillis, boolean dryRun) implements RunResult {}
 

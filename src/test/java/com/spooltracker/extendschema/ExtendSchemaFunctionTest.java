@@ -174,6 +174,21 @@ class ExtendSchemaFunctionTest {
     }
 
     @Test
+    void aFailedAuditWriteIsAWarningNotAFailure() {
+        JsonObject metadataBefore = sheet(emulator.dump("demo"), "Metadata");
+        emulator.addFault(com.spooltracker.extendschema.emulator.FaultRule.on("values.append").times(0).status(500));
+
+        Response response = function.post("");
+
+        assertEquals(200, response.status(), response::toString);
+        assertEquals("APPLIED", response.json().get("status").getAsString());
+        assertEquals("FAILED", response.json().getAsJsonObject("audit").get("outcome").getAsString());
+        assertTrue(response.json().get("warning").getAsString().contains("Metadata"), response::toString);
+        assertEquals(metadataBefore, sheet(emulator.dump("demo"), "Metadata"));
+        assertEquals(V4_HEADERS, header(sheet(emulator.dump("demo"), "Operaciones")).subList(67, 72));
+    }
+
+    @Test
     void secondApplyIsUpToDateAndWritesNothing() {
         function.post("");
         JsonObject migrated = emulator.dump("demo");

@@ -246,7 +246,8 @@ class RefusalsTest {
 
             assertEquals(200, response.status(), response::toString);
             assertEquals(100, response.json().get("cellsInitialized").getAsInt());
-            assertTrue(response.json().has("warning"), "no Metadata sheet: the audit is skipped with a warning");
+            assertEquals("SKIPPED", response.json().getAsJsonObject("audit").get("outcome").getAsString(), "no Metadata sheet");
+            assertFalse(response.json().has("warning"), "a spreadsheet without an audit sheet is normal");
             assertEquals(72, sheet(emulator.dump("s1"), "Spool's Operaciones").get("columnCount").getAsInt());
         }
     }

@@ -6,6 +6,7 @@ import java.time.Duration;
  * A per-window request quota: the (N+1)th write (or read) inside any sliding {@code window} answers
  * 429 RESOURCE_EXHAUSTED without being applied. Rejected requests do not use up quota.
  *
+ * @param writesPerWindow 0 = writes are unlimited
  * @param readsPerWindow 0 = reads are unlimited
  */
 public record Quota(int writesPerWindow, int readsPerWindow, Duration window) {

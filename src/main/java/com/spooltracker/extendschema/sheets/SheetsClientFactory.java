@@ -9,6 +9,7 @@ import com.google.auth.ServiceAccountSigner;
 import com.google.auth.oauth2.GoogleCredentials;
 import com.spooltracker.extendschema.Failure;
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * Builds Sheets clients for runs: against Google with Application Default Credentials (on Cloud
@@ -64,23 +65,24 @@ public final class SheetsClientFactory {
 
     /**
      * Who the spreadsheet must be shared with, for error messages: the service account's email when
-     * the credentials know it (on Cloud Functions they ask the metadata server), else a description.
+     * the credentials know it (on Cloud Functions they ask the metadata server), else a description;
+     * empty against an emulator, which checks no identity.
      */
-    public String identity() {
+    public Optional<String> identity() {
         if (!useCredentials) {
-            return "nobody (emulator)";
+            return Optional.empty();
         }
         try {
             if (credentials() instanceof ServiceAccountSigner signer) {
                 String account = signer.getAccount();
                 if (account != null && !account.isBlank()) {
-                    return account;
+                    return Optional.of(account);
                 }
             }
         } catch (RuntimeException e) {
             // fall through: the identity is only a hint in an error message
         }
-        return "the account of the Application Default Credentials";
+        return Optional.of("the account of the Application Default Credentials");
     }
 
     private GoogleCredentials credentials() {

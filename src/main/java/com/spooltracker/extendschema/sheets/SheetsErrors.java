@@ -7,6 +7,7 @@ import com.spooltracker.extendschema.Failure;
 import com.spooltracker.extendschema.schema.Conflict;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Turns what the Sheets client throws into the project's {@link Failure}s. Google's error bodies are
@@ -18,7 +19,7 @@ final class SheetsErrors {
 
     private SheetsErrors() {}
 
-    static Failure translate(IOException e, String call, String spreadsheetId, String identity) {
+    static Failure translate(IOException e, String call, String spreadsheetId, Optional<String> identity) {
         if (!(e instanceof HttpResponseException response)) {
             return new Failure.Unavailable("Could not reach Google Sheets for " + call + " ("
                     + e.getClass().getSimpleName() + ") before the retry deadline. " + SAFE_TO_RERUN,
@@ -27,12 +28,13 @@ final class SheetsErrors {
         int code = response.getStatusCode();
         String googleMessage = googleMessage(e);
         if (code == 404) {
-            return new Failure.NotFound("Spreadsheet '" + spreadsheetId + "' was not found. Check SPREADSHEET_ID, "
-                    + "and that the spreadsheet is shared with " + identity + ".");
+            return new Failure.NotFound("Spreadsheet '" + spreadsheetId + "' was not found. Check SPREADSHEET_ID"
+                    + identity.map(who -> ", and that the spreadsheet is shared with " + who).orElse("") + ".");
         }
         if (code == 403) {
-            return new Failure.PermissionDenied("The function's identity (" + identity + ") may not open spreadsheet '"
-                    + spreadsheetId + "'. Share the spreadsheet with " + identity + " as Editor, then run again.");
+            String who = identity.orElse("the caller");
+            return new Failure.PermissionDenied("The function's identity (" + who + ") may not open spreadsheet '"
+                    + spreadsheetId + "'. Share the spreadsheet with " + who + " as Editor, then run again.");
         }
         if (code == 400 && googleMessage.contains("above the limit of")) {
             return new Failure.Conflicted("Google refused to grow the spreadsheet: it would exceed its cell limit. "

@@ -22,6 +22,7 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -37,9 +38,9 @@ public final class SheetsGateway {
 
     private final Sheets sheets;
     private final String spreadsheetId;
-    private final Supplier<String> identity;
+    private final Supplier<Optional<String>> identity;
 
-    public SheetsGateway(Sheets sheets, String spreadsheetId, Supplier<String> identity) {
+    public SheetsGateway(Sheets sheets, String spreadsheetId, Supplier<Optional<String>> identity) {
         this.sheets = sheets;
         this.spreadsheetId = spreadsheetId;
         this.identity = identity;
@@ -117,7 +118,11 @@ public final class SheetsGateway {
         }
     }
 
-    /** Appends one row of raw values after the table in {@code sheetTitle}, inserting a row for it. */
+    /**
+     * Appends one row of raw values after the table in {@code sheetTitle}, inserting a row for it.
+     *
+     * @throws NoSuchSheet when the spreadsheet has no such sheet
+     */
     public void appendRow(String sheetTitle, List<Object> row) {
         try {
             sheets.spreadsheets().values()
@@ -127,7 +132,7 @@ public final class SheetsGateway {
                     .execute();
         } catch (GoogleJsonResponseException e) {
             if (e.getStatusCode() == 400 && SheetsErrors.googleMessage(e).startsWith("Unable to parse range")) {
-                throw sheetNotFound(sheetTitle);
+                throw new NoSuchSheet(sheetTitle);
             }
             throw translate(e, "the audit append");
         } catch (IOException e) {
@@ -139,6 +144,13 @@ public final class SheetsGateway {
     public static final class StaleLayout extends RuntimeException {
         StaleLayout() {
             super("the cached layout names columns past the grid", null, false, false);
+        }
+    }
+
+    /** Thrown when a write names a sheet the spreadsheet does not have. */
+    public static final class NoSuchSheet extends RuntimeException {
+        NoSuchSheet(String title) {
+            super("no sheet '" + title + "'", null, false, false);
         }
     }
 

@@ -195,6 +195,19 @@ class SpreadsheetsTest extends EmulatorFixture {
   }
 
   @Test
+  void createMakesASpreadsheetWithTheRequestedSheets() throws Exception {
+    Spreadsheet created = sheets.spreadsheets().create(new Spreadsheet()
+        .setProperties(new com.google.api.services.sheets.v4.model.SpreadsheetProperties().setTitle("Nuevo"))
+        .setSheets(List.of(new com.google.api.services.sheets.v4.model.Sheet()
+            .setProperties(new SheetProperties().setTitle("Datos")
+                .setGridProperties(new GridProperties().setRowCount(50).setColumnCount(4)))))).execute();
+    assertEquals("Nuevo", created.getProperties().getTitle());
+    assertEquals(0, created.getSheets().get(0).getProperties().getIndex());
+    assertEquals("Datos!A1:D50",
+        sheets.spreadsheets().values().get(created.getSpreadsheetId(), "Datos").execute().getRange());
+  }
+
+  @Test
   void unsupportedRequestKindIsRejectedByName() {
     seedSmall();
     var e = assertApiError(400, "INVALID_ARGUMENT",

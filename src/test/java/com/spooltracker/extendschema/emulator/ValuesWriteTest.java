@@ -143,6 +143,25 @@ class ValuesWriteTest extends EmulatorFixture {
   }
 
   @Test
+  void includeValuesInResponseEchoesTheWrittenCells() throws Exception {
+    seedSmall();
+    UpdateValuesResponse response = sheets.spreadsheets().values().update("s1", "Sheet1!F1",
+        values(null, List.of("7", "=F1"))).setValueInputOption("USER_ENTERED").setIncludeValuesInResponse(true)
+        .setResponseValueRenderOption("FORMULA").execute();
+    assertEquals("Sheet1!F1:G1", response.getUpdatedData().getRange());
+    assertEquals(List.of(List.of(new BigDecimal("7"), "=F1")), response.getUpdatedData().getValues());
+  }
+
+  @Test
+  void columnsMajorWritesFillColumns() throws Exception {
+    seedSmall();
+    sheets.spreadsheets().values().update("s1", "Sheet1!H1:I3",
+        values(null, List.of("h1", "h2", "h3"), List.of("i1")).setMajorDimension("COLUMNS"))
+        .setValueInputOption("RAW").execute();
+    assertEquals(List.of(List.of("h1", "i1"), List.of("h2"), List.of("h3")), read("Sheet1!H1:I3", "FORMATTED_VALUE"));
+  }
+
+  @Test
   void updateAnswersWithTheWrittenRange() throws Exception {
     seedSmall();
     UpdateValuesResponse response = sheets.spreadsheets().values().update("s1", "Sheet1!B7:D9",

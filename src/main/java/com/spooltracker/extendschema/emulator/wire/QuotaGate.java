@@ -22,7 +22,7 @@ public final class QuotaGate {
       return true;
     }
     int limit = write ? quota.writesPerWindow() : quota.readsPerWindow();
-    if (!write && limit == 0) {
+    if (limit == 0) {
       return true;
     }
     ArrayDeque<Long> admitted = write ? writes : reads;

@@ -78,9 +78,7 @@ final class SpreadsheetJson {
     JsonObject p = new JsonObject();
     p.addProperty("sheetId", sheet.sheetId());
     p.addProperty("title", sheet.title());
-    if (index > 0) {
-      p.addProperty("index", index);
-    }
+    p.addProperty("index", index);
     p.addProperty("sheetType", "GRID");
     JsonObject grid = new JsonObject();
     grid.addProperty("rowCount", sheet.rowCount());

@@ -1,0 +1,80 @@
+package com.spooltracker.extendschema;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.spooltracker.extendschema.cache.ColumnMapCache;
+import com.spooltracker.extendschema.emulator.SheetsEmulator;
+import com.spooltracker.extendschema.testing.FunctionServer;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** On Cloud Run the function logs one Cloud Logging JSON line per invocation, linked to the request's trace. */
+class FunctionLogTest {
+    @Test
+    void eachInvocationLogsOneStructuredSummaryLineWithTheTrace() throws Exception {
+        ColumnMapCache.shared().invalidateAll();
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        try (SheetsEmulator emulator = SheetsEmulator.start()) {
+            emulator.seedDemo();
+            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            try (FunctionServer function = FunctionServer.start(Map.of("SHEETS_EMULATOR_HOST", emulator.hostPort(),
+                    "SPREADSHEET_ID", "demo", "K_SERVICE", "extendschema", "GOOGLE_CLOUD_PROJECT", "tracker-prod"))) {
+                HttpClient http = HttpClient.newHttpClient();
+                send(http, function.url(), "POST", "4bf92f3577b34da6a3ce929d0e0e4736/1;o=1");
+                send(http, function.url() + "?dryRun=nope", "POST", "0af7651916cd43dd8448eb211c80319c/2;o=1");
+            }
+        } finally {
+            System.setOut(original);
+        }
+
+        List<JsonObject> entries = new ArrayList<>();
+        for (String line : captured.toString(StandardCharsets.UTF_8).split("\n")) {
+            if (line.startsWith("{") && line.contains("extendSchema ")) {
+                entries.add(JsonParser.parseString(line).getAsJsonObject());
+            }
+        }
+        assertEquals(2, entries.size(), captured::toString);
+
+        JsonObject summary = entries.get(0);
+        assertEquals("INFO", summary.get("severity").getAsString());
+        assertEquals("projects/tracker-prod/traces/4bf92f3577b34da6a3ce929d0e0e4736",
+                summary.get("logging.googleapis.com/trace").getAsString());
+        assertEquals("APPLIED", summary.get("status").getAsString());
+        assertEquals(5, summary.get("columnsAdded").getAsInt());
+        assertEquals(1500, summary.get("cellsInitialized").getAsInt());
+        assertEquals(2, summary.getAsJsonObject("apiCalls").get("reads").getAsInt());
+        assertEquals(3, summary.getAsJsonObject("apiCalls").get("writes").getAsInt());
+        assertTrue(summary.has("durationMs"));
+
+        JsonObject rejected = entries.get(1);
+        assertEquals("WARNING", rejected.get("severity").getAsString());
+        assertEquals(400, rejected.get("httpStatus").getAsInt());
+        assertEquals("projects/tracker-prod/traces/0af7651916cd43dd8448eb211c80319c",
+                rejected.get("logging.googleapis.com/trace").getAsString());
+
+        String all = captured.toString(StandardCharsets.UTF_8);
+        assertFalse(all.contains("Bearer") || all.contains("ya29.") || all.contains("private_key"), all);
+    }
+
+    private static void send(HttpClient http, String url, String method, String trace) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                .header("X-Cloud-Trace-Context", trace)
+                .header("Authorization", "Bearer ya29.must-not-be-logged")
+                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertFalse(response.body().contains("ya29"), response.body());
+    }
+}

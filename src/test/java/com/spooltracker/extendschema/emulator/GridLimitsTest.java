@@ -1,0 +1,122 @@
+package com.spooltracker.extendschema.emulator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.google.api.services.sheets.v4.model.AddSheetRequest;
+import com.google.api.services.sheets.v4.model.AppendDimensionRequest;
+import com.google.api.services.sheets.v4.model.BatchUpdateSpreadsheetRequest;
+import com.google.api.services.sheets.v4.model.CellData;
+import com.google.api.services.sheets.v4.model.CellFormat;
+import com.google.api.services.sheets.v4.model.GridProperties;
+import com.google.api.services.sheets.v4.model.GridRange;
+import com.google.api.services.sheets.v4.model.NumberFormat;
+import com.google.api.services.sheets.v4.model.RepeatCellRequest;
+import com.google.api.services.sheets.v4.model.Request;
+import com.google.api.services.sheets.v4.model.SheetProperties;
+import com.google.api.services.sheets.v4.model.UpdateSheetPropertiesRequest;
+import com.google.api.services.sheets.v4.model.ValueRange;
+import com.google.gson.JsonObject;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class GridLimitsTest extends EmulatorFixture {
+
+  private static final String LIMIT =
+      "This action would increase the number of cells in the workbook above the limit of 10000000 cells.";
+
+  private static void batch(Request... requests) throws Exception {
+    sheets.spreadsheets().batchUpdate("big", new BatchUpdateSpreadsheetRequest().setRequests(List.of(requests)))
+        .execute();
+  }
+
+  private static void seedFullWorkbook() {
+    emu.seed("{\"spreadsheetId\":\"big\",\"sheets\":[{\"title\":\"Full\",\"rowCount\":100000,\"columnCount\":100,"
+        + "\"rows\":[[\"a\"]]}]}");
+  }
+
+  private static Request properties(Integer rows, Integer columns, String fields) {
+    return new Request().setUpdateSheetProperties(new UpdateSheetPropertiesRequest().setFields(fields)
+        .setProperties(new SheetProperties().setSheetId(0)
+            .setGridProperties(new GridProperties().setRowCount(rows).setColumnCount(columns))));
+  }
+
+  private static Request formatColumn(GridRange range) {
+    return new Request().setRepeatCell(new RepeatCellRequest().setRange(range)
+        .setCell(new CellData().setUserEnteredFormat(new CellFormat().setNumberFormat(new NumberFormat().setType("TEXT"))))
+        .setFields("userEnteredFormat.numberFormat"));
+  }
+
+  @Test
+  void everyKindOfGrowthPastTenMillionCellsIsRejected() throws Exception {
+    seedFullWorkbook();
+    JsonObject before = emu.dump("big");
+    assertApiError(400, "INVALID_ARGUMENT", "Invalid requests[0].appendDimension: " + LIMIT,
+        () -> batch(new Request().setAppendDimension(new AppendDimensionRequest().setSheetId(0).setDimension("ROWS")
+            .setLength(1))));
+    assertApiError(400, "INVALID_ARGUMENT", "Invalid requests[0].updateSheetProperties: " + LIMIT,
+        () -> batch(properties(null, 101, "gridProperties.columnCount")));
+    assertApiError(400, "INVALID_ARGUMENT", "Invalid requests[1].addSheet: " + LIMIT,
+        () -> batch(properties(99_999, null, "gridProperties.rowCount"),
+            new Request().setAddSheet(new AddSheetRequest().setProperties(new SheetProperties().setTitle("More")))));
+    assertApiError(400, "INVALID_ARGUMENT", LIMIT,
+        () -> sheets.spreadsheets().values().append("big", "Full!A1", new ValueRange()
+            .setValues(List.of(List.of("x"), List.of("y")))).setValueInputOption("RAW").setInsertDataOption("INSERT_ROWS")
+            .execute());
+    assertEquals(before, emu.dump("big"));
+  }
+
+  @Test
+  void shrinkingMakesRoomForGrowth() throws Exception {
+    seedFullWorkbook();
+    batch(properties(90_000, null, "gridProperties.rowCount"),
+        new Request().setAddSheet(new AddSheetRequest().setProperties(new SheetProperties().setTitle("More")
+            .setGridProperties(new GridProperties().setRowCount(10_000).setColumnCount(100)))));
+    assertEquals(2, emu.dump("big").getAsJsonArray("sheets").size());
+  }
+
+  @Test
+  void repeatCellGridRangesOutsideTheGridAreRejected() throws Exception {
+    emu.seed("{\"spreadsheetId\":\"big\",\"sheets\":[{\"title\":\"Small\",\"rowCount\":2,\"columnCount\":3}]}");
+    assertApiError(400, "INVALID_ARGUMENT",
+        "Invalid requests[0].repeatCell: Range (Small!A3:C3) exceeds grid limits. Max rows: 2, max columns: 3",
+        () -> batch(formatColumn(new GridRange().setSheetId(0).setStartRowIndex(2).setEndRowIndex(3))));
+    assertApiError(400, "INVALID_ARGUMENT",
+        "Invalid requests[0].repeatCell: Range (Small!A1:D2) exceeds grid limits. Max rows: 2, max columns: 3",
+        () -> batch(formatColumn(new GridRange().setSheetId(0).setEndColumnIndex(4))));
+    assertApiError(400, "INVALID_ARGUMENT", "Invalid requests[0].repeatCell: No grid with id: 99",
+        () -> batch(formatColumn(new GridRange().setSheetId(99))));
+    batch(formatColumn(new GridRange().setSheetId(0)));
+    assertEquals("[{\"range\":\"A1:A2\",\"type\":\"TEXT\"},{\"range\":\"B1:B2\",\"type\":\"TEXT\"},"
+        + "{\"range\":\"C1:C2\",\"type\":\"TEXT\"}]",
+        emu.dump("big").getAsJsonArray("sheets").get(0).getAsJsonObject().get("formats").toString());
+  }
+
+  @Test
+  void sheetPropertiesAreValidated() {
+    emu.seed("{\"spreadsheetId\":\"big\",\"sheets\":[{\"title\":\"One\",\"rowCount\":5,\"columnCount\":3},"
+        + "{\"title\":\"Two\"}]}");
+    assertApiError(400, "INVALID_ARGUMENT",
+        "Invalid requests[0].updateSheetProperties: A sheet with the name \"two\" already exists. Please enter another name.",
+        () -> batch(new Request().setUpdateSheetProperties(new UpdateSheetPropertiesRequest().setFields("title")
+            .setProperties(new SheetProperties().setSheetId(0).setTitle("two")))));
+    assertApiError(400, "INVALID_ARGUMENT",
+        "Invalid requests[0].updateSheetProperties: You can't freeze all visible rows on the sheet.",
+        () -> batch(new Request().setUpdateSheetProperties(new UpdateSheetPropertiesRequest()
+            .setFields("gridProperties.frozenRowCount").setProperties(new SheetProperties().setSheetId(0)
+                .setGridProperties(new GridProperties().setFrozenRowCount(5))))));
+    assertApiError(400, "INVALID_ARGUMENT",
+        "Invalid requests[0].updateSheetProperties: Field 'tabColor' is not supported by the Sheets emulator.",
+        () -> batch(new Request().setUpdateSheetProperties(new UpdateSheetPropertiesRequest().setFields("tabColor")
+            .setProperties(new SheetProperties().setSheetId(0)))));
+  }
+
+  @Test
+  void renamedSheetIsAddressedByItsNewTitle() throws Exception {
+    emu.seed("{\"spreadsheetId\":\"big\",\"sheets\":[{\"title\":\"Old\",\"rows\":[[\"v\"]]}]}");
+    batch(new Request().setUpdateSheetProperties(new UpdateSheetPropertiesRequest().setFields("title")
+        .setProperties(new SheetProperties().setSheetId(0).setTitle("New Name"))));
+    assertEquals("'New Name'!A1", sheets.spreadsheets().values().get("big", "'New Name'!A1").execute().getRange());
+    assertApiError(400, "INVALID_ARGUMENT", "Unable to parse range: Old!A1",
+        () -> sheets.spreadsheets().values().get("big", "Old!A1").execute());
+  }
+}
