@@ -39,7 +39,7 @@ import java.util.stream.Collectors;
  * {@code spreadsheets.get} fetches grid, header row and the needed columns, and the header in that
  * same response confirms the cached layout. A cold instance first reads the header row. Writes: one
  * structural update (absolute column count, number formats), then the values (headers and defaults,
- * split only to keep bodies within 2 MB), then the cache is invalidated and an audit row appended.
+ * split only to keep bodies within 2 MB), then the cache takes the new layout and an audit row is appended.
  */
 public final class Migration {
     /** Applies on the same sheet are serialized within an instance; other instances converge anyway. */
@@ -84,7 +84,8 @@ public final class Migration {
             lock.lock();
         }
         try {
-            Plan plan = plan(read(gateway));
+            SheetSnapshot snapshot = read(gateway);
+            Plan plan = plan(snapshot);
             if (plan.isUpToDate()) {
                 return new RunResult.UpToDate(plan, calls(counter), millisSince(started), dryRun);
             }
@@ -92,7 +93,7 @@ public final class Migration {
             if (dryRun) {
                 return new RunResult.DryRun(plan, calls(counter), millisSince(started), requests);
             }
-            Optional<String> auditWarning = apply(gateway, plan);
+            Optional<String> auditWarning = apply(gateway, plan, snapshot.columns());
             return new RunResult.Applied(plan, calls(counter), millisSince(started), auditWarning);
         } finally {
             if (lock != null) {
@@ -143,12 +144,15 @@ public final class Migration {
         return ((PlanResult.Ready) result).plan();
     }
 
-    private Optional<String> apply(SheetsGateway gateway, Plan plan) {
+    private Optional<String> apply(SheetsGateway gateway, Plan plan, ColumnMap layoutBefore) {
         WriteRequests.gridAndFormats(plan).ifPresent(gateway::update);
         for (BatchUpdateValuesRequest values : WriteRequests.values(plan, WriteRequests.MAX_BODY_BYTES)) {
             gateway.write(values);
         }
+        // The header is now known without reading it: the next run on this instance needs one read.
+        ColumnMap layoutAfter = layoutBefore.withAdded(plan.added());
         cache.invalidate(target.key());
+        cache.getOrBuild(target.key(), () -> layoutAfter);
         if (target.auditSheet().isEmpty()) {
             return Optional.empty();
         }
