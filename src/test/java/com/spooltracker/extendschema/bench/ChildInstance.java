@@ -25,6 +25,11 @@ final class ChildInstance implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(System.getProperty("java.home") + "/bin/java");
         command.add("-Xmx" + maxHeap);
+        for (String option : System.getProperty("bench.workerJvmOptions", "").trim().split("\\s+")) {
+            if (!option.isEmpty()) {
+                command.add(option);
+            }
+        }
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(Worker.class.getName());
