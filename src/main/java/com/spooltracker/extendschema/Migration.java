@@ -39,7 +39,7 @@ import java.util.stream.Collectors;
  * {@code spreadsheets.get} fetches grid, header row and the needed columns, and the header in that
  * same response confirms the cached layout. A cold instance first reads the header row. Writes: one
  * structural update (absolute column count, number formats), then the values (headers and defaults,
- * split only to keep bodies within 2 MB), then the cache is invalidated and an audit row appended.
+ * split only to keep bodies within 2 MB), then the cache takes the new layout and an audit row is appended.
  */
 public final class Migration {
     /** Applies on the same sheet are serialized within an instance; other instances converge anyway. */
@@ -84,7 +84,8 @@ public final class Migration {
             lock.lock();
         }
         try {
-            Plan plan = plan(read(gateway));
+            SheetSnapshot snapshot = read(gateway);
+            Plan plan = plan(snapshot);
             if (plan.isUpToDate()) {
                 return new RunResult.UpToDate(plan, calls(counter), millisSince(started), dryRun);
             }
@@ -92,7 +93,7 @@ public final class Migration {
             if (dryRun) {
                 return new RunResult.DryRun(plan, calls(counter), millisSince(started), requests);
             }
-            RunResult.Audit audit = apply(gateway, plan);
+            RunResult.Audit audit = apply(gateway, plan, snapshot.columns());
             return new RunResult.Applied(plan, calls(counter), millisSince(started), audit);
         } finally {
             if (lock != null) {
@@ -148,7 +149,7 @@ public final class Migration {
         return ((PlanResult.Ready) result).plan();
     }
 
-    private RunResult.Audit apply(SheetsGateway gateway, Plan plan) {
+    private RunResult.Audit apply(SheetsGateway gateway, Plan plan, ColumnMap layoutBefore) {
         try {
             WriteRequests.gridAndFormats(plan).ifPresent(gateway::update);
             for (BatchUpdateValuesRequest values : WriteRequests.values(plan, WriteRequests.MAX_BODY_BYTES)) {
@@ -158,6 +159,9 @@ public final class Migration {
             // Also after a failure part-way: the header may have changed.
             cache.invalidate(target.key());
         }
+        // The header is now known without reading it: the next run on this instance needs one read.
+        ColumnMap layoutAfter = layoutBefore.withAdded(plan.added());
+        cache.getOrBuild(target.key(), () -> layoutAfter);
         if (target.auditSheet().isEmpty()) {
             return RunResult.Audit.skipped("Auditing is off (AUDIT_SHEET is empty).");
         }

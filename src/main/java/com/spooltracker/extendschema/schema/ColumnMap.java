@@ -80,6 +80,21 @@ public final class ColumnMap {
         return index < headers.size() ? headers.get(index) : "";
     }
 
+    /**
+     * This header with each of {@code added}'s headers written at its index: the layout a sheet has
+     * once a plan that adds them is applied.
+     */
+    public ColumnMap withAdded(List<Placement> added) {
+        List<String> cells = new ArrayList<>(headers);
+        for (Placement placement : added) {
+            while (cells.size() <= placement.index()) {
+                cells.add("");
+            }
+            cells.set(placement.index(), placement.spec().header());
+        }
+        return new ColumnMap(cells);
+    }
+
     /** Two maps are the same layout when their non-blank header cells are the same text in the same columns. */
     public boolean sameLayoutAs(ColumnMap other) {
         return other != null && width == other.width

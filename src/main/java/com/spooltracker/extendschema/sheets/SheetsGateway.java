@@ -3,20 +3,17 @@ package com.spooltracker.extendschema.sheets;
 import com.google.api.services.sheets.v4.Sheets;
 import com.google.api.services.sheets.v4.model.BatchUpdateSpreadsheetRequest;
 import com.google.api.services.sheets.v4.model.BatchUpdateValuesRequest;
-import com.google.api.services.sheets.v4.model.CellData;
-import com.google.api.services.sheets.v4.model.ExtendedValue;
-import com.google.api.services.sheets.v4.model.GridData;
-import com.google.api.services.sheets.v4.model.GridProperties;
-import com.google.api.services.sheets.v4.model.RowData;
-import com.google.api.services.sheets.v4.model.Sheet;
 import com.google.api.services.sheets.v4.model.Spreadsheet;
 import com.google.api.services.sheets.v4.model.ValueRange;
 import com.google.api.client.googleapis.json.GoogleJsonResponseException;
+import com.google.api.client.http.HttpResponse;
 import com.spooltracker.extendschema.Failure;
 import com.spooltracker.extendschema.schema.ColumnMap;
 import com.spooltracker.extendschema.schema.SheetSnapshot;
 import java.io.IOException;
-import java.math.BigDecimal;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -64,10 +61,15 @@ public final class SheetsGateway {
         for (int[] run : runs) {
             ranges.add(A1.columns(title, run[0], run[1]));
         }
-        Spreadsheet spreadsheet;
+        List<GridResponse.SheetGrid> answer;
         try {
-            spreadsheet = sheets.spreadsheets().get(spreadsheetId)
-                    .setRanges(ranges).setIncludeGridData(true).setFields(GRID_FIELDS).execute();
+            HttpResponse response = sheets.spreadsheets().get(spreadsheetId)
+                    .setRanges(ranges).setIncludeGridData(true).setFields(GRID_FIELDS).executeUnparsed();
+            try (Reader body = new InputStreamReader(response.getContent(), StandardCharsets.UTF_8)) {
+                answer = GridResponse.read(body);
+            } finally {
+                response.disconnect();
+            }
         } catch (GoogleJsonResponseException e) {
             String message = SheetsErrors.googleMessage(e);
             if (e.getStatusCode() == 400 && message.startsWith("Unable to parse range")) {
@@ -80,25 +82,23 @@ public final class SheetsGateway {
         } catch (IOException e) {
             throw translate(e, "the read of sheet '" + title + "'");
         }
-        Sheet sheet = spreadsheet.getSheets() == null ? null : spreadsheet.getSheets().stream()
-                .filter(s -> title.equals(s.getProperties().getTitle())).findFirst().orElse(null);
+        GridResponse.SheetGrid sheet = answer.stream().filter(s -> title.equals(s.title())).findFirst().orElse(null);
         if (sheet == null) {
             throw sheetNotFound(title);
         }
-        List<GridData> blocks = sheet.getData() == null ? List.of() : sheet.getData();
+        List<GridResponse.Block> blocks = sheet.blocks();
         if (blocks.size() != ranges.size()) {
             throw new IllegalStateException("asked for " + ranges.size() + " ranges, got " + blocks.size() + " blocks");
         }
-        GridProperties grid = sheet.getProperties().getGridProperties();
         Map<Integer, BitSet> filled = new HashMap<>();
         for (int i = 0; i < runs.size(); i++) {
+            Map<Integer, BitSet> block = blocks.get(i + 1).filledRowsByColumn();
             for (int c = runs.get(i)[0]; c <= runs.get(i)[1]; c++) {
-                filled.put(c, new BitSet());
+                filled.put(c, block.getOrDefault(c, new BitSet()));
             }
-            markFilledCells(blocks.get(i + 1), filled);
         }
-        return new SheetSnapshot(title, orZero(sheet.getProperties().getSheetId()), orZero(grid.getRowCount()),
-                orZero(grid.getColumnCount()), ColumnMap.of(headerCells(blocks.get(0))), filled);
+        return new SheetSnapshot(title, sheet.sheetId(), sheet.rowCount(), sheet.columnCount(),
+                ColumnMap.of(blocks.get(0).firstRow()), filled);
     }
 
     /** Applies a structural update (grid size, formats). Google applies it atomically. */
@@ -183,59 +183,5 @@ public final class SheetsGateway {
             }
         }
         return runs;
-    }
-
-    private static void markFilledCells(GridData block, Map<Integer, BitSet> filled) {
-        if (block.getRowData() == null) {
-            return;
-        }
-        int startRow = orZero(block.getStartRow());
-        int startColumn = orZero(block.getStartColumn());
-        List<RowData> rows = block.getRowData();
-        for (int r = 0; r < rows.size(); r++) {
-            List<CellData> cells = rows.get(r).getValues();
-            if (cells == null) {
-                continue;
-            }
-            for (int c = 0; c < cells.size(); c++) {
-                if (cells.get(c).getUserEnteredValue() != null) {
-                    BitSet column = filled.get(startColumn + c);
-                    if (column != null) {
-                        column.set(startRow + r);
-                    }
-                }
-            }
-        }
-    }
-
-    private static List<String> headerCells(GridData block) {
-        List<String> header = new ArrayList<>();
-        if (block.getRowData() == null || block.getRowData().isEmpty() || block.getRowData().get(0).getValues() == null) {
-            return header;
-        }
-        for (CellData cell : block.getRowData().get(0).getValues()) {
-            header.add(text(cell.getUserEnteredValue()));
-        }
-        return header;
-    }
-
-    private static String text(ExtendedValue value) {
-        if (value == null) {
-            return "";
-        }
-        if (value.getStringValue() != null) {
-            return value.getStringValue();
-        }
-        if (value.getNumberValue() != null) {
-            return BigDecimal.valueOf(value.getNumberValue()).stripTrailingZeros().toPlainString();
-        }
-        if (value.getBoolValue() != null) {
-            return value.getBoolValue() ? "TRUE" : "FALSE";
-        }
-        return value.getFormulaValue() == null ? "" : value.getFormulaValue();
-    }
-
-    private static int orZero(Integer value) {
-        return value == null ? 0 : value;
     }
 }

@@ -1,0 +1,115 @@
+package com.spooltracker.extendschema.bench;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import com.spooltracker.extendschema.emulator.DemoSpreadsheet;
+import com.spooltracker.extendschema.schema.ColumnSpec;
+import com.spooltracker.extendschema.schema.SchemaV4;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Seeds of the benchmark's spreadsheet: only an {@code Operaciones} sheet in the 67-column demo
+ * layout, with {@code rows} data rows cycled from the demo's 300 spools (each with its own key), and
+ * a grid exactly one header row taller than the data. No {@code Metadata} sheet: runs write no audit row.
+ */
+final class BenchSheet {
+    static final String ID = "bench";
+    static final String SHEET = "Operaciones";
+
+    /** The state a benchmark run starts from. */
+    enum State {
+        /** v3.0: 67 columns, nothing migrated. */
+        FRESH,
+        /** v4.0: 72 columns, every data row has its metrics. */
+        MIGRATED,
+        /** Migrated, then 1% more rows appended by the shop without metrics (the total stays {@code rows}). */
+        APPENDED
+    }
+
+    private static final List<JsonArray> TEMPLATES = templates();
+    private static final int KEY = 0;
+    private static final int FORMULA = 18;
+
+    private BenchSheet() {}
+
+    static JsonObject seed(int rows, State state) {
+        int migratedRows = switch (state) {
+            case FRESH -> 0;
+            case MIGRATED -> rows;
+            case APPENDED -> rows - appendedRows(rows);
+        };
+        int columns = state == State.FRESH ? SchemaV4.V3_COLUMN_COUNT
+                : SchemaV4.V3_COLUMN_COUNT + SchemaV4.METRIC_COLUMNS.size();
+        JsonArray data = new JsonArray(rows + 1);
+        JsonArray header = new JsonArray();
+        DemoSpreadsheet.OPERACIONES_HEADERS.forEach(header::add);
+        if (state != State.FRESH) {
+            SchemaV4.METRIC_COLUMNS.stream().map(ColumnSpec::header).forEach(header::add);
+        }
+        data.add(header);
+        JsonPrimitive zero = new JsonPrimitive(SchemaV4.DEFAULT_VALUE);
+        for (int i = 1; i <= rows; i++) {
+            data.add(row(i, i <= migratedRows, zero));
+        }
+        JsonObject sheet = new JsonObject();
+        sheet.addProperty("title", SHEET);
+        sheet.addProperty("sheetId", 0);
+        sheet.addProperty("rowCount", rows + 1);
+        sheet.addProperty("columnCount", columns);
+        sheet.addProperty("frozenRowCount", 1);
+        sheet.add("rows", data);
+        JsonArray sheets = new JsonArray();
+        sheets.add(sheet);
+        JsonObject spreadsheet = new JsonObject();
+        spreadsheet.addProperty("spreadsheetId", ID);
+        spreadsheet.addProperty("title", "Tracker Spools - benchmark");
+        spreadsheet.addProperty("locale", "es_CL");
+        spreadsheet.addProperty("timeZone", "America/Santiago");
+        spreadsheet.add("sheets", sheets);
+        return spreadsheet;
+    }
+
+    static int appendedRows(int rows) {
+        return Math.max(1, rows / 100);
+    }
+
+    /** Row {@code i} (1-based data row, sheet row i+1): a demo spool's cells, shared, with its own key and formula. */
+    private static JsonArray row(int i, boolean migrated, JsonPrimitive zero) {
+        JsonArray template = TEMPLATES.get((i - 1) % TEMPLATES.size());
+        JsonArray row = new JsonArray(template.size() + SchemaV4.METRIC_COLUMNS.size());
+        for (int c = 0; c < template.size(); c++) {
+            row.add(template.get(c));
+        }
+        while (migrated && row.size() < SchemaV4.V3_COLUMN_COUNT) {
+            row.add((JsonElement) null);
+        }
+        row.set(KEY, new JsonPrimitive(String.format("SP-%06d", i)));
+        int sheetRow = i + 1;
+        row.set(FORMULA, new JsonPrimitive("=N" + sheetRow + "*R" + sheetRow));
+        if (migrated) {
+            for (int m = 0; m < SchemaV4.METRIC_COLUMNS.size(); m++) {
+                row.add(zero);
+            }
+        }
+        return row;
+    }
+
+    private static List<JsonArray> templates() {
+        JsonObject demo = DemoSpreadsheet.seed();
+        for (JsonElement sheet : demo.getAsJsonArray("sheets")) {
+            JsonObject s = sheet.getAsJsonObject();
+            if (s.get("title").getAsString().equals(SHEET)) {
+                List<JsonArray> rows = new ArrayList<>();
+                JsonArray all = s.getAsJsonArray("rows");
+                for (int r = 1; r < all.size(); r++) {
+                    rows.add(all.get(r).getAsJsonArray());
+                }
+                return rows;
+            }
+        }
+        throw new IllegalStateException("the demo spreadsheet has no " + SHEET + " sheet");
+    }
+}

@@ -1,0 +1,83 @@
+package com.spooltracker.extendschema.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.spooltracker.extendschema.emulator.Counters;
+import com.spooltracker.extendschema.emulator.SheetsEmulator;
+import com.spooltracker.extendschema.testing.Dumps;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The benchmark's runs on a 200-row sheet, in this JVM: call counts and the bytes ratio to the
+ * baseline, never times. Also checks that the benchmark's seeded states are what a migration leaves.
+ */
+class BenchmarkSmokeTest {
+    private static final int ROWS = 200;
+    private static SheetsEmulator emulator;
+
+    @BeforeAll
+    static void start() {
+        emulator = SheetsEmulator.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        emulator.close();
+    }
+
+    private Counters run(Instance instance, boolean dryRun, String expectedStatus) throws Exception {
+        emulator.resetCounters();
+        Instance.Figures figures = instance.run(dryRun);
+        assertEquals(expectedStatus, figures.status());
+        return emulator.counters();
+    }
+
+    @Test
+    void oursStaysWithinTheCallBudgetAndReadsUnderAnEighthOfTheBaseline() throws Exception {
+        emulator.seed(BenchSheet.seed(ROWS, BenchSheet.State.FRESH));
+        Instance ours = Instance.ours(emulator.hostPort());
+
+        Counters coldDryRun = run(ours, true, "DRY_RUN");
+        Counters warmDryRun = run(ours, true, "DRY_RUN");
+        Counters apply = run(ours, false, "APPLIED");
+        Counters upToDate = run(ours, false, "UP_TO_DATE");
+
+        assertEquals(2, coldDryRun.reads(), coldDryRun::toString);
+        assertEquals(1, warmDryRun.reads(), warmDryRun::toString);
+        assertEquals(1, apply.reads(), apply::toString);
+        assertEquals(2, apply.writes(), apply::toString);
+        assertEquals(1, upToDate.reads(), upToDate::toString);
+        assertEquals(0, upToDate.writes(), upToDate::toString);
+
+        emulator.seed(BenchSheet.seed(ROWS, BenchSheet.State.FRESH));
+        Counters baseline = run(Instance.baseline(emulator.hostPort()), false, "APPLIED");
+        assertEquals(5, baseline.calls(), baseline::toString);
+        assertTrue(apply.bytesOut() * 8 <= baseline.bytesOut(), apply.bytesOut() + " vs baseline " + baseline.bytesOut());
+    }
+
+    @Test
+    void theSeededStatesAreWhatMigrationsLeave() throws Exception {
+        JsonObject migrated = operaciones(BenchSheet.State.MIGRATED);
+        for (BenchSheet.State start : new BenchSheet.State[] {BenchSheet.State.FRESH, BenchSheet.State.APPENDED}) {
+            emulator.seed(BenchSheet.seed(ROWS, start));
+            run(Instance.ours(emulator.hostPort()), false, "APPLIED");
+            JsonObject after = Dumps.sheet(emulator.dump(BenchSheet.ID), BenchSheet.SHEET);
+            assertEquals(Dumps.rows(migrated), Dumps.rows(after), "after migrating " + start);
+            assertEquals(migrated.get("columnCount"), after.get("columnCount"));
+
+            emulator.seed(BenchSheet.seed(ROWS, start));
+            run(Instance.baseline(emulator.hostPort()), false, "APPLIED");
+            after = Dumps.sheet(emulator.dump(BenchSheet.ID), BenchSheet.SHEET);
+            assertEquals(Dumps.rows(migrated), Dumps.rows(after), "after the baseline migrated " + start);
+        }
+    }
+
+    private static JsonObject operaciones(BenchSheet.State state) {
+        emulator.seed(BenchSheet.seed(ROWS, state));
+        return Dumps.sheet(emulator.dump(BenchSheet.ID), BenchSheet.SHEET);
+    }
+}

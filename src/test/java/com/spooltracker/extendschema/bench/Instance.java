@@ -1,0 +1,73 @@
+package com.spooltracker.extendschema.bench;
+
+import com.spooltracker.extendschema.Migration;
+import com.spooltracker.extendschema.RunResult;
+import com.spooltracker.extendschema.cache.ColumnMapCache;
+import com.spooltracker.extendschema.sheets.RetryPolicy;
+import com.spooltracker.extendschema.sheets.SheetsClientFactory;
+import com.spooltracker.extendschema.sheets.WriteRequests;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * One function instance's worth of state: our engine with its own {@link ColumnMapCache} (empty
+ * when the instance starts, as on a cold start), or the baseline. Runs are timed and their peak heap
+ * measured in this JVM.
+ */
+final class Instance {
+    /** What one run reports about itself; API calls and bytes are counted by the emulator. */
+    record Figures(String status, long wallMillis, long peakHeapBytes, long largestBodyBytes) {}
+
+    private final Migration migration;
+    private final Baseline baseline;
+
+    private Instance(Migration migration, Baseline baseline) {
+        this.migration = migration;
+        this.baseline = baseline;
+    }
+
+    static Instance ours(String emulatorHostPort) {
+        Migration.Target target = new Migration.Target(BenchSheet.ID, BenchSheet.SHEET, "TAG_SPOOL", Optional.empty());
+        return new Instance(new Migration(SheetsClientFactory.emulator(emulatorHostPort), target,
+                RetryPolicy.withDeadline(Duration.ofSeconds(120)), new ColumnMapCache(), Clock.systemUTC()), null);
+    }
+
+    static Instance baseline(String emulatorHostPort) {
+        return new Instance(null, new Baseline(emulatorHostPort, BenchSheet.ID, BenchSheet.SHEET, "TAG_SPOOL"));
+    }
+
+    Figures run(boolean dryRun) throws Exception {
+        HeapWatch.reset();
+        long started = System.nanoTime();
+        String status;
+        RunResult result = null;
+        if (migration != null) {
+            result = migration.run(dryRun);
+            status = result instanceof RunResult.Applied ? "APPLIED"
+                    : result instanceof RunResult.DryRun ? "DRY_RUN" : "UP_TO_DATE";
+        } else {
+            status = baseline.run(dryRun);
+        }
+        long wall = (System.nanoTime() - started) / 1_000_000;
+        long peak = HeapWatch.peak();
+        long largestBody = migration != null ? largestBody(result) : baseline.largestBody();
+        return new Figures(status, wall, peak, largestBody);
+    }
+
+    /** The largest body the run sent, or (dry run) would send: the plan's requests as the client serializes them. */
+    private static long largestBody(RunResult result) {
+        if (result instanceof RunResult.UpToDate) {
+            return 0;
+        }
+        long largest = 0;
+        var grid = WriteRequests.gridAndFormats(result.plan());
+        if (grid.isPresent()) {
+            largest = WriteRequests.bodyBytes(grid.get());
+        }
+        for (var values : WriteRequests.values(result.plan(), WriteRequests.MAX_BODY_BYTES)) {
+            largest = Math.max(largest, WriteRequests.bodyBytes(values));
+        }
+        return largest;
+    }
+}
