@@ -25,6 +25,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -35,9 +36,10 @@ import java.util.stream.Collectors;
  * The engine: read a snapshot of the sheet (I/O), plan (pure), apply (I/O), report. Shared by the
  * HTTP function and the CLI.
  *
- * <p>Reads: on a warm instance the {@link ColumnMapCache} knows the layout, so one
- * {@code spreadsheets.get} fetches grid, header row and the needed columns, and the header in that
- * same response confirms the cached layout. A cold instance first reads the header row. Writes: one
+ * <p>Reads: one {@code spreadsheets.get} fetches grid, header row and the needed columns. Which
+ * columns those are comes from the {@link ColumnMapCache} on a warm instance and from the v3.0 layout
+ * on a cold one; the header in the same answer confirms it, and only when it does not is there a
+ * second read. Writes: one
  * structural update (absolute column count, number formats), then the values (headers and defaults,
  * split only to keep bodies within 2 MB), then the cache takes the new layout and an audit row is appended.
  */
@@ -45,6 +47,7 @@ public final class Migration {
     /** Applies on the same sheet are serialized within an instance; other instances converge anyway. */
     private static final ConcurrentMap<SheetKey, ReentrantLock> APPLY_LOCKS = new ConcurrentHashMap<>();
     private static final int LAYOUT_READS_AT_MOST = 3;
+    private static final int UNKNOWN_GRID = -1;
 
     private final SheetsClientFactory clients;
     private final Target target;
@@ -102,41 +105,49 @@ public final class Migration {
         }
     }
 
+    /**
+     * One {@code spreadsheets.get} of the columns the layout needs: the cached layout's on a warm
+     * instance, the v3.0 layout's on a cold one. The header in the answer is the truth: when it needs
+     * columns that were not read (another layout, a changed header, a grown grid), read again.
+     */
     private SheetSnapshot read(SheetsGateway gateway) {
         SheetKey key = target.key();
-        SheetSnapshot[] headerRead = new SheetSnapshot[1];
-        ColumnMap layout = cache.getOrBuild(key, () -> {
-            headerRead[0] = gateway.readHeader(target.sheet());
-            return headerRead[0].columns();
-        });
-        int gridColumns = headerRead[0] == null ? -1 : headerRead[0].columnCount();
+        SortedSet<Integer> columns = cache.peek(key)
+                .map(layout -> scope(layout, UNKNOWN_GRID))
+                .orElseGet(() -> ReadScope.presumedV3Layout(SchemaV4.METRIC_COLUMNS));
         for (int attempt = 0; attempt < LAYOUT_READS_AT_MOST; attempt++) {
             SheetSnapshot snapshot;
             try {
-                snapshot = gateway.readColumns(target.sheet(),
-                        ReadScope.columnsToRead(layout, target.keyColumn(), SchemaV4.METRIC_COLUMNS, gridColumns));
+                snapshot = gateway.readColumns(target.sheet(), columns);
             } catch (SheetsGateway.StaleLayout stale) {
+                // A column asked for lies past the grid: learn the header first.
                 cache.invalidate(key);
                 SheetSnapshot header = gateway.readHeader(target.sheet());
-                layout = header.columns();
-                gridColumns = header.columnCount();
+                columns = scope(header.columns(), header.columnCount());
                 continue;
             }
-            boolean sameLayout = snapshot.columns().sameLayoutAs(layout);
-            if (sameLayout && snapshot.columnsRead().containsAll(ReadScope.columnsToRead(snapshot.columns(),
-                    target.keyColumn(), SchemaV4.METRIC_COLUMNS, snapshot.columnCount()))) {
+            SortedSet<Integer> needed = scope(snapshot.columns(), snapshot.columnCount());
+            if (snapshot.columnsRead().containsAll(needed)) {
+                remember(snapshot.columns());
                 return snapshot;
             }
-            // Someone changed the header since the layout was cached or read, or grew the grid so that
-            // columns the plan needs were not read: read again from what this snapshot says.
-            if (!sameLayout) {
-                cache.invalidate(key);
-            }
-            layout = snapshot.columns();
-            gridColumns = snapshot.columnCount();
+            cache.invalidate(key);
+            columns = needed;
         }
         throw new Failure.Conflicted("The header of sheet '" + target.sheet() + "' changed on each of "
                 + LAYOUT_READS_AT_MOST + " reads. Nothing was written; run again once edits have settled.", List.of());
+    }
+
+    private SortedSet<Integer> scope(ColumnMap layout, int gridColumns) {
+        return ReadScope.columnsToRead(layout, target.keyColumn(), SchemaV4.METRIC_COLUMNS, gridColumns);
+    }
+
+    private void remember(ColumnMap layout) {
+        SheetKey key = target.key();
+        if (!cache.peek(key).map(cached -> cached.sameLayoutAs(layout)).orElse(false)) {
+            cache.invalidate(key);
+            cache.getOrBuild(key, () -> layout);
+        }
     }
 
     private Plan plan(SheetSnapshot snapshot) {

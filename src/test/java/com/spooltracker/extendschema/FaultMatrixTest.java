@@ -34,8 +34,8 @@ import org.junit.jupiter.api.Test;
  * network or Google can produce. Each scenario runs the function once with the fault and once
  * without; the second run must leave exactly the state a fault-free migration leaves, and no cell
  * that was there before may change. The positions come from a fault-free run's request log, so the
- * matrix follows the engine's call sequence, on a cold instance (header read, then grid and columns)
- * and on a warm one (the cached column map: one read).
+ * matrix follows the engine's call sequence, on a cold instance (the v3.0 layout presumed) and on a
+ * warm one (the cached column map).
  */
 class FaultMatrixTest {
     private static final Duration SLOW_ANSWER = Duration.ofMillis(1500);
@@ -173,7 +173,7 @@ class FaultMatrixTest {
         assertEquals(scenarios, converged);
         assertEquals(0, cellsLost);
         assertEquals((cold + warmCalls) * FAULTS.size(), scenarios);
-        assertTrue(cold >= 5, "reads, grid update, values write and audit append: " + callsByWarmth);
+        assertTrue(cold >= 4, "a read, grid update, values write and audit append: " + callsByWarmth);
         assertTrue(warmCalls >= 4, "a read, grid update, values write and audit append: " + callsByWarmth);
     }
 

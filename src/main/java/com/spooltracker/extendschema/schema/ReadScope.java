@@ -40,4 +40,19 @@ public final class ReadScope {
         }
         return columns;
     }
+
+    /**
+     * The columns to read before anything is known of the sheet: those the v3.0 layout needs (key
+     * column A, 67 headers), so that a v3.0 or migrated sheet is read once. The metric zone starts at
+     * the last v3.0 column, which a v3.0 grid surely has. The caller must check the answer's header
+     * against what it then needs.
+     */
+    public static SortedSet<Integer> presumedV3Layout(List<ColumnSpec> specs) {
+        SortedSet<Integer> columns = new TreeSet<>();
+        columns.add(0);
+        for (int c = SchemaV4.V3_COLUMN_COUNT - 1; c < SchemaV4.V3_COLUMN_COUNT + specs.size(); c++) {
+            columns.add(c);
+        }
+        return columns;
+    }
 }
