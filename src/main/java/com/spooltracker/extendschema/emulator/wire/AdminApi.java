@@ -79,7 +79,7 @@ final class AdminApi {
         control.seedDemo();
         yield done();
       }
-      default -> new HttpFront.Answer(404, ErrorBody.of(404, "NOT_FOUND", "No admin operation " + key), null);
+      default -> HttpFront.Answer.of(404, ErrorBody.of(404, "NOT_FOUND", "No admin operation " + key), null);
     };
   }
 

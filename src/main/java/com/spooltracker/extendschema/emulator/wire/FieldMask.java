@@ -43,16 +43,21 @@ public final class FieldMask {
   public boolean selects(String... path) {
     FieldMask mask = this;
     for (String name : path) {
-      if (mask.isAll()) {
-        return true;
-      }
-      FieldMask next = mask.children.getOrDefault(name, mask.children.get("*"));
-      if (next == null) {
+      mask = mask.child(name);
+      if (mask == null) {
         return false;
       }
-      mask = next;
     }
     return true;
+  }
+
+  /**
+   * The mask for field {@code name} of an object this mask applies to: {@link #ALL} under a whole
+   * subtree, null when the field is not selected. Writers that render only what is selected walk
+   * the mask with this, as {@link #prune} does.
+   */
+  public FieldMask child(String name) {
+    return isAll() ? ALL : children.getOrDefault(name, children.get("*"));
   }
 
   /** The selected leaf paths, dotted ({@code gridProperties.rowCount}); {@code *} stays {@code *}. */
@@ -87,7 +92,7 @@ public final class FieldMask {
     }
     JsonObject out = new JsonObject();
     for (Map.Entry<String, JsonElement> entry : json.getAsJsonObject().entrySet()) {
-      FieldMask child = children.getOrDefault(entry.getKey(), children.get("*"));
+      FieldMask child = child(entry.getKey());
       if (child != null) {
         out.add(entry.getKey(), child.prune(entry.getValue()));
       }

@@ -1,6 +1,5 @@
 package com.spooltracker.extendschema.emulator.wire;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.spooltracker.extendschema.emulator.FaultRule;
 import com.spooltracker.extendschema.emulator.RequestRecord;
@@ -19,8 +18,8 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * The HTTP shell: reads (and gunzips) bodies, routes, applies faults and quota, calls the API, prunes
- * by {@code fields}, gzips answers for clients that accept it, and logs every API request.
+ * The HTTP shell: reads (and gunzips) bodies, routes, applies faults and quota, calls the API (which
+ * applies {@code fields}), gzips answers for clients that accept it, and logs every API request.
  */
 public final class HttpFront implements HttpHandler {
 
@@ -40,14 +39,18 @@ public final class HttpFront implements HttpHandler {
     this.traffic = traffic;
   }
 
-  /** One answer: status, JSON body (null for the plain 502) and an optional Retry-After. */
-  record Answer(int status, JsonObject body, Integer retryAfterSeconds) {
+  /** One answer: status, UTF-8 JSON body (null for the plain 502) and an optional Retry-After. */
+  record Answer(int status, byte[] json, Integer retryAfterSeconds) {
+    static Answer of(int status, JsonObject body, Integer retryAfterSeconds) {
+      return new Answer(status, body == null ? null : Json.bytes(body), retryAfterSeconds);
+    }
+
     static Answer ok(JsonObject body) {
-      return new Answer(200, body, null);
+      return of(200, body, null);
     }
 
     static Answer error(SheetsError e) {
-      return new Answer(e.httpStatus(), ErrorBody.of(e.httpStatus(), e.status(), e.getMessage()), null);
+      return of(e.httpStatus(), ErrorBody.of(e.httpStatus(), e.status(), e.getMessage()), null);
     }
   }
 
@@ -82,7 +85,7 @@ public final class HttpFront implements HttpHandler {
       return; // exchange.close() without a response closes the connection
     }
     if (fault instanceof FaultRule.Action.Status s) {
-      Answer answer = new Answer(s.code(), ErrorBody.forStatus(s.code()), s.retryAfterSeconds());
+      Answer answer = Answer.of(s.code(), ErrorBody.forStatus(s.code()), s.retryAfterSeconds());
       byte[] out = encode(exchange, answer);
       log(method, route, pathAndQuery, s.code(), raw.length, out.length, "fault:" + s.code());
       write(exchange, s.code(), out);
@@ -93,7 +96,7 @@ public final class HttpFront implements HttpHandler {
     }
     boolean counted = !route.endpoint().equals(Route.UNKNOWN);
     if (counted && !quota.admit(route.isWrite(method))) {
-      byte[] out = encode(exchange, new Answer(429, ErrorBody.quotaExceeded(route.isWrite(method)), null));
+      byte[] out = encode(exchange, Answer.of(429, ErrorBody.quotaExceeded(route.isWrite(method)), null));
       log(method, route, pathAndQuery, 429, raw.length, out.length, "quota");
       write(exchange, 429, out);
       return;
@@ -113,23 +116,17 @@ public final class HttpFront implements HttpHandler {
 
   private Answer answer(HttpExchange exchange, Route route, String rawQuery, byte[] raw) {
     if (route.endpoint().equals(Route.UNKNOWN)) {
-      return new Answer(404, ErrorBody.of(404, "NOT_FOUND", "Method not found."), null);
+      return Answer.of(404, ErrorBody.of(404, "NOT_FOUND", "Method not found."), null);
     }
     try {
       QueryParams query = QueryParams.parse(rawQuery);
       JsonObject body = Json.object(decoded(exchange, raw));
-      JsonObject result = api.handle(route, query, body);
-      String fields = query.first("fields", null);
-      if (fields != null) {
-        JsonElement pruned = FieldMask.parse(fields).prune(result);
-        result = pruned.getAsJsonObject();
-      }
-      return Answer.ok(result);
+      return new Answer(200, api.handle(route, query, body), null);
     } catch (SheetsError e) {
       return Answer.error(e);
     } catch (IOException | RuntimeException e) {
       LOG.log(Level.WARNING, "internal error in the Sheets emulator", e);
-      return new Answer(500, ErrorBody.of(500, "INTERNAL", "Internal error encountered."), null);
+      return Answer.of(500, ErrorBody.of(500, "INTERNAL", "Internal error encountered."), null);
     }
   }
 
@@ -148,12 +145,12 @@ public final class HttpFront implements HttpHandler {
   /** Sets the headers for the answer and returns its body bytes as they will be sent. */
   private static byte[] encode(HttpExchange exchange, Answer answer) throws IOException {
     byte[] body;
-    if (answer.body() == null) {
+    if (answer.json() == null) {
       body = "<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>"
           .getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().set("Content-Type", "text/html; charset=UTF-8");
     } else {
-      body = Json.bytes(answer.body());
+      body = answer.json();
       exchange.getResponseHeaders().set("Content-Type", "application/json; charset=UTF-8");
     }
     if (answer.retryAfterSeconds() != null) {

@@ -6,18 +6,72 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import com.google.gson.Strictness;
+import com.google.gson.TypeAdapter;
+import com.google.gson.stream.JsonWriter;
 import com.spooltracker.extendschema.emulator.model.SheetsError;
+import java.io.BufferedWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /** JSON text in and out, without HTML escaping (Google sends {@code =} and {@code <} as they are). */
 final class Json {
 
   private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().serializeNulls().create();
+  private static final TypeAdapter<JsonElement> ELEMENT = GSON.getAdapter(JsonElement.class);
 
   private Json() {}
 
   static byte[] bytes(JsonElement json) {
     return GSON.toJson(json).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** Something that writes one JSON value. */
+  interface Body {
+    void writeTo(JsonWriter out) throws IOException;
+  }
+
+  /**
+   * The UTF-8 text {@code body} writes, token for token what {@link #bytes} would give for the same
+   * tree: same escaping, same number forms, nulls kept.
+   */
+  static byte[] bytes(Body body) {
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 16);
+    try (JsonWriter out = GSON.newJsonWriter(new BufferedWriter(new OutputStreamWriter(buffer, StandardCharsets.UTF_8),
+        1 << 16))) {
+      // As Gson.toJson(JsonElement) does with a writer it made itself.
+      out.setStrictness(Strictness.LENIENT);
+      body.writeTo(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return buffer.toByteArray();
+  }
+
+  /** Writes {@code json} keeping only what {@code mask} selects: the text of {@code mask.prune(json)}. */
+  static void write(JsonWriter out, JsonElement json, FieldMask mask) throws IOException {
+    if (mask.isAll() || !json.isJsonObject() && !json.isJsonArray()) {
+      ELEMENT.write(out, json);
+    } else if (json.isJsonArray()) {
+      out.beginArray();
+      for (JsonElement element : json.getAsJsonArray()) {
+        write(out, element, mask);
+      }
+      out.endArray();
+    } else {
+      out.beginObject();
+      for (var entry : json.getAsJsonObject().entrySet()) {
+        FieldMask child = mask.child(entry.getKey());
+        if (child != null) {
+          out.name(entry.getKey());
+          write(out, entry.getValue(), child);
+        }
+      }
+      out.endObject();
+    }
   }
 
   /** The request body as an object; null when empty; 400 like Google when it is not JSON. */

@@ -30,14 +30,22 @@ final class SheetsApi {
     this.workbook = workbook;
   }
 
-  JsonObject handle(Route route, QueryParams query, JsonObject body) {
+  /**
+   * Answers one call as UTF-8 JSON, keeping only what the {@code fields} parameter selects.
+   * spreadsheets.get renders under the mask itself; other answers are trees, pruned after the lock
+   * is released.
+   */
+  byte[] handle(Route route, QueryParams query, JsonObject body) {
     if (route.endpoint().equals("spreadsheets.create")) {
-      return SpreadsheetCreation.create(workbook, body);
+      return masked(SpreadsheetCreation.create(workbook, body), query);
     }
     Spreadsheet spreadsheet = workbook.get(route.spreadsheetId());
+    JsonObject json;
     synchronized (spreadsheet.lock()) {
-      return switch (route.endpoint()) {
-        case "spreadsheets.get" -> get(spreadsheet, query);
+      if (route.endpoint().equals("spreadsheets.get")) {
+        return get(spreadsheet, query);
+      }
+      json = switch (route.endpoint()) {
         case "spreadsheets.batchUpdate" -> batchUpdate(spreadsheet, body);
         case "values.get" -> valuesGet(spreadsheet, route.range(), query);
         case "values.batchGet" -> valuesBatchGet(spreadsheet, query);
@@ -47,13 +55,20 @@ final class SheetsApi {
         default -> throw SheetsError.invalid("The method " + route.endpoint() + " is not supported by the Sheets emulator.");
       };
     }
+    return masked(json, query);
   }
 
-  private JsonObject get(Spreadsheet spreadsheet, QueryParams query) {
+  private static byte[] masked(JsonObject json, QueryParams query) {
     String fields = query.first("fields", null);
+    return Json.bytes(fields == null ? json : FieldMask.parse(fields).prune(json));
+  }
+
+  private byte[] get(Spreadsheet spreadsheet, QueryParams query) {
+    String fields = query.first("fields", null);
+    FieldMask mask = fields == null ? FieldMask.ALL : FieldMask.parse(fields);
     // As documented: with a field mask, includeGridData is ignored and the mask decides.
-    boolean withData = fields != null ? FieldMask.parse(fields).selects("sheets", "data") : query.flag("includeGridData");
-    return SpreadsheetJson.render(spreadsheet, query.all("ranges"), withData);
+    boolean withData = fields != null ? mask.selects("sheets", "data") : query.flag("includeGridData");
+    return SpreadsheetJson.json(spreadsheet, query.all("ranges"), withData, mask);
   }
 
   private JsonObject valuesGet(Spreadsheet spreadsheet, String rangeText, QueryParams query) {
