@@ -119,8 +119,8 @@ public final class Cli {
                     placement.spec().header(), placement.spec().type());
         }
         for (ColumnFill fill : plan.fills()) {
-            out.printf("  %-3s: %,d cell%s set to 0%n", fill.placement().letter(), fill.defaultCells(),
-                    fill.defaultCells() == 1 ? "" : "s");
+            out.printf("  %-3s: %,d empty cell%s %s 0%n", fill.placement().letter(), fill.defaultCells(),
+                    fill.defaultCells() == 1 ? "" : "s", result instanceof RunResult.Applied ? "set to" : "to set to");
         }
         out.printf("  data rows: %,d; grid columns: %d -> %d%n", plan.dataRows(), plan.gridColumnsBefore(), plan.gridColumnsAfter());
         out.printf("  API calls: %d read%s, %d write%s (%d ms)%n", result.calls().reads(), result.calls().reads() == 1 ? "" : "s",

@@ -81,7 +81,7 @@ public final class RunReport {
             return plural(plan.added().size(), "column") + " would be added" + addedList(plan) + " and "
                     + plural(plan.cellsToInitialize(), "empty metric cell") + " of "
                     + plural(plan.dataRows(), "data row") + " would be set to 0. Nothing was written;"
-                    + " POST without dryRun to apply." + positions;
+                    + " run again without dry run to apply." + positions;
         }
         return (plan.added().isEmpty() ? "No columns were added" : "Added " + plural(plan.added().size(), "column")
                 + addedList(plan)) + "; set " + plural(plan.cellsToInitialize(), "empty metric cell") + " to 0."
