@@ -66,6 +66,17 @@ class GridLimitsTest extends EmulatorFixture {
   }
 
   @Test
+  void rowCountIsAppliedBeforeColumnCountWhenTheLimitIsChecked() throws Exception {
+    seedFullWorkbook();
+    assertApiError(400, "INVALID_ARGUMENT", "Invalid requests[0].updateSheetProperties: " + LIMIT,
+        () -> batch(properties(200_000, 50, "gridProperties(rowCount,columnCount)")));
+    batch(properties(null, 50, "gridProperties.columnCount"), properties(200_000, null, "gridProperties.rowCount"));
+    JsonObject sheet = emu.dump("big").getAsJsonArray("sheets").get(0).getAsJsonObject();
+    assertEquals(200_000, sheet.get("rowCount").getAsInt());
+    assertEquals(50, sheet.get("columnCount").getAsInt());
+  }
+
+  @Test
   void shrinkingMakesRoomForGrowth() throws Exception {
     seedFullWorkbook();
     batch(properties(90_000, null, "gridProperties.rowCount"),

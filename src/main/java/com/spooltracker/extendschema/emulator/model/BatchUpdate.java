@@ -110,7 +110,12 @@ public final class BatchUpdate {
     if (frozen >= rows) {
       throw SheetsError.invalid("You can't freeze all visible rows on the sheet.");
     }
-    if (rows != sheet.rowCount() || columns != sheet.columnCount()) {
+    // Google applies rowCount before columnCount and checks the cell limit in between, so growing rows
+    // while shrinking columns can be refused even when the final grid fits (gspread-dataframe#37).
+    if (rows != sheet.rowCount()) {
+      resize(sheet, rows, sheet.columnCount());
+    }
+    if (columns != sheet.columnCount()) {
       resize(sheet, rows, columns);
     }
     sheet.freezeRows(frozen);
