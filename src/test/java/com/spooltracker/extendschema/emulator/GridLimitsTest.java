@@ -66,6 +66,17 @@ class GridLimitsTest extends EmulatorFixture {
   }
 
   @Test
+  void rowCountIsAppliedBeforeColumnCountWhenTheLimitIsChecked() throws Exception {
+    seedFullWorkbook();
+    assertApiError(400, "INVALID_ARGUMENT", "Invalid requests[0].updateSheetProperties: " + LIMIT,
+        () -> batch(properties(200_000, 50, "gridProperties(rowCount,columnCount)")));
+    batch(properties(null, 50, "gridProperties.columnCount"), properties(200_000, null, "gridProperties.rowCount"));
+    JsonObject sheet = emu.dump("big").getAsJsonArray("sheets").get(0).getAsJsonObject();
+    assertEquals(200_000, sheet.get("rowCount").getAsInt());
+    assertEquals(50, sheet.get("columnCount").getAsInt());
+  }
+
+  @Test
   void shrinkingMakesRoomForGrowth() throws Exception {
     seedFullWorkbook();
     batch(properties(90_000, null, "gridProperties.rowCount"),
@@ -74,21 +85,39 @@ class GridLimitsTest extends EmulatorFixture {
     assertEquals(2, emu.dump("big").getAsJsonArray("sheets").size());
   }
 
+  /** The answers the live API gave for these ranges on a 1000 x 26 tab (see BatchUpdate.rect). */
   @Test
-  void repeatCellGridRangesOutsideTheGridAreRejected() throws Exception {
-    emu.seed("{\"spreadsheetId\":\"big\",\"sheets\":[{\"title\":\"Small\",\"rowCount\":2,\"columnCount\":3}]}");
-    assertApiError(400, "INVALID_ARGUMENT",
-        "Invalid requests[0].repeatCell: Range (Small!A3:C3) exceeds grid limits. Max rows: 2, max columns: 3",
-        () -> batch(formatColumn(new GridRange().setSheetId(0).setStartRowIndex(2).setEndRowIndex(3))));
-    assertApiError(400, "INVALID_ARGUMENT",
-        "Invalid requests[0].repeatCell: Range (Small!A1:D2) exceeds grid limits. Max rows: 2, max columns: 3",
-        () -> batch(formatColumn(new GridRange().setSheetId(0).setEndColumnIndex(4))));
+  void repeatCellRefusesRangesStartingPastTheGridAndClipsRangesEndingPastIt() throws Exception {
+    emu.seed("{\"spreadsheetId\":\"big\",\"sheets\":[{\"title\":\"T\"}]}");
+    JsonObject before = emu.dump("big");
+    String limits = " exceeds grid limits. Max rows: 1000, max columns: 26";
+    assertApiError(400, "INVALID_ARGUMENT", "Invalid requests[0].repeatCell: Range (T!A1001:B)" + limits,
+        () -> batch(formatColumn(range(1000, null, 0, 2))));
+    assertApiError(400, "INVALID_ARGUMENT", "Invalid requests[0].repeatCell: Range (T!A1006:B)" + limits,
+        () -> batch(formatColumn(range(1005, null, 0, 2))));
+    assertApiError(400, "INVALID_ARGUMENT", "Invalid requests[0].repeatCell: Range (T!A1001:B1001)" + limits,
+        () -> batch(formatColumn(range(1000, 1001, 0, 2))));
+    assertApiError(400, "INVALID_ARGUMENT", "Invalid requests[0].repeatCell: Range (T!AA1:AA2)" + limits,
+        () -> batch(formatColumn(range(0, 2, 26, 27))));
+    assertApiError(400, "INVALID_ARGUMENT", "Invalid requests[1].repeatCell: Range (T!AA1:2)" + limits,
+        () -> batch(formatColumn(range(0, 2, 0, 1)), formatColumn(range(0, 2, 26, null))));
     assertApiError(400, "INVALID_ARGUMENT", "Invalid requests[0].repeatCell: No grid with id: 99",
         () -> batch(formatColumn(new GridRange().setSheetId(99))));
-    batch(formatColumn(new GridRange().setSheetId(0)));
-    assertEquals("[{\"range\":\"A1:A2\",\"type\":\"TEXT\"},{\"range\":\"B1:B2\",\"type\":\"TEXT\"},"
-        + "{\"range\":\"C1:C2\",\"type\":\"TEXT\"}]",
-        emu.dump("big").getAsJsonArray("sheets").get(0).getAsJsonObject().get("formats").toString());
+    assertEquals(before, emu.dump("big"));
+
+    batch(formatColumn(range(999, null, 0, 1)), formatColumn(range(999, 1003, 1, 2)),
+        formatColumn(range(0, 1, 25, 28)), formatColumn(range(3, 3, 0, 1)), formatColumn(range(0, 1, 3, 3)));
+
+    JsonObject sheet = emu.dump("big").getAsJsonArray("sheets").get(0).getAsJsonObject();
+    assertEquals(1000, sheet.get("rowCount").getAsInt());
+    assertEquals(26, sheet.get("columnCount").getAsInt());
+    assertEquals("[{\"range\":\"A1000\",\"type\":\"TEXT\"},{\"range\":\"B1000\",\"type\":\"TEXT\"},"
+        + "{\"range\":\"Z1\",\"type\":\"TEXT\"}]", sheet.get("formats").toString());
+  }
+
+  private static GridRange range(int startRow, Integer endRow, int startColumn, Integer endColumn) {
+    return new GridRange().setSheetId(0).setStartRowIndex(startRow).setEndRowIndex(endRow)
+        .setStartColumnIndex(startColumn).setEndColumnIndex(endColumn);
   }
 
   @Test

@@ -154,7 +154,7 @@ class SpreadsheetsTest extends EmulatorFixture {
     seedSmall();
     JsonObject before = emu.dump("s1");
     assertApiError(400, "INVALID_ARGUMENT",
-        "Invalid requests[1].repeatCell: Range (Sheet1!AA1:AA1005) exceeds grid limits. Max rows: 1005, max columns: 26",
+        "Invalid requests[1].repeatCell: Range (Sheet1!AA:AA) exceeds grid limits. Max rows: 1005, max columns: 26",
         () -> batch(new Request().setAppendDimension(new AppendDimensionRequest().setSheetId(0).setDimension("ROWS")
                 .setLength(5)),
             new Request().setRepeatCell(new RepeatCellRequest()

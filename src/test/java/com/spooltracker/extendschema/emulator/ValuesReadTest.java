@@ -102,4 +102,17 @@ class ValuesReadTest extends EmulatorFixture {
     assertApiError(404, "NOT_FOUND", "Requested entity was not found.",
         () -> sheets.spreadsheets().values().get("missing", "A1").execute());
   }
+
+  /** Sheets adds the legacy errors[] array only when asked with $.xgafv=1, which the Java client never sends. */
+  @Test
+  void errorBodiesCarryNoLegacyErrorsArray() {
+    seedSmall();
+    assertNull(assertApiError(404, "NOT_FOUND", "Requested entity was not found.",
+        () -> sheets.spreadsheets().get("missing").execute()).getDetails().getErrors());
+    assertNull(assertApiError(400, "INVALID_ARGUMENT", "Unable to parse range: Nope!A1",
+        () -> sheets.spreadsheets().values().get("s1", "Nope!A1").execute()).getDetails().getErrors());
+    emu.addFault(FaultRule.on("values.get").status(403));
+    assertNull(assertApiError(403, "PERMISSION_DENIED", "The caller does not have permission",
+        () -> sheets.spreadsheets().values().get("s1", "A1").execute()).getDetails().getErrors());
+  }
 }

@@ -88,7 +88,8 @@ class ValuesWriteTest extends EmulatorFixture {
   void writeOutsideTheGridIsRejectedAndNothingIsWritten() throws Exception {
     seedSmall();
     JsonObject before = emu.dump("s1");
-    assertApiError(400, "INVALID_ARGUMENT", "Range ('My Sheet'!E1:F1) exceeds grid limits. Max rows: 10, max columns: 5",
+    assertApiError(400, "INVALID_ARGUMENT",
+        "Invalid data[1]: Range ('My Sheet'!E1:F1) exceeds grid limits. Max rows: 10, max columns: 5",
         () -> sheets.spreadsheets().values().batchUpdate("s1", new BatchUpdateValuesRequest()
             .setValueInputOption("RAW").setData(List.of(
                 values("Sheet1!A1", List.of("first")),

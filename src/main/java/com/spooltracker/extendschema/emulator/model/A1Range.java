@@ -163,9 +163,9 @@ public record A1Range(String sheetTitle, int startRow, int startColumn, Integer 
 
   public void requireStartInGrid(Sheet sheet) {
     if (startRow >= sheet.rowCount() || startColumn >= sheet.columnCount()) {
-      int r1 = endRow == null ? Math.max(sheet.rowCount(), startRow + 1) : endRow;
-      int c1 = endColumn == null ? Math.max(sheet.columnCount(), startColumn + 1) : endColumn;
-      throw GridRect.exceedsGridLimits(new GridRect(sheet.title(), startRow, startColumn, r1, c1), sheet);
+      // Google names the range with its open ends left open (batchClear: "Range (T!A221:ZZ) exceeds ...").
+      A1Range named = new A1Range(sheet.title(), startRow, startColumn, endRow, endColumn, singleCell);
+      throw GridRect.exceedsGridLimits(named.toString(), sheet);
     }
   }
 

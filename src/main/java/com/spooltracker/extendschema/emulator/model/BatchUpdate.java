@@ -110,7 +110,12 @@ public final class BatchUpdate {
     if (frozen >= rows) {
       throw SheetsError.invalid("You can't freeze all visible rows on the sheet.");
     }
-    if (rows != sheet.rowCount() || columns != sheet.columnCount()) {
+    // Google applies rowCount before columnCount and checks the cell limit in between, so growing rows
+    // while shrinking columns can be refused even when the final grid fits (gspread-dataframe#37).
+    if (rows != sheet.rowCount()) {
+      resize(sheet, rows, sheet.columnCount());
+    }
+    if (columns != sheet.columnCount()) {
       resize(sheet, rows, columns);
     }
     sheet.freezeRows(frozen);
@@ -170,7 +175,6 @@ public final class BatchUpdate {
     if (rect.isEmpty()) {
       return;
     }
-    rect.requireInGrid(sheet);
     boolean setValue = all || r.fields().contains("userEnteredValue");
     boolean setFormat = all || r.fields().stream().anyMatch(f -> f.startsWith("userEnteredFormat"));
     for (int row = rect.startRow(); row < rect.endRow(); row++) {
@@ -183,13 +187,27 @@ public final class BatchUpdate {
     }
   }
 
+  /**
+   * The cells of {@code range} that lie in the grid. Measured on the live API: a range that starts at or
+   * past the last row or column is refused, naming it with its open ends left open
+   * ({@code T!A1001:B}); one that starts inside but ends past the grid is applied to the cells the grid
+   * has, and the grid does not grow.
+   */
   static GridRect rect(Sheet sheet, SheetRequest.GridRange range) {
     int r0 = range.startRowIndex() == null ? 0 : range.startRowIndex();
     int c0 = range.startColumnIndex() == null ? 0 : range.startColumnIndex();
-    int r1 = range.endRowIndex() == null ? Math.max(sheet.rowCount(), r0 + 1) : range.endRowIndex();
-    int c1 = range.endColumnIndex() == null ? Math.max(sheet.columnCount(), c0 + 1) : range.endColumnIndex();
     if (r0 < 0 || c0 < 0) {
       throw SheetsError.invalid("Range indexes must not be negative.");
+    }
+    int r1 = range.endRowIndex() == null ? sheet.rowCount() : Math.min(range.endRowIndex(), sheet.rowCount());
+    int c1 = range.endColumnIndex() == null ? sheet.columnCount() : Math.min(range.endColumnIndex(), sheet.columnCount());
+    boolean noCells = (range.endRowIndex() != null && range.endRowIndex() <= r0)
+        || (range.endColumnIndex() != null && range.endColumnIndex() <= c0);
+    if (!noCells && (r0 >= sheet.rowCount() || c0 >= sheet.columnCount())) {
+      boolean oneCell = Integer.valueOf(r0 + 1).equals(range.endRowIndex())
+          && Integer.valueOf(c0 + 1).equals(range.endColumnIndex());
+      A1Range open = new A1Range(sheet.title(), r0, c0, range.endRowIndex(), range.endColumnIndex(), oneCell);
+      throw GridRect.exceedsGridLimits(open.toString(), sheet);
     }
     return new GridRect(sheet.title(), r0, c0, r1, c1);
   }

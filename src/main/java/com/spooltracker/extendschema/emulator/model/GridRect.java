@@ -34,7 +34,12 @@ public record GridRect(String sheetTitle, int startRow, int startColumn, int end
   }
 
   public static SheetsError.InvalidArgument exceedsGridLimits(GridRect rect, Sheet sheet) {
-    return SheetsError.invalid("Range (" + rect.a1() + ") exceeds grid limits. Max rows: " + sheet.rowCount()
+    return exceedsGridLimits(rect.a1(), sheet);
+  }
+
+  /** Google's refusal of {@code a1}, a range not (wholly) on {@code sheet}'s grid. */
+  public static SheetsError.InvalidArgument exceedsGridLimits(String a1, Sheet sheet) {
+    return SheetsError.invalid("Range (" + a1 + ") exceeds grid limits. Max rows: " + sheet.rowCount()
         + ", max columns: " + sheet.columnCount());
   }
 

@@ -3,7 +3,11 @@ package com.spooltracker.extendschema.emulator.wire;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
-/** Google's error JSON: {@code {"error":{"code","message","errors"?,"status","details"?}}}. */
+/**
+ * Google's error JSON: {@code {"error":{"code","message","status","details"?}}}. Sheets adds the legacy
+ * {@code errors[]} array only when a request asks for it with {@code $.xgafv=1} (measured by
+ * brekkylab/backlot), which the Java client never sends, so it is left out.
+ */
 public final class ErrorBody {
 
   private ErrorBody() {}
@@ -12,29 +16,10 @@ public final class ErrorBody {
     JsonObject error = new JsonObject();
     error.addProperty("code", code);
     error.addProperty("message", message);
-    String reason = reason(code);
-    if (reason != null) {
-      JsonObject item = new JsonObject();
-      item.addProperty("message", message);
-      item.addProperty("domain", "global");
-      item.addProperty("reason", reason);
-      JsonArray errors = new JsonArray();
-      errors.add(item);
-      error.add("errors", errors);
-    }
     error.addProperty("status", status);
     JsonObject body = new JsonObject();
     body.add("error", error);
     return body;
-  }
-
-  private static String reason(int code) {
-    return switch (code) {
-      case 400 -> "badRequest";
-      case 403 -> "forbidden";
-      case 404 -> "notFound";
-      default -> null;
-    };
   }
 
   /** The 429 Google sends when a per-minute quota is used up, with its ErrorInfo detail. */

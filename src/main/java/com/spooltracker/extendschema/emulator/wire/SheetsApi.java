@@ -118,7 +118,12 @@ final class SheetsApi {
       if (range == null) {
         throw SheetsError.invalid("Invalid data[" + writes.size() + "]: range is required");
       }
-      writes.add(ValuesWrite.plan(spreadsheet, range, matrix(valueRange), option));
+      try {
+        writes.add(ValuesWrite.plan(spreadsheet, range, matrix(valueRange), option));
+      } catch (SheetsError.InvalidArgument e) {
+        // As Google answers: "Invalid data[0]: Range (Raw!A19766) exceeds grid limits. ..."
+        throw SheetsError.invalid("Invalid data[" + writes.size() + "]: " + e.getMessage());
+      }
     }
     writes.forEach(ValuesWrite::apply);
     boolean withValues = request.has("includeValuesInResponse") && request.get("includeValuesInResponse").getAsBoolean();
