@@ -25,104 +25,104 @@ import java.util.regex.Pattern;
  */
 public record FaultRule(String endpoint, String method, String pathRegex, int nth, int times, Action action) {
 
-  public FaultRule {
-    if (endpoint == null && (method == null || pathRegex == null)) {
-      throw new IllegalArgumentException("a fault rule needs an endpoint, or a method and a path regex");
+    public FaultRule {
+        if (endpoint == null && (method == null || pathRegex == null)) {
+            throw new IllegalArgumentException("a fault rule needs an endpoint, or a method and a path regex");
+        }
+        if (nth < 1 || times < 0) {
+            throw new IllegalArgumentException("nth must be >= 1 and times >= 0");
+        }
+        Objects.requireNonNull(action, "action");
     }
-    if (nth < 1 || times < 0) {
-      throw new IllegalArgumentException("nth must be >= 1 and times >= 0");
+
+    /** What a fired rule does. */
+    public sealed interface Action {
+        /** Answer this status with Google's error body for it, optionally with {@code Retry-After}. */
+        record Status(int code, Integer retryAfterSeconds) implements Action {}
+
+        /** Wait, then handle the request normally. */
+        record Delay(Duration delay) implements Action {}
+
+        /** Close the connection without applying or answering. */
+        record DropBeforeAnswer() implements Action {}
+
+        /** Apply the request, then close the connection without answering. */
+        record ApplyThenDrop() implements Action {}
     }
-    Objects.requireNonNull(action, "action");
-  }
 
-  /** What a fired rule does. */
-  public sealed interface Action {
-    /** Answer this status with Google's error body for it, optionally with {@code Retry-After}. */
-    record Status(int code, Integer retryAfterSeconds) implements Action {}
-
-    /** Wait, then handle the request normally. */
-    record Delay(Duration delay) implements Action {}
-
-    /** Close the connection without applying or answering. */
-    record DropBeforeAnswer() implements Action {}
-
-    /** Apply the request, then close the connection without answering. */
-    record ApplyThenDrop() implements Action {}
-  }
-
-  public static Target on(String endpoint) {
-    return new Target(Objects.requireNonNull(endpoint), null, null, 1, 1);
-  }
-
-  public static Target onRequest(String method, String pathRegex) {
-    return new Target(null, Objects.requireNonNull(method), Objects.requireNonNull(pathRegex), 1, 1);
-  }
-
-  /** The matching half of a rule; finish it with an action. */
-  public record Target(String endpoint, String method, String pathRegex, int nth, int times) {
-    public Target nth(int n) { return new Target(endpoint, method, pathRegex, n, times); }
-
-    public Target times(int n) { return new Target(endpoint, method, pathRegex, nth, n); }
-
-    public FaultRule status(int code) { return with(new Action.Status(code, null)); }
-
-    public FaultRule delay(Duration delay) { return with(new Action.Delay(delay)); }
-
-    public FaultRule dropBeforeAnswer() { return with(new Action.DropBeforeAnswer()); }
-
-    public FaultRule applyThenDrop() { return with(new Action.ApplyThenDrop()); }
-
-    private FaultRule with(Action action) {
-      return new FaultRule(endpoint, method, pathRegex, nth, times, action);
+    public static Target on(String endpoint) {
+        return new Target(Objects.requireNonNull(endpoint), null, null, 1, 1);
     }
-  }
 
-  /** This status rule with a {@code Retry-After: seconds} header. */
-  public FaultRule retryAfter(int seconds) {
-    if (!(action instanceof Action.Status s)) {
-      throw new IllegalStateException("retryAfter applies to status faults only");
+    public static Target onRequest(String method, String pathRegex) {
+        return new Target(null, Objects.requireNonNull(method), Objects.requireNonNull(pathRegex), 1, 1);
     }
-    return new FaultRule(endpoint, method, pathRegex, nth, times, new Action.Status(s.code(), seconds));
-  }
 
-  public boolean matches(String requestEndpoint, String requestMethod, String rawPath) {
-    if (endpoint != null) {
-      return endpoint.equals(requestEndpoint);
-    }
-    return method.equalsIgnoreCase(requestMethod) && Pattern.compile(pathRegex).matcher(rawPath).matches();
-  }
+    /** The matching half of a rule; finish it with an action. */
+    public record Target(String endpoint, String method, String pathRegex, int nth, int times) {
+        public Target nth(int n) { return new Target(endpoint, method, pathRegex, n, times); }
 
-  /**
-   * Reads the admin API's JSON: {@code {"endpoint":"values.batchUpdate","nth":1,"times":1,"action":"status",
-   * "code":503,"retryAfterSeconds":2}}; or {@code "method"} and {@code "path"} instead of {@code "endpoint"};
-   * actions {@code status|delay|drop|applyThenDrop}, {@code delayMs} for delay.
-   */
-  public static FaultRule fromJson(JsonObject json) {
-    Target target = json.has("endpoint") ? on(json.get("endpoint").getAsString())
-        : onRequest(need(json, "method"), need(json, "path"));
-    if (json.has("nth")) {
-      target = target.nth(json.get("nth").getAsInt());
-    }
-    if (json.has("times")) {
-      target = target.times(json.get("times").getAsInt());
-    }
-    String action = need(json, "action");
-    return switch (action) {
-      case "status" -> {
-        FaultRule rule = target.status(json.get("code").getAsInt());
-        yield json.has("retryAfterSeconds") ? rule.retryAfter(json.get("retryAfterSeconds").getAsInt()) : rule;
-      }
-      case "delay" -> target.delay(Duration.ofMillis(json.get("delayMs").getAsLong()));
-      case "drop" -> target.dropBeforeAnswer();
-      case "applyThenDrop" -> target.applyThenDrop();
-      default -> throw new IllegalArgumentException("unknown fault action: " + action);
-    };
-  }
+        public Target times(int n) { return new Target(endpoint, method, pathRegex, nth, n); }
 
-  private static String need(JsonObject json, String key) {
-    if (!json.has(key)) {
-      throw new IllegalArgumentException("fault rule: missing " + key);
+        public FaultRule status(int code) { return with(new Action.Status(code, null)); }
+
+        public FaultRule delay(Duration delay) { return with(new Action.Delay(delay)); }
+
+        public FaultRule dropBeforeAnswer() { return with(new Action.DropBeforeAnswer()); }
+
+        public FaultRule applyThenDrop() { return with(new Action.ApplyThenDrop()); }
+
+        private FaultRule with(Action action) {
+            return new FaultRule(endpoint, method, pathRegex, nth, times, action);
+        }
     }
-    return json.get(key).getAsString();
-  }
+
+    /** This status rule with a {@code Retry-After: seconds} header. */
+    public FaultRule retryAfter(int seconds) {
+        if (!(action instanceof Action.Status s)) {
+            throw new IllegalStateException("retryAfter applies to status faults only");
+        }
+        return new FaultRule(endpoint, method, pathRegex, nth, times, new Action.Status(s.code(), seconds));
+    }
+
+    public boolean matches(String requestEndpoint, String requestMethod, String rawPath) {
+        if (endpoint != null) {
+            return endpoint.equals(requestEndpoint);
+        }
+        return method.equalsIgnoreCase(requestMethod) && Pattern.compile(pathRegex).matcher(rawPath).matches();
+    }
+
+    /**
+     * Reads the admin API's JSON: {@code {"endpoint":"values.batchUpdate","nth":1,"times":1,"action":"status",
+     * "code":503,"retryAfterSeconds":2}}; or {@code "method"} and {@code "path"} instead of {@code "endpoint"};
+     * actions {@code status|delay|drop|applyThenDrop}, {@code delayMs} for delay.
+     */
+    public static FaultRule fromJson(JsonObject json) {
+        Target target = json.has("endpoint") ? on(json.get("endpoint").getAsString())
+                : onRequest(need(json, "method"), need(json, "path"));
+        if (json.has("nth")) {
+            target = target.nth(json.get("nth").getAsInt());
+        }
+        if (json.has("times")) {
+            target = target.times(json.get("times").getAsInt());
+        }
+        String action = need(json, "action");
+        return switch (action) {
+            case "status" -> {
+                FaultRule rule = target.status(json.get("code").getAsInt());
+                yield json.has("retryAfterSeconds") ? rule.retryAfter(json.get("retryAfterSeconds").getAsInt()) : rule;
+            }
+            case "delay" -> target.delay(Duration.ofMillis(json.get("delayMs").getAsLong()));
+            case "drop" -> target.dropBeforeAnswer();
+            case "applyThenDrop" -> target.applyThenDrop();
+            default -> throw new IllegalArgumentException("unknown fault action: " + action);
+        };
+    }
+
+    private static String need(JsonObject json, String key) {
+        if (!json.has(key)) {
+            throw new IllegalArgumentException("fault rule: missing " + key);
+        }
+        return json.get(key).getAsString();
+    }
 }

@@ -11,14 +11,14 @@ import java.time.Duration;
  */
 public record Quota(int writesPerWindow, int readsPerWindow, Duration window) {
 
-  public Quota {
-    if (writesPerWindow < 0 || readsPerWindow < 0 || window == null || window.isNegative() || window.isZero()) {
-      throw new IllegalArgumentException("quota needs counts >= 0 and a positive window");
+    public Quota {
+        if (writesPerWindow < 0 || readsPerWindow < 0 || window == null || window.isNegative() || window.isZero()) {
+            throw new IllegalArgumentException("quota needs counts >= 0 and a positive window");
+        }
     }
-  }
 
-  /** Google's shape: {@code writes} write requests per minute, reads unlimited. */
-  public static Quota perMinute(int writes) {
-    return new Quota(writes, 0, Duration.ofMinutes(1));
-  }
+    /** Google's shape: {@code writes} write requests per minute, reads unlimited. */
+    public static Quota perMinute(int writes) {
+        return new Quota(writes, 0, Duration.ofMinutes(1));
+    }
 }

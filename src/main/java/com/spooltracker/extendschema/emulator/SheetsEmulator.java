@@ -37,150 +37,150 @@ import java.util.concurrent.Executors;
  */
 public final class SheetsEmulator implements AutoCloseable {
 
-  private final Workbook workbook = new Workbook();
-  private final FaultBook faults = new FaultBook();
-  private final QuotaGate quota = new QuotaGate();
-  private final Traffic traffic = new Traffic();
-  private final HttpServer server;
-  private final ExecutorService executor;
+    private final Workbook workbook = new Workbook();
+    private final FaultBook faults = new FaultBook();
+    private final QuotaGate quota = new QuotaGate();
+    private final Traffic traffic = new Traffic();
+    private final HttpServer server;
+    private final ExecutorService executor;
 
-  private SheetsEmulator(int port) {
-    try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port, e);
-    }
-    executor = Executors.newCachedThreadPool(runnable -> {
-      Thread thread = new Thread(runnable, "sheets-emulator");
-      thread.setDaemon(true);
-      return thread;
-    });
-    server.createContext("/", new HttpFront(workbook, new AdminControl(), faults, quota, traffic));
-    server.setExecutor(executor);
-    server.start();
-  }
-
-  /** Starts on 127.0.0.1 on a free port. */
-  public static SheetsEmulator start() {
-    return start(0);
-  }
-
-  /** Starts on 127.0.0.1:{@code port}; 0 picks a free port. */
-  public static SheetsEmulator start(int port) {
-    return new SheetsEmulator(port);
-  }
-
-  public int port() {
-    return server.getAddress().getPort();
-  }
-
-  /** {@code http://127.0.0.1:PORT/}, for {@code Sheets.Builder.setRootUrl}. */
-  public String rootUrl() {
-    return "http://" + hostPort() + "/";
-  }
-
-  public String hostPort() {
-    return "127.0.0.1:" + port();
-  }
-
-  /** Creates or replaces a spreadsheet from seed JSON (see {@link SeedFormat}). */
-  public void seed(String spreadsheetJson) {
-    seed(JsonParser.parseString(spreadsheetJson).getAsJsonObject());
-  }
-
-  /** Creates or replaces a spreadsheet; IllegalArgumentException if it is invalid or outside its grid. */
-  public void seed(JsonObject spreadsheet) {
-    workbook.put(SeedFormat.read(spreadsheet));
-  }
-
-  /** (Re)creates the {@code demo} spreadsheet, see {@link DemoSpreadsheet}. */
-  public void seedDemo() {
-    seed(DemoSpreadsheet.seed());
-  }
-
-  /** The spreadsheet in seed format, deterministic; IllegalArgumentException if unknown. */
-  public JsonObject dump(String spreadsheetId) {
-    Spreadsheet spreadsheet;
-    try {
-      spreadsheet = workbook.get(spreadsheetId);
-    } catch (SheetsError.NotFound e) {
-      throw new IllegalArgumentException("no spreadsheet " + spreadsheetId);
-    }
-    synchronized (spreadsheet.lock()) {
-      return SeedFormat.write(spreadsheet);
-    }
-  }
-
-  /** The ids of the spreadsheets served, sorted. */
-  public List<String> spreadsheetIds() {
-    return workbook.ids();
-  }
-
-  public void addFault(FaultRule rule) {
-    faults.add(rule);
-  }
-
-  public void clearFaults() {
-    faults.clear();
-  }
-
-  /** Sets the quota; null removes it. */
-  public void setQuota(Quota quota) {
-    this.quota.set(quota);
-  }
-
-  public Counters counters() {
-    return Counters.of(traffic.snapshot());
-  }
-
-  public List<RequestRecord> requestLog() {
-    return traffic.snapshot();
-  }
-
-  /** Clears counters and the request log. */
-  public void resetCounters() {
-    traffic.clear();
-  }
-
-  /** Drops spreadsheets, faults, quota and counters. */
-  public void reset() {
-    workbook.clear();
-    faults.clear();
-    quota.set(null);
-    traffic.clear();
-  }
-
-  @Override
-  public void close() {
-    server.stop(0);
-    executor.shutdownNow();
-  }
-
-  /** The admin API's view of this emulator. */
-  private final class AdminControl implements Control {
-    @Override public void seed(JsonObject spreadsheet) { SheetsEmulator.this.seed(spreadsheet); }
-
-    @Override public JsonObject dump(String spreadsheetId) {
-      workbook.get(spreadsheetId);
-      return SheetsEmulator.this.dump(spreadsheetId);
+    private SheetsEmulator(int port) {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port, e);
+        }
+        executor = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "sheets-emulator");
+            thread.setDaemon(true);
+            return thread;
+        });
+        server.createContext("/", new HttpFront(workbook, new AdminControl(), faults, quota, traffic));
+        server.setExecutor(executor);
+        server.start();
     }
 
-    @Override public boolean delete(String spreadsheetId) { return workbook.remove(spreadsheetId); }
+    /** Starts on 127.0.0.1 on a free port. */
+    public static SheetsEmulator start() {
+        return start(0);
+    }
 
-    @Override public void addFault(FaultRule rule) { SheetsEmulator.this.addFault(rule); }
+    /** Starts on 127.0.0.1:{@code port}; 0 picks a free port. */
+    public static SheetsEmulator start(int port) {
+        return new SheetsEmulator(port);
+    }
 
-    @Override public void clearFaults() { SheetsEmulator.this.clearFaults(); }
+    public int port() {
+        return server.getAddress().getPort();
+    }
 
-    @Override public void setQuota(Quota quota) { SheetsEmulator.this.setQuota(quota); }
+    /** {@code http://127.0.0.1:PORT/}, for {@code Sheets.Builder.setRootUrl}. */
+    public String rootUrl() {
+        return "http://" + hostPort() + "/";
+    }
 
-    @Override public Counters counters() { return SheetsEmulator.this.counters(); }
+    public String hostPort() {
+        return "127.0.0.1:" + port();
+    }
 
-    @Override public List<RequestRecord> requestLog() { return SheetsEmulator.this.requestLog(); }
+    /** Creates or replaces a spreadsheet from seed JSON (see {@link SeedFormat}). */
+    public void seed(String spreadsheetJson) {
+        seed(JsonParser.parseString(spreadsheetJson).getAsJsonObject());
+    }
 
-    @Override public void resetCounters() { SheetsEmulator.this.resetCounters(); }
+    /** Creates or replaces a spreadsheet; IllegalArgumentException if it is invalid or outside its grid. */
+    public void seed(JsonObject spreadsheet) {
+        workbook.put(SeedFormat.read(spreadsheet));
+    }
 
-    @Override public void reset() { SheetsEmulator.this.reset(); }
+    /** (Re)creates the {@code demo} spreadsheet, see {@link DemoSpreadsheet}. */
+    public void seedDemo() {
+        seed(DemoSpreadsheet.seed());
+    }
 
-    @Override public void seedDemo() { SheetsEmulator.this.seedDemo(); }
-  }
+    /** The spreadsheet in seed format, deterministic; IllegalArgumentException if unknown. */
+    public JsonObject dump(String spreadsheetId) {
+        Spreadsheet spreadsheet;
+        try {
+            spreadsheet = workbook.get(spreadsheetId);
+        } catch (SheetsError.NotFound e) {
+            throw new IllegalArgumentException("no spreadsheet " + spreadsheetId);
+        }
+        synchronized (spreadsheet.lock()) {
+            return SeedFormat.write(spreadsheet);
+        }
+    }
+
+    /** The ids of the spreadsheets served, sorted. */
+    public List<String> spreadsheetIds() {
+        return workbook.ids();
+    }
+
+    public void addFault(FaultRule rule) {
+        faults.add(rule);
+    }
+
+    public void clearFaults() {
+        faults.clear();
+    }
+
+    /** Sets the quota; null removes it. */
+    public void setQuota(Quota quota) {
+        this.quota.set(quota);
+    }
+
+    public Counters counters() {
+        return Counters.of(traffic.snapshot());
+    }
+
+    public List<RequestRecord> requestLog() {
+        return traffic.snapshot();
+    }
+
+    /** Clears counters and the request log. */
+    public void resetCounters() {
+        traffic.clear();
+    }
+
+    /** Drops spreadsheets, faults, quota and counters. */
+    public void reset() {
+        workbook.clear();
+        faults.clear();
+        quota.set(null);
+        traffic.clear();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    /** The admin API's view of this emulator. */
+    private final class AdminControl implements Control {
+        @Override public void seed(JsonObject spreadsheet) { SheetsEmulator.this.seed(spreadsheet); }
+
+        @Override public JsonObject dump(String spreadsheetId) {
+            workbook.get(spreadsheetId);
+            return SheetsEmulator.this.dump(spreadsheetId);
+        }
+
+        @Override public boolean delete(String spreadsheetId) { return workbook.remove(spreadsheetId); }
+
+        @Override public void addFault(FaultRule rule) { SheetsEmulator.this.addFault(rule); }
+
+        @Override public void clearFaults() { SheetsEmulator.this.clearFaults(); }
+
+        @Override public void setQuota(Quota quota) { SheetsEmulator.this.setQuota(quota); }
+
+        @Override public Counters counters() { return SheetsEmulator.this.counters(); }
+
+        @Override public List<RequestRecord> requestLog() { return SheetsEmulator.this.requestLog(); }
+
+        @Override public void resetCounters() { SheetsEmulator.this.resetCounters(); }
+
+        @Override public void reset() { SheetsEmulator.this.reset(); }
+
+        @Override public void seedDemo() { SheetsEmulator.this.seedDemo(); }
+    }
 }

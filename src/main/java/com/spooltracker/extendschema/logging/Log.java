@@ -28,173 +28,173 @@ import java.util.Optional;
  */
 public final class Log {
 
-  /** Cloud Logging severities used by this function. */
-  public enum Severity { INFO, WARNING, ERROR }
+    /** Cloud Logging severities used by this function. */
+    public enum Severity { INFO, WARNING, ERROR }
 
-  static final String TRACE = "logging.googleapis.com/trace";
-  static final String SPAN_ID = "logging.googleapis.com/spanId";
-  static final String TRACE_SAMPLED = "logging.googleapis.com/trace_sampled";
-  private static final String SOURCE = "extendSchema";
-  private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().serializeNulls().create();
+    static final String TRACE = "logging.googleapis.com/trace";
+    static final String SPAN_ID = "logging.googleapis.com/spanId";
+    static final String TRACE_SAMPLED = "logging.googleapis.com/trace_sampled";
+    private static final String SOURCE = "extendSchema";
+    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().serializeNulls().create();
 
-  private final boolean structured;
-  private final String projectId;
-  private final PrintStream out;
+    private final boolean structured;
+    private final String projectId;
+    private final PrintStream out;
 
-  private Log(boolean structured, String projectId, PrintStream out) {
-    this.structured = structured;
-    this.projectId = projectId == null || projectId.isBlank() ? null : projectId;
-    this.out = Objects.requireNonNull(out, "out");
-  }
-
-  /**
-   * Structured JSON on stdout when {@code K_SERVICE} is set (Cloud Run sets it), readable text
-   * otherwise. The project for trace links comes from {@code GOOGLE_CLOUD_PROJECT}, else
-   * {@code GCP_PROJECT}; without one, entries carry no trace fields.
-   */
-  public static Log fromEnvironment() {
-    return fromEnvironment(System.getenv(), System.out);
-  }
-
-  /** {@link #fromEnvironment()} over the given variables, for tests and other shells. */
-  public static Log fromEnvironment(Map<String, String> environment, PrintStream out) {
-    boolean structured = !isBlank(environment.get("K_SERVICE"));
-    String project = environment.get("GOOGLE_CLOUD_PROJECT");
-    if (isBlank(project)) {
-      project = environment.get("GCP_PROJECT");
+    private Log(boolean structured, String projectId, PrintStream out) {
+        this.structured = structured;
+        this.projectId = projectId == null || projectId.isBlank() ? null : projectId;
+        this.out = Objects.requireNonNull(out, "out");
     }
-    return new Log(structured, project, out);
-  }
 
-  /**
-   * @param structured JSON lines for Cloud Logging, or readable text
-   * @param projectId the project that owns the traces; null to omit trace fields
-   * @param out where entries go, one line each
-   */
-  public static Log create(boolean structured, String projectId, PrintStream out) {
-    return new Log(structured, projectId, out);
-  }
+    /**
+     * Structured JSON on stdout when {@code K_SERVICE} is set (Cloud Run sets it), readable text
+     * otherwise. The project for trace links comes from {@code GOOGLE_CLOUD_PROJECT}, else
+     * {@code GCP_PROJECT}; without one, entries carry no trace fields.
+     */
+    public static Log fromEnvironment() {
+        return fromEnvironment(System.getenv(), System.out);
+    }
 
-  /**
-   * @param fields extra values (nullable); String keys, values may be strings, numbers,
-   *     booleans, maps, collections or arrays (anything else is logged as its toString)
-   * @param traceContextHeader the request's X-Cloud-Trace-Context header, or null
-   */
-  public void info(String message, Map<String, ?> fields, String traceContextHeader) {
-    log(Severity.INFO, message, fields, traceContextHeader);
-  }
+    /** {@link #fromEnvironment()} over the given variables, for tests and other shells. */
+    public static Log fromEnvironment(Map<String, String> environment, PrintStream out) {
+        boolean structured = !isBlank(environment.get("K_SERVICE"));
+        String project = environment.get("GOOGLE_CLOUD_PROJECT");
+        if (isBlank(project)) {
+            project = environment.get("GCP_PROJECT");
+        }
+        return new Log(structured, project, out);
+    }
 
-  /** As {@link #info}, at WARNING. */
-  public void warning(String message, Map<String, ?> fields, String traceContextHeader) {
-    log(Severity.WARNING, message, fields, traceContextHeader);
-  }
+    /**
+     * @param structured JSON lines for Cloud Logging, or readable text
+     * @param projectId the project that owns the traces; null to omit trace fields
+     * @param out where entries go, one line each
+     */
+    public static Log create(boolean structured, String projectId, PrintStream out) {
+        return new Log(structured, projectId, out);
+    }
 
-  /** As {@link #info}, at ERROR. */
-  public void error(String message, Map<String, ?> fields, String traceContextHeader) {
-    log(Severity.ERROR, message, fields, traceContextHeader);
-  }
+    /**
+     * @param fields extra values (nullable); String keys, values may be strings, numbers,
+     *     booleans, maps, collections or arrays (anything else is logged as its toString)
+     * @param traceContextHeader the request's X-Cloud-Trace-Context header, or null
+     */
+    public void info(String message, Map<String, ?> fields, String traceContextHeader) {
+        log(Severity.INFO, message, fields, traceContextHeader);
+    }
 
-  public void log(Severity severity, String message, Map<String, ?> fields,
-      String traceContextHeader) {
-    String safeMessage = Redaction.redact(message == null ? "" : message);
-    Map<String, ?> safeFields = fields == null ? Map.of() : fields;
-    String line = structured
-        ? jsonLine(severity, safeMessage, safeFields, traceContextHeader)
-        : textLine(severity, safeMessage, safeFields);
-    out.println(line);
-  }
+    /** As {@link #info}, at WARNING. */
+    public void warning(String message, Map<String, ?> fields, String traceContextHeader) {
+        log(Severity.WARNING, message, fields, traceContextHeader);
+    }
 
-  private String jsonLine(Severity severity, String message, Map<String, ?> fields,
-      String traceContextHeader) {
-    JsonObject entry = new JsonObject();
-    entry.addProperty("severity", severity.name());
-    entry.addProperty("message", message);
-    Optional<TraceContext> trace = TraceContext.parse(traceContextHeader);
-    if (trace.isPresent() && projectId != null) {
-      entry.addProperty(TRACE, trace.get().resourceName(projectId));
-      if (trace.get().spanIdHex() != null) {
-        entry.addProperty(SPAN_ID, trace.get().spanIdHex());
-      }
-      if (trace.get().sampled() != null) {
-        entry.addProperty(TRACE_SAMPLED, trace.get().sampled());
-      }
+    /** As {@link #info}, at ERROR. */
+    public void error(String message, Map<String, ?> fields, String traceContextHeader) {
+        log(Severity.ERROR, message, fields, traceContextHeader);
     }
-    for (Map.Entry<String, ?> field : fields.entrySet()) {
-      String key = String.valueOf(field.getKey());
-      // A field never overrides the entry's own severity, message or trace.
-      String name = entry.has(key) || key.startsWith("logging.googleapis.com/")
-          ? "field." + key : key;
-      entry.add(name, json(key, field.getValue()));
-    }
-    return GSON.toJson(entry);
-  }
 
-  private static String textLine(Severity severity, String message, Map<String, ?> fields) {
-    StringBuilder line = new StringBuilder()
-        .append(severity.name()).append(' ').append(SOURCE).append(": ")
-        .append(oneLine(message));
-    for (Map.Entry<String, ?> field : fields.entrySet()) {
-      String key = String.valueOf(field.getKey());
-      JsonElement value = json(key, field.getValue());
-      line.append(' ').append(key).append('=').append(text(value));
+    public void log(Severity severity, String message, Map<String, ?> fields,
+            String traceContextHeader) {
+        String safeMessage = Redaction.redact(message == null ? "" : message);
+        Map<String, ?> safeFields = fields == null ? Map.of() : fields;
+        String line = structured
+                ? jsonLine(severity, safeMessage, safeFields, traceContextHeader)
+                : textLine(severity, safeMessage, safeFields);
+        out.println(line);
     }
-    return line.toString();
-  }
 
-  private static String text(JsonElement value) {
-    if (value.isJsonPrimitive() && value.getAsJsonPrimitive().isString()) {
-      String s = value.getAsString();
-      boolean plain = !s.isEmpty() && s.chars().noneMatch(c -> Character.isWhitespace(c)
-          || c == '"' || c == '=' || Character.isISOControl(c));
-      return plain ? s : GSON.toJson(value);
+    private String jsonLine(Severity severity, String message, Map<String, ?> fields,
+            String traceContextHeader) {
+        JsonObject entry = new JsonObject();
+        entry.addProperty("severity", severity.name());
+        entry.addProperty("message", message);
+        Optional<TraceContext> trace = TraceContext.parse(traceContextHeader);
+        if (trace.isPresent() && projectId != null) {
+            entry.addProperty(TRACE, trace.get().resourceName(projectId));
+            if (trace.get().spanIdHex() != null) {
+                entry.addProperty(SPAN_ID, trace.get().spanIdHex());
+            }
+            if (trace.get().sampled() != null) {
+                entry.addProperty(TRACE_SAMPLED, trace.get().sampled());
+            }
+        }
+        for (Map.Entry<String, ?> field : fields.entrySet()) {
+            String key = String.valueOf(field.getKey());
+            // A field never overrides the entry's own severity, message or trace.
+            String name = entry.has(key) || key.startsWith("logging.googleapis.com/")
+                    ? "field." + key : key;
+            entry.add(name, json(key, field.getValue()));
+        }
+        return GSON.toJson(entry);
     }
-    return GSON.toJson(value);
-  }
 
-  private static String oneLine(String s) {
-    return s.replace("\r", "\\r").replace("\n", "\\n");
-  }
+    private static String textLine(Severity severity, String message, Map<String, ?> fields) {
+        StringBuilder line = new StringBuilder()
+                .append(severity.name()).append(' ').append(SOURCE).append(": ")
+                .append(oneLine(message));
+        for (Map.Entry<String, ?> field : fields.entrySet()) {
+            String key = String.valueOf(field.getKey());
+            JsonElement value = json(key, field.getValue());
+            line.append(' ').append(key).append('=').append(text(value));
+        }
+        return line.toString();
+    }
 
-  /** Converts a field value to JSON without reflection, redacting every string in it. */
-  private static JsonElement json(String key, Object value) {
-    if (value == null) {
-      return JsonNull.INSTANCE;
+    private static String text(JsonElement value) {
+        if (value.isJsonPrimitive() && value.getAsJsonPrimitive().isString()) {
+            String s = value.getAsString();
+            boolean plain = !s.isEmpty() && s.chars().noneMatch(c -> Character.isWhitespace(c)
+                    || c == '"' || c == '=' || Character.isISOControl(c));
+            return plain ? s : GSON.toJson(value);
+        }
+        return GSON.toJson(value);
     }
-    if (Redaction.isSecretName(key)) {
-      return new JsonPrimitive(Redaction.REDACTED);
-    }
-    if (value instanceof Boolean b) {
-      return new JsonPrimitive(b);
-    }
-    if (value instanceof Number n) {
-      boolean finite = !(n instanceof Double d && !Double.isFinite(d))
-          && !(n instanceof Float f && !Float.isFinite(f));
-      return finite ? new JsonPrimitive(n) : new JsonPrimitive(n.toString());
-    }
-    if (value instanceof Map<?, ?> map) {
-      JsonObject object = new JsonObject();
-      map.forEach((k, v) -> object.add(String.valueOf(k), json(String.valueOf(k), v)));
-      return object;
-    }
-    if (value instanceof Iterable<?> items) {
-      JsonArray array = new JsonArray();
-      items.forEach(item -> array.add(json(key, item)));
-      return array;
-    }
-    if (value instanceof Object[] items) {
-      JsonArray array = new JsonArray();
-      for (Object item : items) {
-        array.add(json(key, item));
-      }
-      return array;
-    }
-    if (value instanceof Enum<?> e) {
-      return new JsonPrimitive(e.name());
-    }
-    return new JsonPrimitive(Redaction.redact(String.valueOf(value)));
-  }
 
-  private static boolean isBlank(String s) {
-    return s == null || s.isBlank();
-  }
+    private static String oneLine(String s) {
+        return s.replace("\r", "\\r").replace("\n", "\\n");
+    }
+
+    /** Converts a field value to JSON without reflection, redacting every string in it. */
+    private static JsonElement json(String key, Object value) {
+        if (value == null) {
+            return JsonNull.INSTANCE;
+        }
+        if (Redaction.isSecretName(key)) {
+            return new JsonPrimitive(Redaction.REDACTED);
+        }
+        if (value instanceof Boolean b) {
+            return new JsonPrimitive(b);
+        }
+        if (value instanceof Number n) {
+            boolean finite = !(n instanceof Double d && !Double.isFinite(d))
+                    && !(n instanceof Float f && !Float.isFinite(f));
+            return finite ? new JsonPrimitive(n) : new JsonPrimitive(n.toString());
+        }
+        if (value instanceof Map<?, ?> map) {
+            JsonObject object = new JsonObject();
+            map.forEach((k, v) -> object.add(String.valueOf(k), json(String.valueOf(k), v)));
+            return object;
+        }
+        if (value instanceof Iterable<?> items) {
+            JsonArray array = new JsonArray();
+            items.forEach(item -> array.add(json(key, item)));
+            return array;
+        }
+        if (value instanceof Object[] items) {
+            JsonArray array = new JsonArray();
+            for (Object item : items) {
+                array.add(json(key, item));
+            }
+            return array;
+        }
+        if (value instanceof Enum<?> e) {
+            return new JsonPrimitive(e.name());
+        }
+        return new JsonPrimitive(Redaction.redact(String.valueOf(value)));
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
 }

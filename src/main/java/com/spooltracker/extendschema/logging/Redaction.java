@@ -10,39 +10,39 @@ import java.util.regex.Pattern;
  */
 public final class Redaction {
 
-  static final String REDACTED = "[REDACTED]";
+    static final String REDACTED = "[REDACTED]";
 
-  private static final Pattern PRIVATE_KEY = Pattern.compile(
-      "-----BEGIN [A-Z ]*PRIVATE KEY-----.*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)",
-      Pattern.DOTALL);
-  private static final Pattern BEARER =
-      Pattern.compile("(?i)\\b(bearer)\\s+[A-Za-z0-9._~+/=-]+");
-  private static final Pattern ACCESS_TOKEN = Pattern.compile("\\bya29\\.[A-Za-z0-9._-]+");
-  private static final Pattern JWT =
-      Pattern.compile("\\beyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
+    private static final Pattern PRIVATE_KEY = Pattern.compile(
+            "-----BEGIN [A-Z ]*PRIVATE KEY-----.*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)",
+            Pattern.DOTALL);
+    private static final Pattern BEARER =
+            Pattern.compile("(?i)\\b(bearer)\\s+[A-Za-z0-9._~+/=-]+");
+    private static final Pattern ACCESS_TOKEN = Pattern.compile("\\bya29\\.[A-Za-z0-9._-]+");
+    private static final Pattern JWT =
+            Pattern.compile("\\beyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
 
-  /** Field names whose whole value is withheld, whatever it looks like. */
-  private static final Pattern SECRET_NAME = Pattern.compile(
-      "authorization|token|secret|password|credential|private_?key|api_?key");
+    /** Field names whose whole value is withheld, whatever it looks like. */
+    private static final Pattern SECRET_NAME = Pattern.compile(
+            "authorization|token|secret|password|credential|private_?key|api_?key");
 
-  private Redaction() {}
+    private Redaction() {}
 
-  /** Whether {@code text} holds something {@link #redact} would remove. */
-  public static boolean looksSecret(String text) {
-    return text != null && !text.equals(redact(text));
-  }
-
-  public static String redact(String text) {
-    if (text == null || text.isEmpty()) {
-      return text;
+    /** Whether {@code text} holds something {@link #redact} would remove. */
+    public static boolean looksSecret(String text) {
+        return text != null && !text.equals(redact(text));
     }
-    String result = PRIVATE_KEY.matcher(text).replaceAll(REDACTED);
-    result = BEARER.matcher(result).replaceAll("$1 " + REDACTED);
-    result = ACCESS_TOKEN.matcher(result).replaceAll(REDACTED);
-    return JWT.matcher(result).replaceAll(REDACTED);
-  }
 
-  static boolean isSecretName(String fieldName) {
-    return SECRET_NAME.matcher(fieldName.toLowerCase(Locale.ROOT)).find();
-  }
+    public static String redact(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        String result = PRIVATE_KEY.matcher(text).replaceAll(REDACTED);
+        result = BEARER.matcher(result).replaceAll("$1 " + REDACTED);
+        result = ACCESS_TOKEN.matcher(result).replaceAll(REDACTED);
+        return JWT.matcher(result).replaceAll(REDACTED);
+    }
+
+    static boolean isSecretName(String fieldName) {
+        return SECRET_NAME.matcher(fieldName.toLowerCase(Locale.ROOT)).find();
+    }
 }

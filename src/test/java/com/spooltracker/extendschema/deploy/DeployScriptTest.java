@@ -29,37 +29,37 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DeployScriptTest {
 
-  private static final Path BASEDIR = Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
-  private static final Path SCRIPT = BASEDIR.resolve("deploy.sh");
-  private static final String PROJECT = "spool-test";
-  private static final String URL = "https://extendschema-abc123-ue.a.run.app";
-  private static final String RUNTIME_SA = "fixture-runtime@spool-test.iam.gserviceaccount.com";
-  private static final String SCHEDULER_SA = "fixture-scheduler@spool-test.iam.gserviceaccount.com";
-  private static final String SPREADSHEET_ID = "1BxiMVs0XRA5nFMdKvBdBZjgmUUqptlbs74OgvE2upms";
+    private static final Path BASEDIR = Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
+    private static final Path SCRIPT = BASEDIR.resolve("deploy.sh");
+    private static final String PROJECT = "spool-test";
+    private static final String URL = "https://extendschema-abc123-ue.a.run.app";
+    private static final String RUNTIME_SA = "fixture-runtime@spool-test.iam.gserviceaccount.com";
+    private static final String SCHEDULER_SA = "fixture-scheduler@spool-test.iam.gserviceaccount.com";
+    private static final String SPREADSHEET_ID = "1BxiMVs0XRA5nFMdKvBdBZjgmUUqptlbs74OgvE2upms";
 
-  private static final String DEPLOY =
-      "gcloud functions deploy extendSchema --project=spool-test --gen2 --region=us-east1"
-          + " --runtime=java21 --entry-point=com.spooltracker.extendschema.ExtendSchemaFunction"
-          + " --trigger-http --no-allow-unauthenticated --service-account=" + RUNTIME_SA
-          + " --env-vars-file=ENV_FILE --memory=1Gi --cpu=1 --timeout=240s --max-instances=1"
-          + " --concurrency=1 --source=.";
-  private static final String INVOKER_BINDING =
-      "gcloud functions add-invoker-policy-binding extendSchema --project=spool-test"
-          + " --region=us-east1 --member=serviceAccount:" + SCHEDULER_SA;
-  private static final String DESCRIBE_URL =
-      "gcloud functions describe extendSchema --project=spool-test --region=us-east1"
-          + " --format=value(serviceConfig.uri)";
-  private static final String DESCRIBE_JOB =
-      "gcloud scheduler jobs describe fixture-job --project=spool-test --location=us-east1";
-  private static final String JOB_TARGET =
-      " fixture-job --project=spool-test --location=us-east1 --schedule=15 3 * * 1-5"
-          + " --time-zone=America/Argentina/Buenos_Aires --uri=" + URL + " --http-method=post";
-  private static final String JOB_REST =
-      " --message-body={\"dryRun\": false} --oidc-service-account-email=" + SCHEDULER_SA
-          + " --oidc-token-audience=" + URL + " --attempt-deadline=300s --max-retry-attempts=1"
-          + " --min-backoff=30s --max-backoff=120s --max-doublings=1";
+    private static final String DEPLOY =
+            "gcloud functions deploy extendSchema --project=spool-test --gen2 --region=us-east1"
+                    + " --runtime=java21 --entry-point=com.spooltracker.extendschema.ExtendSchemaFunction"
+                    + " --trigger-http --no-allow-unauthenticated --service-account=" + RUNTIME_SA
+                    + " --env-vars-file=ENV_FILE --memory=1Gi --cpu=1 --timeout=240s --max-instances=1"
+                    + " --concurrency=1 --source=.";
+    private static final String INVOKER_BINDING =
+            "gcloud functions add-invoker-policy-binding extendSchema --project=spool-test"
+                    + " --region=us-east1 --member=serviceAccount:" + SCHEDULER_SA;
+    private static final String DESCRIBE_URL =
+            "gcloud functions describe extendSchema --project=spool-test --region=us-east1"
+                    + " --format=value(serviceConfig.uri)";
+    private static final String DESCRIBE_JOB =
+            "gcloud scheduler jobs describe fixture-job --project=spool-test --location=us-east1";
+    private static final String JOB_TARGET =
+            " fixture-job --project=spool-test --location=us-east1 --schedule=15 3 * * 1-5"
+                    + " --time-zone=America/Argentina/Buenos_Aires --uri=" + URL + " --http-method=post";
+    private static final String JOB_REST =
+            " --message-body={\"dryRun\": false} --oidc-service-account-email=" + SCHEDULER_SA
+                    + " --oidc-token-audience=" + URL + " --attempt-deadline=300s --max-retry-attempts=1"
+                    + " --min-backoff=30s --max-backoff=120s --max-doublings=1";
 
-  private static final String FAKE_GCLOUD = """
+    private static final String FAKE_GCLOUD = """
       #!/usr/bin/env bash
       # Test double for gcloud: logs the call, answers like gcloud for the calls deploy.sh makes.
       printf 'gcloud %s\\n' "$*" >>"$FAKE_GCLOUD_LOG"
@@ -85,378 +85,378 @@ class DeployScriptTest {
       exit 1
       """;
 
-  @TempDir Path tmp;
-  private Path fakeBin;
-  private Path log;
-  private Path scriptTmp;
-  private Path config;
-  private final Map<String, String> env = new HashMap<>();
+    @TempDir Path tmp;
+    private Path fakeBin;
+    private Path log;
+    private Path scriptTmp;
+    private Path config;
+    private final Map<String, String> env = new HashMap<>();
 
-  @BeforeEach
-  void setUp() throws IOException {
-    fakeBin = Files.createDirectories(tmp.resolve("bin"));
-    Path gcloud = Files.writeString(fakeBin.resolve("gcloud"), FAKE_GCLOUD);
-    assertTrue(gcloud.toFile().setExecutable(true));
-    log = Files.createFile(tmp.resolve("gcloud.log"));
-    scriptTmp = Files.createDirectories(tmp.resolve("script-tmp"));
-    config = tmp.resolve("function.yaml");
-    try (InputStream in = DeployScriptTest.class.getResourceAsStream("function.yaml")) {
-      Files.copy(in, config);
+    @BeforeEach
+    void setUp() throws IOException {
+        fakeBin = Files.createDirectories(tmp.resolve("bin"));
+        Path gcloud = Files.writeString(fakeBin.resolve("gcloud"), FAKE_GCLOUD);
+        assertTrue(gcloud.toFile().setExecutable(true));
+        log = Files.createFile(tmp.resolve("gcloud.log"));
+        scriptTmp = Files.createDirectories(tmp.resolve("script-tmp"));
+        config = tmp.resolve("function.yaml");
+        try (InputStream in = DeployScriptTest.class.getResourceAsStream("function.yaml")) {
+            Files.copy(in, config);
+        }
+        env.put("PATH", fakeBin + File.pathSeparator + System.getenv("PATH"));
+        env.put("FAKE_GCLOUD_LOG", log.toString());
+        env.put("FAKE_GCLOUD_DIR", tmp.toString());
+        env.put("FAKE_PROJECT", PROJECT);
+        env.put("FAKE_URL", URL);
+        env.put("TMPDIR", scriptTmp.toString());
     }
-    env.put("PATH", fakeBin + File.pathSeparator + System.getenv("PATH"));
-    env.put("FAKE_GCLOUD_LOG", log.toString());
-    env.put("FAKE_GCLOUD_DIR", tmp.toString());
-    env.put("FAKE_PROJECT", PROJECT);
-    env.put("FAKE_URL", URL);
-    env.put("TMPDIR", scriptTmp.toString());
-  }
 
-  @Test
-  void firstDeployCreatesAccountsDeploysGrantsInvokerAndCreatesJobWithOidcAudience()
-      throws Exception {
-    Result result = run("--config", config.toString());
+    @Test
+    void firstDeployCreatesAccountsDeploysGrantsInvokerAndCreatesJobWithOidcAudience()
+            throws Exception {
+        Result result = run("--config", config.toString());
 
-    assertEquals(0, result.exit(), result.stderr());
-    assertEquals(
-        List.of(
-            "gcloud config get-value project",
-            "gcloud iam service-accounts describe " + RUNTIME_SA + " --project=spool-test",
-            "gcloud iam service-accounts create fixture-runtime --project=spool-test"
-                + " --display-name=extendSchema runtime",
-            "gcloud iam service-accounts describe " + SCHEDULER_SA + " --project=spool-test",
-            "gcloud iam service-accounts create fixture-scheduler --project=spool-test"
-                + " --display-name=extendSchema scheduler",
-            DEPLOY,
-            INVOKER_BINDING,
-            DESCRIBE_URL,
-            DESCRIBE_JOB,
-            "gcloud scheduler jobs create http" + JOB_TARGET
-                + " --headers=Content-Type=application/json" + JOB_REST),
-        result.gcloudCalls());
-  }
-
-  @Test
-  void deployPassesTheEnvMapAsStringsPlusTheProjectAndRunsFromTheRepositoryRoot()
-      throws Exception {
-    Result result = run("--config", config.toString());
-
-    assertEquals(0, result.exit(), result.stderr());
-    assertEquals(
-        List.of(
-            "SPREADSHEET_ID: '" + SPREADSHEET_ID + "'",
-            "SHEET_NAME: 'Operaciones'",
-            "KEY_COLUMN: 'TAG_SPOOL'",
-            "AUDIT_SHEET: 'Metadata'",
-            "SHEETS_DEADLINE_SECONDS: '90'",
-            "JAVA_TOOL_OPTIONS: '-XX:+TieredCompilation -XX:TieredStopAtLevel=1'",
-            "GOOGLE_CLOUD_PROJECT: 'spool-test'"),
-        Files.readAllLines(tmp.resolve("env-vars-file.yaml")));
-    assertEquals(BASEDIR.toRealPath().toString(),
-        Files.readString(tmp.resolve("deploy-cwd")).strip());
-    try (Stream<Path> left = Files.list(scriptTmp)) {
-      assertEquals(List.of(), left.toList(), "temporary files are removed on exit");
+        assertEquals(0, result.exit(), result.stderr());
+        assertEquals(
+                List.of(
+                        "gcloud config get-value project",
+                        "gcloud iam service-accounts describe " + RUNTIME_SA + " --project=spool-test",
+                        "gcloud iam service-accounts create fixture-runtime --project=spool-test"
+                                + " --display-name=extendSchema runtime",
+                        "gcloud iam service-accounts describe " + SCHEDULER_SA + " --project=spool-test",
+                        "gcloud iam service-accounts create fixture-scheduler --project=spool-test"
+                                + " --display-name=extendSchema scheduler",
+                        DEPLOY,
+                        INVOKER_BINDING,
+                        DESCRIBE_URL,
+                        DESCRIBE_JOB,
+                        "gcloud scheduler jobs create http" + JOB_TARGET
+                                + " --headers=Content-Type=application/json" + JOB_REST),
+                result.gcloudCalls());
     }
-  }
 
-  @Test
-  void deployEndsWithTheSharingStepNamingTheSheetAndTheRuntimeAccount() throws Exception {
-    Result result = run("--config", config.toString());
+    @Test
+    void deployPassesTheEnvMapAsStringsPlusTheProjectAndRunsFromTheRepositoryRoot()
+            throws Exception {
+        Result result = run("--config", config.toString());
 
-    assertEquals(0, result.exit(), result.stderr());
-    assertTrue(result.stdout().contains(
-        "https://docs.google.com/spreadsheets/d/" + SPREADSHEET_ID + "/edit"), result.stdout());
-    assertTrue(result.stdout().contains("add " + RUNTIME_SA + " as Editor"), result.stdout());
-  }
-
-  @Test
-  void redeployWithExistingAccountsAndJobCreatesNothingAndUpdatesTheJob() throws Exception {
-    env.put("FAKE_EXISTING", RUNTIME_SA + " " + SCHEDULER_SA + " fixture-job");
-
-    Result result = run("--config", config.toString());
-
-    assertEquals(0, result.exit(), result.stderr());
-    assertEquals(
-        List.of(
-            "gcloud config get-value project",
-            "gcloud iam service-accounts describe " + RUNTIME_SA + " --project=spool-test",
-            "gcloud iam service-accounts describe " + SCHEDULER_SA + " --project=spool-test",
-            DEPLOY,
-            INVOKER_BINDING,
-            DESCRIBE_URL,
-            DESCRIBE_JOB,
-            "gcloud scheduler jobs update http" + JOB_TARGET
-                + " --update-headers=Content-Type=application/json" + JOB_REST),
-        result.gcloudCalls());
-  }
-
-  @Test
-  void dryRunWithProjectRunsNoGcloudAndPrintsEveryCommandShellQuoted() throws Exception {
-    Result result = run("--config", config.toString(), "--project", "other-project",
-        "--dry-run");
-
-    assertEquals(0, result.exit(), result.stderr());
-    assertEquals(List.of(), result.gcloudCalls());
-    String sa = "fixture-%s@other-project.iam.gserviceaccount.com";
-    String at = " --project=other-project --location=us-east1";
-    assertEquals(
-        List.of(
-            "+ gcloud iam service-accounts describe " + sa.formatted("runtime")
-                + " --project=other-project",
-            "+ gcloud iam service-accounts create fixture-runtime --project=other-project"
-                + " --display-name='extendSchema runtime'",
-            "+ gcloud iam service-accounts describe " + sa.formatted("scheduler")
-                + " --project=other-project",
-            "+ gcloud iam service-accounts create fixture-scheduler --project=other-project"
-                + " --display-name='extendSchema scheduler'",
-            "+ " + DEPLOY.replace("spool-test", "other-project"),
-            "+ " + INVOKER_BINDING.replace("spool-test", "other-project"),
-            "+ gcloud functions describe extendSchema --project=other-project --region=us-east1"
-                + " --format='value(serviceConfig.uri)'",
-            "+ gcloud scheduler jobs describe fixture-job" + at,
-            "+ gcloud scheduler jobs create http fixture-job" + at
-                + " --schedule='15 3 * * 1-5' --time-zone=America/Argentina/Buenos_Aires"
-                + " --uri='<function-url>' --http-method=post"
-                + " --headers=Content-Type=application/json"
-                + " --message-body='{\"dryRun\": false}' --oidc-service-account-email="
-                + sa.formatted("scheduler") + " --oidc-token-audience='<function-url>'"
-                + " --attempt-deadline=300s --max-retry-attempts=1 --min-backoff=30s"
-                + " --max-backoff=120s --max-doublings=1"),
-        commandLines(result.stdout()));
-    assertTrue(result.stdout().contains("#   SPREADSHEET_ID: '" + SPREADSHEET_ID + "'"),
-        "dry run shows the generated env file");
-  }
-
-  @Test
-  void dryRunWithoutProjectOnlyReadsTheConfiguredProject() throws Exception {
-    Result result = run("--config", config.toString(), "--dry-run");
-
-    assertEquals(0, result.exit(), result.stderr());
-    assertEquals(List.of("gcloud config get-value project"), result.gcloudCalls());
-    assertTrue(result.stdout().contains("--project=spool-test"), result.stdout());
-  }
-
-  @Test
-  void projectFromCloudsdkCorePropertyIsUsedWithoutAskingGcloud() throws Exception {
-    env.put("CLOUDSDK_CORE_PROJECT", "env-project");
-
-    Result result = run("--config", config.toString(), "--dry-run");
-
-    assertEquals(0, result.exit(), result.stderr());
-    assertEquals(List.of(), result.gcloudCalls());
-    assertTrue(result.stdout().contains("--project=env-project"), result.stdout());
-  }
-
-  @Test
-  void failedDeployStopsBeforeTheInvokerBindingAndTheJob() throws Exception {
-    env.put("FAKE_EXISTING", RUNTIME_SA + " " + SCHEDULER_SA);
-    env.put("FAKE_DEPLOY_EXIT", "2");
-
-    Result result = run("--config", config.toString());
-
-    assertNotEquals(0, result.exit());
-    assertEquals(DEPLOY, result.gcloudCalls().get(result.gcloudCalls().size() - 1));
-  }
-
-  @Test
-  void missingRegionFailsNamingTheFieldAndTheFileBeforeAnyGcloudCall() throws Exception {
-    Files.writeString(config, Files.readString(config).replace("  region: us-east1\n", ""));
-
-    Result result = run("--config", config.toString());
-
-    assertEquals(1, result.exit());
-    assertEquals(List.of("deploy.sh: error: " + config
-            + ": missing required field function.region (key 'region' under 'function:')"),
-        result.stderr().lines().toList());
-    assertEquals(List.of(), result.gcloudCalls());
-  }
-
-  @Test
-  void shippedConfigIsRejectedUntilTheSpreadsheetIdIsSet() throws Exception {
-    Result result = run("--project", PROJECT, "--dry-run");
-
-    assertEquals(1, result.exit());
-    assertEquals(List.of("deploy.sh: error: " + BASEDIR.resolve("function.yaml")
-            + ": env.SPREADSHEET_ID is still the placeholder; set it to the ID in the sheet's URL"),
-        result.stderr().lines().toList());
-    assertEquals("", result.stdout());
-  }
-
-  @Test
-  void shippedConfigIsCompleteOnceTheSpreadsheetIdIsSet() throws Exception {
-    String shipped = Files.readString(BASEDIR.resolve("function.yaml"));
-    Files.writeString(config, shipped.replace("REPLACE_WITH_SPREADSHEET_ID", SPREADSHEET_ID));
-
-    Result result = run("--config", config.toString(), "--project", PROJECT, "--dry-run");
-
-    assertEquals(0, result.exit(), result.stderr());
-    assertEquals(9, commandLines(result.stdout()).size(), result.stdout());
-  }
-
-  @Test
-  void missingGcloudFailsWithAnInstallHint() throws Exception {
-    env.put("PATH", toolsWithoutGcloud().toString());
-
-    Result result = run("--config", config.toString());
-
-    assertEquals(1, result.exit());
-    assertEquals(List.of("deploy.sh: error: gcloud not found on PATH; install the Google Cloud"
-            + " CLI (https://cloud.google.com/sdk/docs/install)"),
-        result.stderr().lines().toList());
-  }
-
-  @Test
-  void noProjectAnywhereFailsSayingHowToSetOne() throws Exception {
-    env.put("FAKE_PROJECT", "");
-
-    Result result = run("--config", config.toString());
-
-    assertEquals(1, result.exit());
-    assertTrue(result.stderr().startsWith("deploy.sh: error: no Google Cloud project set"),
-        result.stderr());
-    assertEquals(List.of("gcloud config get-value project"), result.gcloudCalls());
-  }
-
-  @Test
-  void emulatorHostIsNeverDeployed() throws Exception {
-    Files.writeString(config, Files.readString(config)
-        .replace("env:\n", "env:\n  SHEETS_EMULATOR_HOST: localhost:9090\n"));
-
-    Result result = run("--config", config.toString());
-
-    assertEquals(1, result.exit());
-    assertTrue(result.stderr().contains("env.SHEETS_EMULATOR_HOST is for local runs only"),
-        result.stderr());
-    assertEquals(List.of(), result.gcloudCalls());
-  }
-
-  @Test
-  void attemptDeadlineShorterThanTheFunctionTimeoutIsRejected() throws Exception {
-    Files.writeString(config, Files.readString(config)
-        .replace("attemptDeadline: 300s", "attemptDeadline: 200s"));
-
-    Result result = run("--config", config.toString());
-
-    assertEquals(1, result.exit());
-    assertTrue(result.stderr().contains(
-        "schedule.attemptDeadline (200s) must be at least function.timeout (240s)"),
-        result.stderr());
-  }
-
-  @Test
-  void misspelledFieldIsRejectedWithItsLine() throws Exception {
-    Files.writeString(config, Files.readString(config).replace("  memory: 1Gi", "  memroy: 1Gi"));
-
-    Result result = run("--config", config.toString());
-
-    assertEquals(1, result.exit());
-    assertEquals(List.of("deploy.sh: error: " + config + ":8: unknown field function.memroy"),
-        result.stderr().lines().toList());
-  }
-
-  @Test
-  void commentAfterAValueIsRejectedRatherThanMisread() throws Exception {
-    Files.writeString(config, Files.readString(config)
-        .replace("  memory: 1Gi", "  memory: 1Gi # more later"));
-
-    Result result = run("--config", config.toString());
-
-    assertEquals(1, result.exit());
-    assertTrue(result.stderr().contains(":8: function.memory: comments after a value"),
-        result.stderr());
-  }
-
-  @Test
-  void deleteRemovesJobFunctionAndAccountsThatExist() throws Exception {
-    env.put("FAKE_EXISTING", "fixture-job extendSchema " + RUNTIME_SA);
-
-    Result result = run("--config", config.toString(), "--delete");
-
-    assertEquals(0, result.exit(), result.stderr());
-    String fn = " extendSchema --project=spool-test --region=us-east1";
-    assertEquals(
-        List.of(
-            "gcloud config get-value project",
-            DESCRIBE_JOB,
-            "gcloud scheduler jobs delete fixture-job --project=spool-test --location=us-east1",
-            "gcloud functions describe" + fn,
-            "gcloud functions delete" + fn,
-            "gcloud iam service-accounts describe " + RUNTIME_SA + " --project=spool-test",
-            "gcloud iam service-accounts delete " + RUNTIME_SA + " --project=spool-test",
-            "gcloud iam service-accounts describe " + SCHEDULER_SA + " --project=spool-test"),
-        result.gcloudCalls());
-  }
-
-  @Test
-  void helpDescribesTheOptionsWithoutTouchingGcloud() throws Exception {
-    Result result = run("--help");
-
-    assertEquals(0, result.exit());
-    for (String option : List.of("--config", "--project", "--dry-run", "--delete")) {
-      assertTrue(result.stdout().contains(option), option);
+        assertEquals(0, result.exit(), result.stderr());
+        assertEquals(
+                List.of(
+                        "SPREADSHEET_ID: '" + SPREADSHEET_ID + "'",
+                        "SHEET_NAME: 'Operaciones'",
+                        "KEY_COLUMN: 'TAG_SPOOL'",
+                        "AUDIT_SHEET: 'Metadata'",
+                        "SHEETS_DEADLINE_SECONDS: '90'",
+                        "JAVA_TOOL_OPTIONS: '-XX:+TieredCompilation -XX:TieredStopAtLevel=1'",
+                        "GOOGLE_CLOUD_PROJECT: 'spool-test'"),
+                Files.readAllLines(tmp.resolve("env-vars-file.yaml")));
+        assertEquals(BASEDIR.toRealPath().toString(),
+                Files.readString(tmp.resolve("deploy-cwd")).strip());
+        try (Stream<Path> left = Files.list(scriptTmp)) {
+            assertEquals(List.of(), left.toList(), "temporary files are removed on exit");
+        }
     }
-    assertEquals(List.of(), result.gcloudCalls());
-  }
 
-  @Test
-  void shellcheckFindsNothing() throws Exception {
-    Optional<Path> shellcheck = onPath("shellcheck");
-    Assumptions.assumeTrue(shellcheck.isPresent(), "shellcheck is not installed");
+    @Test
+    void deployEndsWithTheSharingStepNamingTheSheetAndTheRuntimeAccount() throws Exception {
+        Result result = run("--config", config.toString());
 
-    Process process = new ProcessBuilder(shellcheck.get().toString(), SCRIPT.toString())
-        .redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-
-    assertEquals(0, process.waitFor(), output);
-  }
-
-  // --- harness ------------------------------------------------------------------------------
-
-  private record Result(int exit, String stdout, String stderr, List<String> gcloudCalls) {}
-
-  private Result run(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>();
-    command.add(onPath("bash").orElseThrow().toString());
-    command.add(SCRIPT.toString());
-    command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).directory(tmp.toFile());
-    builder.environment().keySet().removeIf(key -> key.startsWith("CLOUDSDK_"));
-    builder.environment().putAll(env);
-    Path out = tmp.resolve("stdout");
-    Path err = tmp.resolve("stderr");
-    Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    assertTrue(process.waitFor(60, TimeUnit.SECONDS), "deploy.sh did not finish");
-    List<String> calls = Files.readAllLines(log).stream()
-        .map(line -> line.replaceAll("--env-vars-file=\\S+", "--env-vars-file=ENV_FILE"))
-        .toList();
-    return new Result(process.exitValue(), Files.readString(out), Files.readString(err), calls);
-  }
-
-  private static List<String> commandLines(String stdout) {
-    return stdout.lines()
-        .filter(line -> line.startsWith("+ "))
-        .map(line -> line.replaceAll("--env-vars-file=\\S+", "--env-vars-file=ENV_FILE"))
-        .toList();
-  }
-
-  /** A PATH with the basic tools deploy.sh may use, but no gcloud. */
-  private Path toolsWithoutGcloud() throws IOException {
-    Path tools = Files.createDirectories(tmp.resolve("tools"));
-    for (String tool : List.of("mktemp", "rm", "cat")) {
-      Optional<Path> found = onPath(tool);
-      if (found.isPresent()) {
-        Files.createSymbolicLink(tools.resolve(tool), found.get());
-      }
+        assertEquals(0, result.exit(), result.stderr());
+        assertTrue(result.stdout().contains(
+                "https://docs.google.com/spreadsheets/d/" + SPREADSHEET_ID + "/edit"), result.stdout());
+        assertTrue(result.stdout().contains("add " + RUNTIME_SA + " as Editor"), result.stdout());
     }
-    return tools;
-  }
 
-  private static Optional<Path> onPath(String name) {
-    for (String dir : System.getenv("PATH").split(File.pathSeparator)) {
-      Path candidate = Path.of(dir, name);
-      if (Files.isExecutable(candidate)) {
-        return Optional.of(candidate);
-      }
+    @Test
+    void redeployWithExistingAccountsAndJobCreatesNothingAndUpdatesTheJob() throws Exception {
+        env.put("FAKE_EXISTING", RUNTIME_SA + " " + SCHEDULER_SA + " fixture-job");
+
+        Result result = run("--config", config.toString());
+
+        assertEquals(0, result.exit(), result.stderr());
+        assertEquals(
+                List.of(
+                        "gcloud config get-value project",
+                        "gcloud iam service-accounts describe " + RUNTIME_SA + " --project=spool-test",
+                        "gcloud iam service-accounts describe " + SCHEDULER_SA + " --project=spool-test",
+                        DEPLOY,
+                        INVOKER_BINDING,
+                        DESCRIBE_URL,
+                        DESCRIBE_JOB,
+                        "gcloud scheduler jobs update http" + JOB_TARGET
+                                + " --update-headers=Content-Type=application/json" + JOB_REST),
+                result.gcloudCalls());
     }
-    return Optional.empty();
-  }
+
+    @Test
+    void dryRunWithProjectRunsNoGcloudAndPrintsEveryCommandShellQuoted() throws Exception {
+        Result result = run("--config", config.toString(), "--project", "other-project",
+                "--dry-run");
+
+        assertEquals(0, result.exit(), result.stderr());
+        assertEquals(List.of(), result.gcloudCalls());
+        String sa = "fixture-%s@other-project.iam.gserviceaccount.com";
+        String at = " --project=other-project --location=us-east1";
+        assertEquals(
+                List.of(
+                        "+ gcloud iam service-accounts describe " + sa.formatted("runtime")
+                                + " --project=other-project",
+                        "+ gcloud iam service-accounts create fixture-runtime --project=other-project"
+                                + " --display-name='extendSchema runtime'",
+                        "+ gcloud iam service-accounts describe " + sa.formatted("scheduler")
+                                + " --project=other-project",
+                        "+ gcloud iam service-accounts create fixture-scheduler --project=other-project"
+                                + " --display-name='extendSchema scheduler'",
+                        "+ " + DEPLOY.replace("spool-test", "other-project"),
+                        "+ " + INVOKER_BINDING.replace("spool-test", "other-project"),
+                        "+ gcloud functions describe extendSchema --project=other-project --region=us-east1"
+                                + " --format='value(serviceConfig.uri)'",
+                        "+ gcloud scheduler jobs describe fixture-job" + at,
+                        "+ gcloud scheduler jobs create http fixture-job" + at
+                                + " --schedule='15 3 * * 1-5' --time-zone=America/Argentina/Buenos_Aires"
+                                + " --uri='<function-url>' --http-method=post"
+                                + " --headers=Content-Type=application/json"
+                                + " --message-body='{\"dryRun\": false}' --oidc-service-account-email="
+                                + sa.formatted("scheduler") + " --oidc-token-audience='<function-url>'"
+                                + " --attempt-deadline=300s --max-retry-attempts=1 --min-backoff=30s"
+                                + " --max-backoff=120s --max-doublings=1"),
+                commandLines(result.stdout()));
+        assertTrue(result.stdout().contains("#   SPREADSHEET_ID: '" + SPREADSHEET_ID + "'"),
+                "dry run shows the generated env file");
+    }
+
+    @Test
+    void dryRunWithoutProjectOnlyReadsTheConfiguredProject() throws Exception {
+        Result result = run("--config", config.toString(), "--dry-run");
+
+        assertEquals(0, result.exit(), result.stderr());
+        assertEquals(List.of("gcloud config get-value project"), result.gcloudCalls());
+        assertTrue(result.stdout().contains("--project=spool-test"), result.stdout());
+    }
+
+    @Test
+    void projectFromCloudsdkCorePropertyIsUsedWithoutAskingGcloud() throws Exception {
+        env.put("CLOUDSDK_CORE_PROJECT", "env-project");
+
+        Result result = run("--config", config.toString(), "--dry-run");
+
+        assertEquals(0, result.exit(), result.stderr());
+        assertEquals(List.of(), result.gcloudCalls());
+        assertTrue(result.stdout().contains("--project=env-project"), result.stdout());
+    }
+
+    @Test
+    void failedDeployStopsBeforeTheInvokerBindingAndTheJob() throws Exception {
+        env.put("FAKE_EXISTING", RUNTIME_SA + " " + SCHEDULER_SA);
+        env.put("FAKE_DEPLOY_EXIT", "2");
+
+        Result result = run("--config", config.toString());
+
+        assertNotEquals(0, result.exit());
+        assertEquals(DEPLOY, result.gcloudCalls().get(result.gcloudCalls().size() - 1));
+    }
+
+    @Test
+    void missingRegionFailsNamingTheFieldAndTheFileBeforeAnyGcloudCall() throws Exception {
+        Files.writeString(config, Files.readString(config).replace("  region: us-east1\n", ""));
+
+        Result result = run("--config", config.toString());
+
+        assertEquals(1, result.exit());
+        assertEquals(List.of("deploy.sh: error: " + config
+                        + ": missing required field function.region (key 'region' under 'function:')"),
+                result.stderr().lines().toList());
+        assertEquals(List.of(), result.gcloudCalls());
+    }
+
+    @Test
+    void shippedConfigIsRejectedUntilTheSpreadsheetIdIsSet() throws Exception {
+        Result result = run("--project", PROJECT, "--dry-run");
+
+        assertEquals(1, result.exit());
+        assertEquals(List.of("deploy.sh: error: " + BASEDIR.resolve("function.yaml")
+                        + ": env.SPREADSHEET_ID is still the placeholder; set it to the ID in the sheet's URL"),
+                result.stderr().lines().toList());
+        assertEquals("", result.stdout());
+    }
+
+    @Test
+    void shippedConfigIsCompleteOnceTheSpreadsheetIdIsSet() throws Exception {
+        String shipped = Files.readString(BASEDIR.resolve("function.yaml"));
+        Files.writeString(config, shipped.replace("REPLACE_WITH_SPREADSHEET_ID", SPREADSHEET_ID));
+
+        Result result = run("--config", config.toString(), "--project", PROJECT, "--dry-run");
+
+        assertEquals(0, result.exit(), result.stderr());
+        assertEquals(9, commandLines(result.stdout()).size(), result.stdout());
+    }
+
+    @Test
+    void missingGcloudFailsWithAnInstallHint() throws Exception {
+        env.put("PATH", toolsWithoutGcloud().toString());
+
+        Result result = run("--config", config.toString());
+
+        assertEquals(1, result.exit());
+        assertEquals(List.of("deploy.sh: error: gcloud not found on PATH; install the Google Cloud"
+                        + " CLI (https://cloud.google.com/sdk/docs/install)"),
+                result.stderr().lines().toList());
+    }
+
+    @Test
+    void noProjectAnywhereFailsSayingHowToSetOne() throws Exception {
+        env.put("FAKE_PROJECT", "");
+
+        Result result = run("--config", config.toString());
+
+        assertEquals(1, result.exit());
+        assertTrue(result.stderr().startsWith("deploy.sh: error: no Google Cloud project set"),
+                result.stderr());
+        assertEquals(List.of("gcloud config get-value project"), result.gcloudCalls());
+    }
+
+    @Test
+    void emulatorHostIsNeverDeployed() throws Exception {
+        Files.writeString(config, Files.readString(config)
+                .replace("env:\n", "env:\n  SHEETS_EMULATOR_HOST: localhost:9090\n"));
+
+        Result result = run("--config", config.toString());
+
+        assertEquals(1, result.exit());
+        assertTrue(result.stderr().contains("env.SHEETS_EMULATOR_HOST is for local runs only"),
+                result.stderr());
+        assertEquals(List.of(), result.gcloudCalls());
+    }
+
+    @Test
+    void attemptDeadlineShorterThanTheFunctionTimeoutIsRejected() throws Exception {
+        Files.writeString(config, Files.readString(config)
+                .replace("attemptDeadline: 300s", "attemptDeadline: 200s"));
+
+        Result result = run("--config", config.toString());
+
+        assertEquals(1, result.exit());
+        assertTrue(result.stderr().contains(
+                "schedule.attemptDeadline (200s) must be at least function.timeout (240s)"),
+                result.stderr());
+    }
+
+    @Test
+    void misspelledFieldIsRejectedWithItsLine() throws Exception {
+        Files.writeString(config, Files.readString(config).replace("  memory: 1Gi", "  memroy: 1Gi"));
+
+        Result result = run("--config", config.toString());
+
+        assertEquals(1, result.exit());
+        assertEquals(List.of("deploy.sh: error: " + config + ":8: unknown field function.memroy"),
+                result.stderr().lines().toList());
+    }
+
+    @Test
+    void commentAfterAValueIsRejectedRatherThanMisread() throws Exception {
+        Files.writeString(config, Files.readString(config)
+                .replace("  memory: 1Gi", "  memory: 1Gi # more later"));
+
+        Result result = run("--config", config.toString());
+
+        assertEquals(1, result.exit());
+        assertTrue(result.stderr().contains(":8: function.memory: comments after a value"),
+                result.stderr());
+    }
+
+    @Test
+    void deleteRemovesJobFunctionAndAccountsThatExist() throws Exception {
+        env.put("FAKE_EXISTING", "fixture-job extendSchema " + RUNTIME_SA);
+
+        Result result = run("--config", config.toString(), "--delete");
+
+        assertEquals(0, result.exit(), result.stderr());
+        String fn = " extendSchema --project=spool-test --region=us-east1";
+        assertEquals(
+                List.of(
+                        "gcloud config get-value project",
+                        DESCRIBE_JOB,
+                        "gcloud scheduler jobs delete fixture-job --project=spool-test --location=us-east1",
+                        "gcloud functions describe" + fn,
+                        "gcloud functions delete" + fn,
+                        "gcloud iam service-accounts describe " + RUNTIME_SA + " --project=spool-test",
+                        "gcloud iam service-accounts delete " + RUNTIME_SA + " --project=spool-test",
+                        "gcloud iam service-accounts describe " + SCHEDULER_SA + " --project=spool-test"),
+                result.gcloudCalls());
+    }
+
+    @Test
+    void helpDescribesTheOptionsWithoutTouchingGcloud() throws Exception {
+        Result result = run("--help");
+
+        assertEquals(0, result.exit());
+        for (String option : List.of("--config", "--project", "--dry-run", "--delete")) {
+            assertTrue(result.stdout().contains(option), option);
+        }
+        assertEquals(List.of(), result.gcloudCalls());
+    }
+
+    @Test
+    void shellcheckFindsNothing() throws Exception {
+        Optional<Path> shellcheck = onPath("shellcheck");
+        Assumptions.assumeTrue(shellcheck.isPresent(), "shellcheck is not installed");
+
+        Process process = new ProcessBuilder(shellcheck.get().toString(), SCRIPT.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertEquals(0, process.waitFor(), output);
+    }
+
+    // --- harness ------------------------------------------------------------------------------
+
+    private record Result(int exit, String stdout, String stderr, List<String> gcloudCalls) {}
+
+    private Result run(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(onPath("bash").orElseThrow().toString());
+        command.add(SCRIPT.toString());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(tmp.toFile());
+        builder.environment().keySet().removeIf(key -> key.startsWith("CLOUDSDK_"));
+        builder.environment().putAll(env);
+        Path out = tmp.resolve("stdout");
+        Path err = tmp.resolve("stderr");
+        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "deploy.sh did not finish");
+        List<String> calls = Files.readAllLines(log).stream()
+                .map(line -> line.replaceAll("--env-vars-file=\\S+", "--env-vars-file=ENV_FILE"))
+                .toList();
+        return new Result(process.exitValue(), Files.readString(out), Files.readString(err), calls);
+    }
+
+    private static List<String> commandLines(String stdout) {
+        return stdout.lines()
+                .filter(line -> line.startsWith("+ "))
+                .map(line -> line.replaceAll("--env-vars-file=\\S+", "--env-vars-file=ENV_FILE"))
+                .toList();
+    }
+
+    /** A PATH with the basic tools deploy.sh may use, but no gcloud. */
+    private Path toolsWithoutGcloud() throws IOException {
+        Path tools = Files.createDirectories(tmp.resolve("tools"));
+        for (String tool : List.of("mktemp", "rm", "cat")) {
+            Optional<Path> found = onPath(tool);
+            if (found.isPresent()) {
+                Files.createSymbolicLink(tools.resolve(tool), found.get());
+            }
+        }
+        return tools;
+    }
+
+    private static Optional<Path> onPath(String name) {
+        for (String dir : System.getenv("PATH").split(File.pathSeparator)) {
+            Path candidate = Path.of(dir, name);
+            if (Files.isExecutable(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
 }

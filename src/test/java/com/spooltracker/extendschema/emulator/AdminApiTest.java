@@ -16,103 +16,103 @@ import org.junit.jupiter.api.Test;
 
 class AdminApiTest extends EmulatorFixture {
 
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-  private static HttpResponse<String> call(String method, String path, String body) throws Exception {
-    HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
-        : HttpRequest.BodyPublishers.ofString(body);
-    return HTTP.send(HttpRequest.newBuilder(URI.create(emu.rootUrl() + "admin/" + path)).method(method, publisher)
-        .build(), HttpResponse.BodyHandlers.ofString());
-  }
+    private static HttpResponse<String> call(String method, String path, String body) throws Exception {
+        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body);
+        return HTTP.send(HttpRequest.newBuilder(URI.create(emu.rootUrl() + "admin/" + path)).method(method, publisher)
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
 
-  private static JsonObject json(HttpResponse<String> response) {
-    return JsonParser.parseString(response.body()).getAsJsonObject();
-  }
+    private static JsonObject json(HttpResponse<String> response) {
+        return JsonParser.parseString(response.body()).getAsJsonObject();
+    }
 
-  @Test
-  void seedDumpAndDeleteSpreadsheets() throws Exception {
-    String seed = "{\"spreadsheetId\":\"a1\",\"title\":\"Admin\",\"sheets\":[{\"title\":\"S\",\"rows\":[[\"x\",2]]}]}";
-    assertEquals(200, call("PUT", "spreadsheets", seed).statusCode());
-    assertEquals(List.of(List.of("x", "2")), sheets.spreadsheets().values().get("a1", "S!A1:B1").execute().getValues());
-    HttpResponse<String> dump = call("GET", "spreadsheets/a1", null);
-    assertEquals(200, dump.statusCode());
-    assertEquals(emu.dump("a1"), json(dump));
-    assertEquals(200, call("DELETE", "spreadsheets/a1", null).statusCode());
-    assertEquals(404, call("GET", "spreadsheets/a1", null).statusCode());
-    assertEquals(404, call("DELETE", "spreadsheets/a1", null).statusCode());
-  }
+    @Test
+    void seedDumpAndDeleteSpreadsheets() throws Exception {
+        String seed = "{\"spreadsheetId\":\"a1\",\"title\":\"Admin\",\"sheets\":[{\"title\":\"S\",\"rows\":[[\"x\",2]]}]}";
+        assertEquals(200, call("PUT", "spreadsheets", seed).statusCode());
+        assertEquals(List.of(List.of("x", "2")), sheets.spreadsheets().values().get("a1", "S!A1:B1").execute().getValues());
+        HttpResponse<String> dump = call("GET", "spreadsheets/a1", null);
+        assertEquals(200, dump.statusCode());
+        assertEquals(emu.dump("a1"), json(dump));
+        assertEquals(200, call("DELETE", "spreadsheets/a1", null).statusCode());
+        assertEquals(404, call("GET", "spreadsheets/a1", null).statusCode());
+        assertEquals(404, call("DELETE", "spreadsheets/a1", null).statusCode());
+    }
 
-  @Test
-  void invalidSeedIsA400() throws Exception {
-    HttpResponse<String> response = call("PUT", "spreadsheets",
-        "{\"spreadsheetId\":\"x\",\"sheets\":[{\"title\":\"S\",\"rowCount\":1,\"rows\":[[1],[2]]}]}");
-    assertEquals(400, response.statusCode());
-    assertEquals("INVALID_ARGUMENT", json(response).getAsJsonObject("error").get("status").getAsString());
-  }
+    @Test
+    void invalidSeedIsA400() throws Exception {
+        HttpResponse<String> response = call("PUT", "spreadsheets",
+                "{\"spreadsheetId\":\"x\",\"sheets\":[{\"title\":\"S\",\"rowCount\":1,\"rows\":[[1],[2]]}]}");
+        assertEquals(400, response.statusCode());
+        assertEquals("INVALID_ARGUMENT", json(response).getAsJsonObject("error").get("status").getAsString());
+    }
 
-  @Test
-  void faultsCanBeAddedAndClearedAsJson() throws Exception {
-    seedSmall();
-    assertEquals(200, call("POST", "faults",
-        "{\"endpoint\":\"values.get\",\"nth\":1,\"times\":1,\"action\":\"status\",\"code\":503,\"retryAfterSeconds\":2}")
-        .statusCode());
-    GoogleJsonResponseException e = assertThrows(GoogleJsonResponseException.class,
-        () -> sheets.spreadsheets().values().get("s1", "A1").execute());
-    assertEquals(503, e.getStatusCode());
-    assertEquals("2", e.getHeaders().getFirstHeaderStringValue("Retry-After"));
-    assertEquals(200, call("POST", "faults", "{\"endpoint\":\"values.get\",\"times\":0,\"action\":\"status\",\"code\":500}")
-        .statusCode());
-    assertEquals(200, call("DELETE", "faults", null).statusCode());
-    assertEquals("name", sheets.spreadsheets().values().get("s1", "A1").execute().getValues().get(0).get(0));
-    assertEquals(400, call("POST", "faults", "{\"endpoint\":\"values.get\",\"action\":\"explode\"}").statusCode());
-  }
+    @Test
+    void faultsCanBeAddedAndClearedAsJson() throws Exception {
+        seedSmall();
+        assertEquals(200, call("POST", "faults",
+                "{\"endpoint\":\"values.get\",\"nth\":1,\"times\":1,\"action\":\"status\",\"code\":503,\"retryAfterSeconds\":2}")
+                .statusCode());
+        GoogleJsonResponseException e = assertThrows(GoogleJsonResponseException.class,
+                () -> sheets.spreadsheets().values().get("s1", "A1").execute());
+        assertEquals(503, e.getStatusCode());
+        assertEquals("2", e.getHeaders().getFirstHeaderStringValue("Retry-After"));
+        assertEquals(200, call("POST", "faults", "{\"endpoint\":\"values.get\",\"times\":0,\"action\":\"status\",\"code\":500}")
+                .statusCode());
+        assertEquals(200, call("DELETE", "faults", null).statusCode());
+        assertEquals("name", sheets.spreadsheets().values().get("s1", "A1").execute().getValues().get(0).get(0));
+        assertEquals(400, call("POST", "faults", "{\"endpoint\":\"values.get\",\"action\":\"explode\"}").statusCode());
+    }
 
-  @Test
-  void quotaCanBeSetAndRemoved() throws Exception {
-    seedSmall();
-    assertEquals(200, call("PUT", "quota", "{\"writesPerWindow\":0,\"readsPerWindow\":1,\"windowSeconds\":60}")
-        .statusCode());
-    sheets.spreadsheets().values().get("s1", "A1").execute();
-    assertEquals(429, assertThrows(GoogleJsonResponseException.class,
-        () -> sheets.spreadsheets().values().get("s1", "A1").execute()).getStatusCode());
-    assertEquals(200, call("DELETE", "quota", null).statusCode());
-    sheets.spreadsheets().values().get("s1", "A1").execute();
-  }
+    @Test
+    void quotaCanBeSetAndRemoved() throws Exception {
+        seedSmall();
+        assertEquals(200, call("PUT", "quota", "{\"writesPerWindow\":0,\"readsPerWindow\":1,\"windowSeconds\":60}")
+                .statusCode());
+        sheets.spreadsheets().values().get("s1", "A1").execute();
+        assertEquals(429, assertThrows(GoogleJsonResponseException.class,
+                () -> sheets.spreadsheets().values().get("s1", "A1").execute()).getStatusCode());
+        assertEquals(200, call("DELETE", "quota", null).statusCode());
+        sheets.spreadsheets().values().get("s1", "A1").execute();
+    }
 
-  @Test
-  void countersAndRequestLogAreServedAndAdminCallsAreNotCounted() throws Exception {
-    seedSmall();
-    sheets.spreadsheets().values().get("s1", "A1").execute();
-    sheets.spreadsheets().get("s1").execute();
-    JsonObject counters = json(call("GET", "counters", null));
-    assertEquals(2, counters.get("calls").getAsInt());
-    assertEquals(2, counters.get("reads").getAsInt());
-    assertEquals(1, counters.getAsJsonObject("byEndpoint").getAsJsonObject("values.get").get("calls").getAsInt());
-    JsonObject log = json(call("GET", "requests", null));
-    assertEquals(2, log.getAsJsonArray("requests").size());
-    JsonObject first = log.getAsJsonArray("requests").get(0).getAsJsonObject();
-    assertEquals("values.get", first.get("endpoint").getAsString());
-    assertEquals("/v4/spreadsheets/s1/values/A1", first.get("pathAndQuery").getAsString().replaceAll("\\?.*", ""));
-    assertEquals("ok", first.get("outcome").getAsString());
-    assertEquals(2, emu.counters().calls());
-  }
+    @Test
+    void countersAndRequestLogAreServedAndAdminCallsAreNotCounted() throws Exception {
+        seedSmall();
+        sheets.spreadsheets().values().get("s1", "A1").execute();
+        sheets.spreadsheets().get("s1").execute();
+        JsonObject counters = json(call("GET", "counters", null));
+        assertEquals(2, counters.get("calls").getAsInt());
+        assertEquals(2, counters.get("reads").getAsInt());
+        assertEquals(1, counters.getAsJsonObject("byEndpoint").getAsJsonObject("values.get").get("calls").getAsInt());
+        JsonObject log = json(call("GET", "requests", null));
+        assertEquals(2, log.getAsJsonArray("requests").size());
+        JsonObject first = log.getAsJsonArray("requests").get(0).getAsJsonObject();
+        assertEquals("values.get", first.get("endpoint").getAsString());
+        assertEquals("/v4/spreadsheets/s1/values/A1", first.get("pathAndQuery").getAsString().replaceAll("\\?.*", ""));
+        assertEquals("ok", first.get("outcome").getAsString());
+        assertEquals(2, emu.counters().calls());
+    }
 
-  @Test
-  void resetDropsEverythingAndDemoReseeds() throws Exception {
-    seedSmall();
-    emu.addFault(FaultRule.on("values.get").times(0).status(500));
-    assertEquals(200, call("POST", "reset", null).statusCode());
-    assertThrows(IllegalArgumentException.class, () -> emu.dump("s1"));
-    assertEquals(0, emu.counters().calls());
-    assertEquals(200, call("POST", "demo", null).statusCode());
-    assertEquals("TAG_SPOOL",
-        sheets.spreadsheets().values().get("demo", "Operaciones!A1").execute().getValues().get(0).get(0));
-  }
+    @Test
+    void resetDropsEverythingAndDemoReseeds() throws Exception {
+        seedSmall();
+        emu.addFault(FaultRule.on("values.get").times(0).status(500));
+        assertEquals(200, call("POST", "reset", null).statusCode());
+        assertThrows(IllegalArgumentException.class, () -> emu.dump("s1"));
+        assertEquals(0, emu.counters().calls());
+        assertEquals(200, call("POST", "demo", null).statusCode());
+        assertEquals("TAG_SPOOL",
+                sheets.spreadsheets().values().get("demo", "Operaciones!A1").execute().getValues().get(0).get(0));
+    }
 
-  @Test
-  void unknownAdminOperationIs404() throws Exception {
-    HttpResponse<String> response = call("GET", "nothing", null);
-    assertEquals(404, response.statusCode());
-    assertTrue(response.body().contains("NOT_FOUND"));
-  }
+    @Test
+    void unknownAdminOperationIs404() throws Exception {
+        HttpResponse<String> response = call("GET", "nothing", null);
+        assertEquals(404, response.statusCode());
+        assertTrue(response.body().contains("NOT_FOUND"));
+    }
 }

@@ -10,54 +10,54 @@ import org.junit.jupiter.api.Test;
 
 class DemoSpreadsheetTest extends EmulatorFixture {
 
-  @Test
-  void operacionesHasTheV3SchemaOnAThousandBySixtySevenGrid() throws Exception {
-    emu.seedDemo();
-    Spreadsheet demo = sheets.spreadsheets().get("demo").execute();
-    assertEquals(List.of("Operaciones", "Uniones", "Metadata"),
-        demo.getSheets().stream().map(s -> s.getProperties().getTitle()).toList());
-    SheetProperties operaciones = demo.getSheets().get(0).getProperties();
-    assertEquals(0, operaciones.getSheetId());
-    assertEquals(1000, operaciones.getGridProperties().getRowCount());
-    assertEquals(67, operaciones.getGridProperties().getColumnCount());
-    assertEquals(1, operaciones.getGridProperties().getFrozenRowCount());
+    @Test
+    void operacionesHasTheV3SchemaOnAThousandBySixtySevenGrid() throws Exception {
+        emu.seedDemo();
+        Spreadsheet demo = sheets.spreadsheets().get("demo").execute();
+        assertEquals(List.of("Operaciones", "Uniones", "Metadata"),
+                demo.getSheets().stream().map(s -> s.getProperties().getTitle()).toList());
+        SheetProperties operaciones = demo.getSheets().get(0).getProperties();
+        assertEquals(0, operaciones.getSheetId());
+        assertEquals(1000, operaciones.getGridProperties().getRowCount());
+        assertEquals(67, operaciones.getGridProperties().getColumnCount());
+        assertEquals(1, operaciones.getGridProperties().getFrozenRowCount());
 
-    List<Object> headers = sheets.spreadsheets().values().get("demo", "Operaciones!1:1").execute().getValues().get(0);
-    assertEquals(67, headers.size());
-    assertEquals(DemoSpreadsheet.OPERACIONES_HEADERS, headers);
-    assertEquals("TAG_SPOOL", headers.get(0));
-    assertEquals("version", headers.get(65));
-    assertEquals("Estado_Detalle", headers.get(66));
-    for (String h : List.of("OT", "NV", "SPLIT", "Fecha_Materiales", "Fecha_Armado", "Armador", "Fecha_Soldadura",
-        "Soldador", "Fecha_QC_Metrología", "Ocupado_Por", "Fecha_Ocupacion")) {
-      assertTrue(headers.contains(h), h);
+        List<Object> headers = sheets.spreadsheets().values().get("demo", "Operaciones!1:1").execute().getValues().get(0);
+        assertEquals(67, headers.size());
+        assertEquals(DemoSpreadsheet.OPERACIONES_HEADERS, headers);
+        assertEquals("TAG_SPOOL", headers.get(0));
+        assertEquals("version", headers.get(65));
+        assertEquals("Estado_Detalle", headers.get(66));
+        for (String h : List.of("OT", "NV", "SPLIT", "Fecha_Materiales", "Fecha_Armado", "Armador", "Fecha_Soldadura",
+                "Soldador", "Fecha_QC_Metrología", "Ocupado_Por", "Fecha_Ocupacion")) {
+            assertTrue(headers.contains(h), h);
+        }
+        assertEquals(DemoSpreadsheet.SPOOLS + 1,
+                sheets.spreadsheets().values().get("demo", "Operaciones!A:A").execute().getValues().size());
     }
-    assertEquals(DemoSpreadsheet.SPOOLS + 1,
-        sheets.spreadsheets().values().get("demo", "Operaciones!A:A").execute().getValues().size());
-  }
 
-  @Test
-  void demoHasDatesEmptyCellsUnionsAndEvents() throws Exception {
-    emu.seedDemo();
-    List<List<Object>> fechaIngreso = sheets.spreadsheets().values().get("demo", "Operaciones!T2:T3").execute().getValues();
-    assertTrue(fechaIngreso.get(0).get(0).toString().matches("\\d\\d/\\d\\d/\\d{4}"), fechaIngreso.toString());
-    List<List<Object>> armador = sheets.spreadsheets().values().get("demo", "Operaciones!Z2:Z301").execute().getValues();
-    assertTrue(armador.stream().anyMatch(r -> r.isEmpty() || r.get(0).equals("")), "some Armador cells are empty");
-    List<List<Object>> uniones = sheets.spreadsheets().values().get("demo", "Uniones").execute().getValues();
-    assertEquals(DemoSpreadsheet.UNIONES_HEADERS, uniones.get(0));
-    assertTrue(uniones.size() > DemoSpreadsheet.SPOOLS, "several unions per spool");
-    assertTrue(uniones.stream().skip(1).anyMatch(r -> r.get(4).toString().contains(".")), "decimal DN_UNION");
-    List<List<Object>> metadata = sheets.spreadsheets().values().get("demo", "Metadata").execute().getValues();
-    assertEquals(DemoSpreadsheet.METADATA_HEADERS, metadata.get(0));
-    assertTrue(metadata.size() > 5);
-  }
+    @Test
+    void demoHasDatesEmptyCellsUnionsAndEvents() throws Exception {
+        emu.seedDemo();
+        List<List<Object>> fechaIngreso = sheets.spreadsheets().values().get("demo", "Operaciones!T2:T3").execute().getValues();
+        assertTrue(fechaIngreso.get(0).get(0).toString().matches("\\d\\d/\\d\\d/\\d{4}"), fechaIngreso.toString());
+        List<List<Object>> armador = sheets.spreadsheets().values().get("demo", "Operaciones!Z2:Z301").execute().getValues();
+        assertTrue(armador.stream().anyMatch(r -> r.isEmpty() || r.get(0).equals("")), "some Armador cells are empty");
+        List<List<Object>> uniones = sheets.spreadsheets().values().get("demo", "Uniones").execute().getValues();
+        assertEquals(DemoSpreadsheet.UNIONES_HEADERS, uniones.get(0));
+        assertTrue(uniones.size() > DemoSpreadsheet.SPOOLS, "several unions per spool");
+        assertTrue(uniones.stream().skip(1).anyMatch(r -> r.get(4).toString().contains(".")), "decimal DN_UNION");
+        List<List<Object>> metadata = sheets.spreadsheets().values().get("demo", "Metadata").execute().getValues();
+        assertEquals(DemoSpreadsheet.METADATA_HEADERS, metadata.get(0));
+        assertTrue(metadata.size() > 5);
+    }
 
-  @Test
-  void demoIsTheSameEveryTime() {
-    emu.seedDemo();
-    var first = emu.dump("demo");
-    emu.reset();
-    emu.seedDemo();
-    assertEquals(first, emu.dump("demo"));
-  }
+    @Test
+    void demoIsTheSameEveryTime() {
+        emu.seedDemo();
+        var first = emu.dump("demo");
+        emu.reset();
+        emu.seedDemo();
+        assertEquals(first, emu.dump("demo"));
+    }
 }

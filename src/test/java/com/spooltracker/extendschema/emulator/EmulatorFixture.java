@@ -15,49 +15,49 @@ import org.junit.jupiter.api.function.Executable;
 /** One emulator per test class, reset before each test, driven by the real Sheets client (gzip on). */
 abstract class EmulatorFixture {
 
-  static SheetsEmulator emu;
-  static Sheets sheets;
+    static SheetsEmulator emu;
+    static Sheets sheets;
 
-  @BeforeAll
-  static void startEmulator() {
-    emu = SheetsEmulator.start();
-    sheets = client(emu);
-  }
+    @BeforeAll
+    static void startEmulator() {
+        emu = SheetsEmulator.start();
+        sheets = client(emu);
+    }
 
-  @AfterAll
-  static void stopEmulator() {
-    emu.close();
-  }
+    @AfterAll
+    static void stopEmulator() {
+        emu.close();
+    }
 
-  @BeforeEach
-  void resetEmulator() {
-    emu.reset();
-  }
+    @BeforeEach
+    void resetEmulator() {
+        emu.reset();
+    }
 
-  static Sheets client(SheetsEmulator emulator) {
-    return new Sheets.Builder(new NetHttpTransport(), GsonFactory.getDefaultInstance(), req -> {})
-        .setRootUrl(emulator.rootUrl())
-        .setApplicationName("emulator-test")
-        .build();
-  }
+    static Sheets client(SheetsEmulator emulator) {
+        return new Sheets.Builder(new NetHttpTransport(), GsonFactory.getDefaultInstance(), req -> {})
+                .setRootUrl(emulator.rootUrl())
+                .setApplicationName("emulator-test")
+                .build();
+    }
 
-  /** Seeds a small spreadsheet {@code s1}: Sheet1 (1000 x 26) and 'My Sheet' (10 x 5). */
-  static void seedSmall() {
-    emu.seed("""
+    /** Seeds a small spreadsheet {@code s1}: Sheet1 (1000 x 26) and 'My Sheet' (10 x 5). */
+    static void seedSmall() {
+        emu.seed("""
         {"spreadsheetId":"s1","title":"Small","sheets":[
           {"title":"Sheet1","rowCount":1000,"columnCount":26,
            "rows":[["name","qty","ok","when"],["bolt",12,true,45000],["nut",3.5,false],[],["washer",null,null,null,"x"]],
            "formats":[{"range":"D2:D3","type":"DATE","pattern":"dd/mm/yyyy"}]},
           {"title":"My Sheet","rowCount":10,"columnCount":5,"rows":[["a","b"],["c"]]}]}
         """);
-  }
+    }
 
-  /** Runs {@code call}, expects a Google error, checks status code, status name and message. */
-  static GoogleJsonResponseException assertApiError(int code, String status, String message, Executable call) {
-    GoogleJsonResponseException e = assertThrows(GoogleJsonResponseException.class, call);
-    assertEquals(code, e.getStatusCode());
-    assertEquals(status, e.getDetails().get("status"));
-    assertEquals(message, e.getDetails().getMessage());
-    return e;
-  }
+    /** Runs {@code call}, expects a Google error, checks status code, status name and message. */
+    static GoogleJsonResponseException assertApiError(int code, String status, String message, Executable call) {
+        GoogleJsonResponseException e = assertThrows(GoogleJsonResponseException.class, call);
+        assertEquals(code, e.getStatusCode());
+        assertEquals(status, e.getDetails().get("status"));
+        assertEquals(message, e.getDetails().getMessage());
+        return e;
+    }
 }

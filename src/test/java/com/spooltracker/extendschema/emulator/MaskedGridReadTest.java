@@ -22,51 +22,51 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class MaskedGridReadTest extends EmulatorFixture {
 
-  private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().serializeNulls().create();
+    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().serializeNulls().create();
 
-  private static final List<String> MASKS = List.of(
-      "*",
-      "spreadsheetId,properties(title,timeZone),spreadsheetUrl",
-      "sheets",
-      "sheets.properties.gridProperties(rowCount,frozenRowCount)",
-      "sheets(properties(sheetId,title,gridProperties(rowCount,columnCount)),"
-          + "data(startRow,startColumn,rowData(values(userEnteredValue))))",
-      "sheets.data",
-      "sheets.data(startRow,startColumn)",
-      "sheets.data.rowData",
-      "sheets.data.rowData.values",
-      "sheets.data.rowData.values(*)",
-      "sheets.*.rowData.values.userEnteredValue",
-      "sheets.data.rowData.values.userEnteredValue.stringValue",
-      "sheets.data.rowData.values.userEnteredValue(numberValue,boolValue,formulaValue)",
-      "sheets.data.rowData.values.effectiveValue",
-      "sheets.data.rowData.values(userEnteredValue,formattedValue)",
-      "sheets.data.rowData.values.formattedValue",
-      "sheets.data.rowData.values.formattedValue.deeper",
-      "sheets.data.rowData.values.userEnteredFormat",
-      "sheets.data.rowData.values.userEnteredFormat.numberFormat.pattern",
-      "sheets.data.rowData.values.userEnteredFormat(numberFormat(type))",
-      "sheets.data.rowData.values.userEnteredValue,sheets.data.rowData.values",
-      "sheets.data.rowData.values.nothere");
+    private static final List<String> MASKS = List.of(
+            "*",
+            "spreadsheetId,properties(title,timeZone),spreadsheetUrl",
+            "sheets",
+            "sheets.properties.gridProperties(rowCount,frozenRowCount)",
+            "sheets(properties(sheetId,title,gridProperties(rowCount,columnCount)),"
+                    + "data(startRow,startColumn,rowData(values(userEnteredValue))))",
+            "sheets.data",
+            "sheets.data(startRow,startColumn)",
+            "sheets.data.rowData",
+            "sheets.data.rowData.values",
+            "sheets.data.rowData.values(*)",
+            "sheets.*.rowData.values.userEnteredValue",
+            "sheets.data.rowData.values.userEnteredValue.stringValue",
+            "sheets.data.rowData.values.userEnteredValue(numberValue,boolValue,formulaValue)",
+            "sheets.data.rowData.values.effectiveValue",
+            "sheets.data.rowData.values(userEnteredValue,formattedValue)",
+            "sheets.data.rowData.values.formattedValue",
+            "sheets.data.rowData.values.formattedValue.deeper",
+            "sheets.data.rowData.values.userEnteredFormat",
+            "sheets.data.rowData.values.userEnteredFormat.numberFormat.pattern",
+            "sheets.data.rowData.values.userEnteredFormat(numberFormat(type))",
+            "sheets.data.rowData.values.userEnteredValue,sheets.data.rowData.values",
+            "sheets.data.rowData.values.nothere");
 
-  private static final List<List<String>> RANGES = List.of(
-      List.of(),
-      List.of("S!A1:H6"),
-      List.of("'Other one'!B1:C2", "S!A:A"),
-      List.of("S!2:4", "S!C3", "S!D10:H30"),
-      List.of("S!1:1", "S!A:A", "S!E:H"));
+    private static final List<List<String>> RANGES = List.of(
+            List.of(),
+            List.of("S!A1:H6"),
+            List.of("'Other one'!B1:C2", "S!A:A"),
+            List.of("S!2:4", "S!C3", "S!D10:H30"),
+            List.of("S!1:1", "S!A:A", "S!E:H"));
 
-  /** The unmasked answers, by ranges; the seed is the same for every test. */
-  private static final Map<List<String>, String> FULL = new HashMap<>();
+    /** The unmasked answers, by ranges; the seed is the same for every test. */
+    private static final Map<List<String>, String> FULL = new HashMap<>();
 
-  static Stream<String> masks() {
-    return MASKS.stream();
-  }
+    static Stream<String> masks() {
+        return MASKS.stream();
+    }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("masks")
-  void maskedReadIsTheFullReadPruned(String mask) throws Exception {
-    emu.seed("""
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("masks")
+    void maskedReadIsTheFullReadPruned(String mask) throws Exception {
+        emu.seed("""
         {"spreadsheetId":"f","title":"F <&>","sheets":[
           {"title":"S","rowCount":30,"columnCount":8,"frozenRowCount":1,
            "rows":[["t",1.5,true,"=A1&B1",45000.25,-3,1e20,0.1],[null,null,"x"],[],["only"],
@@ -77,31 +77,31 @@ class MaskedGridReadTest extends EmulatorFixture {
           {"title":"Other one","rowCount":5,"columnCount":3,"rows":[["a"],[null,"b"]]}]}
         """);
 
-    for (List<String> ranges : RANGES) {
-      String full = FULL.computeIfAbsent(ranges, r -> get(r, null));
-      String masked = get(ranges, mask);
+        for (List<String> ranges : RANGES) {
+            String full = FULL.computeIfAbsent(ranges, r -> get(r, null));
+            String masked = get(ranges, mask);
 
-      assertEquals(GSON.toJson(FieldMask.parse(mask).prune(JsonParser.parseString(full))), masked, ranges.toString());
+            assertEquals(GSON.toJson(FieldMask.parse(mask).prune(JsonParser.parseString(full))), masked, ranges.toString());
+        }
     }
-  }
 
-  private static String get(List<String> ranges, String mask) {
-    Sheets.Spreadsheets.Get get;
-    try {
-      get = sheets.spreadsheets().get("f").setIncludeGridData(true);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    private static String get(List<String> ranges, String mask) {
+        Sheets.Spreadsheets.Get get;
+        try {
+            get = sheets.spreadsheets().get("f").setIncludeGridData(true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!ranges.isEmpty()) {
+            get.setRanges(ranges);
+        }
+        if (mask != null) {
+            get.setFields(mask);
+        }
+        try {
+            return get.executeUnparsed().parseAsString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
-    if (!ranges.isEmpty()) {
-      get.setRanges(ranges);
-    }
-    if (mask != null) {
-      get.setFields(mask);
-    }
-    try {
-      return get.executeUnparsed().parseAsString();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 }

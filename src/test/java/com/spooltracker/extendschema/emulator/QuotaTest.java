@@ -13,42 +13,42 @@ import org.junit.jupiter.api.Test;
 
 class QuotaTest extends EmulatorFixture {
 
-  private static void write(String cell, String value) throws IOException {
-    sheets.spreadsheets().values().update("s1", cell, new ValueRange().setValues(List.of(List.of(value))))
-        .setValueInputOption("RAW").execute();
-  }
+    private static void write(String cell, String value) throws IOException {
+        sheets.spreadsheets().values().update("s1", cell, new ValueRange().setValues(List.of(List.of(value))))
+                .setValueInputOption("RAW").execute();
+    }
 
-  private static String read(String cell) throws IOException {
-    return (String) sheets.spreadsheets().values().get("s1", cell).execute().getValues().get(0).get(0);
-  }
+    private static String read(String cell) throws IOException {
+        return (String) sheets.spreadsheets().values().get("s1", cell).execute().getValues().get(0).get(0);
+    }
 
-  @Test
-  void writeBeyondTheQuotaIs429AndNotApplied() throws Exception {
-    seedSmall();
-    emu.setQuota(Quota.perMinute(2));
-    write("Sheet1!A1", "one");
-    write("Sheet1!A1", "two");
-    GoogleJsonResponseException e = assertThrows(GoogleJsonResponseException.class, () -> write("Sheet1!A1", "three"));
-    assertEquals(429, e.getStatusCode());
-    assertEquals("RESOURCE_EXHAUSTED", e.getDetails().get("status"));
-    assertTrue(e.getDetails().getMessage().contains("'Write requests per minute per user'"));
-    assertEquals("two", read("Sheet1!A1"));
-    assertEquals("quota", emu.requestLog().get(2).outcome());
-    emu.setQuota(null);
-    write("Sheet1!A1", "four");
-    assertEquals("four", read("Sheet1!A1"));
-  }
+    @Test
+    void writeBeyondTheQuotaIs429AndNotApplied() throws Exception {
+        seedSmall();
+        emu.setQuota(Quota.perMinute(2));
+        write("Sheet1!A1", "one");
+        write("Sheet1!A1", "two");
+        GoogleJsonResponseException e = assertThrows(GoogleJsonResponseException.class, () -> write("Sheet1!A1", "three"));
+        assertEquals(429, e.getStatusCode());
+        assertEquals("RESOURCE_EXHAUSTED", e.getDetails().get("status"));
+        assertTrue(e.getDetails().getMessage().contains("'Write requests per minute per user'"));
+        assertEquals("two", read("Sheet1!A1"));
+        assertEquals("quota", emu.requestLog().get(2).outcome());
+        emu.setQuota(null);
+        write("Sheet1!A1", "four");
+        assertEquals("four", read("Sheet1!A1"));
+    }
 
-  @Test
-  void readQuotaIsSeparateAndTheWindowSlides() throws Exception {
-    seedSmall();
-    emu.setQuota(new Quota(0, 1, Duration.ofMillis(300)));
-    assertEquals("name", read("Sheet1!A1"));
-    GoogleJsonResponseException e = assertThrows(GoogleJsonResponseException.class, () -> read("Sheet1!A1"));
-    assertTrue(e.getDetails().getMessage().contains("'Read requests'"));
-    write("Sheet1!B1", "writes are unlimited");
-    write("Sheet1!B1", "still unlimited");
-    Thread.sleep(350);
-    assertEquals("name", read("Sheet1!A1"));
-  }
+    @Test
+    void readQuotaIsSeparateAndTheWindowSlides() throws Exception {
+        seedSmall();
+        emu.setQuota(new Quota(0, 1, Duration.ofMillis(300)));
+        assertEquals("name", read("Sheet1!A1"));
+        GoogleJsonResponseException e = assertThrows(GoogleJsonResponseException.class, () -> read("Sheet1!A1"));
+        assertTrue(e.getDetails().getMessage().contains("'Read requests'"));
+        write("Sheet1!B1", "writes are unlimited");
+        write("Sheet1!B1", "still unlimited");
+        Thread.sleep(350);
+        assertEquals("name", read("Sheet1!A1"));
+    }
 }

@@ -11,245 +11,245 @@ import java.util.Set;
  */
 public final class BatchUpdate {
 
-  private static final Set<String> SHEET_FIELDS = Set.of("title", "index", "gridProperties",
-      "gridProperties.rowCount", "gridProperties.columnCount", "gridProperties.frozenRowCount");
-  private static final Set<String> CELL_FIELDS = Set.of("userEnteredValue", "userEnteredFormat",
-      "userEnteredFormat.numberFormat", "userEnteredFormat.numberFormat.type",
-      "userEnteredFormat.numberFormat.pattern");
+    private static final Set<String> SHEET_FIELDS = Set.of("title", "index", "gridProperties",
+            "gridProperties.rowCount", "gridProperties.columnCount", "gridProperties.frozenRowCount");
+    private static final Set<String> CELL_FIELDS = Set.of("userEnteredValue", "userEnteredFormat",
+            "userEnteredFormat.numberFormat", "userEnteredFormat.numberFormat.type",
+            "userEnteredFormat.numberFormat.pattern");
 
-  private final Spreadsheet spreadsheet;
-  private final List<Sheet> draft;
-  private final Set<Sheet> copied = new HashSet<>();
+    private final Spreadsheet spreadsheet;
+    private final List<Sheet> draft;
+    private final Set<Sheet> copied = new HashSet<>();
 
-  private BatchUpdate(Spreadsheet spreadsheet) {
-    this.spreadsheet = spreadsheet;
-    this.draft = new ArrayList<>(spreadsheet.sheets());
-  }
-
-  /**
-   * Runs {@code requests}; returns one reply per request: the added sheet for addSheet, else null.
-   * Throws {@link SheetsError.InvalidArgument} (and changes nothing) if any request is invalid.
-   */
-  public static List<Sheet> apply(Spreadsheet spreadsheet, List<SheetRequest> requests) {
-    BatchUpdate batch = new BatchUpdate(spreadsheet);
-    List<Sheet> replies = new ArrayList<>();
-    for (int i = 0; i < requests.size(); i++) {
-      SheetRequest request = requests.get(i);
-      try {
-        replies.add(batch.run(request));
-      } catch (SheetsError.InvalidArgument e) {
-        throw e.inRequest(i, request.kind());
-      }
+    private BatchUpdate(Spreadsheet spreadsheet) {
+        this.spreadsheet = spreadsheet;
+        this.draft = new ArrayList<>(spreadsheet.sheets());
     }
-    spreadsheet.sheets().clear();
-    spreadsheet.sheets().addAll(batch.draft);
-    return replies;
-  }
 
-  private Sheet run(SheetRequest request) {
-    if (request instanceof SheetRequest.UpdateSheetProperties r) {
-      updateSheetProperties(r);
-    } else if (request instanceof SheetRequest.AppendDimension r) {
-      appendDimension(r);
-    } else if (request instanceof SheetRequest.RepeatCell r) {
-      repeatCell(r);
-    } else if (request instanceof SheetRequest.AddSheet r) {
-      return addSheet(r);
-    } else {
-      throw SheetsError.invalid("This request kind is not supported by the Sheets emulator.");
+    /**
+     * Runs {@code requests}; returns one reply per request: the added sheet for addSheet, else null.
+     * Throws {@link SheetsError.InvalidArgument} (and changes nothing) if any request is invalid.
+     */
+    public static List<Sheet> apply(Spreadsheet spreadsheet, List<SheetRequest> requests) {
+        BatchUpdate batch = new BatchUpdate(spreadsheet);
+        List<Sheet> replies = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            SheetRequest request = requests.get(i);
+            try {
+                replies.add(batch.run(request));
+            } catch (SheetsError.InvalidArgument e) {
+                throw e.inRequest(i, request.kind());
+            }
+        }
+        spreadsheet.sheets().clear();
+        spreadsheet.sheets().addAll(batch.draft);
+        return replies;
     }
-    return null;
-  }
 
-  private Sheet writable(int sheetId) {
-    for (int i = 0; i < draft.size(); i++) {
-      Sheet sheet = draft.get(i);
-      if (sheet.sheetId() == sheetId) {
-        if (!copied.contains(sheet)) {
-          sheet = sheet.copy();
-          draft.set(i, sheet);
-          copied.add(sheet);
+    private Sheet run(SheetRequest request) {
+        if (request instanceof SheetRequest.UpdateSheetProperties r) {
+            updateSheetProperties(r);
+        } else if (request instanceof SheetRequest.AppendDimension r) {
+            appendDimension(r);
+        } else if (request instanceof SheetRequest.RepeatCell r) {
+            repeatCell(r);
+        } else if (request instanceof SheetRequest.AddSheet r) {
+            return addSheet(r);
+        } else {
+            throw SheetsError.invalid("This request kind is not supported by the Sheets emulator.");
+        }
+        return null;
+    }
+
+    private Sheet writable(int sheetId) {
+        for (int i = 0; i < draft.size(); i++) {
+            Sheet sheet = draft.get(i);
+            if (sheet.sheetId() == sheetId) {
+                if (!copied.contains(sheet)) {
+                    sheet = sheet.copy();
+                    draft.set(i, sheet);
+                    copied.add(sheet);
+                }
+                return sheet;
+            }
+        }
+        throw SheetsError.invalid("No grid with id: " + sheetId);
+    }
+
+    private long cellCount() {
+        return draft.stream().mapToLong(Sheet::cellCount).sum();
+    }
+
+    private void resize(Sheet sheet, int rows, int columns) {
+        if (rows < 1 || columns < 1) {
+            throw SheetsError.invalid("A sheet must have at least one row and one column.");
+        }
+        long growth = (long) rows * columns - sheet.cellCount();
+        if (growth > 0) {
+            CellLimit.check(cellCount() + growth);
+        }
+        sheet.resize(rows, columns);
+    }
+
+    private void updateSheetProperties(SheetRequest.UpdateSheetProperties r) {
+        if (r.fields().isEmpty()) {
+            throw SheetsError.invalid("At least one field must be specified.");
+        }
+        boolean all = r.fields().contains("*");
+        for (String field : r.fields()) {
+            if (!all && !SHEET_FIELDS.contains(field)) {
+                throw SheetsError.invalid("Field '" + field + "' is not supported by the Sheets emulator.");
+            }
+        }
+        Sheet sheet = writable(r.sheetId());
+        boolean grid = all || r.fields().contains("gridProperties");
+        int rows = grid || r.fields().contains("gridProperties.rowCount") ? orZero(r.rowCount()) : sheet.rowCount();
+        int columns = grid || r.fields().contains("gridProperties.columnCount") ? orZero(r.columnCount()) : sheet.columnCount();
+        int frozen = grid || r.fields().contains("gridProperties.frozenRowCount")
+                ? orZero(r.frozenRowCount()) : sheet.frozenRowCount();
+        if (frozen >= rows) {
+            throw SheetsError.invalid("You can't freeze all visible rows on the sheet.");
+        }
+        // Google applies rowCount before columnCount and checks the cell limit in between, so growing rows
+        // while shrinking columns can be refused even when the final grid fits (gspread-dataframe#37).
+        if (rows != sheet.rowCount()) {
+            resize(sheet, rows, sheet.columnCount());
+        }
+        if (columns != sheet.columnCount()) {
+            resize(sheet, rows, columns);
+        }
+        sheet.freezeRows(frozen);
+        if (all || r.fields().contains("title")) {
+            rename(sheet, r.title());
+        }
+        if (all || r.fields().contains("index")) {
+            move(sheet, orZero(r.index()));
+        }
+    }
+
+    private static int orZero(Integer n) {
+        return n == null ? 0 : n;
+    }
+
+    private void rename(Sheet sheet, String title) {
+        if (title == null || title.isBlank()) {
+            throw SheetsError.invalid("The sheet name cannot be empty.");
+        }
+        for (Sheet other : draft) {
+            if (other != sheet && other.title().equalsIgnoreCase(title)) {
+                throw SheetsError.invalid("A sheet with the name \"" + title + "\" already exists. Please enter another name.");
+            }
+        }
+        sheet.rename(title);
+    }
+
+    private void move(Sheet sheet, int index) {
+        draft.remove(sheet);
+        draft.add(Math.max(0, Math.min(index, draft.size())), sheet);
+    }
+
+    private void appendDimension(SheetRequest.AppendDimension r) {
+        if (r.length() < 1) {
+            throw SheetsError.invalid("length must be greater than zero.");
+        }
+        Sheet sheet = writable(r.sheetId());
+        switch (r.dimension() == null ? "" : r.dimension()) {
+            case "ROWS" -> resize(sheet, sheet.rowCount() + r.length(), sheet.columnCount());
+            case "COLUMNS" -> resize(sheet, sheet.rowCount(), sheet.columnCount() + r.length());
+            default -> throw SheetsError.invalid("dimension must be ROWS or COLUMNS.");
+        }
+    }
+
+    private void repeatCell(SheetRequest.RepeatCell r) {
+        if (r.fields().isEmpty()) {
+            throw SheetsError.invalid("At least one field must be specified.");
+        }
+        boolean all = r.fields().contains("*");
+        for (String field : r.fields()) {
+            if (!all && !CELL_FIELDS.contains(field)) {
+                throw SheetsError.invalid("Field '" + field + "' is not supported by the Sheets emulator.");
+            }
+        }
+        Sheet sheet = writable(r.range().sheetId());
+        GridRect rect = rect(sheet, r.range());
+        if (rect.isEmpty()) {
+            return;
+        }
+        boolean setValue = all || r.fields().contains("userEnteredValue");
+        boolean setFormat = all || r.fields().stream().anyMatch(f -> f.startsWith("userEnteredFormat"));
+        for (int row = rect.startRow(); row < rect.endRow(); row++) {
+            for (int column = rect.startColumn(); column < rect.endColumn(); column++) {
+                Cell old = sheet.cell(row, column);
+                CellValue value = setValue ? r.value() : (old == null ? null : old.value());
+                NumberFormat format = setFormat ? r.format() : (old == null ? null : old.format());
+                sheet.set(row, column, Cell.of(value, format));
+            }
+        }
+    }
+
+    /**
+     * The cells of {@code range} that lie in the grid. Measured on the live API: a range that starts at or
+     * past the last row or column is refused, naming it with its open ends left open
+     * ({@code T!A1001:B}); one that starts inside but ends past the grid is applied to the cells the grid
+     * has, and the grid does not grow.
+     */
+    static GridRect rect(Sheet sheet, SheetRequest.GridRange range) {
+        int r0 = range.startRowIndex() == null ? 0 : range.startRowIndex();
+        int c0 = range.startColumnIndex() == null ? 0 : range.startColumnIndex();
+        if (r0 < 0 || c0 < 0) {
+            throw SheetsError.invalid("Range indexes must not be negative.");
+        }
+        int r1 = range.endRowIndex() == null ? sheet.rowCount() : Math.min(range.endRowIndex(), sheet.rowCount());
+        int c1 = range.endColumnIndex() == null ? sheet.columnCount() : Math.min(range.endColumnIndex(), sheet.columnCount());
+        boolean noCells = (range.endRowIndex() != null && range.endRowIndex() <= r0)
+                || (range.endColumnIndex() != null && range.endColumnIndex() <= c0);
+        if (!noCells && (r0 >= sheet.rowCount() || c0 >= sheet.columnCount())) {
+            boolean oneCell = Integer.valueOf(r0 + 1).equals(range.endRowIndex())
+                    && Integer.valueOf(c0 + 1).equals(range.endColumnIndex());
+            A1Range open = new A1Range(sheet.title(), r0, c0, range.endRowIndex(), range.endColumnIndex(), oneCell);
+            throw GridRect.exceedsGridLimits(open.toString(), sheet);
+        }
+        return new GridRect(sheet.title(), r0, c0, r1, c1);
+    }
+
+    private Sheet addSheet(SheetRequest.AddSheet r) {
+        int rows = r.rowCount() == null ? 1000 : r.rowCount();
+        int columns = r.columnCount() == null ? 26 : r.columnCount();
+        if (rows < 1 || columns < 1) {
+            throw SheetsError.invalid("A sheet must have at least one row and one column.");
+        }
+        CellLimit.check(cellCount() + (long) rows * columns);
+        int sheetId;
+        if (r.sheetId() != null) {
+            sheetId = r.sheetId();
+            if (draft.stream().anyMatch(s -> s.sheetId() == sheetId)) {
+                throw SheetsError.invalid("A sheet with id " + sheetId + " already exists.");
+            }
+        } else {
+            sheetId = SheetIds.next(spreadsheet.spreadsheetId(), draft);
+        }
+        String title = r.title() != null ? r.title() : defaultTitle();
+        Sheet sheet = new Sheet(sheetId, title, rows, columns, 0);
+        rename(sheet, title);
+        copied.add(sheet);
+        draft.add(sheet);
+        int frozen = r.frozenRowCount() == null ? 0 : r.frozenRowCount();
+        if (frozen >= rows) {
+            throw SheetsError.invalid("You can't freeze all visible rows on the sheet.");
+        }
+        sheet.freezeRows(frozen);
+        if (r.index() != null) {
+            move(sheet, r.index());
         }
         return sheet;
-      }
     }
-    throw SheetsError.invalid("No grid with id: " + sheetId);
-  }
 
-  private long cellCount() {
-    return draft.stream().mapToLong(Sheet::cellCount).sum();
-  }
-
-  private void resize(Sheet sheet, int rows, int columns) {
-    if (rows < 1 || columns < 1) {
-      throw SheetsError.invalid("A sheet must have at least one row and one column.");
+    private String defaultTitle() {
+        for (int n = draft.size() + 1; ; n++) {
+            String title = "Sheet" + n;
+            if (draft.stream().noneMatch(s -> s.title().equalsIgnoreCase(title))) {
+                return title;
+            }
+        }
     }
-    long growth = (long) rows * columns - sheet.cellCount();
-    if (growth > 0) {
-      CellLimit.check(cellCount() + growth);
-    }
-    sheet.resize(rows, columns);
-  }
-
-  private void updateSheetProperties(SheetRequest.UpdateSheetProperties r) {
-    if (r.fields().isEmpty()) {
-      throw SheetsError.invalid("At least one field must be specified.");
-    }
-    boolean all = r.fields().contains("*");
-    for (String field : r.fields()) {
-      if (!all && !SHEET_FIELDS.contains(field)) {
-        throw SheetsError.invalid("Field '" + field + "' is not supported by the Sheets emulator.");
-      }
-    }
-    Sheet sheet = writable(r.sheetId());
-    boolean grid = all || r.fields().contains("gridProperties");
-    int rows = grid || r.fields().contains("gridProperties.rowCount") ? orZero(r.rowCount()) : sheet.rowCount();
-    int columns = grid || r.fields().contains("gridProperties.columnCount") ? orZero(r.columnCount()) : sheet.columnCount();
-    int frozen = grid || r.fields().contains("gridProperties.frozenRowCount")
-        ? orZero(r.frozenRowCount()) : sheet.frozenRowCount();
-    if (frozen >= rows) {
-      throw SheetsError.invalid("You can't freeze all visible rows on the sheet.");
-    }
-    // Google applies rowCount before columnCount and checks the cell limit in between, so growing rows
-    // while shrinking columns can be refused even when the final grid fits (gspread-dataframe#37).
-    if (rows != sheet.rowCount()) {
-      resize(sheet, rows, sheet.columnCount());
-    }
-    if (columns != sheet.columnCount()) {
-      resize(sheet, rows, columns);
-    }
-    sheet.freezeRows(frozen);
-    if (all || r.fields().contains("title")) {
-      rename(sheet, r.title());
-    }
-    if (all || r.fields().contains("index")) {
-      move(sheet, orZero(r.index()));
-    }
-  }
-
-  private static int orZero(Integer n) {
-    return n == null ? 0 : n;
-  }
-
-  private void rename(Sheet sheet, String title) {
-    if (title == null || title.isBlank()) {
-      throw SheetsError.invalid("The sheet name cannot be empty.");
-    }
-    for (Sheet other : draft) {
-      if (other != sheet && other.title().equalsIgnoreCase(title)) {
-        throw SheetsError.invalid("A sheet with the name \"" + title + "\" already exists. Please enter another name.");
-      }
-    }
-    sheet.rename(title);
-  }
-
-  private void move(Sheet sheet, int index) {
-    draft.remove(sheet);
-    draft.add(Math.max(0, Math.min(index, draft.size())), sheet);
-  }
-
-  private void appendDimension(SheetRequest.AppendDimension r) {
-    if (r.length() < 1) {
-      throw SheetsError.invalid("length must be greater than zero.");
-    }
-    Sheet sheet = writable(r.sheetId());
-    switch (r.dimension() == null ? "" : r.dimension()) {
-      case "ROWS" -> resize(sheet, sheet.rowCount() + r.length(), sheet.columnCount());
-      case "COLUMNS" -> resize(sheet, sheet.rowCount(), sheet.columnCount() + r.length());
-      default -> throw SheetsError.invalid("dimension must be ROWS or COLUMNS.");
-    }
-  }
-
-  private void repeatCell(SheetRequest.RepeatCell r) {
-    if (r.fields().isEmpty()) {
-      throw SheetsError.invalid("At least one field must be specified.");
-    }
-    boolean all = r.fields().contains("*");
-    for (String field : r.fields()) {
-      if (!all && !CELL_FIELDS.contains(field)) {
-        throw SheetsError.invalid("Field '" + field + "' is not supported by the Sheets emulator.");
-      }
-    }
-    Sheet sheet = writable(r.range().sheetId());
-    GridRect rect = rect(sheet, r.range());
-    if (rect.isEmpty()) {
-      return;
-    }
-    boolean setValue = all || r.fields().contains("userEnteredValue");
-    boolean setFormat = all || r.fields().stream().anyMatch(f -> f.startsWith("userEnteredFormat"));
-    for (int row = rect.startRow(); row < rect.endRow(); row++) {
-      for (int column = rect.startColumn(); column < rect.endColumn(); column++) {
-        Cell old = sheet.cell(row, column);
-        CellValue value = setValue ? r.value() : (old == null ? null : old.value());
-        NumberFormat format = setFormat ? r.format() : (old == null ? null : old.format());
-        sheet.set(row, column, Cell.of(value, format));
-      }
-    }
-  }
-
-  /**
-   * The cells of {@code range} that lie in the grid. Measured on the live API: a range that starts at or
-   * past the last row or column is refused, naming it with its open ends left open
-   * ({@code T!A1001:B}); one that starts inside but ends past the grid is applied to the cells the grid
-   * has, and the grid does not grow.
-   */
-  static GridRect rect(Sheet sheet, SheetRequest.GridRange range) {
-    int r0 = range.startRowIndex() == null ? 0 : range.startRowIndex();
-    int c0 = range.startColumnIndex() == null ? 0 : range.startColumnIndex();
-    if (r0 < 0 || c0 < 0) {
-      throw SheetsError.invalid("Range indexes must not be negative.");
-    }
-    int r1 = range.endRowIndex() == null ? sheet.rowCount() : Math.min(range.endRowIndex(), sheet.rowCount());
-    int c1 = range.endColumnIndex() == null ? sheet.columnCount() : Math.min(range.endColumnIndex(), sheet.columnCount());
-    boolean noCells = (range.endRowIndex() != null && range.endRowIndex() <= r0)
-        || (range.endColumnIndex() != null && range.endColumnIndex() <= c0);
-    if (!noCells && (r0 >= sheet.rowCount() || c0 >= sheet.columnCount())) {
-      boolean oneCell = Integer.valueOf(r0 + 1).equals(range.endRowIndex())
-          && Integer.valueOf(c0 + 1).equals(range.endColumnIndex());
-      A1Range open = new A1Range(sheet.title(), r0, c0, range.endRowIndex(), range.endColumnIndex(), oneCell);
-      throw GridRect.exceedsGridLimits(open.toString(), sheet);
-    }
-    return new GridRect(sheet.title(), r0, c0, r1, c1);
-  }
-
-  private Sheet addSheet(SheetRequest.AddSheet r) {
-    int rows = r.rowCount() == null ? 1000 : r.rowCount();
-    int columns = r.columnCount() == null ? 26 : r.columnCount();
-    if (rows < 1 || columns < 1) {
-      throw SheetsError.invalid("A sheet must have at least one row and one column.");
-    }
-    CellLimit.check(cellCount() + (long) rows * columns);
-    int sheetId;
-    if (r.sheetId() != null) {
-      sheetId = r.sheetId();
-      if (draft.stream().anyMatch(s -> s.sheetId() == sheetId)) {
-        throw SheetsError.invalid("A sheet with id " + sheetId + " already exists.");
-      }
-    } else {
-      sheetId = SheetIds.next(spreadsheet.spreadsheetId(), draft);
-    }
-    String title = r.title() != null ? r.title() : defaultTitle();
-    Sheet sheet = new Sheet(sheetId, title, rows, columns, 0);
-    rename(sheet, title);
-    copied.add(sheet);
-    draft.add(sheet);
-    int frozen = r.frozenRowCount() == null ? 0 : r.frozenRowCount();
-    if (frozen >= rows) {
-      throw SheetsError.invalid("You can't freeze all visible rows on the sheet.");
-    }
-    sheet.freezeRows(frozen);
-    if (r.index() != null) {
-      move(sheet, r.index());
-    }
-    return sheet;
-  }
-
-  private String defaultTitle() {
-    for (int n = draft.size() + 1; ; n++) {
-      String title = "Sheet" + n;
-      if (draft.stream().noneMatch(s -> s.title().equalsIgnoreCase(title))) {
-        return title;
-      }
-    }
-  }
 }

@@ -6,22 +6,22 @@ package com.spooltracker.extendschema.emulator.model;
  */
 public sealed interface CellValue extends Cell {
 
-  @Override
-  default CellValue value() {
-    return this;
-  }
+    @Override
+    default CellValue value() {
+        return this;
+    }
 
-  @Override
-  default NumberFormat format() {
-    return null;
-  }
+    @Override
+    default NumberFormat format() {
+        return null;
+    }
 
-  record Text(String text) implements CellValue {}
+    record Text(String text) implements CellValue {}
 
-  record Num(double number) implements CellValue {}
+    record Num(double number) implements CellValue {}
 
-  record Bool(boolean bool) implements CellValue {}
+    record Bool(boolean bool) implements CellValue {}
 
-  /** A formula as typed, starting with {@code =}. Formulas are stored, never evaluated. */
-  record Formula(String formula) implements CellValue {}
+    /** A formula as typed, starting with {@code =}. Formulas are stored, never evaluated. */
+    record Formula(String formula) implements CellValue {}
 }

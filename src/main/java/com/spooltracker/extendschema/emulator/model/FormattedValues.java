@@ -17,143 +17,143 @@ import java.util.Locale;
  */
 public final class FormattedValues {
 
-  private FormattedValues() {}
+    private FormattedValues() {}
 
-  public static String of(Cell cell) {
-    CellValue value = cell == null ? null : cell.value();
-    if (value == null) {
-      return "";
-    }
-    if (value instanceof CellValue.Text t) {
-      return t.text();
-    }
-    if (value instanceof CellValue.Formula f) {
-      return f.formula();
-    }
-    if (value instanceof CellValue.Bool b) {
-      return b.bool() ? "TRUE" : "FALSE";
-    }
-    return number(((CellValue.Num) value).number(), cell.format());
-  }
-
-  static String number(double n, NumberFormat format) {
-    if (format == null || format.type().equals("TEXT")) {
-      return general(n);
-    }
-    String pattern = format.hasPattern() ? format.pattern() : defaultPattern(format.type());
-    if (pattern == null) {
-      return general(n);
-    }
-    return switch (format.type()) {
-      case "DATE", "TIME", "DATE_TIME" -> dateTime(DateSerial.toDateTime(n), pattern);
-      default -> decimal(n, pattern);
-    };
-  }
-
-  /** The General format: up to 15 significant digits, no trailing zeros. */
-  public static String general(double n) {
-    if (n == Math.rint(n) && Math.abs(n) < 1e15) {
-      return Long.toString((long) n);
-    }
-    return new BigDecimal(n).round(new MathContext(15, RoundingMode.HALF_UP)).stripTrailingZeros().toPlainString();
-  }
-
-  private static String defaultPattern(String type) {
-    return switch (type) {
-      case "DATE" -> "M/d/yyyy";
-      case "TIME" -> "h:mm:ss am/pm";
-      case "DATE_TIME" -> "M/d/yyyy H:mm:ss";
-      case "NUMBER" -> "#,##0.00";
-      case "PERCENT" -> "0.00%";
-      case "CURRENCY" -> "\"$\"#,##0.00";
-      case "SCIENTIFIC" -> "0.00E+00";
-      default -> null;
-    };
-  }
-
-  private static String decimal(double n, String pattern) {
-    try {
-      DecimalFormat format = new DecimalFormat(pattern.replace("\"", "'").replace("E+", "E"),
-          DecimalFormatSymbols.getInstance(Locale.US));
-      format.setRoundingMode(RoundingMode.HALF_UP);
-      return format.format(n);
-    } catch (IllegalArgumentException e) {
-      return general(n);
-    }
-  }
-
-  static String dateTime(LocalDateTime t, String pattern) {
-    StringBuilder out = new StringBuilder();
-    String p = pattern;
-    boolean twelveHour = p.toLowerCase(Locale.ROOT).contains("am/pm");
-    boolean lastWasHour = false;
-    int i = 0;
-    while (i < p.length()) {
-      char c = p.charAt(i);
-      char lower = Character.toLowerCase(c);
-      int run = 1;
-      while (i + run < p.length() && Character.toLowerCase(p.charAt(i + run)) == lower) {
-        run++;
-      }
-      if (lower == '"') {
-        int close = p.indexOf('"', i + 1);
-        close = close < 0 ? p.length() : close;
-        out.append(p, i + 1, close);
-        i = close + 1;
-        continue;
-      }
-      if (lower == '\\' && i + 1 < p.length()) {
-        out.append(p.charAt(i + 1));
-        i += 2;
-        continue;
-      }
-      if (p.regionMatches(true, i, "am/pm", 0, 5)) {
-        out.append(t.getHour() < 12 ? "AM" : "PM");
-        i += 5;
-        continue;
-      }
-      switch (lower) {
-        case 'y' -> out.append(run <= 2 ? String.format("%02d", t.getYear() % 100) : Integer.toString(t.getYear()));
-        case 'd' -> out.append(switch (run) {
-          case 1 -> Integer.toString(t.getDayOfMonth());
-          case 2 -> String.format("%02d", t.getDayOfMonth());
-          case 3 -> t.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.US);
-          default -> t.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.US);
-        });
-        case 'h' -> {
-          int hour = twelveHour ? (t.getHour() % 12 == 0 ? 12 : t.getHour() % 12) : t.getHour();
-          out.append(run == 1 ? Integer.toString(hour) : String.format("%02d", hour));
+    public static String of(Cell cell) {
+        CellValue value = cell == null ? null : cell.value();
+        if (value == null) {
+            return "";
         }
-        case 's' -> out.append(run == 1 ? Integer.toString(t.getSecond()) : String.format("%02d", t.getSecond()));
-        case 'm' -> {
-          if (lastWasHour || followedBySeconds(p, i + run)) {
-            out.append(run == 1 ? Integer.toString(t.getMinute()) : String.format("%02d", t.getMinute()));
-          } else {
-            out.append(switch (run) {
-              case 1 -> Integer.toString(t.getMonthValue());
-              case 2 -> String.format("%02d", t.getMonthValue());
-              case 3 -> t.getMonth().getDisplayName(TextStyle.SHORT, Locale.US);
-              default -> t.getMonth().getDisplayName(TextStyle.FULL, Locale.US);
-            });
-          }
+        if (value instanceof CellValue.Text t) {
+            return t.text();
         }
-        default -> out.append(p, i, i + run);
-      }
-      if (Character.isLetter(c)) {
-        lastWasHour = lower == 'h';
-      }
-      i += run;
+        if (value instanceof CellValue.Formula f) {
+            return f.formula();
+        }
+        if (value instanceof CellValue.Bool b) {
+            return b.bool() ? "TRUE" : "FALSE";
+        }
+        return number(((CellValue.Num) value).number(), cell.format());
     }
-    return out.toString();
-  }
 
-  private static boolean followedBySeconds(String p, int from) {
-    for (int i = from; i < p.length(); i++) {
-      char c = Character.toLowerCase(p.charAt(i));
-      if (Character.isLetter(c)) {
-        return c == 's';
-      }
+    static String number(double n, NumberFormat format) {
+        if (format == null || format.type().equals("TEXT")) {
+            return general(n);
+        }
+        String pattern = format.hasPattern() ? format.pattern() : defaultPattern(format.type());
+        if (pattern == null) {
+            return general(n);
+        }
+        return switch (format.type()) {
+            case "DATE", "TIME", "DATE_TIME" -> dateTime(DateSerial.toDateTime(n), pattern);
+            default -> decimal(n, pattern);
+        };
     }
-    return false;
-  }
+
+    /** The General format: up to 15 significant digits, no trailing zeros. */
+    public static String general(double n) {
+        if (n == Math.rint(n) && Math.abs(n) < 1e15) {
+            return Long.toString((long) n);
+        }
+        return new BigDecimal(n).round(new MathContext(15, RoundingMode.HALF_UP)).stripTrailingZeros().toPlainString();
+    }
+
+    private static String defaultPattern(String type) {
+        return switch (type) {
+            case "DATE" -> "M/d/yyyy";
+            case "TIME" -> "h:mm:ss am/pm";
+            case "DATE_TIME" -> "M/d/yyyy H:mm:ss";
+            case "NUMBER" -> "#,##0.00";
+            case "PERCENT" -> "0.00%";
+            case "CURRENCY" -> "\"$\"#,##0.00";
+            case "SCIENTIFIC" -> "0.00E+00";
+            default -> null;
+        };
+    }
+
+    private static String decimal(double n, String pattern) {
+        try {
+            DecimalFormat format = new DecimalFormat(pattern.replace("\"", "'").replace("E+", "E"),
+                    DecimalFormatSymbols.getInstance(Locale.US));
+            format.setRoundingMode(RoundingMode.HALF_UP);
+            return format.format(n);
+        } catch (IllegalArgumentException e) {
+            return general(n);
+        }
+    }
+
+    static String dateTime(LocalDateTime t, String pattern) {
+        StringBuilder out = new StringBuilder();
+        String p = pattern;
+        boolean twelveHour = p.toLowerCase(Locale.ROOT).contains("am/pm");
+        boolean lastWasHour = false;
+        int i = 0;
+        while (i < p.length()) {
+            char c = p.charAt(i);
+            char lower = Character.toLowerCase(c);
+            int run = 1;
+            while (i + run < p.length() && Character.toLowerCase(p.charAt(i + run)) == lower) {
+                run++;
+            }
+            if (lower == '"') {
+                int close = p.indexOf('"', i + 1);
+                close = close < 0 ? p.length() : close;
+                out.append(p, i + 1, close);
+                i = close + 1;
+                continue;
+            }
+            if (lower == '\\' && i + 1 < p.length()) {
+                out.append(p.charAt(i + 1));
+                i += 2;
+                continue;
+            }
+            if (p.regionMatches(true, i, "am/pm", 0, 5)) {
+                out.append(t.getHour() < 12 ? "AM" : "PM");
+                i += 5;
+                continue;
+            }
+            switch (lower) {
+                case 'y' -> out.append(run <= 2 ? String.format("%02d", t.getYear() % 100) : Integer.toString(t.getYear()));
+                case 'd' -> out.append(switch (run) {
+                    case 1 -> Integer.toString(t.getDayOfMonth());
+                    case 2 -> String.format("%02d", t.getDayOfMonth());
+                    case 3 -> t.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.US);
+                    default -> t.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.US);
+                });
+                case 'h' -> {
+                    int hour = twelveHour ? (t.getHour() % 12 == 0 ? 12 : t.getHour() % 12) : t.getHour();
+                    out.append(run == 1 ? Integer.toString(hour) : String.format("%02d", hour));
+                }
+                case 's' -> out.append(run == 1 ? Integer.toString(t.getSecond()) : String.format("%02d", t.getSecond()));
+                case 'm' -> {
+                    if (lastWasHour || followedBySeconds(p, i + run)) {
+                        out.append(run == 1 ? Integer.toString(t.getMinute()) : String.format("%02d", t.getMinute()));
+                    } else {
+                        out.append(switch (run) {
+                            case 1 -> Integer.toString(t.getMonthValue());
+                            case 2 -> String.format("%02d", t.getMonthValue());
+                            case 3 -> t.getMonth().getDisplayName(TextStyle.SHORT, Locale.US);
+                            default -> t.getMonth().getDisplayName(TextStyle.FULL, Locale.US);
+                        });
+                    }
+                }
+                default -> out.append(p, i, i + run);
+            }
+            if (Character.isLetter(c)) {
+                lastWasHour = lower == 'h';
+            }
+            i += run;
+        }
+        return out.toString();
+    }
+
+    private static boolean followedBySeconds(String p, int from) {
+        for (int i = from; i < p.length(); i++) {
+            char c = Character.toLowerCase(p.charAt(i));
+            if (Character.isLetter(c)) {
+                return c == 's';
+            }
+        }
+        return false;
+    }
 }

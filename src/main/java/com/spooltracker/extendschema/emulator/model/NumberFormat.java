@@ -9,19 +9,19 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public record NumberFormat(String type, String pattern) {
 
-  private static final ConcurrentHashMap<NumberFormat, NumberFormat> INTERNED = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<NumberFormat, NumberFormat> INTERNED = new ConcurrentHashMap<>();
 
-  public NumberFormat {
-    Objects.requireNonNull(type, "type");
-    pattern = pattern == null ? "" : pattern;
-  }
+    public NumberFormat {
+        Objects.requireNonNull(type, "type");
+        pattern = pattern == null ? "" : pattern;
+    }
 
-  public static NumberFormat of(String type, String pattern) {
-    NumberFormat format = new NumberFormat(type, pattern);
-    return INTERNED.computeIfAbsent(format, f -> f);
-  }
+    public static NumberFormat of(String type, String pattern) {
+        NumberFormat format = new NumberFormat(type, pattern);
+        return INTERNED.computeIfAbsent(format, f -> f);
+    }
 
-  public boolean hasPattern() {
-    return !pattern.isEmpty();
-  }
+    public boolean hasPattern() {
+        return !pattern.isEmpty();
+    }
 }

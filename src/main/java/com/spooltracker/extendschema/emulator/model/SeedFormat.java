@@ -23,226 +23,226 @@ import java.util.Set;
  */
 public final class SeedFormat {
 
-  private SeedFormat() {}
+    private SeedFormat() {}
 
-  /** Builds a spreadsheet; throws IllegalArgumentException on anything outside its declared grid. */
-  public static Spreadsheet read(JsonObject json) {
-    String id = string(json, "spreadsheetId", null);
-    if (id == null || id.isBlank()) {
-      throw new IllegalArgumentException("seed: spreadsheetId is required");
-    }
-    Spreadsheet spreadsheet = new Spreadsheet(id, string(json, "title", id), string(json, "locale", "en_US"),
-        string(json, "timeZone", "Etc/GMT"));
-    JsonArray sheets = json.has("sheets") ? json.getAsJsonArray("sheets") : new JsonArray();
-    Set<String> titles = new HashSet<>();
-    long cells = 0;
-    for (JsonElement element : sheets) {
-      Sheet sheet = readSheet(spreadsheet, element.getAsJsonObject());
-      if (!titles.add(sheet.title().toLowerCase(java.util.Locale.ROOT))) {
-        throw new IllegalArgumentException("seed: duplicate sheet title " + sheet.title());
-      }
-      if (spreadsheet.sheetById(sheet.sheetId()).isPresent()) {
-        throw new IllegalArgumentException("seed: duplicate sheetId " + sheet.sheetId());
-      }
-      cells += sheet.cellCount();
-      if (cells > Spreadsheet.CELL_LIMIT) {
-        throw new IllegalArgumentException("seed: more than " + Spreadsheet.CELL_LIMIT + " cells");
-      }
-      spreadsheet.sheets().add(sheet);
-    }
-    return spreadsheet;
-  }
-
-  private static Sheet readSheet(Spreadsheet spreadsheet, JsonObject json) {
-    String title = string(json, "title", null);
-    if (title == null || title.isEmpty()) {
-      throw new IllegalArgumentException("seed: every sheet needs a title");
-    }
-    int sheetId = json.has("sheetId") ? json.get("sheetId").getAsInt()
-        : SheetIds.next(spreadsheet.spreadsheetId(), spreadsheet.sheets());
-    int rowCount = integer(json, "rowCount", 1000);
-    int columnCount = integer(json, "columnCount", 26);
-    int frozen = integer(json, "frozenRowCount", 0);
-    if (rowCount < 1 || columnCount < 1 || frozen < 0 || frozen >= rowCount) {
-      throw new IllegalArgumentException("seed: sheet " + title + " has an invalid grid size");
-    }
-    Sheet sheet = new Sheet(sheetId, title, rowCount, columnCount, frozen);
-    JsonArray rows = json.has("rows") ? json.getAsJsonArray("rows") : new JsonArray();
-    if (rows.size() > rowCount) {
-      throw new IllegalArgumentException("seed: sheet " + title + " has " + rows.size() + " rows, grid has " + rowCount);
-    }
-    for (int r = 0; r < rows.size(); r++) {
-      JsonArray row = rows.get(r).isJsonNull() ? new JsonArray() : rows.get(r).getAsJsonArray();
-      if (row.size() > columnCount) {
-        throw new IllegalArgumentException("seed: sheet " + title + " row " + (r + 1) + " has " + row.size()
-            + " cells, grid has " + columnCount + " columns");
-      }
-      for (int c = 0; c < row.size(); c++) {
-        sheet.set(r, c, readValue(row.get(c)));
-      }
-    }
-    if (json.has("formats")) {
-      for (JsonElement f : json.getAsJsonArray("formats")) {
-        readFormat(sheet, f.getAsJsonObject());
-      }
-    }
-    return sheet;
-  }
-
-  private static CellValue readValue(JsonElement json) {
-    if (json == null || json.isJsonNull()) {
-      return null;
-    }
-    if (json.isJsonObject() && json.getAsJsonObject().has("string")) {
-      return new CellValue.Text(json.getAsJsonObject().get("string").getAsString());
-    }
-    if (!json.isJsonPrimitive()) {
-      throw new IllegalArgumentException("seed: unsupported cell " + json);
-    }
-    JsonPrimitive p = json.getAsJsonPrimitive();
-    if (p.isBoolean()) {
-      return new CellValue.Bool(p.getAsBoolean());
-    }
-    if (p.isNumber()) {
-      return new CellValue.Num(p.getAsDouble());
-    }
-    String s = p.getAsString();
-    if (s.isEmpty()) {
-      return null;
-    }
-    return s.startsWith("=") && s.length() > 1 ? new CellValue.Formula(s) : new CellValue.Text(s);
-  }
-
-  private static void readFormat(Sheet sheet, JsonObject json) {
-    String rangeText = string(json, "range", null);
-    A1Range range;
-    try {
-      range = A1Range.parse(Objects.requireNonNull(rangeText, "range"));
-    } catch (SheetsError e) {
-      throw new IllegalArgumentException("seed: bad format range " + rangeText);
-    }
-    int r1 = range.endRow() == null ? sheet.rowCount() : range.endRow();
-    int c1 = range.endColumn() == null ? sheet.columnCount() : range.endColumn();
-    if (range.sheetTitle() != null || range.startRow() >= sheet.rowCount() || range.startColumn() >= sheet.columnCount()
-        || r1 > sheet.rowCount() || c1 > sheet.columnCount()) {
-      throw new IllegalArgumentException("seed: format range " + rangeText + " is outside sheet " + sheet.title());
-    }
-    NumberFormat format = NumberFormat.of(string(json, "type", "NUMBER"), string(json, "pattern", ""));
-    for (int r = range.startRow(); r < r1; r++) {
-      for (int c = range.startColumn(); c < c1; c++) {
-        Cell old = sheet.cell(r, c);
-        sheet.set(r, c, Cell.of(old == null ? null : old.value(), format));
-      }
-    }
-  }
-
-  /** The spreadsheet in seed format; call with its lock held. */
-  public static JsonObject write(Spreadsheet spreadsheet) {
-    JsonObject json = new JsonObject();
-    json.addProperty("spreadsheetId", spreadsheet.spreadsheetId());
-    json.addProperty("title", spreadsheet.title());
-    json.addProperty("locale", spreadsheet.locale());
-    json.addProperty("timeZone", spreadsheet.timeZone());
-    JsonArray sheets = new JsonArray();
-    for (int i = 0; i < spreadsheet.sheets().size(); i++) {
-      sheets.add(writeSheet(spreadsheet.sheets().get(i), i));
-    }
-    json.add("sheets", sheets);
-    return json;
-  }
-
-  private static JsonObject writeSheet(Sheet sheet, int index) {
-    JsonObject json = new JsonObject();
-    json.addProperty("title", sheet.title());
-    json.addProperty("sheetId", sheet.sheetId());
-    json.addProperty("index", index);
-    json.addProperty("rowCount", sheet.rowCount());
-    json.addProperty("columnCount", sheet.columnCount());
-    json.addProperty("frozenRowCount", sheet.frozenRowCount());
-    JsonArray rows = new JsonArray();
-    int lastRow = sheet.lastValueRow(0, sheet.columnCount());
-    for (int r = 0; r < lastRow; r++) {
-      JsonArray row = new JsonArray();
-      int last = -1;
-      for (int c = 0; c < sheet.columnCount(); c++) {
-        if (sheet.value(r, c) != null) {
-          last = c;
+    /** Builds a spreadsheet; throws IllegalArgumentException on anything outside its declared grid. */
+    public static Spreadsheet read(JsonObject json) {
+        String id = string(json, "spreadsheetId", null);
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException("seed: spreadsheetId is required");
         }
-      }
-      for (int c = 0; c <= last; c++) {
-        row.add(writeValue(sheet.value(r, c)));
-      }
-      rows.add(row);
-    }
-    json.add("rows", rows);
-    json.add("formats", writeFormats(sheet));
-    return json;
-  }
-
-  private static JsonElement writeValue(CellValue value) {
-    if (value == null) {
-      return JsonNull.INSTANCE;
-    }
-    if (value instanceof CellValue.Text t) {
-      if (t.text().startsWith("=")) {
-        JsonObject literal = new JsonObject();
-        literal.addProperty("string", t.text());
-        return literal;
-      }
-      return new JsonPrimitive(t.text());
-    }
-    if (value instanceof CellValue.Formula f) {
-      return new JsonPrimitive(f.formula());
-    }
-    if (value instanceof CellValue.Bool b) {
-      return new JsonPrimitive(b.bool());
-    }
-    return number(((CellValue.Num) value).number());
-  }
-
-  /** A JSON number, integral values without a fraction. */
-  public static JsonPrimitive number(double n) {
-    if (n == Math.rint(n) && Math.abs(n) < 9.0e15) {
-      return new JsonPrimitive((long) n);
-    }
-    return new JsonPrimitive(n);
-  }
-
-  private static JsonArray writeFormats(Sheet sheet) {
-    JsonArray formats = new JsonArray();
-    int lastRow = sheet.lastCellRow();
-    for (int c = 0; c < sheet.columnCount(); c++) {
-      int r = 0;
-      while (r < lastRow) {
-        Cell cell = sheet.cell(r, c);
-        NumberFormat format = cell == null ? null : cell.format();
-        if (format == null) {
-          r++;
-          continue;
+        Spreadsheet spreadsheet = new Spreadsheet(id, string(json, "title", id), string(json, "locale", "en_US"),
+                string(json, "timeZone", "Etc/GMT"));
+        JsonArray sheets = json.has("sheets") ? json.getAsJsonArray("sheets") : new JsonArray();
+        Set<String> titles = new HashSet<>();
+        long cells = 0;
+        for (JsonElement element : sheets) {
+            Sheet sheet = readSheet(spreadsheet, element.getAsJsonObject());
+            if (!titles.add(sheet.title().toLowerCase(java.util.Locale.ROOT))) {
+                throw new IllegalArgumentException("seed: duplicate sheet title " + sheet.title());
+            }
+            if (spreadsheet.sheetById(sheet.sheetId()).isPresent()) {
+                throw new IllegalArgumentException("seed: duplicate sheetId " + sheet.sheetId());
+            }
+            cells += sheet.cellCount();
+            if (cells > Spreadsheet.CELL_LIMIT) {
+                throw new IllegalArgumentException("seed: more than " + Spreadsheet.CELL_LIMIT + " cells");
+            }
+            spreadsheet.sheets().add(sheet);
         }
-        int end = r + 1;
-        while (end < lastRow && sheet.cell(end, c) != null && format.equals(sheet.cell(end, c).format())) {
-          end++;
-        }
-        JsonObject f = new JsonObject();
-        String column = ColumnLetters.of(c);
-        f.addProperty("range", end - r == 1 ? column + (r + 1) : column + (r + 1) + ":" + column + end);
-        f.addProperty("type", format.type());
-        if (format.hasPattern()) {
-          f.addProperty("pattern", format.pattern());
-        }
-        formats.add(f);
-        r = end;
-      }
+        return spreadsheet;
     }
-    return formats;
-  }
 
-  private static String string(JsonObject json, String key, String fallback) {
-    return json.has(key) && !json.get(key).isJsonNull() ? json.get(key).getAsString() : fallback;
-  }
+    private static Sheet readSheet(Spreadsheet spreadsheet, JsonObject json) {
+        String title = string(json, "title", null);
+        if (title == null || title.isEmpty()) {
+            throw new IllegalArgumentException("seed: every sheet needs a title");
+        }
+        int sheetId = json.has("sheetId") ? json.get("sheetId").getAsInt()
+                : SheetIds.next(spreadsheet.spreadsheetId(), spreadsheet.sheets());
+        int rowCount = integer(json, "rowCount", 1000);
+        int columnCount = integer(json, "columnCount", 26);
+        int frozen = integer(json, "frozenRowCount", 0);
+        if (rowCount < 1 || columnCount < 1 || frozen < 0 || frozen >= rowCount) {
+            throw new IllegalArgumentException("seed: sheet " + title + " has an invalid grid size");
+        }
+        Sheet sheet = new Sheet(sheetId, title, rowCount, columnCount, frozen);
+        JsonArray rows = json.has("rows") ? json.getAsJsonArray("rows") : new JsonArray();
+        if (rows.size() > rowCount) {
+            throw new IllegalArgumentException("seed: sheet " + title + " has " + rows.size() + " rows, grid has " + rowCount);
+        }
+        for (int r = 0; r < rows.size(); r++) {
+            JsonArray row = rows.get(r).isJsonNull() ? new JsonArray() : rows.get(r).getAsJsonArray();
+            if (row.size() > columnCount) {
+                throw new IllegalArgumentException("seed: sheet " + title + " row " + (r + 1) + " has " + row.size()
+                        + " cells, grid has " + columnCount + " columns");
+            }
+            for (int c = 0; c < row.size(); c++) {
+                sheet.set(r, c, readValue(row.get(c)));
+            }
+        }
+        if (json.has("formats")) {
+            for (JsonElement f : json.getAsJsonArray("formats")) {
+                readFormat(sheet, f.getAsJsonObject());
+            }
+        }
+        return sheet;
+    }
 
-  private static int integer(JsonObject json, String key, int fallback) {
-    return json.has(key) && !json.get(key).isJsonNull() ? json.get(key).getAsInt() : fallback;
-  }
+    private static CellValue readValue(JsonElement json) {
+        if (json == null || json.isJsonNull()) {
+            return null;
+        }
+        if (json.isJsonObject() && json.getAsJsonObject().has("string")) {
+            return new CellValue.Text(json.getAsJsonObject().get("string").getAsString());
+        }
+        if (!json.isJsonPrimitive()) {
+            throw new IllegalArgumentException("seed: unsupported cell " + json);
+        }
+        JsonPrimitive p = json.getAsJsonPrimitive();
+        if (p.isBoolean()) {
+            return new CellValue.Bool(p.getAsBoolean());
+        }
+        if (p.isNumber()) {
+            return new CellValue.Num(p.getAsDouble());
+        }
+        String s = p.getAsString();
+        if (s.isEmpty()) {
+            return null;
+        }
+        return s.startsWith("=") && s.length() > 1 ? new CellValue.Formula(s) : new CellValue.Text(s);
+    }
+
+    private static void readFormat(Sheet sheet, JsonObject json) {
+        String rangeText = string(json, "range", null);
+        A1Range range;
+        try {
+            range = A1Range.parse(Objects.requireNonNull(rangeText, "range"));
+        } catch (SheetsError e) {
+            throw new IllegalArgumentException("seed: bad format range " + rangeText);
+        }
+        int r1 = range.endRow() == null ? sheet.rowCount() : range.endRow();
+        int c1 = range.endColumn() == null ? sheet.columnCount() : range.endColumn();
+        if (range.sheetTitle() != null || range.startRow() >= sheet.rowCount() || range.startColumn() >= sheet.columnCount()
+                || r1 > sheet.rowCount() || c1 > sheet.columnCount()) {
+            throw new IllegalArgumentException("seed: format range " + rangeText + " is outside sheet " + sheet.title());
+        }
+        NumberFormat format = NumberFormat.of(string(json, "type", "NUMBER"), string(json, "pattern", ""));
+        for (int r = range.startRow(); r < r1; r++) {
+            for (int c = range.startColumn(); c < c1; c++) {
+                Cell old = sheet.cell(r, c);
+                sheet.set(r, c, Cell.of(old == null ? null : old.value(), format));
+            }
+        }
+    }
+
+    /** The spreadsheet in seed format; call with its lock held. */
+    public static JsonObject write(Spreadsheet spreadsheet) {
+        JsonObject json = new JsonObject();
+        json.addProperty("spreadsheetId", spreadsheet.spreadsheetId());
+        json.addProperty("title", spreadsheet.title());
+        json.addProperty("locale", spreadsheet.locale());
+        json.addProperty("timeZone", spreadsheet.timeZone());
+        JsonArray sheets = new JsonArray();
+        for (int i = 0; i < spreadsheet.sheets().size(); i++) {
+            sheets.add(writeSheet(spreadsheet.sheets().get(i), i));
+        }
+        json.add("sheets", sheets);
+        return json;
+    }
+
+    private static JsonObject writeSheet(Sheet sheet, int index) {
+        JsonObject json = new JsonObject();
+        json.addProperty("title", sheet.title());
+        json.addProperty("sheetId", sheet.sheetId());
+        json.addProperty("index", index);
+        json.addProperty("rowCount", sheet.rowCount());
+        json.addProperty("columnCount", sheet.columnCount());
+        json.addProperty("frozenRowCount", sheet.frozenRowCount());
+        JsonArray rows = new JsonArray();
+        int lastRow = sheet.lastValueRow(0, sheet.columnCount());
+        for (int r = 0; r < lastRow; r++) {
+            JsonArray row = new JsonArray();
+            int last = -1;
+            for (int c = 0; c < sheet.columnCount(); c++) {
+                if (sheet.value(r, c) != null) {
+                    last = c;
+                }
+            }
+            for (int c = 0; c <= last; c++) {
+                row.add(writeValue(sheet.value(r, c)));
+            }
+            rows.add(row);
+        }
+        json.add("rows", rows);
+        json.add("formats", writeFormats(sheet));
+        return json;
+    }
+
+    private static JsonElement writeValue(CellValue value) {
+        if (value == null) {
+            return JsonNull.INSTANCE;
+        }
+        if (value instanceof CellValue.Text t) {
+            if (t.text().startsWith("=")) {
+                JsonObject literal = new JsonObject();
+                literal.addProperty("string", t.text());
+                return literal;
+            }
+            return new JsonPrimitive(t.text());
+        }
+        if (value instanceof CellValue.Formula f) {
+            return new JsonPrimitive(f.formula());
+        }
+        if (value instanceof CellValue.Bool b) {
+            return new JsonPrimitive(b.bool());
+        }
+        return number(((CellValue.Num) value).number());
+    }
+
+    /** A JSON number, integral values without a fraction. */
+    public static JsonPrimitive number(double n) {
+        if (n == Math.rint(n) && Math.abs(n) < 9.0e15) {
+            return new JsonPrimitive((long) n);
+        }
+        return new JsonPrimitive(n);
+    }
+
+    private static JsonArray writeFormats(Sheet sheet) {
+        JsonArray formats = new JsonArray();
+        int lastRow = sheet.lastCellRow();
+        for (int c = 0; c < sheet.columnCount(); c++) {
+            int r = 0;
+            while (r < lastRow) {
+                Cell cell = sheet.cell(r, c);
+                NumberFormat format = cell == null ? null : cell.format();
+                if (format == null) {
+                    r++;
+                    continue;
+                }
+                int end = r + 1;
+                while (end < lastRow && sheet.cell(end, c) != null && format.equals(sheet.cell(end, c).format())) {
+                    end++;
+                }
+                JsonObject f = new JsonObject();
+                String column = ColumnLetters.of(c);
+                f.addProperty("range", end - r == 1 ? column + (r + 1) : column + (r + 1) + ":" + column + end);
+                f.addProperty("type", format.type());
+                if (format.hasPattern()) {
+                    f.addProperty("pattern", format.pattern());
+                }
+                formats.add(f);
+                r = end;
+            }
+        }
+        return formats;
+    }
+
+    private static String string(JsonObject json, String key, String fallback) {
+        return json.has(key) && !json.get(key).isJsonNull() ? json.get(key).getAsString() : fallback;
+    }
+
+    private static int integer(JsonObject json, String key, int fallback) {
+        return json.has(key) && !json.get(key).isJsonNull() ? json.get(key).getAsInt() : fallback;
+    }
 }

@@ -10,147 +10,147 @@ import java.util.Arrays;
  */
 public final class Sheet {
 
-  private final int sheetId;
-  private String title;
-  private int rowCount;
-  private int columnCount;
-  private int frozenRowCount;
-  private final ArrayList<Cell[]> rows = new ArrayList<>();
+    private final int sheetId;
+    private String title;
+    private int rowCount;
+    private int columnCount;
+    private int frozenRowCount;
+    private final ArrayList<Cell[]> rows = new ArrayList<>();
 
-  public Sheet(int sheetId, String title, int rowCount, int columnCount, int frozenRowCount) {
-    this.sheetId = sheetId;
-    this.title = title;
-    this.rowCount = rowCount;
-    this.columnCount = columnCount;
-    this.frozenRowCount = frozenRowCount;
-  }
-
-  public int sheetId() { return sheetId; }
-
-  public String title() { return title; }
-
-  public int rowCount() { return rowCount; }
-
-  public int columnCount() { return columnCount; }
-
-  public int frozenRowCount() { return frozenRowCount; }
-
-  public long cellCount() { return (long) rowCount * columnCount; }
-
-  public void rename(String newTitle) { this.title = newTitle; }
-
-  public void freezeRows(int count) { this.frozenRowCount = count; }
-
-  public Cell cell(int row, int column) {
-    if (row >= rows.size()) {
-      return null;
+    public Sheet(int sheetId, String title, int rowCount, int columnCount, int frozenRowCount) {
+        this.sheetId = sheetId;
+        this.title = title;
+        this.rowCount = rowCount;
+        this.columnCount = columnCount;
+        this.frozenRowCount = frozenRowCount;
     }
-    Cell[] cells = rows.get(row);
-    return cells == null || column >= cells.length ? null : cells[column];
-  }
 
-  public CellValue value(int row, int column) {
-    Cell cell = cell(row, column);
-    return cell == null ? null : cell.value();
-  }
+    public int sheetId() { return sheetId; }
 
-  /** Sets one cell; null (or a cell with neither value nor format) empties it. */
-  public void set(int row, int column, Cell cell) {
-    if (cell instanceof Cell.Formatted f && f.value() == null && f.format() == null) {
-      cell = null;
-    }
-    if (cell == null) {
-      if (row < rows.size() && rows.get(row) != null && column < rows.get(row).length) {
-        rows.get(row)[column] = null;
-      }
-      return;
-    }
-    while (rows.size() <= row) {
-      rows.add(null);
-    }
-    Cell[] cells = rows.get(row);
-    if (cells == null) {
-      cells = new Cell[Math.min(columnCount, Math.max(column + 1, 8))];
-      rows.set(row, cells);
-    } else if (cells.length <= column) {
-      cells = Arrays.copyOf(cells, Math.min(columnCount, Math.max(column + 1, cells.length * 2)));
-      rows.set(row, cells);
-    }
-    cells[column] = cell;
-  }
+    public String title() { return title; }
 
-  /** The number of rows up to the last one holding a value (formats alone do not count). */
-  public int lastValueRow(int fromColumn, int toColumn) {
-    for (int r = rows.size() - 1; r >= 0; r--) {
-      if (rowHasValue(r, fromColumn, toColumn)) {
-        return r + 1;
-      }
-    }
-    return 0;
-  }
+    public int rowCount() { return rowCount; }
 
-  public boolean rowHasValue(int row, int fromColumn, int toColumn) {
-    if (row >= rows.size() || rows.get(row) == null) {
-      return false;
-    }
-    Cell[] cells = rows.get(row);
-    for (int c = fromColumn; c < Math.min(toColumn, cells.length); c++) {
-      if (cells[c] != null && cells[c].value() != null) {
-        return true;
-      }
-    }
-    return false;
-  }
+    public int columnCount() { return columnCount; }
 
-  /** The number of rows up to the last one holding any cell (value or format). */
-  public int lastCellRow() {
-    for (int r = rows.size() - 1; r >= 0; r--) {
-      Cell[] cells = rows.get(r);
-      if (cells != null) {
-        for (Cell cell : cells) {
-          if (cell != null) {
-            return r + 1;
-          }
+    public int frozenRowCount() { return frozenRowCount; }
+
+    public long cellCount() { return (long) rowCount * columnCount; }
+
+    public void rename(String newTitle) { this.title = newTitle; }
+
+    public void freezeRows(int count) { this.frozenRowCount = count; }
+
+    public Cell cell(int row, int column) {
+        if (row >= rows.size()) {
+            return null;
         }
-      }
+        Cell[] cells = rows.get(row);
+        return cells == null || column >= cells.length ? null : cells[column];
     }
-    return 0;
-  }
 
-  /** Changes the grid size; cells cut off by a shrink are deleted. */
-  public void resize(int newRowCount, int newColumnCount) {
-    while (rows.size() > newRowCount) {
-      rows.remove(rows.size() - 1);
+    public CellValue value(int row, int column) {
+        Cell cell = cell(row, column);
+        return cell == null ? null : cell.value();
     }
-    if (newColumnCount < columnCount) {
-      for (int r = 0; r < rows.size(); r++) {
-        Cell[] cells = rows.get(r);
-        if (cells != null && cells.length > newColumnCount) {
-          rows.set(r, Arrays.copyOf(cells, newColumnCount));
+
+    /** Sets one cell; null (or a cell with neither value nor format) empties it. */
+    public void set(int row, int column, Cell cell) {
+        if (cell instanceof Cell.Formatted f && f.value() == null && f.format() == null) {
+            cell = null;
         }
-      }
+        if (cell == null) {
+            if (row < rows.size() && rows.get(row) != null && column < rows.get(row).length) {
+                rows.get(row)[column] = null;
+            }
+            return;
+        }
+        while (rows.size() <= row) {
+            rows.add(null);
+        }
+        Cell[] cells = rows.get(row);
+        if (cells == null) {
+            cells = new Cell[Math.min(columnCount, Math.max(column + 1, 8))];
+            rows.set(row, cells);
+        } else if (cells.length <= column) {
+            cells = Arrays.copyOf(cells, Math.min(columnCount, Math.max(column + 1, cells.length * 2)));
+            rows.set(row, cells);
+        }
+        cells[column] = cell;
     }
-    this.rowCount = newRowCount;
-    this.columnCount = newColumnCount;
-    if (frozenRowCount >= newRowCount) {
-      frozenRowCount = Math.max(0, newRowCount - 1);
-    }
-  }
 
-  /** Inserts {@code count} empty rows before {@code at}, growing the grid. */
-  public void insertRows(int at, int count) {
-    if (at < rows.size()) {
-      rows.addAll(at, java.util.Collections.nCopies(count, null));
+    /** The number of rows up to the last one holding a value (formats alone do not count). */
+    public int lastValueRow(int fromColumn, int toColumn) {
+        for (int r = rows.size() - 1; r >= 0; r--) {
+            if (rowHasValue(r, fromColumn, toColumn)) {
+                return r + 1;
+            }
+        }
+        return 0;
     }
-    rowCount += count;
-  }
 
-  /** A copy with the same id, properties and cells (cells are immutable and shared). */
-  public Sheet copy() {
-    Sheet copy = new Sheet(sheetId, title, rowCount, columnCount, frozenRowCount);
-    for (Cell[] cells : rows) {
-      copy.rows.add(cells == null ? null : cells.clone());
+    public boolean rowHasValue(int row, int fromColumn, int toColumn) {
+        if (row >= rows.size() || rows.get(row) == null) {
+            return false;
+        }
+        Cell[] cells = rows.get(row);
+        for (int c = fromColumn; c < Math.min(toColumn, cells.length); c++) {
+            if (cells[c] != null && cells[c].value() != null) {
+                return true;
+            }
+        }
+        return false;
     }
-    return copy;
-  }
+
+    /** The number of rows up to the last one holding any cell (value or format). */
+    public int lastCellRow() {
+        for (int r = rows.size() - 1; r >= 0; r--) {
+            Cell[] cells = rows.get(r);
+            if (cells != null) {
+                for (Cell cell : cells) {
+                    if (cell != null) {
+                        return r + 1;
+                    }
+                }
+            }
+        }
+        return 0;
+    }
+
+    /** Changes the grid size; cells cut off by a shrink are deleted. */
+    public void resize(int newRowCount, int newColumnCount) {
+        while (rows.size() > newRowCount) {
+            rows.remove(rows.size() - 1);
+        }
+        if (newColumnCount < columnCount) {
+            for (int r = 0; r < rows.size(); r++) {
+                Cell[] cells = rows.get(r);
+                if (cells != null && cells.length > newColumnCount) {
+                    rows.set(r, Arrays.copyOf(cells, newColumnCount));
+                }
+            }
+        }
+        this.rowCount = newRowCount;
+        this.columnCount = newColumnCount;
+        if (frozenRowCount >= newRowCount) {
+            frozenRowCount = Math.max(0, newRowCount - 1);
+        }
+    }
+
+    /** Inserts {@code count} empty rows before {@code at}, growing the grid. */
+    public void insertRows(int at, int count) {
+        if (at < rows.size()) {
+            rows.addAll(at, java.util.Collections.nCopies(count, null));
+        }
+        rowCount += count;
+    }
+
+    /** A copy with the same id, properties and cells (cells are immutable and shared). */
+    public Sheet copy() {
+        Sheet copy = new Sheet(sheetId, title, rowCount, columnCount, frozenRowCount);
+        for (Cell[] cells : rows) {
+            copy.rows.add(cells == null ? null : cells.clone());
+        }
+        return copy;
+    }
 }

@@ -9,18 +9,18 @@ import java.util.Random;
  */
 public final class SheetIds {
 
-  private SheetIds() {}
+    private SheetIds() {}
 
-  public static int next(String spreadsheetId, List<Sheet> existing) {
-    if (existing.isEmpty()) {
-      return 0;
+    public static int next(String spreadsheetId, List<Sheet> existing) {
+        if (existing.isEmpty()) {
+            return 0;
+        }
+        Random random = new Random(spreadsheetId.hashCode() * 31L + existing.size());
+        while (true) {
+            int id = 100_000_000 + random.nextInt(2_000_000_000);
+            if (id > 0 && existing.stream().noneMatch(s -> s.sheetId() == id)) {
+                return id;
+            }
+        }
     }
-    Random random = new Random(spreadsheetId.hashCode() * 31L + existing.size());
-    while (true) {
-      int id = 100_000_000 + random.nextInt(2_000_000_000);
-      if (id > 0 && existing.stream().noneMatch(s -> s.sheetId() == id)) {
-        return id;
-      }
-    }
-  }
 }

@@ -8,15 +8,15 @@ import java.util.regex.Pattern;
  */
 public final class SheetTitles {
 
-  private static final Pattern PLAIN = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-  private static final Pattern LOOKS_LIKE_CELL = Pattern.compile("(?i)[A-Z]{1,3}[0-9]+|R[0-9]*C[0-9]*|TRUE|FALSE");
+    private static final Pattern PLAIN = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern LOOKS_LIKE_CELL = Pattern.compile("(?i)[A-Z]{1,3}[0-9]+|R[0-9]*C[0-9]*|TRUE|FALSE");
 
-  private SheetTitles() {}
+    private SheetTitles() {}
 
-  public static String quoteIfNeeded(String title) {
-    if (PLAIN.matcher(title).matches() && !LOOKS_LIKE_CELL.matcher(title).matches()) {
-      return title;
+    public static String quoteIfNeeded(String title) {
+        if (PLAIN.matcher(title).matches() && !LOOKS_LIKE_CELL.matcher(title).matches()) {
+            return title;
+        }
+        return "'" + title.replace("'", "''") + "'";
     }
-    return "'" + title.replace("'", "''") + "'";
-  }
 }

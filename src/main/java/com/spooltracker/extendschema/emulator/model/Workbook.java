@@ -6,34 +6,34 @@ import java.util.concurrent.ConcurrentHashMap;
 /** The spreadsheets an emulator serves, by id. Thread-safe. */
 public final class Workbook {
 
-  private final ConcurrentHashMap<String, Spreadsheet> spreadsheets = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Spreadsheet> spreadsheets = new ConcurrentHashMap<>();
 
-  /** The spreadsheet, or 404 NOT_FOUND as the API answers for an unknown id. */
-  public Spreadsheet get(String spreadsheetId) {
-    Spreadsheet spreadsheet = spreadsheets.get(spreadsheetId);
-    if (spreadsheet == null) {
-      throw new SheetsError.NotFound();
+    /** The spreadsheet, or 404 NOT_FOUND as the API answers for an unknown id. */
+    public Spreadsheet get(String spreadsheetId) {
+        Spreadsheet spreadsheet = spreadsheets.get(spreadsheetId);
+        if (spreadsheet == null) {
+            throw new SheetsError.NotFound();
+        }
+        return spreadsheet;
     }
-    return spreadsheet;
-  }
 
-  public boolean contains(String spreadsheetId) {
-    return spreadsheets.containsKey(spreadsheetId);
-  }
+    public boolean contains(String spreadsheetId) {
+        return spreadsheets.containsKey(spreadsheetId);
+    }
 
-  public void put(Spreadsheet spreadsheet) {
-    spreadsheets.put(spreadsheet.spreadsheetId(), spreadsheet);
-  }
+    public void put(Spreadsheet spreadsheet) {
+        spreadsheets.put(spreadsheet.spreadsheetId(), spreadsheet);
+    }
 
-  public boolean remove(String spreadsheetId) {
-    return spreadsheets.remove(spreadsheetId) != null;
-  }
+    public boolean remove(String spreadsheetId) {
+        return spreadsheets.remove(spreadsheetId) != null;
+    }
 
-  public void clear() {
-    spreadsheets.clear();
-  }
+    public void clear() {
+        spreadsheets.clear();
+    }
 
-  public List<String> ids() {
-    return spreadsheets.keySet().stream().sorted().toList();
-  }
+    public List<String> ids() {
+        return spreadsheets.keySet().stream().sorted().toList();
+    }
 }

@@ -15,121 +15,121 @@ import java.time.Duration;
  */
 final class AdminApi {
 
-  private final Control control;
+    private final Control control;
 
-  AdminApi(Control control) {
-    this.control = control;
-  }
-
-  HttpFront.Answer handle(String method, String path, byte[] body) {
-    try {
-      JsonObject json = Json.object(body);
-      return route(method, path, json);
-    } catch (SheetsError e) {
-      return HttpFront.Answer.error(e);
-    } catch (IllegalArgumentException | IllegalStateException | NullPointerException | ClassCastException e) {
-      return HttpFront.Answer.error(SheetsError.invalid(String.valueOf(e.getMessage())));
+    AdminApi(Control control) {
+        this.control = control;
     }
-  }
 
-  private HttpFront.Answer route(String method, String path, JsonObject json) {
-    String key = method + " " + (path.startsWith("spreadsheets/") ? "spreadsheets/{id}" : path);
-    return switch (key) {
-      case "PUT spreadsheets", "POST spreadsheets" -> {
-        control.seed(require(json));
-        yield done();
-      }
-      case "GET spreadsheets/{id}" -> HttpFront.Answer.ok(control.dump(Route.decode(path.substring(13))));
-      case "DELETE spreadsheets/{id}" -> {
-        if (!control.delete(Route.decode(path.substring(13)))) {
-          throw new SheetsError.NotFound();
+    HttpFront.Answer handle(String method, String path, byte[] body) {
+        try {
+            JsonObject json = Json.object(body);
+            return route(method, path, json);
+        } catch (SheetsError e) {
+            return HttpFront.Answer.error(e);
+        } catch (IllegalArgumentException | IllegalStateException | NullPointerException | ClassCastException e) {
+            return HttpFront.Answer.error(SheetsError.invalid(String.valueOf(e.getMessage())));
         }
-        yield done();
-      }
-      case "POST faults" -> {
-        control.addFault(FaultRule.fromJson(require(json)));
-        yield done();
-      }
-      case "DELETE faults" -> {
-        control.clearFaults();
-        yield done();
-      }
-      case "PUT quota" -> {
-        JsonObject q = require(json);
-        control.setQuota(new Quota(q.has("writesPerWindow") ? q.get("writesPerWindow").getAsInt() : 0,
-            q.has("readsPerWindow") ? q.get("readsPerWindow").getAsInt() : 0,
-            Duration.ofSeconds(q.has("windowSeconds") ? q.get("windowSeconds").getAsLong() : 60)));
-        yield done();
-      }
-      case "DELETE quota" -> {
-        control.setQuota(null);
-        yield done();
-      }
-      case "GET counters" -> HttpFront.Answer.ok(counters(control.counters()));
-      case "DELETE counters" -> {
-        control.resetCounters();
-        yield done();
-      }
-      case "GET requests" -> HttpFront.Answer.ok(requests());
-      case "POST reset" -> {
-        control.reset();
-        yield done();
-      }
-      case "POST demo" -> {
-        control.seedDemo();
-        yield done();
-      }
-      default -> HttpFront.Answer.of(404, ErrorBody.of(404, "NOT_FOUND", "No admin operation " + key), null);
-    };
-  }
-
-  private static JsonObject require(JsonObject json) {
-    if (json == null) {
-      throw SheetsError.invalid("A JSON body is required.");
     }
-    return json;
-  }
 
-  private static HttpFront.Answer done() {
-    JsonObject ok = new JsonObject();
-    ok.addProperty("ok", true);
-    return HttpFront.Answer.ok(ok);
-  }
-
-  static JsonObject counters(Counters counters) {
-    JsonObject json = new JsonObject();
-    json.addProperty("calls", counters.calls());
-    json.addProperty("reads", counters.reads());
-    json.addProperty("writes", counters.writes());
-    json.addProperty("bytesIn", counters.bytesIn());
-    json.addProperty("bytesOut", counters.bytesOut());
-    JsonObject byEndpoint = new JsonObject();
-    counters.byEndpoint().forEach((name, e) -> {
-      JsonObject one = new JsonObject();
-      one.addProperty("calls", e.calls());
-      one.addProperty("bytesIn", e.bytesIn());
-      one.addProperty("bytesOut", e.bytesOut());
-      byEndpoint.add(name, one);
-    });
-    json.add("byEndpoint", byEndpoint);
-    return json;
-  }
-
-  private JsonObject requests() {
-    JsonArray list = new JsonArray();
-    for (RequestRecord r : control.requestLog()) {
-      JsonObject one = new JsonObject();
-      one.addProperty("method", r.method());
-      one.addProperty("endpoint", r.endpoint());
-      one.addProperty("pathAndQuery", r.pathAndQuery());
-      one.addProperty("status", r.status());
-      one.addProperty("bytesIn", r.bytesIn());
-      one.addProperty("bytesOut", r.bytesOut());
-      one.addProperty("outcome", r.outcome());
-      list.add(one);
+    private HttpFront.Answer route(String method, String path, JsonObject json) {
+        String key = method + " " + (path.startsWith("spreadsheets/") ? "spreadsheets/{id}" : path);
+        return switch (key) {
+            case "PUT spreadsheets", "POST spreadsheets" -> {
+                control.seed(require(json));
+                yield done();
+            }
+            case "GET spreadsheets/{id}" -> HttpFront.Answer.ok(control.dump(Route.decode(path.substring(13))));
+            case "DELETE spreadsheets/{id}" -> {
+                if (!control.delete(Route.decode(path.substring(13)))) {
+                    throw new SheetsError.NotFound();
+                }
+                yield done();
+            }
+            case "POST faults" -> {
+                control.addFault(FaultRule.fromJson(require(json)));
+                yield done();
+            }
+            case "DELETE faults" -> {
+                control.clearFaults();
+                yield done();
+            }
+            case "PUT quota" -> {
+                JsonObject q = require(json);
+                control.setQuota(new Quota(q.has("writesPerWindow") ? q.get("writesPerWindow").getAsInt() : 0,
+                        q.has("readsPerWindow") ? q.get("readsPerWindow").getAsInt() : 0,
+                        Duration.ofSeconds(q.has("windowSeconds") ? q.get("windowSeconds").getAsLong() : 60)));
+                yield done();
+            }
+            case "DELETE quota" -> {
+                control.setQuota(null);
+                yield done();
+            }
+            case "GET counters" -> HttpFront.Answer.ok(counters(control.counters()));
+            case "DELETE counters" -> {
+                control.resetCounters();
+                yield done();
+            }
+            case "GET requests" -> HttpFront.Answer.ok(requests());
+            case "POST reset" -> {
+                control.reset();
+                yield done();
+            }
+            case "POST demo" -> {
+                control.seedDemo();
+                yield done();
+            }
+            default -> HttpFront.Answer.of(404, ErrorBody.of(404, "NOT_FOUND", "No admin operation " + key), null);
+        };
     }
-    JsonObject json = new JsonObject();
-    json.add("requests", list);
-    return json;
-  }
+
+    private static JsonObject require(JsonObject json) {
+        if (json == null) {
+            throw SheetsError.invalid("A JSON body is required.");
+        }
+        return json;
+    }
+
+    private static HttpFront.Answer done() {
+        JsonObject ok = new JsonObject();
+        ok.addProperty("ok", true);
+        return HttpFront.Answer.ok(ok);
+    }
+
+    static JsonObject counters(Counters counters) {
+        JsonObject json = new JsonObject();
+        json.addProperty("calls", counters.calls());
+        json.addProperty("reads", counters.reads());
+        json.addProperty("writes", counters.writes());
+        json.addProperty("bytesIn", counters.bytesIn());
+        json.addProperty("bytesOut", counters.bytesOut());
+        JsonObject byEndpoint = new JsonObject();
+        counters.byEndpoint().forEach((name, e) -> {
+            JsonObject one = new JsonObject();
+            one.addProperty("calls", e.calls());
+            one.addProperty("bytesIn", e.bytesIn());
+            one.addProperty("bytesOut", e.bytesOut());
+            byEndpoint.add(name, one);
+        });
+        json.add("byEndpoint", byEndpoint);
+        return json;
+    }
+
+    private JsonObject requests() {
+        JsonArray list = new JsonArray();
+        for (RequestRecord r : control.requestLog()) {
+            JsonObject one = new JsonObject();
+            one.addProperty("method", r.method());
+            one.addProperty("endpoint", r.endpoint());
+            one.addProperty("pathAndQuery", r.pathAndQuery());
+            one.addProperty("status", r.status());
+            one.addProperty("bytesIn", r.bytesIn());
+            one.addProperty("bytesOut", r.bytesOut());
+            one.addProperty("outcome", r.outcome());
+            list.add(one);
+        }
+        JsonObject json = new JsonObject();
+        json.add("requests", list);
+        return json;
+    }
 }

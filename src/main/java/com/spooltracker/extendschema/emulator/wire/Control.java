@@ -9,25 +9,25 @@ import java.util.List;
 
 /** The emulator operations the admin HTTP API exposes; the same ones as the Java face. */
 public interface Control {
-  void seed(JsonObject spreadsheet);
+    void seed(JsonObject spreadsheet);
 
-  JsonObject dump(String spreadsheetId);
+    JsonObject dump(String spreadsheetId);
 
-  boolean delete(String spreadsheetId);
+    boolean delete(String spreadsheetId);
 
-  void addFault(FaultRule rule);
+    void addFault(FaultRule rule);
 
-  void clearFaults();
+    void clearFaults();
 
-  void setQuota(Quota quota);
+    void setQuota(Quota quota);
 
-  Counters counters();
+    Counters counters();
 
-  List<RequestRecord> requestLog();
+    List<RequestRecord> requestLog();
 
-  void resetCounters();
+    void resetCounters();
 
-  void reset();
+    void reset();
 
-  void seedDemo();
+    void seedDemo();
 }

@@ -23,168 +23,168 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class HttpFront implements HttpHandler {
 
-  private static final Logger LOG = Logger.getLogger(HttpFront.class.getName());
+    private static final Logger LOG = Logger.getLogger(HttpFront.class.getName());
 
-  private final SheetsApi api;
-  private final AdminApi admin;
-  private final FaultBook faults;
-  private final QuotaGate quota;
-  private final Traffic traffic;
+    private final SheetsApi api;
+    private final AdminApi admin;
+    private final FaultBook faults;
+    private final QuotaGate quota;
+    private final Traffic traffic;
 
-  public HttpFront(Workbook workbook, Control control, FaultBook faults, QuotaGate quota, Traffic traffic) {
-    this.api = new SheetsApi(workbook);
-    this.admin = new AdminApi(control);
-    this.faults = faults;
-    this.quota = quota;
-    this.traffic = traffic;
-  }
-
-  /** One answer: status, UTF-8 JSON body (null for the plain 502) and an optional Retry-After. */
-  record Answer(int status, byte[] json, Integer retryAfterSeconds) {
-    static Answer of(int status, JsonObject body, Integer retryAfterSeconds) {
-      return new Answer(status, body == null ? null : Json.bytes(body), retryAfterSeconds);
+    public HttpFront(Workbook workbook, Control control, FaultBook faults, QuotaGate quota, Traffic traffic) {
+        this.api = new SheetsApi(workbook);
+        this.admin = new AdminApi(control);
+        this.faults = faults;
+        this.quota = quota;
+        this.traffic = traffic;
     }
 
-    static Answer ok(JsonObject body) {
-      return of(200, body, null);
+    /** One answer: status, UTF-8 JSON body (null for the plain 502) and an optional Retry-After. */
+    record Answer(int status, byte[] json, Integer retryAfterSeconds) {
+        static Answer of(int status, JsonObject body, Integer retryAfterSeconds) {
+            return new Answer(status, body == null ? null : Json.bytes(body), retryAfterSeconds);
+        }
+
+        static Answer ok(JsonObject body) {
+            return of(200, body, null);
+        }
+
+        static Answer error(SheetsError e) {
+            return of(e.httpStatus(), ErrorBody.of(e.httpStatus(), e.status(), e.getMessage()), null);
+        }
     }
 
-    static Answer error(SheetsError e) {
-      return of(e.httpStatus(), ErrorBody.of(e.httpStatus(), e.status(), e.getMessage()), null);
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try {
+            String rawPath = exchange.getRequestURI().getRawPath();
+            if (rawPath.startsWith("/admin/")) {
+                byte[] body = decoded(exchange, exchange.getRequestBody().readAllBytes());
+                Answer answer = admin.handle(exchange.getRequestMethod(), rawPath.substring("/admin/".length()), body);
+                write(exchange, answer.status(), encode(exchange, answer));
+                return;
+            }
+            serveApi(exchange, rawPath);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.FINE, "request failed", e);
+        } finally {
+            exchange.close();
+        }
     }
-  }
 
-  @Override
-  public void handle(HttpExchange exchange) throws IOException {
-    try {
-      String rawPath = exchange.getRequestURI().getRawPath();
-      if (rawPath.startsWith("/admin/")) {
-        byte[] body = decoded(exchange, exchange.getRequestBody().readAllBytes());
-        Answer answer = admin.handle(exchange.getRequestMethod(), rawPath.substring("/admin/".length()), body);
-        write(exchange, answer.status(), encode(exchange, answer));
-        return;
-      }
-      serveApi(exchange, rawPath);
-    } catch (IOException | RuntimeException e) {
-      LOG.log(Level.FINE, "request failed", e);
-    } finally {
-      exchange.close();
-    }
-  }
+    private void serveApi(HttpExchange exchange, String rawPath) throws IOException {
+        String method = exchange.getRequestMethod();
+        String rawQuery = exchange.getRequestURI().getRawQuery();
+        String pathAndQuery = rawQuery == null ? rawPath : rawPath + "?" + rawQuery;
+        Route route = Route.resolve(method, rawPath);
+        byte[] raw = exchange.getRequestBody().readAllBytes();
+        FaultRule.Action fault = faults.decide(route.endpoint(), method, rawPath);
 
-  private void serveApi(HttpExchange exchange, String rawPath) throws IOException {
-    String method = exchange.getRequestMethod();
-    String rawQuery = exchange.getRequestURI().getRawQuery();
-    String pathAndQuery = rawQuery == null ? rawPath : rawPath + "?" + rawQuery;
-    Route route = Route.resolve(method, rawPath);
-    byte[] raw = exchange.getRequestBody().readAllBytes();
-    FaultRule.Action fault = faults.decide(route.endpoint(), method, rawPath);
+        if (fault instanceof FaultRule.Action.DropBeforeAnswer) {
+            log(method, route, pathAndQuery, 0, raw.length, 0, "fault:drop");
+            return; // exchange.close() without a response closes the connection
+        }
+        if (fault instanceof FaultRule.Action.Status s) {
+            Answer answer = Answer.of(s.code(), ErrorBody.forStatus(s.code()), s.retryAfterSeconds());
+            byte[] out = encode(exchange, answer);
+            log(method, route, pathAndQuery, s.code(), raw.length, out.length, "fault:" + s.code());
+            write(exchange, s.code(), out);
+            return;
+        }
+        if (fault instanceof FaultRule.Action.Delay d) {
+            sleep(d.delay().toMillis());
+        }
+        boolean counted = !route.endpoint().equals(Route.UNKNOWN);
+        if (counted && !quota.admit(route.isWrite(method))) {
+            byte[] out = encode(exchange, Answer.of(429, ErrorBody.quotaExceeded(route.isWrite(method)), null));
+            log(method, route, pathAndQuery, 429, raw.length, out.length, "quota");
+            write(exchange, 429, out);
+            return;
+        }
+        Answer answer = answer(exchange, route, rawQuery, raw);
+        if (fault instanceof FaultRule.Action.ApplyThenDrop) {
+            log(method, route, pathAndQuery, 0, raw.length, 0, "fault:applyThenDrop");
+            return;
+        }
+        byte[] out = encode(exchange, answer);
+        String outcome = fault instanceof FaultRule.Action.Delay ? "fault:delay"
+                : answer.status() == 200 ? "ok" : "error:" + answer.status();
+        // Logged before the answer leaves, so a caller that has its response also sees the record.
+        log(method, route, pathAndQuery, answer.status(), raw.length, out.length, outcome);
+        write(exchange, answer.status(), out);
+    }
 
-    if (fault instanceof FaultRule.Action.DropBeforeAnswer) {
-      log(method, route, pathAndQuery, 0, raw.length, 0, "fault:drop");
-      return; // exchange.close() without a response closes the connection
+    private Answer answer(HttpExchange exchange, Route route, String rawQuery, byte[] raw) {
+        if (route.endpoint().equals(Route.UNKNOWN)) {
+            return Answer.of(404, ErrorBody.of(404, "NOT_FOUND", "Method not found."), null);
+        }
+        try {
+            QueryParams query = QueryParams.parse(rawQuery);
+            JsonObject body = Json.object(decoded(exchange, raw));
+            return new Answer(200, api.handle(route, query, body), null);
+        } catch (SheetsError e) {
+            return Answer.error(e);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "internal error in the Sheets emulator", e);
+            return Answer.of(500, ErrorBody.of(500, "INTERNAL", "Internal error encountered."), null);
+        }
     }
-    if (fault instanceof FaultRule.Action.Status s) {
-      Answer answer = Answer.of(s.code(), ErrorBody.forStatus(s.code()), s.retryAfterSeconds());
-      byte[] out = encode(exchange, answer);
-      log(method, route, pathAndQuery, s.code(), raw.length, out.length, "fault:" + s.code());
-      write(exchange, s.code(), out);
-      return;
-    }
-    if (fault instanceof FaultRule.Action.Delay d) {
-      sleep(d.delay().toMillis());
-    }
-    boolean counted = !route.endpoint().equals(Route.UNKNOWN);
-    if (counted && !quota.admit(route.isWrite(method))) {
-      byte[] out = encode(exchange, Answer.of(429, ErrorBody.quotaExceeded(route.isWrite(method)), null));
-      log(method, route, pathAndQuery, 429, raw.length, out.length, "quota");
-      write(exchange, 429, out);
-      return;
-    }
-    Answer answer = answer(exchange, route, rawQuery, raw);
-    if (fault instanceof FaultRule.Action.ApplyThenDrop) {
-      log(method, route, pathAndQuery, 0, raw.length, 0, "fault:applyThenDrop");
-      return;
-    }
-    byte[] out = encode(exchange, answer);
-    String outcome = fault instanceof FaultRule.Action.Delay ? "fault:delay"
-        : answer.status() == 200 ? "ok" : "error:" + answer.status();
-    // Logged before the answer leaves, so a caller that has its response also sees the record.
-    log(method, route, pathAndQuery, answer.status(), raw.length, out.length, outcome);
-    write(exchange, answer.status(), out);
-  }
 
-  private Answer answer(HttpExchange exchange, Route route, String rawQuery, byte[] raw) {
-    if (route.endpoint().equals(Route.UNKNOWN)) {
-      return Answer.of(404, ErrorBody.of(404, "NOT_FOUND", "Method not found."), null);
+    private static byte[] decoded(HttpExchange exchange, byte[] raw) throws IOException {
+        String encoding = exchange.getRequestHeaders().getFirst("Content-Encoding");
+        if (encoding == null || !encoding.toLowerCase().contains("gzip") || raw.length == 0) {
+            return raw;
+        }
+        try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(raw))) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw SheetsError.invalid("Invalid gzip request body.");
+        }
     }
-    try {
-      QueryParams query = QueryParams.parse(rawQuery);
-      JsonObject body = Json.object(decoded(exchange, raw));
-      return new Answer(200, api.handle(route, query, body), null);
-    } catch (SheetsError e) {
-      return Answer.error(e);
-    } catch (IOException | RuntimeException e) {
-      LOG.log(Level.WARNING, "internal error in the Sheets emulator", e);
-      return Answer.of(500, ErrorBody.of(500, "INTERNAL", "Internal error encountered."), null);
-    }
-  }
 
-  private static byte[] decoded(HttpExchange exchange, byte[] raw) throws IOException {
-    String encoding = exchange.getRequestHeaders().getFirst("Content-Encoding");
-    if (encoding == null || !encoding.toLowerCase().contains("gzip") || raw.length == 0) {
-      return raw;
+    /** Sets the headers for the answer and returns its body bytes as they will be sent. */
+    private static byte[] encode(HttpExchange exchange, Answer answer) throws IOException {
+        byte[] body;
+        if (answer.json() == null) {
+            body = "<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>"
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=UTF-8");
+        } else {
+            body = answer.json();
+            exchange.getResponseHeaders().set("Content-Type", "application/json; charset=UTF-8");
+        }
+        if (answer.retryAfterSeconds() != null) {
+            exchange.getResponseHeaders().set("Retry-After", Integer.toString(answer.retryAfterSeconds()));
+        }
+        String accept = exchange.getRequestHeaders().getFirst("Accept-Encoding");
+        if (accept != null && accept.toLowerCase().contains("gzip")) {
+            ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+            try (GZIPOutputStream gz = new GZIPOutputStream(zipped)) {
+                gz.write(body);
+            }
+            body = zipped.toByteArray();
+            exchange.getResponseHeaders().set("Content-Encoding", "gzip");
+        }
+        exchange.getResponseHeaders().set("Vary", "Origin, X-Origin, Referer");
+        return body;
     }
-    try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(raw))) {
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw SheetsError.invalid("Invalid gzip request body.");
-    }
-  }
 
-  /** Sets the headers for the answer and returns its body bytes as they will be sent. */
-  private static byte[] encode(HttpExchange exchange, Answer answer) throws IOException {
-    byte[] body;
-    if (answer.json() == null) {
-      body = "<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>"
-          .getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().set("Content-Type", "text/html; charset=UTF-8");
-    } else {
-      body = answer.json();
-      exchange.getResponseHeaders().set("Content-Type", "application/json; charset=UTF-8");
+    private static void write(HttpExchange exchange, int status, byte[] body) throws IOException {
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
     }
-    if (answer.retryAfterSeconds() != null) {
-      exchange.getResponseHeaders().set("Retry-After", Integer.toString(answer.retryAfterSeconds()));
-    }
-    String accept = exchange.getRequestHeaders().getFirst("Accept-Encoding");
-    if (accept != null && accept.toLowerCase().contains("gzip")) {
-      ByteArrayOutputStream zipped = new ByteArrayOutputStream();
-      try (GZIPOutputStream gz = new GZIPOutputStream(zipped)) {
-        gz.write(body);
-      }
-      body = zipped.toByteArray();
-      exchange.getResponseHeaders().set("Content-Encoding", "gzip");
-    }
-    exchange.getResponseHeaders().set("Vary", "Origin, X-Origin, Referer");
-    return body;
-  }
 
-  private static void write(HttpExchange exchange, int status, byte[] body) throws IOException {
-    exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(body);
+    private void log(String method, Route route, String pathAndQuery, int status, long in, long out, String outcome) {
+        traffic.record(new RequestRecord(method, route.endpoint(), pathAndQuery, status, in, out, outcome));
     }
-  }
 
-  private void log(String method, Route route, String pathAndQuery, int status, long in, long out, String outcome) {
-    traffic.record(new RequestRecord(method, route.endpoint(), pathAndQuery, status, in, out, outcome));
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
-  }
 }

@@ -20,76 +20,76 @@ import java.nio.charset.StandardCharsets;
 /** JSON text in and out, without HTML escaping (Google sends {@code =} and {@code <} as they are). */
 final class Json {
 
-  private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().serializeNulls().create();
-  private static final TypeAdapter<JsonElement> ELEMENT = GSON.getAdapter(JsonElement.class);
+    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().serializeNulls().create();
+    private static final TypeAdapter<JsonElement> ELEMENT = GSON.getAdapter(JsonElement.class);
 
-  private Json() {}
+    private Json() {}
 
-  static byte[] bytes(JsonElement json) {
-    return GSON.toJson(json).getBytes(StandardCharsets.UTF_8);
-  }
-
-  /** Something that writes one JSON value. */
-  interface Body {
-    void writeTo(JsonWriter out) throws IOException;
-  }
-
-  /**
-   * The UTF-8 text {@code body} writes, token for token what {@link #bytes} would give for the same
-   * tree: same escaping, same number forms, nulls kept.
-   */
-  static byte[] bytes(Body body) {
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 16);
-    try (JsonWriter out = GSON.newJsonWriter(new BufferedWriter(new OutputStreamWriter(buffer, StandardCharsets.UTF_8),
-        1 << 16))) {
-      // As Gson.toJson(JsonElement) does with a writer it made itself.
-      out.setStrictness(Strictness.LENIENT);
-      body.writeTo(out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    static byte[] bytes(JsonElement json) {
+        return GSON.toJson(json).getBytes(StandardCharsets.UTF_8);
     }
-    return buffer.toByteArray();
-  }
 
-  /** Writes {@code json} keeping only what {@code mask} selects: the text of {@code mask.prune(json)}. */
-  static void write(JsonWriter out, JsonElement json, FieldMask mask) throws IOException {
-    if (mask.isAll() || !json.isJsonObject() && !json.isJsonArray()) {
-      ELEMENT.write(out, json);
-    } else if (json.isJsonArray()) {
-      out.beginArray();
-      for (JsonElement element : json.getAsJsonArray()) {
-        write(out, element, mask);
-      }
-      out.endArray();
-    } else {
-      out.beginObject();
-      for (var entry : json.getAsJsonObject().entrySet()) {
-        FieldMask child = mask.child(entry.getKey());
-        if (child != null) {
-          out.name(entry.getKey());
-          write(out, entry.getValue(), child);
+    /** Something that writes one JSON value. */
+    interface Body {
+        void writeTo(JsonWriter out) throws IOException;
+    }
+
+    /**
+     * The UTF-8 text {@code body} writes, token for token what {@link #bytes} would give for the same
+     * tree: same escaping, same number forms, nulls kept.
+     */
+    static byte[] bytes(Body body) {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 16);
+        try (JsonWriter out = GSON.newJsonWriter(new BufferedWriter(new OutputStreamWriter(buffer, StandardCharsets.UTF_8),
+                1 << 16))) {
+            // As Gson.toJson(JsonElement) does with a writer it made itself.
+            out.setStrictness(Strictness.LENIENT);
+            body.writeTo(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-      }
-      out.endObject();
+        return buffer.toByteArray();
     }
-  }
 
-  /** The request body as an object; null when empty; 400 like Google when it is not JSON. */
-  static JsonObject object(byte[] body) {
-    if (body.length == 0) {
-      return null;
+    /** Writes {@code json} keeping only what {@code mask} selects: the text of {@code mask.prune(json)}. */
+    static void write(JsonWriter out, JsonElement json, FieldMask mask) throws IOException {
+        if (mask.isAll() || !json.isJsonObject() && !json.isJsonArray()) {
+            ELEMENT.write(out, json);
+        } else if (json.isJsonArray()) {
+            out.beginArray();
+            for (JsonElement element : json.getAsJsonArray()) {
+                write(out, element, mask);
+            }
+            out.endArray();
+        } else {
+            out.beginObject();
+            for (var entry : json.getAsJsonObject().entrySet()) {
+                FieldMask child = mask.child(entry.getKey());
+                if (child != null) {
+                    out.name(entry.getKey());
+                    write(out, entry.getValue(), child);
+                }
+            }
+            out.endObject();
+        }
     }
-    try {
-      JsonElement json = JsonParser.parseString(new String(body, StandardCharsets.UTF_8));
-      if (json.isJsonNull()) {
-        return null;
-      }
-      if (!json.isJsonObject()) {
-        throw SheetsError.invalid("Invalid JSON payload received. Expected an object.");
-      }
-      return json.getAsJsonObject();
-    } catch (JsonParseException e) {
-      throw SheetsError.invalid("Invalid JSON payload received. Unexpected token.");
+
+    /** The request body as an object; null when empty; 400 like Google when it is not JSON. */
+    static JsonObject object(byte[] body) {
+        if (body.length == 0) {
+            return null;
+        }
+        try {
+            JsonElement json = JsonParser.parseString(new String(body, StandardCharsets.UTF_8));
+            if (json.isJsonNull()) {
+                return null;
+            }
+            if (!json.isJsonObject()) {
+                throw SheetsError.invalid("Invalid JSON payload received. Expected an object.");
+            }
+            return json.getAsJsonObject();
+        } catch (JsonParseException e) {
+            throw SheetsError.invalid("Invalid JSON payload received. Unexpected token.");
+        }
     }
-  }
 }

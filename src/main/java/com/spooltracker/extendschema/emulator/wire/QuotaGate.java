@@ -6,35 +6,35 @@ import java.util.ArrayDeque;
 /** Enforces a {@link Quota} over a sliding window of admitted requests. Thread-safe. */
 public final class QuotaGate {
 
-  private Quota quota;
-  private final ArrayDeque<Long> writes = new ArrayDeque<>();
-  private final ArrayDeque<Long> reads = new ArrayDeque<>();
+    private Quota quota;
+    private final ArrayDeque<Long> writes = new ArrayDeque<>();
+    private final ArrayDeque<Long> reads = new ArrayDeque<>();
 
-  public synchronized void set(Quota quota) {
-    this.quota = quota;
-    writes.clear();
-    reads.clear();
-  }
+    public synchronized void set(Quota quota) {
+        this.quota = quota;
+        writes.clear();
+        reads.clear();
+    }
 
-  /** True if the request may proceed; an admitted request uses up one unit of its window. */
-  synchronized boolean admit(boolean write) {
-    if (quota == null) {
-      return true;
+    /** True if the request may proceed; an admitted request uses up one unit of its window. */
+    synchronized boolean admit(boolean write) {
+        if (quota == null) {
+            return true;
+        }
+        int limit = write ? quota.writesPerWindow() : quota.readsPerWindow();
+        if (limit == 0) {
+            return true;
+        }
+        ArrayDeque<Long> admitted = write ? writes : reads;
+        long now = System.nanoTime();
+        long windowNanos = quota.window().toNanos();
+        while (!admitted.isEmpty() && now - admitted.peekFirst() >= windowNanos) {
+            admitted.removeFirst();
+        }
+        if (admitted.size() >= limit) {
+            return false;
+        }
+        admitted.addLast(now);
+        return true;
     }
-    int limit = write ? quota.writesPerWindow() : quota.readsPerWindow();
-    if (limit == 0) {
-      return true;
-    }
-    ArrayDeque<Long> admitted = write ? writes : reads;
-    long now = System.nanoTime();
-    long windowNanos = quota.window().toNanos();
-    while (!admitted.isEmpty() && now - admitted.peekFirst() >= windowNanos) {
-      admitted.removeFirst();
-    }
-    if (admitted.size() >= limit) {
-      return false;
-    }
-    admitted.addLast(now);
-    return true;
-  }
 }

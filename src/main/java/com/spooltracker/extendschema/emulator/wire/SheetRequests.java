@@ -12,109 +12,109 @@ import java.util.Map;
 /** Reads one element of a batchUpdate's {@code requests} into a {@link SheetRequest}. */
 final class SheetRequests {
 
-  private SheetRequests() {}
+    private SheetRequests() {}
 
-  static SheetRequest parse(int index, JsonObject request) {
-    if (request.size() != 1) {
-      throw SheetsError.invalid("Invalid requests[" + index + "]: "
-          + (request.size() == 0 ? "No request set." : "Only one request kind may be set per request."));
+    static SheetRequest parse(int index, JsonObject request) {
+        if (request.size() != 1) {
+            throw SheetsError.invalid("Invalid requests[" + index + "]: "
+                    + (request.size() == 0 ? "No request set." : "Only one request kind may be set per request."));
+        }
+        Map.Entry<String, JsonElement> only = request.entrySet().iterator().next();
+        String kind = only.getKey();
+        JsonObject body = only.getValue().isJsonObject() ? only.getValue().getAsJsonObject() : new JsonObject();
+        try {
+            return switch (kind) {
+                case "updateSheetProperties" -> updateSheetProperties(body);
+                case "appendDimension" -> new SheetRequest.AppendDimension(integer(body, "sheetId", 0),
+                        text(body, "dimension"), integer(body, "length", 0));
+                case "repeatCell" -> repeatCell(body);
+                case "addSheet" -> addSheet(body);
+                default -> new SheetRequest.Unsupported(kind);
+            };
+        } catch (SheetsError.InvalidArgument e) {
+            throw e.inRequest(index, kind);
+        }
     }
-    Map.Entry<String, JsonElement> only = request.entrySet().iterator().next();
-    String kind = only.getKey();
-    JsonObject body = only.getValue().isJsonObject() ? only.getValue().getAsJsonObject() : new JsonObject();
-    try {
-      return switch (kind) {
-        case "updateSheetProperties" -> updateSheetProperties(body);
-        case "appendDimension" -> new SheetRequest.AppendDimension(integer(body, "sheetId", 0),
-            text(body, "dimension"), integer(body, "length", 0));
-        case "repeatCell" -> repeatCell(body);
-        case "addSheet" -> addSheet(body);
-        default -> new SheetRequest.Unsupported(kind);
-      };
-    } catch (SheetsError.InvalidArgument e) {
-      throw e.inRequest(index, kind);
-    }
-  }
 
-  private static SheetRequest updateSheetProperties(JsonObject body) {
-    JsonObject p = object(body, "properties");
-    JsonObject grid = object(p, "gridProperties");
-    return new SheetRequest.UpdateSheetProperties(integer(p, "sheetId", 0), text(p, "title"), optional(p, "index"),
-        optional(grid, "rowCount"), optional(grid, "columnCount"), optional(grid, "frozenRowCount"),
-        fields(body));
-  }
-
-  private static SheetRequest repeatCell(JsonObject body) {
-    JsonObject range = object(body, "range");
-    JsonObject cell = object(body, "cell");
-    CellValue value = null;
-    if (cell.has("userEnteredValue")) {
-      value = value(object(cell, "userEnteredValue"));
+    private static SheetRequest updateSheetProperties(JsonObject body) {
+        JsonObject p = object(body, "properties");
+        JsonObject grid = object(p, "gridProperties");
+        return new SheetRequest.UpdateSheetProperties(integer(p, "sheetId", 0), text(p, "title"), optional(p, "index"),
+                optional(grid, "rowCount"), optional(grid, "columnCount"), optional(grid, "frozenRowCount"),
+                fields(body));
     }
-    NumberFormat format = null;
-    JsonObject userEnteredFormat = object(cell, "userEnteredFormat");
-    if (userEnteredFormat.size() > userEnteredFormat.entrySet().stream().filter(e -> e.getKey().equals("numberFormat")).count()) {
-      String other = userEnteredFormat.keySet().stream().filter(k -> !k.equals("numberFormat")).findFirst().orElseThrow();
-      throw SheetsError.invalid("userEnteredFormat." + other + " is not supported by the Sheets emulator.");
-    }
-    if (userEnteredFormat.has("numberFormat")) {
-      JsonObject nf = object(userEnteredFormat, "numberFormat");
-      String type = text(nf, "type");
-      if (type == null) {
-        throw SheetsError.invalid("numberFormat.type is required.");
-      }
-      format = NumberFormat.of(type, text(nf, "pattern"));
-    }
-    return new SheetRequest.RepeatCell(new SheetRequest.GridRange(integer(range, "sheetId", 0),
-        optional(range, "startRowIndex"), optional(range, "endRowIndex"), optional(range, "startColumnIndex"),
-        optional(range, "endColumnIndex")), value, format, fields(body));
-  }
 
-  private static CellValue value(JsonObject extended) {
-    if (extended.has("stringValue")) {
-      return new CellValue.Text(extended.get("stringValue").getAsString());
+    private static SheetRequest repeatCell(JsonObject body) {
+        JsonObject range = object(body, "range");
+        JsonObject cell = object(body, "cell");
+        CellValue value = null;
+        if (cell.has("userEnteredValue")) {
+            value = value(object(cell, "userEnteredValue"));
+        }
+        NumberFormat format = null;
+        JsonObject userEnteredFormat = object(cell, "userEnteredFormat");
+        if (userEnteredFormat.size() > userEnteredFormat.entrySet().stream().filter(e -> e.getKey().equals("numberFormat")).count()) {
+            String other = userEnteredFormat.keySet().stream().filter(k -> !k.equals("numberFormat")).findFirst().orElseThrow();
+            throw SheetsError.invalid("userEnteredFormat." + other + " is not supported by the Sheets emulator.");
+        }
+        if (userEnteredFormat.has("numberFormat")) {
+            JsonObject nf = object(userEnteredFormat, "numberFormat");
+            String type = text(nf, "type");
+            if (type == null) {
+                throw SheetsError.invalid("numberFormat.type is required.");
+            }
+            format = NumberFormat.of(type, text(nf, "pattern"));
+        }
+        return new SheetRequest.RepeatCell(new SheetRequest.GridRange(integer(range, "sheetId", 0),
+                optional(range, "startRowIndex"), optional(range, "endRowIndex"), optional(range, "startColumnIndex"),
+                optional(range, "endColumnIndex")), value, format, fields(body));
     }
-    if (extended.has("numberValue")) {
-      return new CellValue.Num(extended.get("numberValue").getAsDouble());
+
+    private static CellValue value(JsonObject extended) {
+        if (extended.has("stringValue")) {
+            return new CellValue.Text(extended.get("stringValue").getAsString());
+        }
+        if (extended.has("numberValue")) {
+            return new CellValue.Num(extended.get("numberValue").getAsDouble());
+        }
+        if (extended.has("boolValue")) {
+            return new CellValue.Bool(extended.get("boolValue").getAsBoolean());
+        }
+        if (extended.has("formulaValue")) {
+            return new CellValue.Formula(extended.get("formulaValue").getAsString());
+        }
+        return null;
     }
-    if (extended.has("boolValue")) {
-      return new CellValue.Bool(extended.get("boolValue").getAsBoolean());
+
+    private static SheetRequest addSheet(JsonObject body) {
+        JsonObject p = object(body, "properties");
+        JsonObject grid = object(p, "gridProperties");
+        return new SheetRequest.AddSheet(optional(p, "sheetId"), text(p, "title"), optional(p, "index"),
+                optional(grid, "rowCount"), optional(grid, "columnCount"), optional(grid, "frozenRowCount"));
     }
-    if (extended.has("formulaValue")) {
-      return new CellValue.Formula(extended.get("formulaValue").getAsString());
+
+    private static List<String> fields(JsonObject body) {
+        String fields = text(body, "fields");
+        if (fields == null || fields.isBlank()) {
+            return List.of();
+        }
+        return FieldMask.parse(fields).leafPaths();
     }
-    return null;
-  }
 
-  private static SheetRequest addSheet(JsonObject body) {
-    JsonObject p = object(body, "properties");
-    JsonObject grid = object(p, "gridProperties");
-    return new SheetRequest.AddSheet(optional(p, "sheetId"), text(p, "title"), optional(p, "index"),
-        optional(grid, "rowCount"), optional(grid, "columnCount"), optional(grid, "frozenRowCount"));
-  }
-
-  private static List<String> fields(JsonObject body) {
-    String fields = text(body, "fields");
-    if (fields == null || fields.isBlank()) {
-      return List.of();
+    private static JsonObject object(JsonObject json, String key) {
+        return json.has(key) && json.get(key).isJsonObject() ? json.getAsJsonObject(key) : new JsonObject();
     }
-    return FieldMask.parse(fields).leafPaths();
-  }
 
-  private static JsonObject object(JsonObject json, String key) {
-    return json.has(key) && json.get(key).isJsonObject() ? json.getAsJsonObject(key) : new JsonObject();
-  }
+    private static String text(JsonObject json, String key) {
+        return json.has(key) && !json.get(key).isJsonNull() ? json.get(key).getAsString() : null;
+    }
 
-  private static String text(JsonObject json, String key) {
-    return json.has(key) && !json.get(key).isJsonNull() ? json.get(key).getAsString() : null;
-  }
+    private static Integer optional(JsonObject json, String key) {
+        return json.has(key) && !json.get(key).isJsonNull() ? json.get(key).getAsInt() : null;
+    }
 
-  private static Integer optional(JsonObject json, String key) {
-    return json.has(key) && !json.get(key).isJsonNull() ? json.get(key).getAsInt() : null;
-  }
-
-  private static int integer(JsonObject json, String key, int fallback) {
-    Integer value = optional(json, key);
-    return value == null ? fallback : value;
-  }
+    private static int integer(JsonObject json, String key, int fallback) {
+        Integer value = optional(json, key);
+        return value == null ? fallback : value;
+    }
 }

@@ -31,235 +31,235 @@ import java.util.Map;
  */
 final class SpreadsheetJson {
 
-  private SpreadsheetJson() {}
+    private SpreadsheetJson() {}
 
-  /**
-   * Renders {@code spreadsheet} as UTF-8 JSON keeping what {@code mask} selects. With {@code ranges},
-   * only the sheets they touch are listed, each with one data block per range in request order;
-   * without, every sheet, with whole-sheet data if {@code withData}.
-   */
-  static byte[] json(Spreadsheet spreadsheet, List<String> ranges, boolean withData, FieldMask mask) {
-    Map<Sheet, List<GridRect>> blocks = blocks(spreadsheet, ranges, withData);
-    return Json.bytes(out -> write(out, spreadsheet, blocks, mask));
-  }
-
-  /** The whole resource as a tree, for answers that embed it. */
-  static JsonObject render(Spreadsheet spreadsheet, List<String> ranges, boolean withData) {
-    String text = new String(json(spreadsheet, ranges, withData, FieldMask.ALL), StandardCharsets.UTF_8);
-    return JsonParser.parseString(text).getAsJsonObject();
-  }
-
-  private static Map<Sheet, List<GridRect>> blocks(Spreadsheet spreadsheet, List<String> ranges, boolean withData) {
-    Map<Sheet, List<GridRect>> blocks = new LinkedHashMap<>();
-    if (ranges.isEmpty()) {
-      for (Sheet sheet : spreadsheet.sheets()) {
-        blocks.put(sheet, withData
-            ? List.of(new GridRect(sheet.title(), 0, 0, sheet.rowCount(), sheet.columnCount())) : List.of());
-      }
-      return blocks;
+    /**
+     * Renders {@code spreadsheet} as UTF-8 JSON keeping what {@code mask} selects. With {@code ranges},
+     * only the sheets they touch are listed, each with one data block per range in request order;
+     * without, every sheet, with whole-sheet data if {@code withData}.
+     */
+    static byte[] json(Spreadsheet spreadsheet, List<String> ranges, boolean withData, FieldMask mask) {
+        Map<Sheet, List<GridRect>> blocks = blocks(spreadsheet, ranges, withData);
+        return Json.bytes(out -> write(out, spreadsheet, blocks, mask));
     }
-    Map<Sheet, List<GridRect>> touched = new LinkedHashMap<>();
-    for (String text : ranges) {
-      A1Range range = A1Range.parse(text);
-      Sheet sheet = range.sheetIn(spreadsheet, text);
-      touched.computeIfAbsent(sheet, s -> new ArrayList<>()).add(range.clampedTo(sheet));
-    }
-    for (Sheet sheet : spreadsheet.sheets()) {
-      if (touched.containsKey(sheet)) {
-        blocks.put(sheet, withData ? touched.get(sheet) : List.of());
-      }
-    }
-    return blocks;
-  }
 
-  private static void write(JsonWriter out, Spreadsheet spreadsheet, Map<Sheet, List<GridRect>> blocks, FieldMask mask)
-      throws IOException {
-    out.beginObject();
-    field(out, mask, "spreadsheetId", new JsonPrimitive(spreadsheet.spreadsheetId()));
-    field(out, mask, "properties", properties(spreadsheet));
-    FieldMask sheetsMask = mask.child("sheets");
-    if (sheetsMask != null) {
-      out.name("sheets").beginArray();
-      for (Map.Entry<Sheet, List<GridRect>> entry : blocks.entrySet()) {
-        Sheet sheet = entry.getKey();
+    /** The whole resource as a tree, for answers that embed it. */
+    static JsonObject render(Spreadsheet spreadsheet, List<String> ranges, boolean withData) {
+        String text = new String(json(spreadsheet, ranges, withData, FieldMask.ALL), StandardCharsets.UTF_8);
+        return JsonParser.parseString(text).getAsJsonObject();
+    }
+
+    private static Map<Sheet, List<GridRect>> blocks(Spreadsheet spreadsheet, List<String> ranges, boolean withData) {
+        Map<Sheet, List<GridRect>> blocks = new LinkedHashMap<>();
+        if (ranges.isEmpty()) {
+            for (Sheet sheet : spreadsheet.sheets()) {
+                blocks.put(sheet, withData
+                        ? List.of(new GridRect(sheet.title(), 0, 0, sheet.rowCount(), sheet.columnCount())) : List.of());
+            }
+            return blocks;
+        }
+        Map<Sheet, List<GridRect>> touched = new LinkedHashMap<>();
+        for (String text : ranges) {
+            A1Range range = A1Range.parse(text);
+            Sheet sheet = range.sheetIn(spreadsheet, text);
+            touched.computeIfAbsent(sheet, s -> new ArrayList<>()).add(range.clampedTo(sheet));
+        }
+        for (Sheet sheet : spreadsheet.sheets()) {
+            if (touched.containsKey(sheet)) {
+                blocks.put(sheet, withData ? touched.get(sheet) : List.of());
+            }
+        }
+        return blocks;
+    }
+
+    private static void write(JsonWriter out, Spreadsheet spreadsheet, Map<Sheet, List<GridRect>> blocks, FieldMask mask)
+            throws IOException {
         out.beginObject();
-        field(out, sheetsMask, "properties", sheetProperties(sheet, spreadsheet.indexOf(sheet)));
-        FieldMask dataMask = sheetsMask.child("data");
-        if (!entry.getValue().isEmpty() && dataMask != null) {
-          out.name("data").beginArray();
-          for (GridRect rect : entry.getValue()) {
-            gridData(out, sheet, rect, dataMask);
-          }
-          out.endArray();
+        field(out, mask, "spreadsheetId", new JsonPrimitive(spreadsheet.spreadsheetId()));
+        field(out, mask, "properties", properties(spreadsheet));
+        FieldMask sheetsMask = mask.child("sheets");
+        if (sheetsMask != null) {
+            out.name("sheets").beginArray();
+            for (Map.Entry<Sheet, List<GridRect>> entry : blocks.entrySet()) {
+                Sheet sheet = entry.getKey();
+                out.beginObject();
+                field(out, sheetsMask, "properties", sheetProperties(sheet, spreadsheet.indexOf(sheet)));
+                FieldMask dataMask = sheetsMask.child("data");
+                if (!entry.getValue().isEmpty() && dataMask != null) {
+                    out.name("data").beginArray();
+                    for (GridRect rect : entry.getValue()) {
+                        gridData(out, sheet, rect, dataMask);
+                    }
+                    out.endArray();
+                }
+                out.endObject();
+            }
+            out.endArray();
+        }
+        field(out, mask, "spreadsheetUrl",
+                new JsonPrimitive("https://docs.google.com/spreadsheets/d/" + spreadsheet.spreadsheetId() + "/edit"));
+        out.endObject();
+    }
+
+    /** Writes {@code name: value} under the enclosing object's {@code mask}, if it selects {@code name}. */
+    private static void field(JsonWriter out, FieldMask mask, String name, JsonElement value)
+            throws IOException {
+        FieldMask child = mask.child(name);
+        if (child != null) {
+            out.name(name);
+            Json.write(out, value, child);
+        }
+    }
+
+    private static JsonObject properties(Spreadsheet spreadsheet) {
+        JsonObject p = new JsonObject();
+        p.addProperty("title", spreadsheet.title());
+        p.addProperty("locale", spreadsheet.locale());
+        p.addProperty("autoRecalc", "ON_CHANGE");
+        p.addProperty("timeZone", spreadsheet.timeZone());
+        return p;
+    }
+
+    static JsonObject sheetProperties(Sheet sheet, int index) {
+        JsonObject p = new JsonObject();
+        p.addProperty("sheetId", sheet.sheetId());
+        p.addProperty("title", sheet.title());
+        p.addProperty("index", index);
+        p.addProperty("sheetType", "GRID");
+        JsonObject grid = new JsonObject();
+        grid.addProperty("rowCount", sheet.rowCount());
+        grid.addProperty("columnCount", sheet.columnCount());
+        if (sheet.frozenRowCount() > 0) {
+            grid.addProperty("frozenRowCount", sheet.frozenRowCount());
+        }
+        p.add("gridProperties", grid);
+        return p;
+    }
+
+    private static void gridData(JsonWriter out, Sheet sheet, GridRect rect, FieldMask mask) throws IOException {
+        out.beginObject();
+        if (rect.startRow() > 0 && mask.child("startRow") != null) {
+            out.name("startRow").value(rect.startRow());
+        }
+        if (rect.startColumn() > 0 && mask.child("startColumn") != null) {
+            out.name("startColumn").value(rect.startColumn());
+        }
+        FieldMask rowDataMask = mask.child("rowData");
+        int lastRow = rowDataMask == null ? rect.startRow() : lastRowWithCells(sheet, rect);
+        if (lastRow > rect.startRow()) {
+            FieldMask valuesMask = rowDataMask.child("values");
+            CellFields fields = valuesMask == null ? null : new CellFields(valuesMask);
+            out.name("rowData").beginArray();
+            for (int r = rect.startRow(); r < lastRow; r++) {
+                rowData(out, sheet, r, rect, fields);
+            }
+            out.endArray();
         }
         out.endObject();
-      }
-      out.endArray();
     }
-    field(out, mask, "spreadsheetUrl",
-        new JsonPrimitive("https://docs.google.com/spreadsheets/d/" + spreadsheet.spreadsheetId() + "/edit"));
-    out.endObject();
-  }
 
-  /** Writes {@code name: value} under the enclosing object's {@code mask}, if it selects {@code name}. */
-  private static void field(JsonWriter out, FieldMask mask, String name, JsonElement value)
-      throws IOException {
-    FieldMask child = mask.child(name);
-    if (child != null) {
-      out.name(name);
-      Json.write(out, value, child);
-    }
-  }
-
-  private static JsonObject properties(Spreadsheet spreadsheet) {
-    JsonObject p = new JsonObject();
-    p.addProperty("title", spreadsheet.title());
-    p.addProperty("locale", spreadsheet.locale());
-    p.addProperty("autoRecalc", "ON_CHANGE");
-    p.addProperty("timeZone", spreadsheet.timeZone());
-    return p;
-  }
-
-  static JsonObject sheetProperties(Sheet sheet, int index) {
-    JsonObject p = new JsonObject();
-    p.addProperty("sheetId", sheet.sheetId());
-    p.addProperty("title", sheet.title());
-    p.addProperty("index", index);
-    p.addProperty("sheetType", "GRID");
-    JsonObject grid = new JsonObject();
-    grid.addProperty("rowCount", sheet.rowCount());
-    grid.addProperty("columnCount", sheet.columnCount());
-    if (sheet.frozenRowCount() > 0) {
-      grid.addProperty("frozenRowCount", sheet.frozenRowCount());
-    }
-    p.add("gridProperties", grid);
-    return p;
-  }
-
-  private static void gridData(JsonWriter out, Sheet sheet, GridRect rect, FieldMask mask) throws IOException {
-    out.beginObject();
-    if (rect.startRow() > 0 && mask.child("startRow") != null) {
-      out.name("startRow").value(rect.startRow());
-    }
-    if (rect.startColumn() > 0 && mask.child("startColumn") != null) {
-      out.name("startColumn").value(rect.startColumn());
-    }
-    FieldMask rowDataMask = mask.child("rowData");
-    int lastRow = rowDataMask == null ? rect.startRow() : lastRowWithCells(sheet, rect);
-    if (lastRow > rect.startRow()) {
-      FieldMask valuesMask = rowDataMask.child("values");
-      CellFields fields = valuesMask == null ? null : new CellFields(valuesMask);
-      out.name("rowData").beginArray();
-      for (int r = rect.startRow(); r < lastRow; r++) {
-        rowData(out, sheet, r, rect, fields);
-      }
-      out.endArray();
-    }
-    out.endObject();
-  }
-
-  private static int lastRowWithCells(Sheet sheet, GridRect rect) {
-    for (int r = Math.min(rect.endRow(), sheet.lastCellRow()) - 1; r >= rect.startRow(); r--) {
-      for (int c = rect.startColumn(); c < rect.endColumn(); c++) {
-        if (sheet.cell(r, c) != null) {
-          return r + 1;
+    private static int lastRowWithCells(Sheet sheet, GridRect rect) {
+        for (int r = Math.min(rect.endRow(), sheet.lastCellRow()) - 1; r >= rect.startRow(); r--) {
+            for (int c = rect.startColumn(); c < rect.endColumn(); c++) {
+                if (sheet.cell(r, c) != null) {
+                    return r + 1;
+                }
+            }
         }
-      }
+        return rect.startRow();
     }
-    return rect.startRow();
-  }
 
-  /** One RowData; {@code fields} is null when the mask leaves out {@code values}. */
-  private static void rowData(JsonWriter out, Sheet sheet, int row, GridRect rect, CellFields fields)
-      throws IOException {
-    out.beginObject();
-    if (fields != null) {
-      int last = rect.startColumn() - 1;
-      for (int c = rect.endColumn() - 1; c >= rect.startColumn(); c--) {
-        if (sheet.cell(row, c) != null) {
-          last = c;
-          break;
-        }
-      }
-      if (last >= rect.startColumn()) {
-        out.name("values").beginArray();
-        for (int c = rect.startColumn(); c <= last; c++) {
-          cellData(out, sheet.cell(row, c), fields);
-        }
-        out.endArray();
-      }
-    }
-    out.endObject();
-  }
-
-  /** The selected CellData fields, looked up once per block rather than once per cell; null = left out. */
-  private record CellFields(FieldMask userEnteredValue, FieldMask effectiveValue, FieldMask formattedValue,
-      FieldMask userEnteredFormat) {
-    CellFields(FieldMask values) {
-      this(values.child("userEnteredValue"), values.child("effectiveValue"), values.child("formattedValue"),
-          values.child("userEnteredFormat"));
-    }
-  }
-
-  private static void cellData(JsonWriter out, Cell cell, CellFields fields) throws IOException {
-    out.beginObject();
-    if (cell != null) {
-      CellValue value = cell.value();
-      if (value != null) {
-        if (fields.userEnteredValue() != null) {
-          out.name("userEnteredValue");
-          extendedValue(out, value, false, fields.userEnteredValue());
-        }
-        if (fields.effectiveValue() != null) {
-          out.name("effectiveValue");
-          extendedValue(out, value, true, fields.effectiveValue());
-        }
-        if (fields.formattedValue() != null) {
-          out.name("formattedValue").value(FormattedValues.of(cell));
-        }
-      }
-      NumberFormat format = cell.format();
-      if (format != null && fields.userEnteredFormat() != null) {
-        out.name("userEnteredFormat").beginObject();
-        FieldMask numberFormat = fields.userEnteredFormat().child("numberFormat");
-        if (numberFormat != null) {
-          out.name("numberFormat").beginObject();
-          if (numberFormat.child("type") != null) {
-            out.name("type").value(format.type());
-          }
-          if (format.hasPattern() && numberFormat.child("pattern") != null) {
-            out.name("pattern").value(format.pattern());
-          }
-          out.endObject();
+    /** One RowData; {@code fields} is null when the mask leaves out {@code values}. */
+    private static void rowData(JsonWriter out, Sheet sheet, int row, GridRect rect, CellFields fields)
+            throws IOException {
+        out.beginObject();
+        if (fields != null) {
+            int last = rect.startColumn() - 1;
+            for (int c = rect.endColumn() - 1; c >= rect.startColumn(); c--) {
+                if (sheet.cell(row, c) != null) {
+                    last = c;
+                    break;
+                }
+            }
+            if (last >= rect.startColumn()) {
+                out.name("values").beginArray();
+                for (int c = rect.startColumn(); c <= last; c++) {
+                    cellData(out, sheet.cell(row, c), fields);
+                }
+                out.endArray();
+            }
         }
         out.endObject();
-      }
     }
-    out.endObject();
-  }
 
-  /** An ExtendedValue; formulas are not evaluated, so their effective value is the formula text. */
-  private static void extendedValue(JsonWriter out, CellValue value, boolean effective, FieldMask mask)
-      throws IOException {
-    out.beginObject();
-    if (value instanceof CellValue.Text t) {
-      if (mask.child("stringValue") != null) {
-        out.name("stringValue").value(t.text());
-      }
-    } else if (value instanceof CellValue.Num n) {
-      if (mask.child("numberValue") != null) {
-        out.name("numberValue").value(SeedFormat.number(n.number()).getAsNumber());
-      }
-    } else if (value instanceof CellValue.Bool b) {
-      if (mask.child("boolValue") != null) {
-        out.name("boolValue").value(b.bool());
-      }
-    } else {
-      String key = effective ? "stringValue" : "formulaValue";
-      if (mask.child(key) != null) {
-        out.name(key).value(((CellValue.Formula) value).formula());
-      }
+    /** The selected CellData fields, looked up once per block rather than once per cell; null = left out. */
+    private record CellFields(FieldMask userEnteredValue, FieldMask effectiveValue, FieldMask formattedValue,
+            FieldMask userEnteredFormat) {
+        CellFields(FieldMask values) {
+            this(values.child("userEnteredValue"), values.child("effectiveValue"), values.child("formattedValue"),
+                    values.child("userEnteredFormat"));
+        }
     }
-    out.endObject();
-  }
+
+    private static void cellData(JsonWriter out, Cell cell, CellFields fields) throws IOException {
+        out.beginObject();
+        if (cell != null) {
+            CellValue value = cell.value();
+            if (value != null) {
+                if (fields.userEnteredValue() != null) {
+                    out.name("userEnteredValue");
+                    extendedValue(out, value, false, fields.userEnteredValue());
+                }
+                if (fields.effectiveValue() != null) {
+                    out.name("effectiveValue");
+                    extendedValue(out, value, true, fields.effectiveValue());
+                }
+                if (fields.formattedValue() != null) {
+                    out.name("formattedValue").value(FormattedValues.of(cell));
+                }
+            }
+            NumberFormat format = cell.format();
+            if (format != null && fields.userEnteredFormat() != null) {
+                out.name("userEnteredFormat").beginObject();
+                FieldMask numberFormat = fields.userEnteredFormat().child("numberFormat");
+                if (numberFormat != null) {
+                    out.name("numberFormat").beginObject();
+                    if (numberFormat.child("type") != null) {
+                        out.name("type").value(format.type());
+                    }
+                    if (format.hasPattern() && numberFormat.child("pattern") != null) {
+                        out.name("pattern").value(format.pattern());
+                    }
+                    out.endObject();
+                }
+                out.endObject();
+            }
+        }
+        out.endObject();
+    }
+
+    /** An ExtendedValue; formulas are not evaluated, so their effective value is the formula text. */
+    private static void extendedValue(JsonWriter out, CellValue value, boolean effective, FieldMask mask)
+            throws IOException {
+        out.beginObject();
+        if (value instanceof CellValue.Text t) {
+            if (mask.child("stringValue") != null) {
+                out.name("stringValue").value(t.text());
+            }
+        } else if (value instanceof CellValue.Num n) {
+            if (mask.child("numberValue") != null) {
+                out.name("numberValue").value(SeedFormat.number(n.number()).getAsNumber());
+            }
+        } else if (value instanceof CellValue.Bool b) {
+            if (mask.child("boolValue") != null) {
+                out.name("boolValue").value(b.bool());
+            }
+        } else {
+            String key = effective ? "stringValue" : "formulaValue";
+            if (mask.child(key) != null) {
+                out.name(key).value(((CellValue.Formula) value).formula());
+            }
+        }
+        out.endObject();
+    }
 }

@@ -16,103 +16,103 @@ import java.util.Set;
 /** ValueRange rendering for values.get and values.batchGet. */
 final class ValuesJson {
 
-  private static final Set<String> DATE_TYPES = Set.of("DATE", "TIME", "DATE_TIME");
+    private static final Set<String> DATE_TYPES = Set.of("DATE", "TIME", "DATE_TIME");
 
-  /** How values are rendered: valueRenderOption, dateTimeRenderOption and majorDimension. */
-  record Render(String valueRender, boolean datesAsStrings, boolean columnsMajor) {
+    /** How values are rendered: valueRenderOption, dateTimeRenderOption and majorDimension. */
+    record Render(String valueRender, boolean datesAsStrings, boolean columnsMajor) {
 
-    static Render from(QueryParams query) {
-      String value = Enums.check(query.first("valueRenderOption", "FORMATTED_VALUE"), "value_render_option",
-          "ValueRenderOption", List.of("FORMATTED_VALUE", "UNFORMATTED_VALUE", "FORMULA"));
-      String dates = Enums.check(query.first("dateTimeRenderOption", "SERIAL_NUMBER"), "date_time_render_option",
-          "DateTimeRenderOption", List.of("SERIAL_NUMBER", "FORMATTED_STRING"));
-      String major = Enums.majorDimension(query.first("majorDimension", "ROWS"));
-      return new Render(value, dates.equals("FORMATTED_STRING"), major.equals("COLUMNS"));
-    }
-  }
-
-  private ValuesJson() {}
-
-  static JsonObject valueRange(Sheet sheet, GridRect rect, Render render) {
-    JsonObject json = new JsonObject();
-    json.addProperty("range", rect.a1());
-    json.addProperty("majorDimension", render.columnsMajor() ? "COLUMNS" : "ROWS");
-    JsonArray values = render.columnsMajor() ? columns(sheet, rect, render) : rows(sheet, rect, render);
-    if (!values.isEmpty()) {
-      json.add("values", values);
-    }
-    return json;
-  }
-
-  private static JsonArray rows(Sheet sheet, GridRect rect, Render render) {
-    JsonArray rows = new JsonArray();
-    int lastRow = Math.min(rect.endRow(), sheet.lastValueRow(rect.startColumn(), rect.endColumn()));
-    for (int r = rect.startRow(); r < lastRow; r++) {
-      JsonArray row = new JsonArray();
-      int last = rect.startColumn() - 1;
-      for (int c = rect.endColumn() - 1; c >= rect.startColumn(); c--) {
-        if (sheet.value(r, c) != null) {
-          last = c;
-          break;
+        static Render from(QueryParams query) {
+            String value = Enums.check(query.first("valueRenderOption", "FORMATTED_VALUE"), "value_render_option",
+                    "ValueRenderOption", List.of("FORMATTED_VALUE", "UNFORMATTED_VALUE", "FORMULA"));
+            String dates = Enums.check(query.first("dateTimeRenderOption", "SERIAL_NUMBER"), "date_time_render_option",
+                    "DateTimeRenderOption", List.of("SERIAL_NUMBER", "FORMATTED_STRING"));
+            String major = Enums.majorDimension(query.first("majorDimension", "ROWS"));
+            return new Render(value, dates.equals("FORMATTED_STRING"), major.equals("COLUMNS"));
         }
-      }
-      for (int c = rect.startColumn(); c <= last; c++) {
-        row.add(render(sheet.cell(r, c), render));
-      }
-      rows.add(row);
     }
-    return rows;
-  }
 
-  private static JsonArray columns(Sheet sheet, GridRect rect, Render render) {
-    JsonArray columns = new JsonArray();
-    int lastRow = Math.min(rect.endRow(), sheet.lastValueRow(rect.startColumn(), rect.endColumn()));
-    int lastColumn = rect.startColumn() - 1;
-    for (int c = rect.endColumn() - 1; c >= rect.startColumn() && lastColumn < rect.startColumn(); c--) {
-      for (int r = rect.startRow(); r < lastRow; r++) {
-        if (sheet.value(r, c) != null) {
-          lastColumn = c;
-          break;
-        }
-      }
-    }
-    for (int c = rect.startColumn(); c <= lastColumn; c++) {
-      JsonArray column = new JsonArray();
-      int last = rect.startRow() - 1;
-      for (int r = lastRow - 1; r >= rect.startRow(); r--) {
-        if (sheet.value(r, c) != null) {
-          last = r;
-          break;
-        }
-      }
-      for (int r = rect.startRow(); r <= last; r++) {
-        column.add(render(sheet.cell(r, c), render));
-      }
-      columns.add(column);
-    }
-    return columns;
-  }
+    private ValuesJson() {}
 
-  static JsonElement render(Cell cell, Render render) {
-    CellValue value = cell == null ? null : cell.value();
-    if (value == null) {
-      return new JsonPrimitive("");
+    static JsonObject valueRange(Sheet sheet, GridRect rect, Render render) {
+        JsonObject json = new JsonObject();
+        json.addProperty("range", rect.a1());
+        json.addProperty("majorDimension", render.columnsMajor() ? "COLUMNS" : "ROWS");
+        JsonArray values = render.columnsMajor() ? columns(sheet, rect, render) : rows(sheet, rect, render);
+        if (!values.isEmpty()) {
+            json.add("values", values);
+        }
+        return json;
     }
-    if (render.valueRender().equals("FORMATTED_VALUE")) {
-      return new JsonPrimitive(FormattedValues.of(cell));
+
+    private static JsonArray rows(Sheet sheet, GridRect rect, Render render) {
+        JsonArray rows = new JsonArray();
+        int lastRow = Math.min(rect.endRow(), sheet.lastValueRow(rect.startColumn(), rect.endColumn()));
+        for (int r = rect.startRow(); r < lastRow; r++) {
+            JsonArray row = new JsonArray();
+            int last = rect.startColumn() - 1;
+            for (int c = rect.endColumn() - 1; c >= rect.startColumn(); c--) {
+                if (sheet.value(r, c) != null) {
+                    last = c;
+                    break;
+                }
+            }
+            for (int c = rect.startColumn(); c <= last; c++) {
+                row.add(render(sheet.cell(r, c), render));
+            }
+            rows.add(row);
+        }
+        return rows;
     }
-    if (value instanceof CellValue.Num n) {
-      if (render.datesAsStrings() && cell.format() != null && DATE_TYPES.contains(cell.format().type())) {
-        return new JsonPrimitive(FormattedValues.of(cell));
-      }
-      return SeedFormat.number(n.number());
+
+    private static JsonArray columns(Sheet sheet, GridRect rect, Render render) {
+        JsonArray columns = new JsonArray();
+        int lastRow = Math.min(rect.endRow(), sheet.lastValueRow(rect.startColumn(), rect.endColumn()));
+        int lastColumn = rect.startColumn() - 1;
+        for (int c = rect.endColumn() - 1; c >= rect.startColumn() && lastColumn < rect.startColumn(); c--) {
+            for (int r = rect.startRow(); r < lastRow; r++) {
+                if (sheet.value(r, c) != null) {
+                    lastColumn = c;
+                    break;
+                }
+            }
+        }
+        for (int c = rect.startColumn(); c <= lastColumn; c++) {
+            JsonArray column = new JsonArray();
+            int last = rect.startRow() - 1;
+            for (int r = lastRow - 1; r >= rect.startRow(); r--) {
+                if (sheet.value(r, c) != null) {
+                    last = r;
+                    break;
+                }
+            }
+            for (int r = rect.startRow(); r <= last; r++) {
+                column.add(render(sheet.cell(r, c), render));
+            }
+            columns.add(column);
+        }
+        return columns;
     }
-    if (value instanceof CellValue.Bool b) {
-      return new JsonPrimitive(b.bool());
+
+    static JsonElement render(Cell cell, Render render) {
+        CellValue value = cell == null ? null : cell.value();
+        if (value == null) {
+            return new JsonPrimitive("");
+        }
+        if (render.valueRender().equals("FORMATTED_VALUE")) {
+            return new JsonPrimitive(FormattedValues.of(cell));
+        }
+        if (value instanceof CellValue.Num n) {
+            if (render.datesAsStrings() && cell.format() != null && DATE_TYPES.contains(cell.format().type())) {
+                return new JsonPrimitive(FormattedValues.of(cell));
+            }
+            return SeedFormat.number(n.number());
+        }
+        if (value instanceof CellValue.Bool b) {
+            return new JsonPrimitive(b.bool());
+        }
+        if (value instanceof CellValue.Formula f) {
+            return new JsonPrimitive(f.formula());
+        }
+        return new JsonPrimitive(((CellValue.Text) value).text());
     }
-    if (value instanceof CellValue.Formula f) {
-      return new JsonPrimitive(f.formula());
-    }
-    return new JsonPrimitive(((CellValue.Text) value).text());
-  }
 }
