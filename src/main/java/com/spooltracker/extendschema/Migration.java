@@ -171,8 +171,7 @@ public final class Migration {
             cache.invalidate(target.key());
         }
         // The header is now known without reading it: the next run on this instance needs one read.
-        ColumnMap layoutAfter = layoutBefore.withAdded(plan.added());
-        cache.getOrBuild(target.key(), () -> layoutAfter);
+        remember(layoutBefore.withAdded(plan.added()));
         if (target.auditSheet().isEmpty()) {
             return RunResult.Audit.skipped("Auditing is off (AUDIT_SHEET is empty).");
         }
