@@ -53,6 +53,9 @@ public final class DemoSpreadsheet {
     /** The demo spreadsheet in seed format. */
     public static JsonObject seed() {
         Random random = new Random(20250303L);
+        // Uniones' own variety (partial progress, bad DN cells, OT as text) draws from a second stream,
+        // so that Operaciones stays exactly as it was before Uniones got it.
+        Random unionVariety = new Random(20250304L);
         JsonObject json = new JsonObject();
         json.addProperty("spreadsheetId", ID);
         json.addProperty("title", "Tracker Spools - Demo");
@@ -68,11 +71,12 @@ public final class DemoSpreadsheet {
         for (int i = 1; i <= SPOOLS; i++) {
             Spool spool = Spool.random(i, random);
             operaciones.add(spool.operacionesRow(i + 1, random));
-            spool.addUniones(uniones, random);
+            spool.addUniones(uniones, random, unionVariety);
             if (i % 15 == 0) {
                 spool.addEvents(metadata, random);
             }
         }
+        addOrphans(uniones);
         sheets.add(sheet("Operaciones", 0, 1000, OPERACIONES_HEADERS.size(), operaciones, List.of(
                 dateFormat(20), dateFormat(21), dateFormat(23), dateFormat(25), dateFormat(27), dateFormat(31),
                 dateFormat(33), dateFormat(38), dateFormat(49), dateFormat(56), dateTimeFormat(62), dateTimeFormat(63),
@@ -84,6 +88,21 @@ public final class DemoSpreadsheet {
                 rangeFormat("B2:B1000", "DATE_TIME", "dd/mm/yyyy hh:mm:ss"), rangeFormat("I2:I1000", "DATE", "dd/mm/yyyy"))));
         json.add("sheets", sheets);
         return json;
+    }
+
+    /** Unions of OTs no spool has (a cancelled work order, a typo): the refresh reports them. */
+    private static void addOrphans(JsonArray uniones) {
+        Object[][] orphans = {{"ANULADA-1", 1199, 2.0}, {"ANULADA-2", 1199, 3.0}, {"ANULADA-3", "12O4", 1.5}};
+        for (Object[] orphan : orphans) {
+            Object[] cells = new Object[UNIONES_HEADERS.size()];
+            cells[0] = orphan[0] + "-U1";
+            cells[1] = orphan[1];
+            cells[2] = 1;
+            cells[4] = orphan[2];
+            cells[5] = "BW";
+            cells[16] = 1;
+            uniones.add(row(cells));
+        }
     }
 
     private static JsonArray headerRow(List<String> headers) {
@@ -212,25 +231,36 @@ public final class DemoSpreadsheet {
             return row(cells);
         }
 
-        void addUniones(JsonArray uniones, Random random) {
+        /**
+         * One row per union. A spool being armed has only its first unions armed, one being welded
+         * has all armed and its first welded, later stages have all welded. Now and then a DN_UNION is
+         * not a number ("N/A", "2,5" typed as text, blank) and an OT is typed as text (" 1204 ").
+         */
+        void addUniones(JsonArray uniones, Random random, Random variety) {
+            int armedUpTo = stage > 3 ? unions : stage == 3 ? 1 + variety.nextInt(unions) : 0;
+            int weldedUpTo = stage > 4 ? unions : stage == 4 ? variety.nextInt(unions + 1) : 0;
             for (int u = 1; u <= unions; u++) {
                 Object[] cells = new Object[UNIONES_HEADERS.size()];
                 cells[0] = tag + "-U" + u;
-                cells[1] = ot;
+                cells[1] = variety.nextInt(40) == 0 ? " " + ot + " " : ot;
                 cells[2] = u;
                 cells[3] = tag;
                 cells[4] = u == unions ? diameter : DIAMETERS[random.nextInt(DIAMETERS.length)];
+                int bad = variety.nextInt(120);
+                if (bad < 3) {
+                    cells[4] = new String[] {"N/A", String.valueOf(cells[4]).replace('.', ','), null}[bad];
+                }
                 cells[5] = random.nextInt(3) == 0 ? "SW" : "BW";
                 if (stage >= 3) {
                     double start = DateSerial.of(ingreso.plusDays(5)) + (8 + u) / 24.0;
                     cells[6] = start;
-                    cells[7] = start + 2 / 24.0;
+                    cells[7] = u <= armedUpTo ? start + 2 / 24.0 : null;
                     cells[8] = armador;
                 }
-                if (stage >= 4) {
+                if (stage >= 4 && u <= Math.max(weldedUpTo, 1)) {
                     double start = DateSerial.of(ingreso.plusDays(8)) + (8 + u) / 24.0;
                     cells[9] = start;
-                    cells[10] = start + 3 / 24.0;
+                    cells[10] = u <= weldedUpTo ? start + 3 / 24.0 : null;
                     cells[11] = soldador;
                 }
                 if (diameter >= 4) {
@@ -239,7 +269,7 @@ public final class DemoSpreadsheet {
                     cells[14] = stage >= 5 ? serial(ingreso.plusDays(12)) : null;
                     cells[15] = stage >= 5 ? "ACEPTADO" : "PENDIENTE";
                 }
-                cells[16] = 1 + (stage >= 3 ? 1 : 0) + (stage >= 4 ? 1 : 0);
+                cells[16] = 1 + (cells[7] != null ? 1 : 0) + (cells[10] != null ? 1 : 0);
                 uniones.add(row(cells));
             }
         }
