@@ -1,0 +1,91 @@
+package com.spooltracker.extendschema.sheets;
+
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import java.io.IOException;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A {@code values.batchGet} answer with {@code majorDimension=COLUMNS}, read in one streaming pass:
+ * per requested range, its columns, each a list of cells from the range's first row (trailing empty
+ * cells left out, as Google leaves them out). A cell is a {@link BigDecimal} (exact, from the JSON
+ * text), a {@link String}, a {@link Boolean} or null. The client's model would hold a GenericJson
+ * per range and parse 800,000 cells of a large {@code Uniones} into far more heap than this.
+ */
+final class ValueColumns {
+    private ValueColumns() {}
+
+    /** One list of columns per value range, in the order of the answer (the order requested). */
+    static List<List<List<Object>>> read(Reader json) throws IOException {
+        List<List<List<Object>>> ranges = new ArrayList<>();
+        try (JsonReader reader = new JsonReader(json)) {
+            reader.beginObject();
+            while (reader.hasNext()) {
+                if (reader.nextName().equals("valueRanges") && reader.peek() == JsonToken.BEGIN_ARRAY) {
+                    reader.beginArray();
+                    while (reader.hasNext()) {
+                        ranges.add(range(reader));
+                    }
+                    reader.endArray();
+                } else {
+                    reader.skipValue();
+                }
+            }
+            reader.endObject();
+        }
+        return ranges;
+    }
+
+    private static List<List<Object>> range(JsonReader reader) throws IOException {
+        List<List<Object>> columns = new ArrayList<>();
+        reader.beginObject();
+        while (reader.hasNext()) {
+            String name = reader.nextName();
+            if (name.equals("majorDimension") && reader.peek() == JsonToken.STRING) {
+                String major = reader.nextString();
+                if (!major.equals("COLUMNS")) {
+                    throw new IOException("asked for COLUMNS, got " + major);
+                }
+            } else if (name.equals("values") && reader.peek() == JsonToken.BEGIN_ARRAY) {
+                reader.beginArray();
+                while (reader.hasNext()) {
+                    columns.add(cells(reader));
+                }
+                reader.endArray();
+            } else {
+                reader.skipValue();
+            }
+        }
+        reader.endObject();
+        return columns;
+    }
+
+    private static List<Object> cells(JsonReader reader) throws IOException {
+        List<Object> cells = new ArrayList<>();
+        if (reader.peek() != JsonToken.BEGIN_ARRAY) {
+            reader.skipValue();
+            return cells;
+        }
+        reader.beginArray();
+        while (reader.hasNext()) {
+            switch (reader.peek()) {
+                case NUMBER -> cells.add(new BigDecimal(reader.nextString()));
+                case STRING -> cells.add(reader.nextString());
+                case BOOLEAN -> cells.add(reader.nextBoolean());
+                case NULL -> {
+                    reader.nextNull();
+                    cells.add(null);
+                }
+                default -> {
+                    reader.skipValue();
+                    cells.add(null);
+                }
+            }
+        }
+        reader.endArray();
+        return cells;
+    }
+}
