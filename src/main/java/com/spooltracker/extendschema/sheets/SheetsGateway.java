@@ -140,6 +140,47 @@ public final class SheetsGateway {
         }
     }
 
+    /**
+     * One {@code values.batchGet} of {@code ranges}, numbers unformatted (a comma-decimal locale
+     * still gives numbers; dates are serial numbers), column-major. Answers, per range, its columns'
+     * cells as {@link ValueColumns} reads them: a header row as one-cell columns, a column as one list.
+     *
+     * @throws StaleLayout when a range starts past its sheet's grid
+     * @throws NoSuchSheet when a range names a sheet the spreadsheet does not have
+     */
+    public List<List<List<Object>>> readValues(List<ValuesRange> ranges) {
+        String what = "the values read of " + ranges.stream().map(ValuesRange::sheet).distinct()
+                .map(s -> "'" + s + "'").collect(Collectors.joining(" and "));
+        List<List<List<Object>>> answer;
+        try {
+            HttpResponse response = sheets.spreadsheets().values().batchGet(spreadsheetId)
+                    .setRanges(ranges.stream().map(ValuesRange::a1).toList())
+                    .setValueRenderOption("UNFORMATTED_VALUE").setDateTimeRenderOption("SERIAL_NUMBER")
+                    .setMajorDimension("COLUMNS").setFields("valueRanges(majorDimension,values)").executeUnparsed();
+            try (Reader body = new InputStreamReader(response.getContent(), StandardCharsets.UTF_8)) {
+                answer = ValueColumns.read(body);
+            } finally {
+                response.disconnect();
+            }
+        } catch (GoogleJsonResponseException e) {
+            String message = SheetsErrors.googleMessage(e);
+            if (e.getStatusCode() == 400 && message.startsWith("Unable to parse range")) {
+                throw new NoSuchSheet(ranges.stream().map(ValuesRange::sheet).distinct().collect(Collectors.joining("' or '")));
+            }
+            if (e.getStatusCode() == 400 && message.contains("exceeds grid limits")) {
+                throw new StaleLayout();
+            }
+            throw translate(e, what);
+        } catch (IOException e) {
+            throw translate(e, what);
+        }
+        if (answer.size() != ranges.size()) {
+            throw new Failure.BadGateway("Google answered " + what + " with " + answer.size() + " ranges where "
+                    + ranges.size() + " were asked for. Nothing was written; run again.", null);
+        }
+        return answer;
+    }
+
     /** Thrown when a cached layout asked for columns that are no longer inside the grid. */
     public static final class StaleLayout extends RuntimeException {
         StaleLayout() {
