@@ -45,7 +45,7 @@ public record Config(
     /** @throws Failure.NotConfigured naming the variable that is wrong */
     public static Config from(Map<String, String> env, Properties properties) {
         Settings settings = new Settings(env, properties);
-        return new Config(
+        Config config = new Config(
                 settings.optional("SPREADSHEET_ID"),
                 settings.optional("SHEET_NAME").orElse(DEFAULT_SHEET),
                 settings.optional("KEY_COLUMN").orElse(DEFAULT_KEY_COLUMN),
@@ -57,6 +57,21 @@ public record Config(
                 Duration.ofSeconds(settings.seconds("SHEETS_READ_TIMEOUT_SECONDS", DEFAULT_READ_TIMEOUT_SECONDS)),
                 Duration.ofMillis(settings.whole("SHEETS_BACKOFF_INITIAL_MS", DEFAULT_BACKOFF_INITIAL_MS, 60_000,
                         "milliseconds")));
+        config.checkAuditSheet();
+        return config;
+    }
+
+    /**
+     * The audit row must not land among the spools: it would look like a spool to the next run, which
+     * would fill its metrics and audit again, so the sheet would never be up to date. Sheet titles are
+     * unique regardless of case in Google Sheets, so the comparison ignores case too.
+     */
+    private void checkAuditSheet() {
+        if (auditEnabled() && auditSheet.equalsIgnoreCase(sheetName)) {
+            throw new Failure.NotConfigured("AUDIT_SHEET is '" + auditSheet + "', the sheet being migrated "
+                    + "(SHEET_NAME). Audit rows would land among the spools. Set AUDIT_SHEET to another sheet "
+                    + "(default " + DEFAULT_AUDIT_SHEET + "), or to \"\" to write no audit row.");
+        }
     }
 
     /** Whether runs write an audit row; {@code AUDIT_SHEET=""} turns it off. */

@@ -130,7 +130,7 @@ public final class ExtendSchemaFunction implements HttpFunction {
                 "retries", result.calls().retries()));
         fields.put("durationMs", result.durationMillis());
         log.info("extendSchema " + RunReport.status(result) + ": " + RunReport.message(result), fields, trace);
-        if (result instanceof RunResult.Applied applied && applied.audit().outcome() == RunResult.Audit.Outcome.FAILED) {
+        if (result instanceof RunResult.Applied applied && applied.audit().needsAttention()) {
             log.warning(applied.audit().message(), null, trace);
         }
     }

@@ -94,6 +94,7 @@ public final class Migration {
             }
             List<RunResult.SheetsRequest> requests = requests(plan);
             if (dryRun) {
+                checkWorkbookCellLimit(gateway, plan);
                 return new RunResult.DryRun(plan, calls(counter), millisSince(started), requests);
             }
             RunResult.Audit audit = apply(gateway, plan, snapshot.columns());
@@ -160,6 +161,22 @@ public final class Migration {
         return ((PlanResult.Ready) result).plan();
     }
 
+    /**
+     * An apply that grows the grid past the spreadsheet's cell limit is refused by Google, atomically;
+     * the dry run predicts that with one small read of every sheet's size, only when the grid grows.
+     */
+    private void checkWorkbookCellLimit(SheetsGateway gateway, Plan plan) {
+        if (!plan.growsGrid()) {
+            return;
+        }
+        long others = gateway.gridSizes().stream().filter(size -> !size.title().equals(plan.sheet()))
+                .mapToLong(SheetsGateway.GridSize::cells).sum();
+        Planner.workbookCellLimit(plan, others).ifPresent(conflict -> {
+            throw new Failure.Conflicted("Nothing was written to sheet '" + target.sheet() + "'. " + conflict.message(),
+                    List.of(conflict));
+        });
+    }
+
     private RunResult.Audit apply(SheetsGateway gateway, Plan plan, ColumnMap layoutBefore) {
         try {
             WriteRequests.gridAndFormats(plan).ifPresent(gateway::update);
@@ -181,6 +198,10 @@ public final class Migration {
             return RunResult.Audit.written(sheet);
         } catch (SheetsGateway.NoSuchSheet noSheet) {
             return RunResult.Audit.skipped("The spreadsheet has no sheet '" + sheet + "' to audit to.");
+        } catch (SheetsGateway.AppendUnconfirmed unconfirmed) {
+            return RunResult.Audit.unknown("The audit row was sent to sheet '" + sheet + "' but Google's answer was "
+                    + "lost, so it may or may not have been written; it was not sent again, to avoid a duplicate. "
+                    + "The migration itself is complete.");
         } catch (Failure failure) {
             return RunResult.Audit.failed("The audit row was not written to sheet '" + sheet + "': " + failure.getMessage());
         }

@@ -1,16 +1,17 @@
 package com.spooltracker.extendschema;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import com.google.gson.Strictness;
-import com.google.gson.TypeAdapter;
-import com.google.gson.internal.bind.TypeAdapters;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.spooltracker.extendschema.logging.Redaction;
 import java.io.IOException;
 import java.io.StringReader;
+import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -29,7 +30,6 @@ public record RunOptions(boolean dryRun) {
     public static final int MAX_BODY_BYTES = 64 * 1024;
     public static final String ALLOWED_METHODS = "GET, POST";
     private static final String DRY_RUN = "dryRun";
-    private static final TypeAdapter<JsonElement> JSON = TypeAdapters.JSON_ELEMENT;
 
     /**
      * @param body the body bytes, at most {@link #MAX_BODY_BYTES} + 1 of them (more means too large)
@@ -121,10 +121,13 @@ public record RunOptions(boolean dryRun) {
         try {
             JsonReader reader = new JsonReader(new StringReader(text));
             reader.setStrictness(Strictness.STRICT);
-            element = JSON.read(reader);
+            element = strictValue(reader, "");
             if (reader.peek() != JsonToken.END_DOCUMENT) {
                 throw new IOException("trailing content");
             }
+        } catch (DuplicateKey duplicate) {
+            throw new Failure.BadRequest("The body gives \"" + abbreviate(duplicate.path) + "\" more than once; "
+                    + "give each field once, e.g. {\"dryRun\": true}.");
         } catch (IOException | RuntimeException e) {
             throw new Failure.BadRequest("The body is not valid JSON. Send a JSON object such as {\"dryRun\": true}.");
         }
@@ -132,6 +135,61 @@ public record RunOptions(boolean dryRun) {
             throw new Failure.BadRequest("The body must be a JSON object such as {\"dryRun\": true}, not " + kind(element) + ".");
         }
         return object;
+    }
+
+    /**
+     * One JSON value, refusing a key repeated in any object. JSON leaves duplicates undefined and
+     * parsers disagree (Gson keeps the last): {@code {"dryRun": true, "dryRun": false}} must not apply.
+     */
+    private static JsonElement strictValue(JsonReader reader, String path) throws IOException {
+        switch (reader.peek()) {
+            case BEGIN_OBJECT -> {
+                JsonObject object = new JsonObject();
+                reader.beginObject();
+                while (reader.hasNext()) {
+                    String name = reader.nextName();
+                    String where = path.isEmpty() ? name : path + "." + name;
+                    if (object.has(name)) {
+                        throw new DuplicateKey(where);
+                    }
+                    object.add(name, strictValue(reader, where));
+                }
+                reader.endObject();
+                return object;
+            }
+            case BEGIN_ARRAY -> {
+                JsonArray array = new JsonArray();
+                reader.beginArray();
+                for (int i = 0; reader.hasNext(); i++) {
+                    array.add(strictValue(reader, path + "[" + i + "]"));
+                }
+                reader.endArray();
+                return array;
+            }
+            case STRING -> {
+                return new JsonPrimitive(reader.nextString());
+            }
+            case NUMBER -> {
+                return new JsonPrimitive(new BigDecimal(reader.nextString()));
+            }
+            case BOOLEAN -> {
+                return new JsonPrimitive(reader.nextBoolean());
+            }
+            case NULL -> {
+                reader.nextNull();
+                return JsonNull.INSTANCE;
+            }
+            default -> throw new IOException("unexpected " + reader.peek());
+        }
+    }
+
+    private static final class DuplicateKey extends RuntimeException {
+        private final String path;
+
+        DuplicateKey(String path) {
+            super(null, null, false, false);
+            this.path = path;
+        }
     }
 
     private static String utf8(byte[] body) {

@@ -49,7 +49,7 @@ public final class RunReport {
             audit.addProperty("outcome", applied.audit().outcome().name());
             audit.addProperty("message", applied.audit().message());
             json.add("audit", audit);
-            if (applied.audit().outcome() == RunResult.Audit.Outcome.FAILED) {
+            if (applied.audit().needsAttention()) {
                 json.addProperty("warning", applied.audit().message());
             }
         }

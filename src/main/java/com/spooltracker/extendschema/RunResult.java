@@ -18,7 +18,12 @@ public sealed interface RunResult {
 
     /** What became of the audit row of an applied run. */
     record Audit(Outcome outcome, String message) {
-        public enum Outcome { WRITTEN, SKIPPED, FAILED }
+        public enum Outcome { WRITTEN, SKIPPED, FAILED, UNKNOWN }
+
+        /** Whether a person should look: the row is missing, or may be. */
+        public boolean needsAttention() {
+            return outcome == Outcome.FAILED || outcome == Outcome.UNKNOWN;
+        }
 
         static Audit written(String sheet) {
             return new Audit(Outcome.WRITTEN, "One audit row was appended to sheet '" + sheet + "'.");
@@ -30,6 +35,11 @@ public sealed interface RunResult {
 
         static Audit failed(String why) {
             return new Audit(Outcome.FAILED, why);
+        }
+
+        /** The append was sent and its answer lost: the row may be there or not. */
+        static Audit unknown(String why) {
+            return new Audit(Outcome.UNKNOWN, why);
         }
     }
 

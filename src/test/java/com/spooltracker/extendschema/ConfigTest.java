@@ -34,4 +34,15 @@ class ConfigTest {
             assertTrue(failure.getMessage().contains("SHEETS_BACKOFF_INITIAL_MS"), failure.getMessage());
         }
     }
+
+    @Test
+    void anAuditSheetThatIsTheMigratedSheetIsAConfigurationErrorWhateverItsCase() {
+        for (Map<String, String> env : new Map[] {Map.of("AUDIT_SHEET", "Operaciones"),
+                Map.of("AUDIT_SHEET", " operaciones "), Map.of("SHEET_NAME", "Hoja", "AUDIT_SHEET", "HOJA")}) {
+            Failure failure = assertThrows(Failure.NotConfigured.class, () -> Config.from(env, new Properties()));
+            assertTrue(failure.getMessage().contains("AUDIT_SHEET") && failure.getMessage().contains("among the spools"),
+                    failure.getMessage());
+        }
+        assertEquals("", Config.from(Map.of("AUDIT_SHEET", ""), new Properties()).auditSheet(), "auditing off is fine");
+    }
 }

@@ -106,6 +106,70 @@ class RefusalsTest {
     }
 
     @Test
+    void aDryRunPredictsTheWorkbookCellLimitRefusalThatTheApplyMeets() {
+        JsonObject seed = withoutMetadata(v3(1000, 67).sheet("Archivo", 99_330, 100).row(0, List.of("Histórico")).build());
+        emulator.seed(seed);
+        JsonObject before = emulator.dump("s1");
+
+        Response dryRun = function.post("dryRun=true");
+        Response apply = function.post("");
+
+        assertEquals(409, dryRun.status(), dryRun::toString);
+        assertTrue(dryRun.body().contains("CELL_LIMIT") && dryRun.body().contains("10,000,000"), dryRun::toString);
+        assertEquals(409, apply.status(), apply::toString);
+        assertTrue(apply.body().contains("CELL_LIMIT"), apply::toString);
+        assertEquals(before, emulator.dump("s1"));
+    }
+
+    @Test
+    void aDryRunOfASheetThatFitsReadsTheSheetSizesOnceAndStillWritesNothing() {
+        emulator.seed(v3(1000, 67).build());
+        JsonObject before = emulator.dump("s1");
+        emulator.resetCounters();
+
+        Response dryRun = function.post("dryRun=true");
+
+        assertEquals(200, dryRun.status(), dryRun::toString);
+        assertEquals("DRY_RUN", dryRun.json().get("status").getAsString());
+        assertEquals(2, emulator.counters().reads(), "the snapshot and the sheet sizes: " + emulator.counters());
+        assertEquals(0, emulator.counters().writes());
+        assertEquals(before, emulator.dump("s1"));
+    }
+
+    @Test
+    void aBodyThatRepeatsDryRunIsRefusedWhicheverValueComesLast() {
+        emulator.seed(v3(1000, 67).build());
+        JsonObject before = emulator.dump("s1");
+        emulator.resetCounters();
+        for (String body : List.of("{\"dryRun\": true, \"dryRun\": false}", "{\"dryRun\": false, \"dryRun\": true}",
+                "{\"dryRun\": true, \"dryRun\": true}")) {
+            Response response = function.postJson("", body);
+
+            assertEquals(400, response.status(), body + " → " + response);
+            assertTrue(response.json().toString().contains("more than once"), response::toString);
+        }
+        assertEquals(0, emulator.counters().calls(), "no request may reach Sheets");
+        assertEquals(before, emulator.dump("s1"));
+    }
+
+    @Test
+    void anAuditSheetThatIsTheMigratedSheetIsRefusedOnEveryRequest() {
+        emulator.seed(v3(1000, 67).build());
+        JsonObject before = emulator.dump("s1");
+        try (FunctionServer misconfigured = FunctionServer.start(Map.of("SHEETS_EMULATOR_HOST", emulator.hostPort(),
+                "SPREADSHEET_ID", "s1", "AUDIT_SHEET", "Operaciones"))) {
+            for (int i = 0; i < 2; i++) {
+                Response response = misconfigured.post("");
+
+                assertEquals(503, response.status(), response::toString);
+                assertEquals("NOT_CONFIGURED", response.errorStatus());
+                assertTrue(response.body().contains("AUDIT_SHEET"), response::toString);
+            }
+        }
+        assertEquals(before, emulator.dump("s1"));
+    }
+
+    @Test
     void unknownSpreadsheetIsNotFound() {
         try (FunctionServer other = FunctionServer.start(emulator.hostPort(), "no-such-spreadsheet")) {
             Response response = other.post("");
@@ -205,6 +269,8 @@ class RefusalsTest {
                 BadRequest.of("POST", "", "application/json", "{\"dryRun\": null}", 400),
                 BadRequest.of("POST", "", "application/json", "{\"dryRun\": [true]}", 400),
                 BadRequest.of("POST", "", "application/json", "{\"dryRun\": true, \"spreadsheetId\": \"x\"}", 400),
+                BadRequest.of("POST", "", "application/json", "{\"dryRun\": true, \"dryRun\": false}", 400),
+                BadRequest.of("POST", "", null, "{\"dryRun\": false, \"dryRun\": true}", 400),
                 BadRequest.of("POST", "", "application/json", huge, 400),
                 BadRequest.of("POST", "", null, huge, 400),
                 new BadRequest("POST", "", "application/json", new byte[] {'{', '"', 'd', (byte) 0xC3, (byte) 0x28, '"', ':', '1', '}'}, 400),

@@ -48,6 +48,12 @@ public record FaultRule(String endpoint, String method, String pathRegex, int nt
 
         /** Apply the request, then close the connection without answering. */
         record ApplyThenDrop() implements Action {}
+
+        /**
+         * Answer {@code code} with {@code body} (JSON text, sent as is), after applying the request
+         * when {@code applyFirst}: an upstream that misbehaves, e.g. valid JSON of the wrong shape.
+         */
+        record Respond(int code, String body, boolean applyFirst) implements Action {}
     }
 
     public static Target on(String endpoint) {
@@ -72,6 +78,14 @@ public record FaultRule(String endpoint, String method, String pathRegex, int nt
 
         public FaultRule applyThenDrop() { return with(new Action.ApplyThenDrop()); }
 
+        /** Answers {@code body} instead of handling the request. */
+        public FaultRule respond(int code, String body) { return with(new Action.Respond(code, body, false)); }
+
+        /** Applies the request, then answers {@code body} instead of the real answer. */
+        public FaultRule applyThenRespond(int code, String body) {
+            return with(new Action.Respond(code, body, true));
+        }
+
         private FaultRule with(Action action) {
             return new FaultRule(endpoint, method, pathRegex, nth, times, action);
         }
@@ -95,7 +109,8 @@ public record FaultRule(String endpoint, String method, String pathRegex, int nt
     /**
      * Reads the admin API's JSON: {@code {"endpoint":"values.batchUpdate","nth":1,"times":1,"action":"status",
      * "code":503,"retryAfterSeconds":2}}; or {@code "method"} and {@code "path"} instead of {@code "endpoint"};
-     * actions {@code status|delay|drop|applyThenDrop}, {@code delayMs} for delay.
+     * actions {@code status|delay|drop|applyThenDrop|respond|applyThenRespond}, {@code delayMs} for delay,
+     * {@code code} and {@code body} (JSON text) for the respond actions.
      */
     public static FaultRule fromJson(JsonObject json) {
         Target target = json.has("endpoint") ? on(json.get("endpoint").getAsString())
@@ -115,6 +130,8 @@ public record FaultRule(String endpoint, String method, String pathRegex, int nt
             case "delay" -> target.delay(Duration.ofMillis(json.get("delayMs").getAsLong()));
             case "drop" -> target.dropBeforeAnswer();
             case "applyThenDrop" -> target.applyThenDrop();
+            case "respond" -> target.respond(json.get("code").getAsInt(), need(json, "body"));
+            case "applyThenRespond" -> target.applyThenRespond(json.get("code").getAsInt(), need(json, "body"));
             default -> throw new IllegalArgumentException("unknown fault action: " + action);
         };
     }

@@ -5,7 +5,8 @@ import java.util.regex.Pattern;
 
 /**
  * Removes credentials from text before it is logged: bearer tokens, Google OAuth access
- * tokens ({@code ya29.…}), JWTs (identity tokens) and PEM private keys. Callers should never
+ * tokens ({@code ya29.…}), JWTs (identity tokens), API keys ({@code AIza…}), credentials in URL
+ * queries and PEM private keys. Callers should never
  * pass such values; this is the second line of defence.
  */
 public final class Redaction {
@@ -20,6 +21,11 @@ public final class Redaction {
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\\bya29\\.[A-Za-z0-9._-]+");
     private static final Pattern JWT =
             Pattern.compile("\\beyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
+    /** Google API keys: "AIza" and 35 more characters. */
+    private static final Pattern API_KEY = Pattern.compile("\\bAIza[0-9A-Za-z_-]{20,}");
+    /** Credentials carried in a URL's query, e.g. {@code ?access_token=…} or {@code &key=…}. */
+    private static final Pattern QUERY_SECRET =
+            Pattern.compile("(?i)([?&](?:access_token|api_key|key|token|client_secret)=)[^&\\s\"']+");
 
     /** Field names whose whole value is withheld, whatever it looks like. */
     private static final Pattern SECRET_NAME = Pattern.compile(
@@ -39,6 +45,8 @@ public final class Redaction {
         String result = PRIVATE_KEY.matcher(text).replaceAll(REDACTED);
         result = BEARER.matcher(result).replaceAll("$1 " + REDACTED);
         result = ACCESS_TOKEN.matcher(result).replaceAll(REDACTED);
+        result = API_KEY.matcher(result).replaceAll(REDACTED);
+        result = QUERY_SECRET.matcher(result).replaceAll("$1" + REDACTED);
         return JWT.matcher(result).replaceAll(REDACTED);
     }
 

@@ -3,6 +3,7 @@ package com.spooltracker.extendschema.schema;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -10,8 +11,9 @@ import java.util.stream.Collectors;
  *
  * <p>Each metric column is <em>present</em> (its normalized header exists once), <em>to add</em>
  * (appended after the last non-empty header, in schema order) or a conflict. Data rows are rows
- * below the header whose key column holds a value; each empty metric cell of a data row gets the
- * default value. Anything that would put existing data at risk is a conflict, and a plan with
+ * below the header whose key column shows a non-blank value; each empty metric cell of a data row
+ * gets the default value. A cell is empty only when it has neither an entered nor a displayed value,
+ * so array-formula output is never written over. Anything that would put existing data at risk is a conflict, and a plan with
  * conflicts is refused as a whole.
  */
 public final class Planner {
@@ -66,7 +68,7 @@ public final class Planner {
             return new PlanResult.Refused(conflicts);
         }
 
-        BitSet dataRows = sheet.filledRows(keyPositions.get(0));
+        BitSet dataRows = sheet.shownRows(keyPositions.get(0));
         dataRows.clear(0);
         List<ColumnFill> fills = new ArrayList<>();
         for (Placement placement : present) {
@@ -80,6 +82,25 @@ public final class Planner {
         fills.removeIf(ColumnFill::isEmpty);
         return new PlanResult.Ready(new Plan(sheet.title(), sheet.sheetId(), sheet.rowCount(), header.width(),
                 sheet.columnCount(), gridColumnsAfter, added, present, dataRows.cardinality(), fills));
+    }
+
+    /**
+     * Google's cell limit counts every sheet of the spreadsheet, and Google refuses (atomically) a grid
+     * update that would pass it. A dry run writes nothing, so it must judge the same rule itself.
+     *
+     * @param otherSheetsCells the cells of every other sheet of the spreadsheet
+     */
+    public static Optional<Conflict> workbookCellLimit(Plan plan, long otherSheetsCells) {
+        long sheetAfter = (long) plan.rowCount() * plan.gridColumnsAfter();
+        long total = otherSheetsCells + sheetAfter;
+        if (!plan.growsGrid() || total <= CELL_LIMIT) {
+            return Optional.empty();
+        }
+        return Optional.of(new Conflict(Conflict.Kind.CELL_LIMIT, String.format(
+                "Growing sheet '%s' to %d columns would make the spreadsheet %,d cells (this sheet %,d, its other "
+                        + "sheets %,d), above Google's limit of %,d cells per spreadsheet, so Google would refuse it. "
+                        + "Delete unused rows, columns or sheets, then run again.",
+                plan.sheet(), plan.gridColumnsAfter(), total, sheetAfter, otherSheetsCells, CELL_LIMIT), List.of()));
     }
 
     private static void checkKeyColumn(String title, String keyColumn, List<Integer> positions, List<Conflict> conflicts) {

@@ -5,9 +5,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What the planner knows of the sheet: its grid, its header row, and, for each column that was read
- * (the key column and the metric columns' candidates), which rows hold a value. Rows are 0-based
- * sheet rows (row 0 is the header). Columns that were not read are unknown, not empty.
+ * What the planner knows of the sheet: its grid, its header row as displayed, and, for each column
+ * that was read (the key column and the metric columns' candidates), which rows hold something and
+ * which show text. Rows are 0-based sheet rows (row 0 is the header). Columns that were not read are
+ * unknown, not empty.
+ *
+ * @param filledRowsByColumn rows whose cell has an entered or a displayed value: a value typed, a
+ *     formula (even one that shows nothing), or the output of an array formula elsewhere. Writing
+ *     over any of them loses data or breaks a formula.
+ * @param shownRowsByColumn rows whose displayed text is not blank once trimmed: what a person (and
+ *     v3.0 code) sees as a value, e.g. a real spool id rather than {@code " "} or a formula showing "".
  */
 public record SheetSnapshot(
         String title,
@@ -15,10 +22,12 @@ public record SheetSnapshot(
         int rowCount,
         int columnCount,
         ColumnMap columns,
-        Map<Integer, BitSet> filledRowsByColumn) {
+        Map<Integer, BitSet> filledRowsByColumn,
+        Map<Integer, BitSet> shownRowsByColumn) {
 
     public SheetSnapshot {
         filledRowsByColumn = Map.copyOf(filledRowsByColumn);
+        shownRowsByColumn = Map.copyOf(shownRowsByColumn);
     }
 
     public Set<Integer> columnsRead() {
@@ -26,17 +35,25 @@ public record SheetSnapshot(
     }
 
     /**
-     * Rows of {@code column} that hold a value. A column past the grid has none; a column inside the
-     * grid that was not read is a programming error, because assuming it empty could overwrite data.
+     * Rows of {@code column} that hold something. A column past the grid has none; a column inside
+     * the grid that was not read is a programming error, because assuming it empty could overwrite data.
      */
     public BitSet filledRows(int column) {
+        return rows(filledRowsByColumn, column);
+    }
+
+    /** Rows of {@code column} that show non-blank text; the same rules as {@link #filledRows}. */
+    public BitSet shownRows(int column) {
+        return rows(shownRowsByColumn, column);
+    }
+
+    private BitSet rows(Map<Integer, BitSet> byColumn, int column) {
         if (column >= columnCount) {
             return new BitSet();
         }
-        BitSet rows = filledRowsByColumn.get(column);
-        if (rows == null) {
+        if (!filledRowsByColumn.containsKey(column)) {
             throw new IllegalStateException("column " + ColumnLetters.of(column) + " was not read");
         }
-        return (BitSet) rows.clone();
+        return (BitSet) byColumn.getOrDefault(column, new BitSet()).clone();
     }
 }

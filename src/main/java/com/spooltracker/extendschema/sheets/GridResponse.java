@@ -4,7 +4,6 @@ import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import java.io.IOException;
 import java.io.Reader;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -14,62 +13,89 @@ import java.util.Map;
 /**
  * A {@code spreadsheets.get} answer under {@link SheetsGateway}'s grid field mask, read in one
  * streaming pass. The client's model (a GenericJson object per row, cell and value) costs seconds and
- * most of a 256 MB heap for a 138,000-row column; this keeps only, per block, which cells hold a value
- * and the text of the block's first row.
+ * most of a 256 MB heap for a 138,000-row column; this keeps only, per block, which cells hold
+ * something and which show text, and the displayed texts of the block's first row.
+ *
+ * <p>A cell holds something when it has a displayed value ({@code formattedValue}) or an entered
+ * one ({@code userEnteredValue}): the output of an array formula has only the first, a formula that
+ * shows nothing only the second. Judgments a person makes by looking (is this a header, is this row
+ * a spool) use the displayed text, as v3.0 code reads it.
+ *
+ * <p>An answer that is valid JSON but not the shape Google documents throws {@link UnexpectedAnswer}.
  */
 final class GridResponse {
     /** One sheet of the answer: its properties and its data blocks, one per requested range, in order. */
     record SheetGrid(String title, int sheetId, int rowCount, int columnCount, List<Block> blocks) {}
 
     /**
-     * One {@code GridData}: for each column (absolute, 0-based) the rows (absolute, 0-based) whose cell
-     * has a user-entered value, and the texts of its first row.
+     * One {@code GridData}, positions absolute and 0-based: for each column the rows whose cell holds
+     * something ({@code filled}) and the rows whose displayed text is not blank ({@code shown}), and
+     * the displayed texts of its first row.
      */
-    record Block(Map<Integer, BitSet> filledRowsByColumn, List<String> firstRow) {}
+    record Block(Map<Integer, BitSet> filledRowsByColumn, Map<Integer, BitSet> shownRowsByColumn, List<String> firstRow) {}
+
+    /** Valid JSON in a shape Google does not send: a wrong type, a missing part, an impossible size. */
+    static final class UnexpectedAnswer extends RuntimeException {
+        UnexpectedAnswer(String what) {
+            super(what, null, false, false);
+        }
+    }
 
     private GridResponse() {}
 
     static List<SheetGrid> read(Reader json) throws IOException {
-        List<SheetGrid> sheets = new ArrayList<>();
-        try (JsonReader reader = new JsonReader(json)) {
-            reader.beginObject();
-            while (reader.hasNext()) {
-                if (reader.nextName().equals("sheets") && reader.peek() == JsonToken.BEGIN_ARRAY) {
-                    reader.beginArray();
-                    while (reader.hasNext()) {
-                        sheets.add(sheet(reader));
-                    }
-                    reader.endArray();
-                } else {
-                    reader.skipValue();
-                }
-            }
-            reader.endObject();
+        try {
+            return sheets(new JsonReader(json));
+        } catch (IllegalStateException | NumberFormatException wrongType) {
+            // JsonReader's own complaint about a value of the wrong JSON type, e.g. a string sheetId.
+            throw new UnexpectedAnswer(firstLine(wrongType.getMessage()));
         }
+    }
+
+    private static List<SheetGrid> sheets(JsonReader reader) throws IOException {
+        List<SheetGrid> sheets = new ArrayList<>();
+        expect(reader, JsonToken.BEGIN_OBJECT, "the answer");
+        reader.beginObject();
+        while (reader.hasNext()) {
+            if (reader.nextName().equals("sheets")) {
+                expect(reader, JsonToken.BEGIN_ARRAY, "sheets");
+                reader.beginArray();
+                while (reader.hasNext()) {
+                    sheets.add(sheet(reader));
+                }
+                reader.endArray();
+            } else {
+                reader.skipValue();
+            }
+        }
+        reader.endObject();
         return sheets;
     }
 
     private static SheetGrid sheet(JsonReader reader) throws IOException {
         String title = null;
         int sheetId = 0;
-        int rowCount = 0;
-        int columnCount = 0;
+        int rowCount = -1;
+        int columnCount = -1;
         List<Block> blocks = new ArrayList<>();
+        expect(reader, JsonToken.BEGIN_OBJECT, "a sheet");
         reader.beginObject();
         while (reader.hasNext()) {
             String name = reader.nextName();
             if (name.equals("properties")) {
+                expect(reader, JsonToken.BEGIN_OBJECT, "properties");
                 reader.beginObject();
                 while (reader.hasNext()) {
                     switch (reader.nextName()) {
-                        case "title" -> title = reader.nextString();
-                        case "sheetId" -> sheetId = reader.nextInt();
+                        case "title" -> title = string(reader, "title");
+                        case "sheetId" -> sheetId = whole(reader, "sheetId", Integer.MIN_VALUE, Integer.MAX_VALUE);
                         case "gridProperties" -> {
+                            expect(reader, JsonToken.BEGIN_OBJECT, "gridProperties");
                             reader.beginObject();
                             while (reader.hasNext()) {
                                 switch (reader.nextName()) {
-                                    case "rowCount" -> rowCount = reader.nextInt();
-                                    case "columnCount" -> columnCount = reader.nextInt();
+                                    case "rowCount" -> rowCount = whole(reader, "rowCount", 0, CELL_LIMIT);
+                                    case "columnCount" -> columnCount = whole(reader, "columnCount", 0, MAX_COLUMNS);
                                     default -> reader.skipValue();
                                 }
                             }
@@ -79,7 +105,8 @@ final class GridResponse {
                     }
                 }
                 reader.endObject();
-            } else if (name.equals("data") && reader.peek() == JsonToken.BEGIN_ARRAY) {
+            } else if (name.equals("data")) {
+                expect(reader, JsonToken.BEGIN_ARRAY, "data");
                 reader.beginArray();
                 while (reader.hasNext()) {
                     blocks.add(block(reader));
@@ -93,43 +120,52 @@ final class GridResponse {
         return new SheetGrid(title, sheetId, rowCount, columnCount, blocks);
     }
 
+    /** Google's limits: 10 million cells per spreadsheet, 18,278 columns (ZZZ) per sheet. */
+    private static final int CELL_LIMIT = 10_000_000;
+    private static final int MAX_COLUMNS = 18_278;
+
     /** Positions are relative to the block while reading, because startRow/startColumn may come after rowData. */
     private static Block block(JsonReader reader) throws IOException {
         int startRow = 0;
         int startColumn = 0;
         Map<Integer, BitSet> filled = new HashMap<>();
+        Map<Integer, BitSet> shown = new HashMap<>();
         List<String> firstRow = new ArrayList<>();
+        expect(reader, JsonToken.BEGIN_OBJECT, "a data block");
         reader.beginObject();
         while (reader.hasNext()) {
             switch (reader.nextName()) {
-                case "startRow" -> startRow = reader.nextInt();
-                case "startColumn" -> startColumn = reader.nextInt();
-                case "rowData" -> rows(reader, filled, firstRow);
+                case "startRow" -> startRow = whole(reader, "startRow", 0, CELL_LIMIT);
+                case "startColumn" -> startColumn = whole(reader, "startColumn", 0, MAX_COLUMNS);
+                case "rowData" -> rows(reader, filled, shown, firstRow);
                 default -> reader.skipValue();
             }
         }
         reader.endObject();
-        Map<Integer, BitSet> absolute = new HashMap<>();
-        for (Map.Entry<Integer, BitSet> column : filled.entrySet()) {
-            absolute.put(startColumn + column.getKey(), shifted(column.getValue(), startRow));
-        }
-        return new Block(absolute, firstRow);
+        return new Block(shifted(filled, startRow, startColumn), shifted(shown, startRow, startColumn), firstRow);
     }
 
-    private static void rows(JsonReader reader, Map<Integer, BitSet> filled, List<String> firstRow) throws IOException {
+    private static void rows(JsonReader reader, Map<Integer, BitSet> filled, Map<Integer, BitSet> shown,
+            List<String> firstRow) throws IOException {
+        expect(reader, JsonToken.BEGIN_ARRAY, "rowData");
         reader.beginArray();
         for (int row = 0; reader.hasNext(); row++) {
+            expect(reader, JsonToken.BEGIN_OBJECT, "a row");
             reader.beginObject();
             while (reader.hasNext()) {
-                if (reader.nextName().equals("values") && reader.peek() == JsonToken.BEGIN_ARRAY) {
+                if (reader.nextName().equals("values")) {
+                    expect(reader, JsonToken.BEGIN_ARRAY, "values");
                     reader.beginArray();
                     for (int column = 0; reader.hasNext(); column++) {
-                        String text = cellText(reader);
-                        if (text != null) {
+                        CellRead cell = cell(reader);
+                        if (cell.holdsSomething()) {
                             filled.computeIfAbsent(column, c -> new BitSet()).set(row);
                         }
+                        if (!cell.shown().isBlank()) {
+                            shown.computeIfAbsent(column, c -> new BitSet()).set(row);
+                        }
                         if (row == 0) {
-                            firstRow.add(text == null ? "" : text);
+                            firstRow.add(cell.shown());
                         }
                     }
                     reader.endArray();
@@ -142,47 +178,91 @@ final class GridResponse {
         reader.endArray();
     }
 
-    /** The cell's user-entered value as text, or null when it has none. */
-    private static String cellText(JsonReader reader) throws IOException {
-        if (reader.peek() != JsonToken.BEGIN_OBJECT) {
-            reader.skipValue();
-            return null;
-        }
-        String text = null;
-        reader.beginObject();
-        while (reader.hasNext()) {
-            if (reader.nextName().equals("userEnteredValue") && reader.peek() == JsonToken.BEGIN_OBJECT) {
-                text = valueText(reader);
-            } else {
-                reader.skipValue();
-            }
-        }
-        reader.endObject();
-        return text;
+    /** What one CellData says: the displayed text ("" when none), and whether anything was entered or shown. */
+    private record CellRead(String shown, boolean holdsSomething) {
+        static final CellRead EMPTY = new CellRead("", false);
     }
 
-    /** As a user reads an ExtendedValue: text, a plain number, TRUE/FALSE, the formula; "" for anything else. */
-    private static String valueText(JsonReader reader) throws IOException {
-        String text = "";
+    private static CellRead cell(JsonReader reader) throws IOException {
+        expect(reader, JsonToken.BEGIN_OBJECT, "a cell");
+        String shown = null;
+        boolean entered = false;
         reader.beginObject();
         while (reader.hasNext()) {
             switch (reader.nextName()) {
-                case "stringValue", "formulaValue" -> text = reader.nextString();
-                case "numberValue" -> text = BigDecimal.valueOf(reader.nextDouble()).stripTrailingZeros().toPlainString();
-                case "boolValue" -> text = reader.nextBoolean() ? "TRUE" : "FALSE";
+                case "formattedValue" -> shown = string(reader, "formattedValue");
+                case "userEnteredValue" -> entered = enteredValue(reader);
                 default -> reader.skipValue();
             }
         }
         reader.endObject();
-        return text;
+        return shown == null && !entered ? CellRead.EMPTY : new CellRead(shown == null ? "" : shown, true);
     }
 
-    private static BitSet shifted(BitSet rows, int by) {
-        if (by == 0) {
-            return rows;
+    /** Whether an ExtendedValue holds anything (under the mask: a formula). */
+    private static boolean enteredValue(JsonReader reader) throws IOException {
+        expect(reader, JsonToken.BEGIN_OBJECT, "userEnteredValue");
+        boolean any = false;
+        reader.beginObject();
+        while (reader.hasNext()) {
+            reader.nextName();
+            any |= reader.peek() != JsonToken.NULL;
+            reader.skipValue();
         }
-        BitSet shifted = new BitSet();
-        rows.stream().forEach(row -> shifted.set(row + by));
-        return shifted;
+        reader.endObject();
+        return any;
+    }
+
+    private static void expect(JsonReader reader, JsonToken token, String what) throws IOException {
+        JsonToken actual = reader.peek();
+        if (actual != token) {
+            throw new UnexpectedAnswer(what + " is " + describe(actual) + " where " + describe(token) + " belongs");
+        }
+    }
+
+    private static String string(JsonReader reader, String what) throws IOException {
+        expect(reader, JsonToken.STRING, what);
+        return reader.nextString();
+    }
+
+    private static int whole(JsonReader reader, String what, int min, int max) throws IOException {
+        expect(reader, JsonToken.NUMBER, what);
+        double value = reader.nextDouble();
+        if (value != Math.rint(value) || value < min || value > max) {
+            throw new UnexpectedAnswer(what + " is " + (long) value + (value != Math.rint(value) ? " (not whole)" : "")
+                    + ", outside " + min + ".." + max);
+        }
+        return (int) value;
+    }
+
+    private static String describe(JsonToken token) {
+        return switch (token) {
+            case BEGIN_OBJECT -> "an object";
+            case BEGIN_ARRAY -> "an array";
+            case STRING -> "a string";
+            case NUMBER -> "a number";
+            case BOOLEAN -> "a boolean";
+            case NULL -> "null";
+            default -> "missing";
+        };
+    }
+
+    private static String firstLine(String message) {
+        String line = message == null ? "a value of the wrong type" : message.lines().findFirst().orElse("");
+        return line.length() > 120 ? line.substring(0, 120) + "…" : line;
+    }
+
+    private static Map<Integer, BitSet> shifted(Map<Integer, BitSet> byColumn, int rows, int columns) {
+        Map<Integer, BitSet> absolute = new HashMap<>();
+        for (Map.Entry<Integer, BitSet> column : byColumn.entrySet()) {
+            BitSet set = column.getValue();
+            if (rows != 0) {
+                BitSet moved = new BitSet();
+                set.stream().forEach(row -> moved.set(row + rows));
+                set = moved;
+            }
+            absolute.put(columns + column.getKey(), set);
+        }
+        return absolute;
     }
 }

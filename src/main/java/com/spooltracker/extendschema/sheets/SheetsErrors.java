@@ -4,6 +4,7 @@ import com.google.api.client.googleapis.json.GoogleJsonError;
 import com.google.api.client.googleapis.json.GoogleJsonResponseException;
 import com.google.api.client.http.HttpResponseException;
 import com.spooltracker.extendschema.Failure;
+import com.spooltracker.extendschema.logging.Redaction;
 import com.spooltracker.extendschema.schema.Conflict;
 import java.io.IOException;
 import java.util.List;
@@ -55,16 +56,34 @@ final class SheetsErrors {
     static final String SAFE_TO_RERUN =
             "Every write is absolute, so running again is safe and finishes the job.";
 
-    /** Google's {@code error.message}, bounded; empty when the body is not Google's JSON error. */
+    /**
+     * Google's {@code error.message}, bounded and redacted; empty when the body is not Google's JSON
+     * error. The one way upstream text enters this program's messages, so it is the one place that
+     * removes credentials from it: what Google echoes may reach a response, the CLI and the log.
+     */
     static String googleMessage(IOException e) {
         if (e instanceof GoogleJsonResponseException json) {
             GoogleJsonError details = json.getDetails();
             if (details != null && details.getMessage() != null) {
-                String message = details.getMessage();
-                return message.length() > MESSAGE_CHARS ? message.substring(0, MESSAGE_CHARS) + "…" : message;
+                return upstreamText(details.getMessage());
             }
         }
         return "";
+    }
+
+    /** Text that came from Google, fit to show: credentials removed, control characters replaced, bounded. */
+    static String upstreamText(String text) {
+        String clean = Redaction.redact(text).replaceAll("\\p{Cntrl}", " ");
+        return clean.length() > MESSAGE_CHARS ? clean.substring(0, MESSAGE_CHARS) + "…" : clean;
+    }
+
+    /**
+     * Google answered with valid JSON in a shape it does not document. That is not the caller's doing,
+     * and the run stopped where it was: say so, and that running again is safe.
+     */
+    static Failure unexpectedAnswer(String call, String what, Throwable cause) {
+        return new Failure.BadGateway("Google Sheets answered " + call + " with something unexpected ("
+                + upstreamText(what) + "); the fault is on Google's side, not in the request. " + SAFE_TO_RERUN, cause);
     }
 
     private static String summary(int code, IOException e, String googleMessage) {

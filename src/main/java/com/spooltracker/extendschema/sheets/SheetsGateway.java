@@ -7,12 +7,15 @@ import com.google.api.services.sheets.v4.model.Spreadsheet;
 import com.google.api.services.sheets.v4.model.ValueRange;
 import com.google.api.client.googleapis.json.GoogleJsonResponseException;
 import com.google.api.client.http.HttpResponse;
+import com.google.api.client.http.HttpResponseException;
 import com.spooltracker.extendschema.Failure;
 import com.spooltracker.extendschema.schema.ColumnMap;
 import com.spooltracker.extendschema.schema.SheetSnapshot;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -30,8 +33,13 @@ import java.util.stream.Collectors;
  * send requests built by {@link WriteRequests}.
  */
 public final class SheetsGateway {
+    /**
+     * What a person sees ({@code formattedValue}) and, for cells that show nothing, whether a formula
+     * is there ({@code userEnteredValue.formulaValue}): every entered literal also has a displayed
+     * value, so asking for the whole entered value would only double the bytes.
+     */
     private static final String GRID_FIELDS = "sheets(properties(sheetId,title,gridProperties(rowCount,columnCount)),"
-            + "data(startRow,startColumn,rowData(values(userEnteredValue))))";
+            + "data(startRow,startColumn,rowData(values(formattedValue,userEnteredValue(formulaValue)))))";
 
     private final Sheets sheets;
     private final String spreadsheetId;
@@ -61,6 +69,7 @@ public final class SheetsGateway {
         for (int[] run : runs) {
             ranges.add(A1.columns(title, run[0], run[1]));
         }
+        String call = "the read of sheet '" + title + "'";
         List<GridResponse.SheetGrid> answer;
         try {
             HttpResponse response = sheets.spreadsheets().get(spreadsheetId)
@@ -78,52 +87,95 @@ public final class SheetsGateway {
             if (e.getStatusCode() == 400 && message.contains("exceeds grid limits") && !runs.isEmpty()) {
                 throw new StaleLayout();
             }
-            throw translate(e, "the read of sheet '" + title + "'");
+            throw translate(e, call);
         } catch (IOException e) {
-            throw translate(e, "the read of sheet '" + title + "'");
+            throw translate(e, call);
+        } catch (GridResponse.UnexpectedAnswer e) {
+            throw SheetsErrors.unexpectedAnswer(call, e.getMessage(), e);
         }
-        GridResponse.SheetGrid sheet = answer.stream().filter(s -> title.equals(s.title())).findFirst().orElse(null);
-        if (sheet == null) {
-            throw sheetNotFound(title);
-        }
+        GridResponse.SheetGrid sheet = answer.stream().filter(s -> title.equals(s.title())).findFirst()
+                .orElseThrow(() -> SheetsErrors.unexpectedAnswer(call, "the answer leaves out sheet '" + title + "'", null));
         List<GridResponse.Block> blocks = sheet.blocks();
         if (blocks.size() != ranges.size()) {
-            throw new IllegalStateException("asked for " + ranges.size() + " ranges, got " + blocks.size() + " blocks");
+            throw SheetsErrors.unexpectedAnswer(call, "asked for " + ranges.size() + " ranges, the answer has "
+                    + blocks.size(), null);
+        }
+        if (sheet.rowCount() < 1 || sheet.columnCount() < 1) {
+            throw SheetsErrors.unexpectedAnswer(call, "the answer gives no grid size for the sheet", null);
         }
         Map<Integer, BitSet> filled = new HashMap<>();
+        Map<Integer, BitSet> shown = new HashMap<>();
         for (int i = 0; i < runs.size(); i++) {
-            Map<Integer, BitSet> block = blocks.get(i + 1).filledRowsByColumn();
+            GridResponse.Block block = blocks.get(i + 1);
             for (int c = runs.get(i)[0]; c <= runs.get(i)[1]; c++) {
-                filled.put(c, block.getOrDefault(c, new BitSet()));
+                filled.put(c, block.filledRowsByColumn().getOrDefault(c, new BitSet()));
+                shown.put(c, block.shownRowsByColumn().getOrDefault(c, new BitSet()));
             }
         }
         return new SheetSnapshot(title, sheet.sheetId(), sheet.rowCount(), sheet.columnCount(),
-                ColumnMap.of(blocks.get(0).firstRow()), filled);
+                ColumnMap.of(blocks.get(0).firstRow()), filled, shown);
+    }
+
+    /** Each sheet's title and grid size, without any cells: what the workbook-wide cell limit is judged on. */
+    public List<GridSize> gridSizes() {
+        String call = "the read of the spreadsheet's sheet sizes";
+        try {
+            HttpResponse response = sheets.spreadsheets().get(spreadsheetId)
+                    .setFields("sheets(properties(sheetId,title,gridProperties(rowCount,columnCount)))").executeUnparsed();
+            try (Reader body = new InputStreamReader(response.getContent(), StandardCharsets.UTF_8)) {
+                return GridResponse.read(body).stream()
+                        .map(s -> new GridSize(s.title(), Math.max(0, s.rowCount()), Math.max(0, s.columnCount())))
+                        .collect(Collectors.toList());
+            } finally {
+                response.disconnect();
+            }
+        } catch (IOException e) {
+            throw translate(e, call);
+        } catch (GridResponse.UnexpectedAnswer e) {
+            throw SheetsErrors.unexpectedAnswer(call, e.getMessage(), e);
+        }
+    }
+
+    /** One sheet's title and grid. */
+    public record GridSize(String title, int rowCount, int columnCount) {
+        public long cells() {
+            return (long) rowCount * columnCount;
+        }
     }
 
     /** Applies a structural update (grid size, formats). Google applies it atomically. */
     public void update(BatchUpdateSpreadsheetRequest request) {
+        String call = "the grid and format update";
         try {
             sheets.spreadsheets().batchUpdate(spreadsheetId, request).execute();
         } catch (IOException e) {
-            throw translate(e, "the grid and format update");
+            throw translate(e, call);
+        } catch (IllegalArgumentException | IllegalStateException | ClassCastException e) {
+            throw SheetsErrors.unexpectedAnswer(call, "its reply does not parse as Google's", e);
         }
     }
 
     public void write(BatchUpdateValuesRequest request) {
+        String call = "the values write";
         try {
             sheets.spreadsheets().values().batchUpdate(spreadsheetId, request).execute();
         } catch (IOException e) {
-            throw translate(e, "the values write");
+            throw translate(e, call);
+        } catch (IllegalArgumentException | IllegalStateException | ClassCastException e) {
+            throw SheetsErrors.unexpectedAnswer(call, "its reply does not parse as Google's", e);
         }
     }
 
     /**
      * Appends one row of raw values after the table in {@code sheetTitle}, inserting a row for it.
+     * The append is never sent twice (it is not absolute), so an answer lost on the way back leaves the
+     * row written or not: that is {@link AppendUnconfirmed}, not a failure.
      *
      * @throws NoSuchSheet when the spreadsheet has no such sheet
+     * @throws AppendUnconfirmed when the row may have been written
      */
     public void appendRow(String sheetTitle, List<Object> row) {
+        String call = "the audit append";
         try {
             sheets.spreadsheets().values()
                     .append(spreadsheetId, A1.sheet(sheetTitle) + "!A1", new ValueRange().setValues(List.of(row)))
@@ -134,9 +186,14 @@ public final class SheetsGateway {
             if (e.getStatusCode() == 400 && SheetsErrors.googleMessage(e).startsWith("Unable to parse range")) {
                 throw new NoSuchSheet(sheetTitle);
             }
-            throw translate(e, "the audit append");
+            throw translate(e, call);
         } catch (IOException e) {
-            throw translate(e, "the audit append");
+            if (e instanceof HttpResponseException || e instanceof ConnectException || e instanceof UnknownHostException) {
+                throw translate(e, call);
+            }
+            throw new AppendUnconfirmed(translate(e, call));
+        } catch (IllegalArgumentException | IllegalStateException | ClassCastException e) {
+            throw new AppendUnconfirmed(SheetsErrors.unexpectedAnswer(call, "its reply does not parse as Google's", e));
         }
     }
 
@@ -195,6 +252,20 @@ public final class SheetsGateway {
         }
     }
 
+    /** Thrown when an append was sent but its answer was lost or garbled: the row may or may not be there. */
+    public static final class AppendUnconfirmed extends RuntimeException {
+        private final Failure failure;
+
+        AppendUnconfirmed(Failure failure) {
+            super(failure.getMessage(), failure, false, false);
+            this.failure = failure;
+        }
+
+        public Failure failure() {
+            return failure;
+        }
+    }
+
     private Failure sheetNotFound(String title) {
         String existing;
         try {
@@ -202,7 +273,7 @@ public final class SheetsGateway {
                     .setFields("sheets(properties(title))").execute();
             existing = spreadsheet.getSheets() == null ? "none" : spreadsheet.getSheets().stream()
                     .map(s -> "'" + s.getProperties().getTitle() + "'").collect(Collectors.joining(", "));
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             existing = "unknown";
         }
         return new Failure.NotFound("Sheet '" + title + "' was not found in spreadsheet '" + spreadsheetId

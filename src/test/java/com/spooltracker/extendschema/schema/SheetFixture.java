@@ -16,6 +16,7 @@ public final class SheetFixture {
     private int rowCount = 1000;
     private int columnCount;
     private final Map<Integer, BitSet> filled = new HashMap<>();
+    private final Map<Integer, BitSet> blank = new HashMap<>();
 
     private SheetFixture(List<String> header) {
         this.header = new ArrayList<>(header);
@@ -51,6 +52,13 @@ public final class SheetFixture {
         return this;
     }
 
+    /** Marks a cell that holds something but shows blank text: {@code " "}, or a formula showing "". */
+    public SheetFixture blankLooking(int column, int row) {
+        filled(column, row, row);
+        blank.computeIfAbsent(column, c -> new BitSet()).set(row);
+        return this;
+    }
+
     public SheetFixture header(int column, String name) {
         while (header.size() <= column) {
             header.add("");
@@ -62,14 +70,18 @@ public final class SheetFixture {
     /** A snapshot in which every column of the grid was read. */
     public SheetSnapshot snapshot() {
         Map<Integer, BitSet> read = new HashMap<>();
+        Map<Integer, BitSet> shown = new HashMap<>();
         for (int c = 0; c < columnCount; c++) {
             BitSet rows = (BitSet) filled.getOrDefault(c, new BitSet()).clone();
             if (c < header.size() && !header.get(c).isBlank()) {
                 rows.set(0);
             }
             read.put(c, rows);
+            BitSet visible = (BitSet) rows.clone();
+            visible.andNot(blank.getOrDefault(c, new BitSet()));
+            shown.put(c, visible);
         }
-        return new SheetSnapshot(title, 7, rowCount, columnCount, ColumnMap.of(header), read);
+        return new SheetSnapshot(title, 7, rowCount, columnCount, ColumnMap.of(header), read, shown);
     }
 
     private static List<String> v3Header() {

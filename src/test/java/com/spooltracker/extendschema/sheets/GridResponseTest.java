@@ -1,6 +1,7 @@
 package com.spooltracker.extendschema.sheets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -8,6 +9,8 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class GridResponseTest {
     private static List<GridResponse.SheetGrid> read(String json) throws IOException {
@@ -23,21 +26,36 @@ class GridResponseTest {
     }
 
     @Test
-    void headerTextsAreWhatAUserReadsWhateverTheValueKind() throws IOException {
+    void headerTextsAreWhatTheSheetDisplays() throws IOException {
         GridResponse.SheetGrid sheet = read("{'sheets':[{'properties':{'sheetId':7,'title':'Ops',"
                 + "'gridProperties':{'rowCount':1000,'columnCount':67}},'data':[{'rowData':[{'values':["
-                + "{'userEnteredValue':{'stringValue':'TAG_SPOOL'}},{},{'userEnteredValue':{'numberValue':2.50}},"
-                + "{'userEnteredValue':{'boolValue':true}},{'userEnteredValue':{'formulaValue':'=A1'}}]}]}]}]}").get(0);
+                + "{'formattedValue':'TAG_SPOOL'},{},{'formattedValue':'2,5'},"
+                + "{'formattedValue':'TRUE'},{'formattedValue':'Total_Uniones','userEnteredValue':{'formulaValue':"
+                + "'=\\\"Total_\\\"&\\\"Uniones\\\"'}}]}]}]}]}").get(0);
 
         assertEquals(new GridResponse.SheetGrid("Ops", 7, 1000, 67, sheet.blocks()), sheet);
-        assertEquals(List.of("TAG_SPOOL", "", "2.5", "TRUE", "=A1"), sheet.blocks().get(0).firstRow());
+        assertEquals(List.of("TAG_SPOOL", "", "2,5", "TRUE", "Total_Uniones"), sheet.blocks().get(0).firstRow());
         assertEquals(Map.of(0, rows(0), 2, rows(0), 3, rows(0), 4, rows(0)), sheet.blocks().get(0).filledRowsByColumn());
     }
 
     @Test
+    void aCellHoldsSomethingWhenItShowsAValueOrHoldsAFormula() throws IOException {
+        GridResponse.Block block = read("{'sheets':[{'properties':{'title':'Ops'},'data':[{'rowData':[{'values':["
+                + "{'formattedValue':'0'},"                                  // a value typed
+                + "{'formattedValue':'12'},"                                 // array-formula output: no entered value
+                + "{'userEnteredValue':{'formulaValue':'=\\\"\\\"'}},"         // a formula showing nothing
+                + "{'formattedValue':'  '},"                                 // blank-looking text
+                + "{'userEnteredFormat':{}},"                                // a format only
+                + "{}]}]}]}]}").get(0).blocks().get(0);
+
+        assertEquals(Map.of(0, rows(0), 1, rows(0), 2, rows(0), 3, rows(0)), block.filledRowsByColumn());
+        assertEquals(Map.of(0, rows(0), 1, rows(0)), block.shownRowsByColumn());
+    }
+
+    @Test
     void filledCellsAreAtAbsolutePositionsEvenWhenTheOffsetsComeLast() throws IOException {
-        GridResponse.SheetGrid sheet = read("{'sheets':[{'data':[{'rowData':[{'values':[{'userEnteredValue':"
-                + "{'numberValue':0}},{}]},{},{'values':[{},{'userEnteredValue':{'stringValue':''}}]}],"
+        GridResponse.SheetGrid sheet = read("{'sheets':[{'data':[{'rowData':[{'values':[{'formattedValue':'0'},{}]},"
+                + "{},{'values':[{},{'formattedValue':'x'}]}],"
                 + "'startRow':3,'startColumn':67}],'properties':{'title':'Ops'}}]}").get(0);
 
         assertEquals(Map.of(67, rows(3), 68, rows(5)), sheet.blocks().get(0).filledRowsByColumn());
@@ -46,11 +64,27 @@ class GridResponseTest {
     @Test
     void blocksComeInRequestOrderAndEmptyOnesAreKept() throws IOException {
         GridResponse.SheetGrid sheet = read("{'spreadsheetId':'x','sheets':[{'properties':{'title':'Ops'},'data':["
-                + "{'rowData':[{'values':[{'userEnteredValue':{'stringValue':'TAG_SPOOL'}}]}]},{},"
-                + "{'startColumn':5,'rowData':[{'values':[{'userEnteredValue':{'stringValue':'x'}}]}]}]}]}").get(0);
+                + "{'rowData':[{'values':[{'formattedValue':'TAG_SPOOL'}]}]},{},"
+                + "{'startColumn':5,'rowData':[{'values':[{'formattedValue':'x'}]}]}]}]}").get(0);
 
         assertEquals(3, sheet.blocks().size());
         assertEquals(Map.of(), sheet.blocks().get(1).filledRowsByColumn());
         assertEquals(Map.of(5, rows(0)), sheet.blocks().get(2).filledRowsByColumn());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "[]", "null", "'sheets'", "{'sheets':{}}", "{'sheets':[null]}", "{'sheets':[{'properties':[]}]}",
+        "{'sheets':[{'properties':{'title':'Ops','sheetId':'abc'}}]}",
+        "{'sheets':[{'properties':{'title':7}}]}",
+        "{'sheets':[{'properties':{'title':'Ops','gridProperties':{'rowCount':1e10}}}]}",
+        "{'sheets':[{'properties':{'title':'Ops','gridProperties':{'columnCount':-1}}}]}",
+        "{'sheets':[{'properties':{'title':'Ops','gridProperties':{'rowCount':2.5}}}]}",
+        "{'sheets':[{'data':[{'rowData':{}}]}]}", "{'sheets':[{'data':[{'rowData':[{'values':[7]}]}]}]}",
+        "{'sheets':[{'data':[{'rowData':[{'values':[{'formattedValue':{}}]}]}]}]}",
+        "{'sheets':[{'data':[{'startRow':'x'}]}]}",
+    })
+    void answersOfAShapeGoogleDoesNotSendAreUnexpected(String answer) {
+        assertThrows(GridResponse.UnexpectedAnswer.class, () -> read(answer));
     }
 }

@@ -78,9 +78,22 @@ public final class Seed {
         return spreadsheet.deepCopy();
     }
 
+    /**
+     * A cell that shows {@code value} but holds no entered value: what an array formula anchored
+     * elsewhere writes into the cells it spills over.
+     */
+    public static JsonObject computed(Object value) {
+        JsonObject cell = new JsonObject();
+        cell.add("computed", json(value));
+        return cell;
+    }
+
     private static JsonElement json(Object value) {
         if (value == null) {
             return JsonNull.INSTANCE;
+        }
+        if (value instanceof JsonElement element) {
+            return element;
         }
         if (value instanceof Number number) {
             return new JsonPrimitive(number);

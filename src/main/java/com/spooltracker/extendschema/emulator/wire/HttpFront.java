@@ -91,6 +91,10 @@ public final class HttpFront implements HttpHandler {
             write(exchange, s.code(), out);
             return;
         }
+        if (fault instanceof FaultRule.Action.Respond respond && !respond.applyFirst()) {
+            respond(exchange, method, route, pathAndQuery, raw.length, respond);
+            return;
+        }
         if (fault instanceof FaultRule.Action.Delay d) {
             sleep(d.delay().toMillis());
         }
@@ -106,12 +110,23 @@ public final class HttpFront implements HttpHandler {
             log(method, route, pathAndQuery, 0, raw.length, 0, "fault:applyThenDrop");
             return;
         }
+        if (fault instanceof FaultRule.Action.Respond respond) {
+            respond(exchange, method, route, pathAndQuery, raw.length, respond);
+            return;
+        }
         byte[] out = encode(exchange, answer);
         String outcome = fault instanceof FaultRule.Action.Delay ? "fault:delay"
                 : answer.status() == 200 ? "ok" : "error:" + answer.status();
         // Logged before the answer leaves, so a caller that has its response also sees the record.
         log(method, route, pathAndQuery, answer.status(), raw.length, out.length, outcome);
         write(exchange, answer.status(), out);
+    }
+
+    private void respond(HttpExchange exchange, String method, Route route, String pathAndQuery, int inBytes,
+            FaultRule.Action.Respond respond) throws IOException {
+        byte[] out = encode(exchange, new Answer(respond.code(), respond.body().getBytes(StandardCharsets.UTF_8), null));
+        log(method, route, pathAndQuery, respond.code(), inBytes, out.length, "fault:respond");
+        write(exchange, respond.code(), out);
     }
 
     private Answer answer(HttpExchange exchange, Route route, String rawQuery, byte[] raw) {

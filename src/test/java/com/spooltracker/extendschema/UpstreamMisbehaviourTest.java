@@ -1,0 +1,146 @@
+package com.spooltracker.extendschema;
+
+import static com.spooltracker.extendschema.testing.Dumps.rows;
+import static com.spooltracker.extendschema.testing.Dumps.sheet;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.spooltracker.extendschema.cache.ColumnMapCache;
+import com.spooltracker.extendschema.emulator.FaultRule;
+import com.spooltracker.extendschema.emulator.SheetsEmulator;
+import com.spooltracker.extendschema.testing.FunctionServer;
+import com.spooltracker.extendschema.testing.FunctionServer.Response;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Google misbehaving is not the caller's fault and not a bug of ours: answers of an unexpected shape are
+ * a 502 that says running again is safe, Google's own words never carry a credential to the caller, and
+ * an append whose answer was lost is reported as unknown, not as failed.
+ */
+class UpstreamMisbehaviourTest {
+    private static final String SECRET_TOKEN = "ya29.a0AfB_byC-secret-access-token-123";
+    private static final String API_KEY = "AIzaSyD-9tSrke72PouQMnMX-a7eZSW0jkFMBWY";
+
+    private static SheetsEmulator emulator;
+    private static FunctionServer function;
+
+    @BeforeAll
+    static void start() {
+        emulator = SheetsEmulator.start();
+        function = FunctionServer.start(Map.of("SHEETS_EMULATOR_HOST", emulator.hostPort(), "SPREADSHEET_ID", "demo",
+                "SHEETS_DEADLINE_SECONDS", "3", "SHEETS_BACKOFF_INITIAL_MS", "20"));
+    }
+
+    @AfterAll
+    static void stop() {
+        function.close();
+        emulator.close();
+    }
+
+    @BeforeEach
+    void clean() {
+        emulator.reset();
+        emulator.seedDemo();
+        ColumnMapCache.shared().invalidateAll();
+    }
+
+    /** Each call of a fresh migration, answered with valid JSON that is not what Google documents. */
+    static Stream<Arguments> oddAnswers() {
+        List<String> reads = List.of("{}", "[]", "null", "\"ok\"", "{\"sheets\":[]}", "{\"sheets\":null}",
+                "{\"sheets\":[{\"properties\":{\"title\":\"Operaciones\"},\"data\":[]}]}",
+                "{\"sheets\":[{\"properties\":{\"title\":\"Operaciones\",\"sheetId\":\"abc\","
+                        + "\"gridProperties\":{\"rowCount\":1000,\"columnCount\":67}}}]}",
+                "{\"sheets\":[{\"properties\":{\"title\":\"Operaciones\",\"sheetId\":0,"
+                        + "\"gridProperties\":{\"rowCount\":1e10,\"columnCount\":67}}}]}",
+                "{\"sheets\":[{\"properties\":{\"title\":\"Operaciones\",\"sheetId\":0,"
+                        + "\"gridProperties\":{\"rowCount\":1000,\"columnCount\":67}},\"data\":[{\"rowData\":[{\"values\":"
+                        + "[{\"formattedValue\":7}]}]},{},{}]}]}");
+        List<String> writes = List.of("[]", "\"ok\"", "{\"replies\":\"none\"}", "{\"totalUpdatedCells\":\"many\"}",
+                "{\"responses\":5}", "{\"updates\":[]}", "{\"spreadsheetId\":{}}");
+        Stream<Arguments> readCases = reads.stream().map(body -> Arguments.of("spreadsheets.get", body));
+        Stream<Arguments> writeCases = Stream.of("spreadsheets.batchUpdate", "values.batchUpdate", "values.append")
+                .flatMap(endpoint -> writes.stream().map(body -> Arguments.of(endpoint, body)));
+        return Stream.concat(readCases, writeCases);
+    }
+
+    @ParameterizedTest(name = "{0} answering {1}")
+    @MethodSource("oddAnswers")
+    void anAnswerOfAnUnexpectedShapeIsNeverA500AndTheNextRunConverges(String endpoint, String body) {
+        emulator.addFault(FaultRule.on(endpoint).times(0).applyThenRespond(200, body));
+
+        Response odd = function.post("");
+
+        assertTrue(odd.status() == 200 || odd.status() == 502, odd::toString);
+        assertFalse(odd.body().contains("Exception"), odd::toString);
+        if (odd.status() == 502) {
+            assertEquals("BAD_GATEWAY", odd.errorStatus());
+            assertTrue(odd.body().contains("running again is safe"), odd::toString);
+        }
+        emulator.clearFaults();
+        ColumnMapCache.shared().invalidateAll();
+
+        Response next = function.post("");
+
+        assertEquals(200, next.status(), next::toString);
+        assertEquals(72, sheet(emulator.dump("demo"), "Operaciones").get("columnCount").getAsInt());
+        assertEquals("UP_TO_DATE", function.post("").json().get("status").getAsString());
+    }
+
+    @Test
+    void anAnswerLeavingOutTheSheetIsABadGatewayNotAMissingSheet() {
+        emulator.addFault(FaultRule.on("spreadsheets.get").times(0).respond(200, "{}"));
+
+        Response response = function.post("?dryRun=true".substring(1));
+
+        assertEquals(502, response.status(), response::toString);
+        assertTrue(response.body().contains("leaves out sheet 'Operaciones'"), response::toString);
+        assertEquals(1, emulator.counters().calls("spreadsheets.get"), "no second read to list the sheets");
+    }
+
+    @Test
+    void credentialsInGooglesErrorMessagesNeverReachTheCaller() {
+        String message = "Request had invalid authentication credentials. Authorization: Bearer " + SECRET_TOKEN
+                + " for https://sheets.googleapis.com/v4/spreadsheets/demo?key=" + API_KEY;
+        for (int code : new int[] {400, 401, 500}) {
+            emulator.addFault(FaultRule.on("spreadsheets.get").times(0).respond(code,
+                    "{\"error\":{\"code\":" + code + ",\"message\":\"" + message + "\",\"status\":\"X\"}}"));
+
+            Response response = function.post("dryRun=true");
+
+            assertTrue(response.status() == 502 || response.status() == 503, response::toString);
+            assertFalse(response.body().contains(SECRET_TOKEN), response::toString);
+            assertFalse(response.body().contains(API_KEY), response::toString);
+            assertFalse(response.body().contains("a0AfB"), response::toString);
+            if (code == 400) {
+                assertTrue(response.body().contains("[REDACTED]"), "Google's message is shown, redacted: " + response);
+            }
+            emulator.clearFaults();
+        }
+    }
+
+    @Test
+    void anAuditAppendWhoseAnswerIsLostIsReportedUnknownAndNotSentTwice() {
+        emulator.addFault(FaultRule.on("values.append").applyThenDrop());
+        int before = rows(sheet(emulator.dump("demo"), "Metadata")).size();
+
+        Response response = function.post("");
+
+        assertEquals(200, response.status(), response::toString);
+        JsonObject audit = response.json().getAsJsonObject("audit");
+        assertEquals("UNKNOWN", audit.get("outcome").getAsString(), response::toString);
+        assertTrue(response.json().has("warning"), response::toString);
+        assertEquals(before + 1, rows(sheet(emulator.dump("demo"), "Metadata")).size(), "the row was written once");
+        assertEquals(1, emulator.counters().calls("values.append"), "the append was not sent again");
+    }
+}
