@@ -21,13 +21,15 @@ public final class Cli {
     static final int CONFLICT = 3;
 
     private static final String USAGE_TEXT = String.join("\n",
-            "Usage: extendSchema [--dry-run] [--spreadsheet ID] [--sheet NAME] [--key-column NAME]",
+            "Usage: extendSchema [--dry-run] [--refresh-metrics] [--spreadsheet ID] [--sheet NAME] [--key-column NAME]",
             "                    [--audit-sheet NAME | --no-audit] [--emulator HOST:PORT] [--json]",
             "",
             "Adds the five v4.0 metric columns to the sheet (default Operaciones) and sets 0 in every",
             "empty metric cell of a data row. Safe to repeat: it never overwrites a value.",
             "",
             "  --dry-run           print the plan; write nothing",
+            "  --refresh-metrics   then compute the five metrics from sheet Uniones and write the cells",
+            "                      that differ (with --dry-run: report the drift, write nothing)",
             "  --spreadsheet ID    spreadsheet id (else SPREADSHEET_ID; with neither and no emulator,",
             "                      an embedded emulator with the demo spreadsheet is used)",
             "  --sheet NAME        sheet to migrate (else SHEET_NAME, default Operaciones)",
@@ -49,11 +51,13 @@ public final class Cli {
     static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
         Properties overrides = new Properties();
         boolean dryRun = false;
+        boolean refreshMetrics = false;
         boolean json = false;
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--dry-run" -> dryRun = true;
+                    case "--refresh-metrics" -> refreshMetrics = true;
                     case "--json" -> json = true;
                     case "--no-audit" -> overrides.setProperty("AUDIT_SHEET", "");
                     case "--spreadsheet" -> overrides.setProperty("SPREADSHEET_ID", value(args, ++i));
@@ -76,12 +80,15 @@ public final class Cli {
         try {
             Setup setup = Setup.from(Config.from(env, overrides));
             setup.localModeNotice().ifPresent(notice -> err.println("*** " + notice));
-            Migration migration = setup.migration();
-            RunResult result = migration.run(dryRun);
+            Engine engine = setup.engine();
+            Engine.Outcome outcome = engine.run(new RunOptions(dryRun, refreshMetrics));
             if (json) {
-                out.println(RunReport.toJson(result, migration.target().spreadsheetId()));
+                var report = RunReport.toJson(outcome.migration(), engine.target().spreadsheetId());
+                outcome.refresh().ifPresent(r -> report.add("metrics", RefreshReport.toJson(r, engine.target().sheet())));
+                out.println(report);
             } else {
-                print(result, migration.target(), out);
+                print(outcome.migration(), engine.target(), out);
+                outcome.refresh().ifPresent(r -> RefreshReport.print(r, out));
             }
             return OK;
         } catch (Failure failure) {

@@ -16,7 +16,8 @@ import java.util.Map;
 
 /**
  * The HTTP function {@code extendSchema}: {@code POST} migrates the sheet, {@code POST ?dryRun=true}
- * (or {@code {"dryRun": true}}) and {@code GET} only plan. A thin shell: parse the request, run the
+ * (or {@code {"dryRun": true}}) and {@code GET} only plan; {@code refreshMetrics=true} (or
+ * {@code {"refreshMetrics": true}}) then fills the metric columns from Uniones. A thin shell: parse the request, run the
  * {@link Migration}, answer JSON. Configuration is read once per instance.
  */
 public final class ExtendSchemaFunction implements HttpFunction {
@@ -65,11 +66,15 @@ public final class ExtendSchemaFunction implements HttpFunction {
         try {
             RunOptions options = RunOptions.parse(request.getMethod(), queryParameters(request),
                     request.getContentType(), readBody(request));
-            Migration migration = setup.migration();
-            RunResult result = migration.run(options.dryRun());
+            Engine engine = setup.engine();
+            Engine.Outcome outcome = engine.run(options);
+            RunResult result = outcome.migration();
             status = 200;
-            body = RunReport.toJson(result, migration.target().spreadsheetId());
+            body = RunReport.toJson(result, engine.target().spreadsheetId());
+            JsonObject json = body;
+            outcome.refresh().ifPresent(refreshed -> json.add("metrics", RefreshReport.toJson(refreshed, engine.target().sheet())));
             logSummary(result, trace);
+            outcome.refresh().ifPresent(refreshed -> logRefresh(refreshed, trace));
         } catch (Failure failure) {
             status = failure.httpStatus();
             body = ErrorResponse.body(failure);
@@ -107,7 +112,7 @@ public final class ExtendSchemaFunction implements HttpFunction {
             return request.getQueryParameters();
         } catch (RuntimeException undecodable) {
             throw new Failure.BadRequest("The query string could not be decoded (it must be percent-encoded UTF-8). "
-                    + "The only parameter is dryRun=true|false.");
+                    + "The parameters are dryRun=true|false and refreshMetrics=true|false.");
         }
     }
 
@@ -131,6 +136,26 @@ public final class ExtendSchemaFunction implements HttpFunction {
         fields.put("durationMs", result.durationMillis());
         log.info("extendSchema " + RunReport.status(result) + ": " + RunReport.message(result), fields, trace);
         if (result instanceof RunResult.Applied applied && applied.audit().needsAttention()) {
+            log.warning(applied.audit().message(), null, trace);
+        }
+    }
+
+    /** The refresh's own line: what it found and wrote. */
+    private void logRefresh(Engine.Refreshed refreshed, String trace) {
+        RefreshResult result = refreshed.result();
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("metricsStatus", RefreshReport.status(result));
+        fields.put("rowsChecked", result.drift().rowsChecked());
+        fields.put("cellsDiffering", result.drift().changes().size());
+        fields.put("cellsWritten", result instanceof RefreshResult.Applied ? result.drift().changes().size() : 0);
+        fields.put("orphanUnions", result.drift().orphanCount());
+        fields.put("invalidDnUnion", result.drift().invalidDnCount());
+        fields.put("leftAlone", result.drift().leftAloneCount());
+        fields.put("apiCalls", Map.of("reads", refreshed.calls().reads(), "writes", refreshed.calls().writes(),
+                "retries", refreshed.calls().retries()));
+        fields.put("durationMs", refreshed.durationMillis());
+        log.info("extendSchema metrics " + RefreshReport.status(result) + ": " + RefreshReport.message(result), fields, trace);
+        if (result instanceof RefreshResult.Applied applied && applied.audit().needsAttention()) {
             log.warning(applied.audit().message(), null, trace);
         }
     }

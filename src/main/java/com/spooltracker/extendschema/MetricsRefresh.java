@@ -215,6 +215,10 @@ final class MetricsRefresh {
             return RunResult.Audit.written(sheet);
         } catch (SheetsGateway.NoSuchSheet noSheet) {
             return RunResult.Audit.skipped("The spreadsheet has no sheet '" + sheet + "' to audit to.");
+        } catch (SheetsGateway.AppendUnconfirmed unconfirmed) {
+            return RunResult.Audit.unknown("The audit row was sent to sheet '" + sheet + "' but Google's answer was "
+                    + "lost, so it may or may not have been written; it was not sent again, to avoid a duplicate. "
+                    + "The metrics themselves are written.");
         } catch (Failure failure) {
             return RunResult.Audit.failed("The audit row was not written to sheet '" + sheet + "': " + failure.getMessage());
         }

@@ -22,7 +22,9 @@ import com.spooltracker.extendschema.sheets.WriteRequests;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import com.spooltracker.extendschema.schema.ColumnSpec;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
@@ -74,36 +76,89 @@ public final class Migration {
         return target;
     }
 
+    /** The metrics refresh of the same sheet, sharing this migration's cache and clock. */
+    MetricsRefresh refresh() {
+        return new MetricsRefresh(target, cache, clock);
+    }
+
     /**
      * @throws Failure.Conflicted when the sheet is in a state the migration will not touch (nothing is written)
      * @throws Failure for everything else a caller should hear about
      */
     public RunResult run(boolean dryRun) {
-        long started = System.nanoTime();
-        ApiCallCounter counter = new ApiCallCounter();
-        SheetsGateway gateway = new SheetsGateway(clients.client(retryPolicy, counter), target.spreadsheetId(), clients::identity);
-        ReentrantLock lock = dryRun ? null : APPLY_LOCKS.computeIfAbsent(target.key(), k -> new ReentrantLock());
-        if (lock != null) {
-            lock.lock();
+        try (Session session = open(dryRun)) {
+            return step(session, dryRun, false).result();
         }
-        try {
-            SheetSnapshot snapshot = read(gateway);
-            Plan plan = plan(snapshot);
-            if (plan.isUpToDate()) {
-                return new RunResult.UpToDate(plan, calls(counter), millisSince(started), dryRun);
+    }
+
+    /**
+     * One run's Sheets client, call counter and start time, and, when it may write, the sheet's lock
+     * (held until closed, so that a refresh that follows the migration stays inside it).
+     */
+    final class Session implements AutoCloseable {
+        final long started = System.nanoTime();
+        final ApiCallCounter counter = new ApiCallCounter();
+        final SheetsGateway gateway = new SheetsGateway(clients.client(retryPolicy, counter), target.spreadsheetId(),
+                clients::identity);
+        private final ReentrantLock lock;
+
+        private Session(boolean dryRun) {
+            lock = dryRun ? null : APPLY_LOCKS.computeIfAbsent(target.key(), k -> new ReentrantLock());
+            if (lock != null) {
+                lock.lock();
             }
-            List<RunResult.SheetsRequest> requests = requests(plan);
-            if (dryRun) {
-                checkWorkbookCellLimit(gateway, plan);
-                return new RunResult.DryRun(plan, calls(counter), millisSince(started), requests);
-            }
-            RunResult.Audit audit = apply(gateway, plan, snapshot.columns());
-            return new RunResult.Applied(plan, calls(counter), millisSince(started), audit);
-        } finally {
+        }
+
+        RunResult.Calls calls() {
+            return Migration.calls(counter);
+        }
+
+        long millis() {
+            return millisSince(started);
+        }
+
+        @Override
+        public void close() {
             if (lock != null) {
                 lock.unlock();
             }
         }
+    }
+
+    Session open(boolean dryRun) {
+        return new Session(dryRun);
+    }
+
+    /** The migration step's result, and what the metrics refresh that may follow needs from it. */
+    record Stepped(RunResult result, MetricsRefresh.Step forRefresh) {}
+
+    /**
+     * The migration step. With {@code forRefresh}, its one read also learns which metric cells a
+     * formula produces, so that the refresh needs no read of its own for that.
+     */
+    Stepped step(Session session, boolean dryRun, boolean forRefresh) {
+        SheetsGateway gateway = session.gateway;
+        ApiCallCounter counter = session.counter;
+        long started = session.started;
+        SheetSnapshot snapshot = read(gateway, forRefresh);
+        Plan plan = plan(snapshot);
+        RunResult result;
+        if (plan.isUpToDate()) {
+            result = new RunResult.UpToDate(plan, calls(counter), millisSince(started), dryRun);
+        } else if (dryRun) {
+            List<RunResult.SheetsRequest> requests = requests(plan);
+            checkWorkbookCellLimit(gateway, plan);
+            result = new RunResult.DryRun(plan, calls(counter), millisSince(started), requests);
+        } else {
+            RunResult.Audit audit = apply(gateway, plan, snapshot.columns());
+            result = new RunResult.Applied(plan, calls(counter), millisSince(started), audit);
+        }
+        List<BitSet> managed = new ArrayList<>();
+        for (ColumnSpec spec : SchemaV4.METRIC_COLUMNS) {
+            managed.add(plan.present().stream().filter(p -> p.spec().equals(spec)).findFirst()
+                    .map(p -> snapshot.managedRows(p.index())).orElseGet(BitSet::new));
+        }
+        return new Stepped(result, new MetricsRefresh.Step(plan, snapshot.columns().withAdded(plan.added()), !dryRun, managed));
     }
 
     /**
@@ -111,7 +166,7 @@ public final class Migration {
      * instance, the v3.0 layout's on a cold one. The header in the answer is the truth: when it needs
      * columns that were not read (another layout, a changed header, a grown grid), read again.
      */
-    private SheetSnapshot read(SheetsGateway gateway) {
+    private SheetSnapshot read(SheetsGateway gateway, boolean formulas) {
         SheetKey key = target.key();
         SortedSet<Integer> columns = cache.peek(key)
                 .map(layout -> scope(layout, UNKNOWN_GRID))
@@ -119,7 +174,7 @@ public final class Migration {
         for (int attempt = 0; attempt < LAYOUT_READS_AT_MOST; attempt++) {
             SheetSnapshot snapshot;
             try {
-                snapshot = gateway.readColumns(target.sheet(), columns);
+                snapshot = gateway.readColumns(target.sheet(), columns, formulas);
             } catch (SheetsGateway.StaleLayout stale) {
                 // A column asked for lies past the grid: learn the header first.
                 cache.invalidate(key);

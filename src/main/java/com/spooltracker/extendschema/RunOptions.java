@@ -16,20 +16,33 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * What a caller asked for, parsed strictly from an HTTP request: only {@code dryRun}, from the query
- * ({@code ?dryRun=true}) and/or a JSON object body ({@code {"dryRun": true}}, as Cloud Scheduler
- * sends). Anything else is a {@link Failure.BadRequest} that says what to send instead.
+ * What a caller asked for, parsed strictly from an HTTP request: {@code dryRun} and
+ * {@code refreshMetrics}, from the query ({@code ?dryRun=true&refreshMetrics=true}) and/or a JSON
+ * object body ({@code {"refreshMetrics": true}}, as Cloud Scheduler sends). Anything else is a
+ * {@link Failure.BadRequest} that says what to send instead.
+ *
+ * @param refreshMetrics after the migration step, fill the five metric columns from {@code Uniones}
  */
-public record RunOptions(boolean dryRun) {
+public record RunOptions(boolean dryRun, boolean refreshMetrics) {
     public static final int MAX_BODY_BYTES = 64 * 1024;
     public static final String ALLOWED_METHODS = "GET, POST";
     private static final String DRY_RUN = "dryRun";
+    private static final String REFRESH_METRICS = "refreshMetrics";
+    private static final List<String> NAMES = List.of(DRY_RUN, REFRESH_METRICS);
+    private static final String PARAMETERS = "The parameters are dryRun=true|false and refreshMetrics=true|false.";
+    private static final String FIELDS = "The fields are \"dryRun\" and \"refreshMetrics\", each true or false.";
+
+    /** Only the migration, as before the refresh existed. */
+    public RunOptions(boolean dryRun) {
+        this(dryRun, false);
+    }
 
     /**
      * @param body the body bytes, at most {@link #MAX_BODY_BYTES} + 1 of them (more means too large)
@@ -39,36 +52,43 @@ public record RunOptions(boolean dryRun) {
         if (!isGet && !"POST".equals(method)) {
             throw new Failure.MethodNotAllowed(method, ALLOWED_METHODS);
         }
-        Optional<Boolean> fromQuery = fromQuery(query);
-        Optional<Boolean> fromBody = fromBody(contentType, body);
-        if (fromQuery.isPresent() && fromBody.isPresent() && !fromQuery.equals(fromBody)) {
-            throw new Failure.BadRequest("The query says dryRun=" + fromQuery.get() + " but the body says \"dryRun\": "
-                    + fromBody.get() + ". Send it once, or make them agree.");
+        Map<String, Boolean> fromQuery = fromQuery(query);
+        Map<String, Boolean> fromBody = fromBody(contentType, body);
+        for (String name : NAMES) {
+            if (fromQuery.containsKey(name) && fromBody.containsKey(name) && !fromQuery.get(name).equals(fromBody.get(name))) {
+                throw new Failure.BadRequest("The query says " + name + "=" + fromQuery.get(name) + " but the body says \""
+                        + name + "\": " + fromBody.get(name) + ". Send it once, or make them agree.");
+            }
         }
-        Optional<Boolean> asked = fromQuery.or(() -> fromBody);
+        Optional<Boolean> asked = Optional.ofNullable(fromQuery.getOrDefault(DRY_RUN, fromBody.get(DRY_RUN)));
         if (isGet && asked.equals(Optional.of(false))) {
             throw new Failure.BadRequest("GET only plans (a dry run); use POST to apply the migration.");
         }
-        return new RunOptions(isGet || asked.orElse(false));
+        boolean refresh = fromQuery.getOrDefault(REFRESH_METRICS, fromBody.getOrDefault(REFRESH_METRICS, false));
+        return new RunOptions(isGet || asked.orElse(false), refresh);
     }
 
-    private static Optional<Boolean> fromQuery(Map<String, List<String>> query) {
+    private static Map<String, Boolean> fromQuery(Map<String, List<String>> query) {
         for (String name : query.keySet()) {
-            if (!DRY_RUN.equals(name)) {
-                throw new Failure.BadRequest("Unknown query parameter '" + abbreviate(name) + "'. The only parameter is dryRun=true|false.");
+            if (!NAMES.contains(name)) {
+                throw new Failure.BadRequest("Unknown query parameter '" + abbreviate(name) + "'. " + PARAMETERS);
             }
         }
-        List<String> values = query.get(DRY_RUN);
-        if (values == null || values.isEmpty()) {
-            return Optional.empty();
+        Map<String, Boolean> asked = new LinkedHashMap<>();
+        for (String name : NAMES) {
+            List<String> values = query.get(name);
+            if (values == null || values.isEmpty()) {
+                continue;
+            }
+            if (values.size() > 1) {
+                throw new Failure.BadRequest(name + " is given " + values.size() + " times; give it once.");
+            }
+            asked.put(name, bool(name, values.get(0)));
         }
-        if (values.size() > 1) {
-            throw new Failure.BadRequest("dryRun is given " + values.size() + " times; give it once.");
-        }
-        return Optional.of(bool(values.get(0)));
+        return asked;
     }
 
-    private static boolean bool(String value) {
+    private static boolean bool(String name, String value) {
         String lower = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
         if (lower.equals("true")) {
             return true;
@@ -76,13 +96,13 @@ public record RunOptions(boolean dryRun) {
         if (lower.equals("false")) {
             return false;
         }
-        throw new Failure.BadRequest("dryRun must be true or false, not '" + abbreviate(value) + "'.");
+        throw new Failure.BadRequest(name + " must be true or false, not '" + abbreviate(value) + "'.");
     }
 
-    private static Optional<Boolean> fromBody(Optional<String> contentType, byte[] body) {
+    private static Map<String, Boolean> fromBody(Optional<String> contentType, byte[] body) {
         if (body.length > MAX_BODY_BYTES) {
             throw new Failure.BadRequest("The body is larger than " + MAX_BODY_BYTES / 1024
-                    + " KiB. Send at most {\"dryRun\": true|false}.");
+                    + " KiB. Send at most {\"dryRun\": true|false, \"refreshMetrics\": true|false}.");
         }
         String mediaType = contentType.map(t -> t.split(";", 2)[0].trim().toLowerCase(Locale.ROOT)).orElse("");
         // The Functions Framework parses multipart bodies itself and hands the function an empty stream:
@@ -93,7 +113,7 @@ public record RunOptions(boolean dryRun) {
         }
         String text = utf8(body);
         if (text.isBlank()) {
-            return Optional.empty();
+            return Map.of();
         }
         // Cloud Scheduler sends application/octet-stream when a job sets no Content-Type header.
         if (!mediaType.isEmpty() && !mediaType.equals("application/json") && !mediaType.equals("application/octet-stream")) {
@@ -102,18 +122,23 @@ public record RunOptions(boolean dryRun) {
         }
         JsonObject object = jsonObject(text);
         for (String name : object.keySet()) {
-            if (!DRY_RUN.equals(name)) {
-                throw new Failure.BadRequest("Unknown body field '" + abbreviate(name) + "'. The only field is \"dryRun\": true|false.");
+            if (!NAMES.contains(name)) {
+                throw new Failure.BadRequest("Unknown body field '" + abbreviate(name) + "'. " + FIELDS);
             }
         }
-        JsonElement value = object.get(DRY_RUN);
-        if (value == null) {
-            return Optional.empty();
+        Map<String, Boolean> asked = new LinkedHashMap<>();
+        for (String name : NAMES) {
+            JsonElement value = object.get(name);
+            if (value == null) {
+                continue;
+            }
+            if (!(value instanceof JsonPrimitive primitive) || !primitive.isBoolean()) {
+                throw new Failure.BadRequest("\"" + name + "\" must be a JSON boolean (true or false), not "
+                        + abbreviate(value.toString()) + ".");
+            }
+            asked.put(name, primitive.getAsBoolean());
         }
-        if (!(value instanceof JsonPrimitive primitive) || !primitive.isBoolean()) {
-            throw new Failure.BadRequest("\"dryRun\" must be a JSON boolean (true or false), not " + abbreviate(value.toString()) + ".");
-        }
-        return Optional.of(primitive.getAsBoolean());
+        return asked;
     }
 
     private static JsonObject jsonObject(String text) {

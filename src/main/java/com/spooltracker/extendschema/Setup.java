@@ -71,6 +71,11 @@ public final class Setup {
         return migration;
     }
 
+    /** The migration, then the metrics refresh when asked: what the shells run. */
+    public Engine engine() {
+        return new Engine(migration());
+    }
+
     /** Set in local mode: every response and the start-up log say so. */
     public Optional<String> localModeNotice() {
         return Optional.ofNullable(localModeNotice);

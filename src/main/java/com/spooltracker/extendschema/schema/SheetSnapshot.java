@@ -15,6 +15,7 @@ import java.util.Set;
  *     over any of them loses data or breaks a formula.
  * @param shownRowsByColumn rows whose displayed text is not blank once trimmed: what a person (and
  *     v3.0 code) sees as a value, e.g. a real spool id rather than {@code " "} or a formula showing "".
+ * @param managedRowsByColumn rows whose value a formula produces; read only for the metrics refresh
  */
 public record SheetSnapshot(
         String title,
@@ -23,11 +24,19 @@ public record SheetSnapshot(
         int columnCount,
         ColumnMap columns,
         Map<Integer, BitSet> filledRowsByColumn,
-        Map<Integer, BitSet> shownRowsByColumn) {
+        Map<Integer, BitSet> shownRowsByColumn,
+        Map<Integer, BitSet> managedRowsByColumn) {
 
     public SheetSnapshot {
         filledRowsByColumn = Map.copyOf(filledRowsByColumn);
         shownRowsByColumn = Map.copyOf(shownRowsByColumn);
+        managedRowsByColumn = Map.copyOf(managedRowsByColumn);
+    }
+
+    /** A snapshot that knows nothing of formulas (the migration alone needs none). */
+    public SheetSnapshot(String title, int sheetId, int rowCount, int columnCount, ColumnMap columns,
+            Map<Integer, BitSet> filledRowsByColumn, Map<Integer, BitSet> shownRowsByColumn) {
+        this(title, sheetId, rowCount, columnCount, columns, filledRowsByColumn, shownRowsByColumn, Map.of());
     }
 
     public Set<Integer> columnsRead() {
@@ -45,6 +54,14 @@ public record SheetSnapshot(
     /** Rows of {@code column} that show non-blank text; the same rules as {@link #filledRows}. */
     public BitSet shownRows(int column) {
         return rows(shownRowsByColumn, column);
+    }
+
+    /**
+     * Rows of {@code column} whose value a formula produces (its own, or an array formula's), when the
+     * read asked for formulas (the metrics refresh does); none otherwise. Same rules as {@link #filledRows}.
+     */
+    public BitSet managedRows(int column) {
+        return rows(managedRowsByColumn, column);
     }
 
     private BitSet rows(Map<Integer, BitSet> byColumn, int column) {

@@ -32,7 +32,8 @@ final class GridResponse {
      * something ({@code filled}) and the rows whose displayed text is not blank ({@code shown}), and
      * the displayed texts of its first row.
      */
-    record Block(Map<Integer, BitSet> filledRowsByColumn, Map<Integer, BitSet> shownRowsByColumn, List<String> firstRow) {}
+    record Block(Map<Integer, BitSet> filledRowsByColumn, Map<Integer, BitSet> shownRowsByColumn,
+            Map<Integer, BitSet> managedRowsByColumn, List<String> firstRow) {}
 
     /** Valid JSON in a shape Google does not send: a wrong type, a missing part, an impossible size. */
     static final class UnexpectedAnswer extends RuntimeException {
@@ -44,15 +45,23 @@ final class GridResponse {
     private GridResponse() {}
 
     static List<SheetGrid> read(Reader json) throws IOException {
+        return read(json, false);
+    }
+
+    /**
+     * @param wholeEnteredValues the mask asked for the whole {@code userEnteredValue}, so that a cell
+     *     that shows a value with none entered is known to be an array formula's output (a managed cell)
+     */
+    static List<SheetGrid> read(Reader json, boolean wholeEnteredValues) throws IOException {
         try {
-            return sheets(new JsonReader(json));
+            return sheets(new JsonReader(json), wholeEnteredValues);
         } catch (IllegalStateException | NumberFormatException wrongType) {
             // JsonReader's own complaint about a value of the wrong JSON type, e.g. a string sheetId.
             throw new UnexpectedAnswer(firstLine(wrongType.getMessage()));
         }
     }
 
-    private static List<SheetGrid> sheets(JsonReader reader) throws IOException {
+    private static List<SheetGrid> sheets(JsonReader reader, boolean wholeEnteredValues) throws IOException {
         List<SheetGrid> sheets = new ArrayList<>();
         expect(reader, JsonToken.BEGIN_OBJECT, "the answer");
         reader.beginObject();
@@ -61,7 +70,7 @@ final class GridResponse {
                 expect(reader, JsonToken.BEGIN_ARRAY, "sheets");
                 reader.beginArray();
                 while (reader.hasNext()) {
-                    sheets.add(sheet(reader));
+                    sheets.add(sheet(reader, wholeEnteredValues));
                 }
                 reader.endArray();
             } else {
@@ -72,7 +81,7 @@ final class GridResponse {
         return sheets;
     }
 
-    private static SheetGrid sheet(JsonReader reader) throws IOException {
+    private static SheetGrid sheet(JsonReader reader, boolean wholeEnteredValues) throws IOException {
         String title = null;
         int sheetId = 0;
         int rowCount = -1;
@@ -109,7 +118,7 @@ final class GridResponse {
                 expect(reader, JsonToken.BEGIN_ARRAY, "data");
                 reader.beginArray();
                 while (reader.hasNext()) {
-                    blocks.add(block(reader));
+                    blocks.add(block(reader, wholeEnteredValues));
                 }
                 reader.endArray();
             } else {
@@ -125,11 +134,12 @@ final class GridResponse {
     private static final int MAX_COLUMNS = 18_278;
 
     /** Positions are relative to the block while reading, because startRow/startColumn may come after rowData. */
-    private static Block block(JsonReader reader) throws IOException {
+    private static Block block(JsonReader reader, boolean wholeEnteredValues) throws IOException {
         int startRow = 0;
         int startColumn = 0;
         Map<Integer, BitSet> filled = new HashMap<>();
         Map<Integer, BitSet> shown = new HashMap<>();
+        Map<Integer, BitSet> managed = new HashMap<>();
         List<String> firstRow = new ArrayList<>();
         expect(reader, JsonToken.BEGIN_OBJECT, "a data block");
         reader.beginObject();
@@ -137,16 +147,17 @@ final class GridResponse {
             switch (reader.nextName()) {
                 case "startRow" -> startRow = whole(reader, "startRow", 0, CELL_LIMIT);
                 case "startColumn" -> startColumn = whole(reader, "startColumn", 0, MAX_COLUMNS);
-                case "rowData" -> rows(reader, filled, shown, firstRow);
+                case "rowData" -> rows(reader, filled, shown, managed, firstRow, wholeEnteredValues);
                 default -> reader.skipValue();
             }
         }
         reader.endObject();
-        return new Block(shifted(filled, startRow, startColumn), shifted(shown, startRow, startColumn), firstRow);
+        return new Block(shifted(filled, startRow, startColumn), shifted(shown, startRow, startColumn),
+                shifted(managed, startRow, startColumn), firstRow);
     }
 
     private static void rows(JsonReader reader, Map<Integer, BitSet> filled, Map<Integer, BitSet> shown,
-            List<String> firstRow) throws IOException {
+            Map<Integer, BitSet> managed, List<String> firstRow, boolean wholeEnteredValues) throws IOException {
         expect(reader, JsonToken.BEGIN_ARRAY, "rowData");
         reader.beginArray();
         for (int row = 0; reader.hasNext(); row++) {
@@ -157,12 +168,15 @@ final class GridResponse {
                     expect(reader, JsonToken.BEGIN_ARRAY, "values");
                     reader.beginArray();
                     for (int column = 0; reader.hasNext(); column++) {
-                        CellRead cell = cell(reader);
+                        CellRead cell = cell(reader, wholeEnteredValues);
                         if (cell.holdsSomething()) {
                             filled.computeIfAbsent(column, c -> new BitSet()).set(row);
                         }
                         if (!cell.shown().isBlank()) {
                             shown.computeIfAbsent(column, c -> new BitSet()).set(row);
+                        }
+                        if (cell.managed()) {
+                            managed.computeIfAbsent(column, c -> new BitSet()).set(row);
                         }
                         if (row == 0) {
                             firstRow.add(cell.shown());
@@ -178,15 +192,22 @@ final class GridResponse {
         reader.endArray();
     }
 
-    /** What one CellData says: the displayed text ("" when none), and whether anything was entered or shown. */
-    private record CellRead(String shown, boolean holdsSomething) {
-        static final CellRead EMPTY = new CellRead("", false);
+    /**
+     * What one CellData says: the displayed text ("" when none), whether anything was entered or
+     * shown, and whether a formula produces it (its own, or an array formula's elsewhere).
+     */
+    private record CellRead(String shown, boolean holdsSomething, boolean managed) {
+        static final CellRead EMPTY = new CellRead("", false, false);
     }
 
-    private static CellRead cell(JsonReader reader) throws IOException {
+    private static final int NOTHING_ENTERED = 0;
+    private static final int LITERAL = 1;
+    private static final int FORMULA = 2;
+
+    private static CellRead cell(JsonReader reader, boolean wholeEnteredValues) throws IOException {
         expect(reader, JsonToken.BEGIN_OBJECT, "a cell");
         String shown = null;
-        boolean entered = false;
+        int entered = NOTHING_ENTERED;
         reader.beginObject();
         while (reader.hasNext()) {
             switch (reader.nextName()) {
@@ -196,21 +217,27 @@ final class GridResponse {
             }
         }
         reader.endObject();
-        return shown == null && !entered ? CellRead.EMPTY : new CellRead(shown == null ? "" : shown, true);
+        if (shown == null && entered == NOTHING_ENTERED) {
+            return CellRead.EMPTY;
+        }
+        boolean managed = entered == FORMULA || wholeEnteredValues && entered == NOTHING_ENTERED;
+        return new CellRead(shown == null ? "" : shown, true, managed);
     }
 
-    /** Whether an ExtendedValue holds anything (under the mask: a formula). */
-    private static boolean enteredValue(JsonReader reader) throws IOException {
+    /** What an ExtendedValue holds: nothing, a literal, or a formula (under the narrow mask only formulas appear). */
+    private static int enteredValue(JsonReader reader) throws IOException {
         expect(reader, JsonToken.BEGIN_OBJECT, "userEnteredValue");
-        boolean any = false;
+        int kind = NOTHING_ENTERED;
         reader.beginObject();
         while (reader.hasNext()) {
-            reader.nextName();
-            any |= reader.peek() != JsonToken.NULL;
+            String name = reader.nextName();
+            if (reader.peek() != JsonToken.NULL) {
+                kind = Math.max(kind, name.equals("formulaValue") ? FORMULA : LITERAL);
+            }
             reader.skipValue();
         }
         reader.endObject();
-        return any;
+        return kind;
     }
 
     private static void expect(JsonReader reader, JsonToken token, String what) throws IOException {

@@ -40,6 +40,12 @@ public final class SheetsGateway {
      */
     private static final String GRID_FIELDS = "sheets(properties(sheetId,title,gridProperties(rowCount,columnCount)),"
             + "data(startRow,startColumn,rowData(values(formattedValue,userEnteredValue(formulaValue)))))";
+    /**
+     * The metrics refresh must also know which cells an array formula fills (they show a value and have
+     * none entered): that takes the whole entered value.
+     */
+    private static final String GRID_FIELDS_WITH_ENTERED = "sheets(properties(sheetId,title,gridProperties(rowCount,columnCount)),"
+            + "data(startRow,startColumn,rowData(values(formattedValue,userEnteredValue))))";
 
     private final Sheets sheets;
     private final String spreadsheetId;
@@ -63,6 +69,14 @@ public final class SheetsGateway {
      * @throws StaleLayout when Google says a requested column lies past the grid
      */
     public SheetSnapshot readColumns(String title, SortedSet<Integer> columns) {
+        return readColumns(title, columns, false);
+    }
+
+    /**
+     * As {@link #readColumns(String, SortedSet)}; with {@code formulas}, the snapshot also knows which
+     * cells a formula produces ({@link SheetSnapshot#managedRows}), at the cost of the entered values' bytes.
+     */
+    public SheetSnapshot readColumns(String title, SortedSet<Integer> columns, boolean formulas) {
         List<int[]> runs = runs(columns);
         List<String> ranges = new ArrayList<>();
         ranges.add(A1.row(title, 1));
@@ -73,9 +87,10 @@ public final class SheetsGateway {
         List<GridResponse.SheetGrid> answer;
         try {
             HttpResponse response = sheets.spreadsheets().get(spreadsheetId)
-                    .setRanges(ranges).setIncludeGridData(true).setFields(GRID_FIELDS).executeUnparsed();
+                    .setRanges(ranges).setIncludeGridData(true)
+                    .setFields(formulas ? GRID_FIELDS_WITH_ENTERED : GRID_FIELDS).executeUnparsed();
             try (Reader body = new InputStreamReader(response.getContent(), StandardCharsets.UTF_8)) {
-                answer = GridResponse.read(body);
+                answer = GridResponse.read(body, formulas);
             } finally {
                 response.disconnect();
             }
@@ -105,15 +120,17 @@ public final class SheetsGateway {
         }
         Map<Integer, BitSet> filled = new HashMap<>();
         Map<Integer, BitSet> shown = new HashMap<>();
+        Map<Integer, BitSet> managed = new HashMap<>();
         for (int i = 0; i < runs.size(); i++) {
             GridResponse.Block block = blocks.get(i + 1);
             for (int c = runs.get(i)[0]; c <= runs.get(i)[1]; c++) {
                 filled.put(c, block.filledRowsByColumn().getOrDefault(c, new BitSet()));
                 shown.put(c, block.shownRowsByColumn().getOrDefault(c, new BitSet()));
+                managed.put(c, block.managedRowsByColumn().getOrDefault(c, new BitSet()));
             }
         }
         return new SheetSnapshot(title, sheet.sheetId(), sheet.rowCount(), sheet.columnCount(),
-                ColumnMap.of(blocks.get(0).firstRow()), filled, shown);
+                ColumnMap.of(blocks.get(0).firstRow()), filled, shown, managed);
     }
 
     /** Each sheet's title and grid size, without any cells: what the workbook-wide cell limit is judged on. */
@@ -230,10 +247,12 @@ public final class SheetsGateway {
             throw translate(e, what);
         } catch (IOException e) {
             throw translate(e, what);
+        } catch (IllegalStateException | NumberFormatException wrongShape) {
+            throw SheetsErrors.unexpectedAnswer(what, "a value of the wrong JSON type", wrongShape);
         }
         if (answer.size() != ranges.size()) {
-            throw new Failure.BadGateway("Google answered " + what + " with " + answer.size() + " ranges where "
-                    + ranges.size() + " were asked for. Nothing was written; run again.", null);
+            throw SheetsErrors.unexpectedAnswer(what, "asked for " + ranges.size() + " ranges, the answer has "
+                    + answer.size(), null);
         }
         return answer;
     }

@@ -47,7 +47,7 @@ final class ValueColumns {
             if (name.equals("majorDimension") && reader.peek() == JsonToken.STRING) {
                 String major = reader.nextString();
                 if (!major.equals("COLUMNS")) {
-                    throw new IOException("asked for COLUMNS, got " + major);
+                    throw new IllegalStateException("asked for COLUMNS, got " + major);
                 }
             } else if (name.equals("values") && reader.peek() == JsonToken.BEGIN_ARRAY) {
                 reader.beginArray();

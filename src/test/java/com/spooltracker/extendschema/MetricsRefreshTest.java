@@ -1,0 +1,273 @@
+package com.spooltracker.extendschema;
+
+import static com.spooltracker.extendschema.testing.Dumps.cell;
+import static com.spooltracker.extendschema.testing.Dumps.columnsUpTo;
+import static com.spooltracker.extendschema.testing.Dumps.sheet;
+import static com.spooltracker.extendschema.testing.Dumps.without;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.spooltracker.extendschema.cache.ColumnMapCache;
+import com.spooltracker.extendschema.emulator.DemoSpreadsheet;
+import com.spooltracker.extendschema.emulator.SheetsEmulator;
+import com.spooltracker.extendschema.testing.Dumps;
+import com.spooltracker.extendschema.testing.ExpectedMetrics;
+import com.spooltracker.extendschema.testing.FunctionServer;
+import com.spooltracker.extendschema.testing.FunctionServer.Response;
+import com.spooltracker.extendschema.testing.Seed;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The metrics refresh through the invoker, the real client and the emulator: every metric cell
+ * checked against {@link ExpectedMetrics}, the tests' own reading of the definition.
+ */
+class MetricsRefreshTest {
+    private static final int METRICS_FROM = 67;
+
+    private static SheetsEmulator emulator;
+    private static FunctionServer function;
+
+    @BeforeAll
+    static void start() {
+        emulator = SheetsEmulator.start();
+        function = FunctionServer.start(emulator.hostPort(), "demo");
+    }
+
+    @AfterAll
+    static void stop() {
+        function.close();
+        emulator.close();
+    }
+
+    @BeforeEach
+    void fresh() {
+        emulator.reset();
+        ColumnMapCache.shared().invalidateAll();
+    }
+
+    @Test
+    void dryRunOnTheV3DemoReportsTheDriftAfterTheMigrationWouldRunAndWritesNothing() {
+        emulator.seedDemo();
+        JsonObject before = emulator.dump("demo");
+        emulator.resetCounters();
+
+        Response response = function.post("refreshMetrics=true&dryRun=true");
+
+        assertEquals(200, response.status(), response::toString);
+        JsonObject json = response.json();
+        assertEquals("DRY_RUN", json.get("status").getAsString());
+        JsonObject metrics = json.getAsJsonObject("metrics");
+        assertEquals("DRY_RUN", metrics.get("status").getAsString(), metrics::toString);
+        assertEquals(DemoSpreadsheet.SPOOLS, metrics.get("rowsChecked").getAsInt());
+        assertEquals(3, metrics.getAsJsonObject("orphanUnions").get("count").getAsInt(), metrics::toString);
+        assertTrue(metrics.getAsJsonObject("invalidDnUnion").get("count").getAsInt() >= 3, metrics::toString);
+        assertEquals(20, metrics.getAsJsonArray("examples").size());
+        JsonObject example = metrics.getAsJsonArray("examples").get(0).getAsJsonObject();
+        assertEquals("SP-0001", example.get("tag").getAsString());
+        assertEquals("Operaciones!BP2", example.get("cell").getAsString());
+        assertEquals("0", example.get("current").getAsString(), "the migration would have set 0 first");
+        assertEquals(before, emulator.dump("demo"));
+        assertEquals(0, emulator.counters().writes());
+        assertTrue(metrics.get("message").getAsString().contains("Nothing was written"), metrics::toString);
+    }
+
+    @Test
+    void oneCallMigratesAndFillsTheDemoAndTheNextFindsNothingToWrite() {
+        emulator.seedDemo();
+        JsonObject before = emulator.dump("demo");
+
+        Response first = function.postJson("", "{\"refreshMetrics\": true}");
+
+        assertEquals(200, first.status(), first::toString);
+        assertEquals("APPLIED", first.json().get("status").getAsString());
+        JsonObject metrics = first.json().getAsJsonObject("metrics");
+        assertEquals("APPLIED", metrics.get("status").getAsString(), metrics::toString);
+        assertEquals("WRITTEN", metrics.getAsJsonObject("audit").get("outcome").getAsString());
+        JsonObject after = emulator.dump("demo");
+        assertMetricsAsExpected(before, after, List.of());
+        assertEquals(2, Dumps.rows(sheet(after, "Metadata")).size() - Dumps.rows(sheet(before, "Metadata")).size(),
+                "one audit row for the migration, one for the refresh");
+        emulator.resetCounters();
+
+        Response second = function.post("refreshMetrics=true");
+
+        assertEquals("UP_TO_DATE", second.json().get("status").getAsString());
+        assertEquals("UP_TO_DATE", second.json().getAsJsonObject("metrics").get("status").getAsString());
+        assertEquals(0, emulator.counters().writes(), emulator.counters()::toString);
+        assertTrue(emulator.counters().reads() <= 2, emulator.counters()::toString);
+        assertEquals(after, emulator.dump("demo"));
+    }
+
+    @Test
+    void withoutTheOptionTheAnswerHasNoMetricsAndTheMetricsStayZero() {
+        emulator.seedDemo();
+        Response response = function.post("");
+        assertEquals(200, response.status());
+        assertFalse(response.json().has("metrics"));
+        JsonObject operaciones = sheet(emulator.dump("demo"), "Operaciones");
+        assertEquals(0, cell(operaciones, 1, METRICS_FROM).getAsInt());
+    }
+
+    @Test
+    void badOptionsAre400s() {
+        emulator.seedDemo();
+        assertEquals(400, function.post("refreshMetrics=yes").status());
+        assertEquals(400, function.postJson("refreshMetrics=true", "{\"refreshMetrics\": false}").status());
+        assertEquals(400, function.postJson("", "{\"refreshMetrics\": \"true\"}").status());
+        assertEquals(400, function.postJson("", "{\"refreshMetrics\": true, \"refreshMetrics\": true}").status());
+        assertEquals(0, emulator.counters().calls());
+    }
+
+    /**
+     * Many spools and unions with shared OTs, OTs as numbers, padded or spaced text, blank OTs and keys,
+     * duplicated tags, bad DN_UNION cells, orphans, formulas and text in metric cells, and metric cells
+     * empty, right or wrong; then a second run.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3})
+    void randomSheetsGetEveryMetricCellRightAndASecondRunWritesNothing(long seed) {
+        Random random = new Random(seed);
+        RandomSheets sheets = RandomSheets.generate(random, 150 + random.nextInt(150), 600 + random.nextInt(600),
+                random.nextBoolean());
+        emulator.seed(sheets.seed());
+        JsonObject before = emulator.dump("demo");
+
+        Response first = function.post("refreshMetrics=true");
+
+        assertEquals(200, first.status(), first::toString);
+        JsonObject after = emulator.dump("demo");
+        assertMetricsAsExpected(before, after, sheets.managedCells());
+        JsonObject metrics = first.json().getAsJsonObject("metrics");
+        assertEquals(sheets.managedCells().size(), metrics.getAsJsonObject("leftAlone").get("count").getAsInt(), metrics::toString);
+        emulator.resetCounters();
+
+        Response second = function.post("refreshMetrics=true");
+
+        assertEquals("UP_TO_DATE", second.json().getAsJsonObject("metrics").get("status").getAsString(), second::toString);
+        assertEquals(0, emulator.counters().writes(), emulator.counters()::toString);
+        assertTrue(emulator.counters().reads() <= 2, emulator.counters()::toString);
+        assertEquals(after, emulator.dump("demo"));
+    }
+
+    /**
+     * Every data row's five metric cells hold what {@link ExpectedMetrics} computes, except the listed
+     * formula/text cells, which are unchanged; every other cell of every sheet is as before (Metadata
+     * may have gained audit rows).
+     */
+    static void assertMetricsAsExpected(JsonObject before, JsonObject after, List<int[]> untouched) {
+        JsonObject operaciones = sheet(after, "Operaciones");
+        List<ExpectedMetrics.Row> expected = ExpectedMetrics.of(operaciones, sheet(after, "Uniones"), "TAG_SPOOL");
+        int checked = 0;
+        for (ExpectedMetrics.Row row : expected) {
+            for (int m = 0; m < 5; m++) {
+                int column = METRICS_FROM + m;
+                JsonElement actual = cell(operaciones, row.row(), column);
+                if (untouched.stream().anyMatch(c -> c[0] == row.row() && c[1] == column)) {
+                    assertEquals(cell(sheet(before, "Operaciones"), row.row(), column), actual, "left alone");
+                    continue;
+                }
+                assertTrue(actual.isJsonPrimitive() && actual.getAsJsonPrimitive().isNumber(),
+                        () -> row.tag() + " column " + column + ": " + actual);
+                assertEquals(0, row.values().get(m).compareTo(actual.getAsBigDecimal()),
+                        () -> row.tag() + " (row " + (row.row() + 1) + ") column " + column + ": expected "
+                                + row.values() + ", got " + actual);
+                checked++;
+            }
+        }
+        assertTrue(checked > 0);
+        assertEquals(columnsUpTo(sheet(before, "Operaciones"), METRICS_FROM),
+                columnsUpTo(operaciones, METRICS_FROM));
+        assertEquals(without(without(before, "Operaciones"), "Metadata"), without(without(after, "Operaciones"), "Metadata"));
+        JsonObject beforeOps = sheet(before, "Operaciones");
+        for (int r = 0; r < Dumps.rows(beforeOps).size(); r++) {
+            int row = r;
+            boolean dataRow = expected.stream().anyMatch(e -> e.row() == row);
+            for (int c = METRICS_FROM; c < METRICS_FROM + 5 && !dataRow; c++) {
+                if (r > 0) {
+                    assertEquals(cell(beforeOps, r, c), cell(operaciones, r, c), "not a data row: row " + (r + 1));
+                }
+            }
+        }
+    }
+
+    /** A random tracker: Operaciones (v3.0, or v4.0 with metric cells in any state) and Uniones. */
+    record RandomSheets(JsonObject seed, List<int[]> managedCells) {
+        static RandomSheets generate(Random random, int spools, int unions, boolean v4) {
+            int ots = 5 + random.nextInt(spools / 3);
+            Seed seed = Seed.spreadsheet("demo");
+            seed.sheet("Operaciones", spools + 20, v4 ? 72 : 67).row(0, DemoSpreadsheet.OPERACIONES_HEADERS);
+            if (v4) {
+                seed.row(0, header72());
+            }
+            List<int[]> managed = new ArrayList<>();
+            for (int r = 1; r <= spools; r++) {
+                int ot = random.nextInt(ots + 3); // a few spools' OTs have no union
+                boolean blankKey = random.nextInt(25) == 0;
+                seed.cell(r, 0, blankKey ? (random.nextBoolean() ? null : " ") : "SP-" + (random.nextInt(10) == 0 ? 1 : r));
+                seed.cell(r, 1, random.nextInt(30) == 0 ? (random.nextBoolean() ? null : "  ") : otValue(random, ot));
+                seed.cell(r, 65, 3);
+                if (v4) {
+                    for (int c = METRICS_FROM; c < METRICS_FROM + 5; c++) {
+                        int pick = random.nextInt(20);
+                        Object value = pick < 6 ? null : pick < 14 ? random.nextInt(4)
+                                : pick < 17 ? new BigDecimal(random.nextInt(400)).movePointLeft(2) : pick == 17 ? "n/d"
+                                : pick == 18 ? "=1+1" : 99;
+                        seed.cell(r, c, value);
+                        if ((value instanceof String) && !blankKey) {
+                            managed.add(new int[] {r, c});
+                        }
+                    }
+                }
+            }
+            seed.sheet("Uniones", unions + 10, 17).row(0, DemoSpreadsheet.UNIONES_HEADERS);
+            for (int r = 1; r <= unions; r++) {
+                if (random.nextInt(40) == 0) {
+                    continue; // a blank line
+                }
+                int ot = random.nextInt(ots) + (random.nextInt(25) == 0 ? 1000 : 0); // some orphans
+                seed.cell(r, 0, "U-" + r);
+                seed.cell(r, 1, random.nextInt(40) == 0 ? null : otValue(random, ot));
+                int dn = random.nextInt(30);
+                seed.cell(r, 4, dn == 0 ? "N/A" : dn == 1 ? "2,5" : dn == 2 ? null : dn == 3 ? " 1.5 "
+                        : new BigDecimal(random.nextInt(1200) + 25).movePointLeft(2));
+                int progress = random.nextInt(3);
+                seed.cell(r, 7, progress >= 1 ? 45700.5 + r : null);
+                seed.cell(r, 10, progress >= 2 ? (random.nextInt(20) == 0 ? "sí" : 45710.25 + r) : null);
+            }
+            seed.sheet("Metadata", 50, 10).row(0, DemoSpreadsheet.METADATA_HEADERS);
+            return new RandomSheets(seed.build(), managed);
+        }
+
+        /** The same OT as a number, as text, padded with zeros or spaces, or as a code. */
+        private static Object otValue(Random random, int ot) {
+            if (ot % 7 == 3) {
+                return "OT-" + ot;
+            }
+            return switch (random.nextInt(5)) {
+                case 0 -> String.valueOf(1200 + ot);
+                case 1 -> " " + (1200 + ot) + " ";
+                case 2 -> "00" + (1200 + ot);
+                default -> 1200 + ot;
+            };
+        }
+
+        private static List<String> header72() {
+            List<String> header = new ArrayList<>(DemoSpreadsheet.OPERACIONES_HEADERS);
+            header.addAll(List.of("Total_Uniones", "Uniones_ARM_Completadas", "Uniones_SOLD_Completadas", "Pulgadas_ARM",
+                    "Pulgadas_SOLD"));
+            return header;
+        }
+    }
+}
