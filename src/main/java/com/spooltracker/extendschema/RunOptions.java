@@ -16,20 +16,28 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * What a caller asked for, parsed strictly from an HTTP request: only {@code dryRun}, from the query
- * ({@code ?dryRun=true}) and/or a JSON object body ({@code {"dryRun": true}}, as Cloud Scheduler
+ * What a caller asked for, parsed strictly from an HTTP request: boolean options only, each from the
+ * query ({@code ?dryRun=true}) and/or a JSON object body ({@code {"dryRun": true}}, as Cloud Scheduler
  * sends). Anything else is a {@link Failure.BadRequest} that says what to send instead.
+ *
+ * @param dryRun plan only, write nothing
+ * @param showRequests a dry run also lists the exact request bodies an apply would send
  */
-public record RunOptions(boolean dryRun) {
+public record RunOptions(boolean dryRun, boolean showRequests) {
     public static final int MAX_BODY_BYTES = 64 * 1024;
     public static final String ALLOWED_METHODS = "GET, POST";
     private static final String DRY_RUN = "dryRun";
+    private static final String SHOW_REQUESTS = "showRequests";
+    /** Every option, in the order the help text names them. */
+    private static final List<String> OPTIONS = List.of(DRY_RUN, SHOW_REQUESTS);
+    private static final String OPTIONS_TEXT = "The options are dryRun=true|false and showRequests=true|false.";
 
     /**
      * @param body the body bytes, at most {@link #MAX_BODY_BYTES} + 1 of them (more means too large)
@@ -39,36 +47,48 @@ public record RunOptions(boolean dryRun) {
         if (!isGet && !"POST".equals(method)) {
             throw new Failure.MethodNotAllowed(method, ALLOWED_METHODS);
         }
-        Optional<Boolean> fromQuery = fromQuery(query);
-        Optional<Boolean> fromBody = fromBody(contentType, body);
-        if (fromQuery.isPresent() && fromBody.isPresent() && !fromQuery.equals(fromBody)) {
-            throw new Failure.BadRequest("The query says dryRun=" + fromQuery.get() + " but the body says \"dryRun\": "
-                    + fromBody.get() + ". Send it once, or make them agree.");
-        }
-        Optional<Boolean> asked = fromQuery.or(() -> fromBody);
-        if (isGet && asked.equals(Optional.of(false))) {
-            throw new Failure.BadRequest("GET only plans (a dry run); use POST to apply the migration.");
-        }
-        return new RunOptions(isGet || asked.orElse(false));
-    }
-
-    private static Optional<Boolean> fromQuery(Map<String, List<String>> query) {
-        for (String name : query.keySet()) {
-            if (!DRY_RUN.equals(name)) {
-                throw new Failure.BadRequest("Unknown query parameter '" + abbreviate(name) + "'. The only parameter is dryRun=true|false.");
+        Map<String, Boolean> fromQuery = fromQuery(query);
+        Map<String, Boolean> fromBody = fromBody(contentType, body);
+        for (String option : OPTIONS) {
+            if (fromQuery.containsKey(option) && fromBody.containsKey(option)
+                    && !fromQuery.get(option).equals(fromBody.get(option))) {
+                throw new Failure.BadRequest("The query says " + option + "=" + fromQuery.get(option) + " but the body "
+                        + "says \"" + option + "\": " + fromBody.get(option) + ". Send it once, or make them agree.");
             }
         }
-        List<String> values = query.get(DRY_RUN);
-        if (values == null || values.isEmpty()) {
-            return Optional.empty();
+        Map<String, Boolean> asked = new HashMap<>(fromBody);
+        asked.putAll(fromQuery);
+        if (isGet && Boolean.FALSE.equals(asked.get(DRY_RUN))) {
+            throw new Failure.BadRequest("GET only plans (a dry run); use POST to apply the migration.");
         }
-        if (values.size() > 1) {
-            throw new Failure.BadRequest("dryRun is given " + values.size() + " times; give it once.");
+        boolean dryRun = isGet || asked.getOrDefault(DRY_RUN, false);
+        boolean showRequests = asked.getOrDefault(SHOW_REQUESTS, false);
+        if (showRequests && !dryRun) {
+            throw new Failure.BadRequest("showRequests=true lists what a dry run would send; add dryRun=true.");
         }
-        return Optional.of(bool(values.get(0)));
+        return new RunOptions(dryRun, showRequests);
     }
 
-    private static boolean bool(String value) {
+    private static Map<String, Boolean> fromQuery(Map<String, List<String>> query) {
+        Map<String, Boolean> options = new HashMap<>();
+        for (Map.Entry<String, List<String>> parameter : query.entrySet()) {
+            String name = parameter.getKey();
+            if (!OPTIONS.contains(name)) {
+                throw new Failure.BadRequest("Unknown query parameter '" + abbreviate(name) + "'. " + OPTIONS_TEXT);
+            }
+            List<String> values = parameter.getValue();
+            if (values == null || values.isEmpty()) {
+                continue;
+            }
+            if (values.size() > 1) {
+                throw new Failure.BadRequest(name + " is given " + values.size() + " times; give it once.");
+            }
+            options.put(name, bool(name, values.get(0)));
+        }
+        return options;
+    }
+
+    private static boolean bool(String name, String value) {
         String lower = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
         if (lower.equals("true")) {
             return true;
@@ -76,10 +96,10 @@ public record RunOptions(boolean dryRun) {
         if (lower.equals("false")) {
             return false;
         }
-        throw new Failure.BadRequest("dryRun must be true or false, not '" + abbreviate(value) + "'.");
+        throw new Failure.BadRequest(name + " must be true or false, not '" + abbreviate(value) + "'.");
     }
 
-    private static Optional<Boolean> fromBody(Optional<String> contentType, byte[] body) {
+    private static Map<String, Boolean> fromBody(Optional<String> contentType, byte[] body) {
         if (body.length > MAX_BODY_BYTES) {
             throw new Failure.BadRequest("The body is larger than " + MAX_BODY_BYTES / 1024
                     + " KiB. Send at most {\"dryRun\": true|false}.");
@@ -93,7 +113,7 @@ public record RunOptions(boolean dryRun) {
         }
         String text = utf8(body);
         if (text.isBlank()) {
-            return Optional.empty();
+            return Map.of();
         }
         // Cloud Scheduler sends application/octet-stream when a job sets no Content-Type header.
         if (!mediaType.isEmpty() && !mediaType.equals("application/json") && !mediaType.equals("application/octet-stream")) {
@@ -101,19 +121,19 @@ public record RunOptions(boolean dryRun) {
                     + "the body as application/json, e.g. {\"dryRun\": true}.");
         }
         JsonObject object = jsonObject(text);
+        Map<String, Boolean> options = new HashMap<>();
         for (String name : object.keySet()) {
-            if (!DRY_RUN.equals(name)) {
-                throw new Failure.BadRequest("Unknown body field '" + abbreviate(name) + "'. The only field is \"dryRun\": true|false.");
+            if (!OPTIONS.contains(name)) {
+                throw new Failure.BadRequest("Unknown body field '" + abbreviate(name) + "'. " + OPTIONS_TEXT);
             }
+            JsonElement value = object.get(name);
+            if (!(value instanceof JsonPrimitive primitive) || !primitive.isBoolean()) {
+                throw new Failure.BadRequest("\"" + name + "\" must be a JSON boolean (true or false), not "
+                        + abbreviate(value.toString()) + ".");
+            }
+            options.put(name, primitive.getAsBoolean());
         }
-        JsonElement value = object.get(DRY_RUN);
-        if (value == null) {
-            return Optional.empty();
-        }
-        if (!(value instanceof JsonPrimitive primitive) || !primitive.isBoolean()) {
-            throw new Failure.BadRequest("\"dryRun\" must be a JSON boolean (true or false), not " + abbreviate(value.toString()) + ".");
-        }
-        return Optional.of(primitive.getAsBoolean());
+        return options;
     }
 
     private static JsonObject jsonObject(String text) {
