@@ -4,6 +4,7 @@ import com.spooltracker.extendschema.schema.ColumnFill;
 import com.spooltracker.extendschema.schema.Conflict;
 import com.spooltracker.extendschema.schema.Placement;
 import com.spooltracker.extendschema.schema.Plan;
+import com.spooltracker.extendschema.sheets.PlannedRequest;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.Properties;
@@ -21,13 +22,15 @@ public final class Cli {
     static final int CONFLICT = 3;
 
     private static final String USAGE_TEXT = String.join("\n",
-            "Usage: extendSchema [--dry-run] [--refresh-metrics] [--spreadsheet ID] [--sheet NAME] [--key-column NAME]",
+            "Usage: extendSchema [--dry-run [--show-requests]] [--refresh-metrics] [--spreadsheet ID] [--sheet NAME]",
+            "                    [--key-column NAME]",
             "                    [--audit-sheet NAME | --no-audit] [--emulator HOST:PORT] [--json]",
             "",
             "Adds the five v4.0 metric columns to the sheet (default Operaciones) and sets 0 in every",
             "empty metric cell of a data row. Safe to repeat: it never overwrites a value.",
             "",
             "  --dry-run           print the plan; write nothing",
+            "  --show-requests     with --dry-run --json: include each request's exact JSON body",
             "  --refresh-metrics   then compute the five metrics from sheet Uniones and write the cells",
             "                      that differ (with --dry-run: report the drift, write nothing)",
             "  --spreadsheet ID    spreadsheet id (else SPREADSHEET_ID; with neither and no emulator,",
@@ -53,12 +56,14 @@ public final class Cli {
         boolean dryRun = false;
         boolean refreshMetrics = false;
         boolean json = false;
+        boolean showRequests = false;
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--dry-run" -> dryRun = true;
                     case "--refresh-metrics" -> refreshMetrics = true;
                     case "--json" -> json = true;
+                    case "--show-requests" -> showRequests = true;
                     case "--no-audit" -> overrides.setProperty("AUDIT_SHEET", "");
                     case "--spreadsheet" -> overrides.setProperty("SPREADSHEET_ID", value(args, ++i));
                     case "--sheet" -> overrides.setProperty("SHEET_NAME", value(args, ++i));
@@ -72,6 +77,9 @@ public final class Cli {
                     default -> throw new Failure.BadRequest("Unknown argument '" + args[i] + "'.");
                 }
             }
+            if (showRequests && !dryRun) {
+                throw new Failure.BadRequest("--show-requests lists what a dry run would send; add --dry-run.");
+            }
         } catch (Failure.BadRequest usage) {
             err.println(usage.getMessage());
             err.println(USAGE_TEXT);
@@ -83,7 +91,7 @@ public final class Cli {
             Engine engine = setup.engine();
             Engine.Outcome outcome = engine.run(new RunOptions(dryRun, refreshMetrics));
             if (json) {
-                var report = RunReport.toJson(outcome.migration(), engine.target().spreadsheetId());
+                var report = RunReport.toJson(outcome.migration(), engine.target().spreadsheetId(), showRequests);
                 outcome.refresh().ifPresent(r -> report.add("metrics", RefreshReport.toJson(r, engine.target().sheet())));
                 out.println(report);
             } else {
@@ -130,6 +138,15 @@ public final class Cli {
                     fill.defaultCells() == 1 ? "" : "s", result instanceof RunResult.Applied ? "set to" : "to set to");
         }
         out.printf("  data rows: %,d; grid columns: %d -> %d%n", plan.dataRows(), plan.gridColumnsBefore(), plan.gridColumnsAfter());
+        if (result instanceof RunResult.DryRun dryRun) {
+            for (PlannedRequest request : dryRun.requests()) {
+                out.printf("  would send %s (%,d bytes):%n", request.method(), request.bytes());
+                request.changes().stream().limit(10).forEach(change -> out.println("    " + change));
+                if (request.changes().size() > 10) {
+                    out.printf("    … and %,d more ranges%n", request.changes().size() - 10);
+                }
+            }
+        }
         out.printf("  API calls: %d read%s, %d write%s (%d ms)%n", result.calls().reads(), result.calls().reads() == 1 ? "" : "s",
                 result.calls().writes(), result.calls().writes() == 1 ? "" : "s", result.durationMillis());
     }

@@ -13,6 +13,9 @@ public final class ErrorResponse {
         error.addProperty("code", failure.httpStatus());
         error.addProperty("status", failure.status());
         error.addProperty("message", failure.getMessage());
+        if (failure instanceof Failure.PermissionDenied denied) {
+            error.addProperty("kind", denied.kind());
+        }
         if (failure instanceof Failure.Conflicted conflicted && !conflicted.conflicts().isEmpty()) {
             JsonArray conflicts = new JsonArray();
             for (Conflict conflict : conflicted.conflicts()) {

@@ -70,7 +70,7 @@ public final class ExtendSchemaFunction implements HttpFunction {
             Engine.Outcome outcome = engine.run(options);
             RunResult result = outcome.migration();
             status = 200;
-            body = RunReport.toJson(result, engine.target().spreadsheetId());
+            body = RunReport.toJson(result, engine.target().spreadsheetId(), options.showRequests());
             JsonObject json = body;
             outcome.refresh().ifPresent(refreshed -> json.add("metrics", RefreshReport.toJson(refreshed, engine.target().sheet())));
             logSummary(result, trace);
@@ -112,7 +112,7 @@ public final class ExtendSchemaFunction implements HttpFunction {
             return request.getQueryParameters();
         } catch (RuntimeException undecodable) {
             throw new Failure.BadRequest("The query string could not be decoded (it must be percent-encoded UTF-8). "
-                    + "The parameters are dryRun=true|false and refreshMetrics=true|false.");
+                    + "The options are dryRun=true|false, showRequests=true|false and refreshMetrics=true|false.");
         }
     }
 
@@ -129,14 +129,17 @@ public final class ExtendSchemaFunction implements HttpFunction {
         fields.put("httpStatus", 200);
         fields.put("spreadsheetId", setup.migration().target().spreadsheetId());
         fields.put("sheet", result.plan().sheet());
-        fields.put("columnsAdded", result instanceof RunResult.Applied ? result.plan().added().size() : 0);
-        fields.put("cellsInitialized", result instanceof RunResult.Applied ? result.plan().cellsToInitialize() : 0);
+        // A dry run logs what it would do under its own names, so the line agrees with its message.
+        boolean applied = result instanceof RunResult.Applied;
+        boolean upToDate = result instanceof RunResult.UpToDate;
+        fields.put(applied ? "columnsAdded" : "columnsToAdd", upToDate ? 0 : result.plan().added().size());
+        fields.put(applied ? "cellsInitialized" : "cellsToInitialize", upToDate ? 0 : result.plan().cellsToInitialize());
         fields.put("apiCalls", Map.of("reads", result.calls().reads(), "writes", result.calls().writes(),
                 "retries", result.calls().retries()));
         fields.put("durationMs", result.durationMillis());
         log.info("extendSchema " + RunReport.status(result) + ": " + RunReport.message(result), fields, trace);
-        if (result instanceof RunResult.Applied applied && applied.audit().needsAttention()) {
-            log.warning(applied.audit().message(), null, trace);
+        if (result instanceof RunResult.Applied run && run.audit().needsAttention()) {
+            log.warning(run.audit().message(), null, trace);
         }
     }
 

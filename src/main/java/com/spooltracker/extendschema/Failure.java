@@ -69,9 +69,20 @@ public abstract sealed class Failure extends RuntimeException {
         }
     }
 
+    /**
+     * Access was refused; {@link #kind} (the JSON error's {@code kind}) says which fix applies: {@code API_DISABLED},
+     * {@code NOT_SHARED}, {@code QUOTA_PROJECT_MISSING}, {@code SCOPES_MISSING} or {@code OTHER}.
+     */
     public static final class PermissionDenied extends Failure {
-        public PermissionDenied(String message) {
+        private final String kind;
+
+        public PermissionDenied(String kind, String message) {
             super(403, "PERMISSION_DENIED", message, null);
+            this.kind = kind;
+        }
+
+        public String kind() {
+            return kind;
         }
     }
 

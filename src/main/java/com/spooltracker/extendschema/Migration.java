@@ -15,6 +15,7 @@ import com.spooltracker.extendschema.schema.ReadScope;
 import com.spooltracker.extendschema.schema.SchemaV4;
 import com.spooltracker.extendschema.schema.SheetSnapshot;
 import com.spooltracker.extendschema.sheets.ApiCallCounter;
+import com.spooltracker.extendschema.sheets.PlannedRequest;
 import com.spooltracker.extendschema.sheets.RetryPolicy;
 import com.spooltracker.extendschema.sheets.SheetsClientFactory;
 import com.spooltracker.extendschema.sheets.SheetsGateway;
@@ -146,7 +147,7 @@ public final class Migration {
         if (plan.isUpToDate()) {
             result = new RunResult.UpToDate(plan, calls(counter), millisSince(started), dryRun);
         } else if (dryRun) {
-            List<RunResult.SheetsRequest> requests = requests(plan);
+            List<PlannedRequest> requests = PlannedRequest.of(plan);
             checkWorkbookCellLimit(gateway, plan);
             result = new RunResult.DryRun(plan, calls(counter), millisSince(started), requests);
         } else {
@@ -262,16 +263,6 @@ public final class Migration {
         }
     }
 
-    private static List<RunResult.SheetsRequest> requests(Plan plan) {
-        List<RunResult.SheetsRequest> requests = new ArrayList<>();
-        WriteRequests.gridAndFormats(plan).ifPresent(r ->
-                requests.add(new RunResult.SheetsRequest("spreadsheets.batchUpdate", json(r))));
-        for (BatchUpdateValuesRequest values : WriteRequests.values(plan, WriteRequests.MAX_BODY_BYTES)) {
-            requests.add(new RunResult.SheetsRequest("values.batchUpdate", json(values)));
-        }
-        return requests;
-    }
-
     /** ID, Timestamp, Evento_Tipo, TAG_SPOOL, Worker_ID, Worker_Nombre, Operacion, Accion, Fecha_Operacion, Metadata_JSON. */
     private List<Object> auditRow(Plan plan) {
         JsonObject details = new JsonObject();
@@ -291,14 +282,6 @@ public final class Migration {
         return List.of(UUID.randomUUID().toString(), clock.instant().toString(), "SCHEMA_MIGRATION", "", "",
                 "extendSchema", "EXTEND_SCHEMA", plan.added().isEmpty() ? "FILL_DEFAULTS" : "ADD_COLUMNS",
                 LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString(), details.toString());
-    }
-
-    private static String json(Object request) {
-        try {
-            return com.google.api.client.json.gson.GsonFactory.getDefaultInstance().toString(request);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     private static RunResult.Calls calls(ApiCallCounter counter) {

@@ -16,32 +16,36 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * What a caller asked for, parsed strictly from an HTTP request: {@code dryRun} and
- * {@code refreshMetrics}, from the query ({@code ?dryRun=true&refreshMetrics=true}) and/or a JSON
- * object body ({@code {"refreshMetrics": true}}, as Cloud Scheduler sends). Anything else is a
- * {@link Failure.BadRequest} that says what to send instead.
+ * What a caller asked for, parsed strictly from an HTTP request: boolean options only, each from the
+ * query ({@code ?dryRun=true}) and/or a JSON object body ({@code {"dryRun": true}}, as Cloud Scheduler
+ * sends). Anything else is a {@link Failure.BadRequest} that says what to send instead.
  *
+ * @param dryRun plan only, write nothing
+ * @param showRequests a dry run also lists the exact request bodies an apply would send
  * @param refreshMetrics after the migration step, fill the five metric columns from {@code Uniones}
+ *     (with {@code dryRun}: report their drift only)
  */
-public record RunOptions(boolean dryRun, boolean refreshMetrics) {
+public record RunOptions(boolean dryRun, boolean showRequests, boolean refreshMetrics) {
     public static final int MAX_BODY_BYTES = 64 * 1024;
     public static final String ALLOWED_METHODS = "GET, POST";
     private static final String DRY_RUN = "dryRun";
+    private static final String SHOW_REQUESTS = "showRequests";
     private static final String REFRESH_METRICS = "refreshMetrics";
-    private static final List<String> NAMES = List.of(DRY_RUN, REFRESH_METRICS);
-    private static final String PARAMETERS = "The parameters are dryRun=true|false and refreshMetrics=true|false.";
-    private static final String FIELDS = "The fields are \"dryRun\" and \"refreshMetrics\", each true or false.";
+    /** Every option, in the order the help text names them. */
+    private static final List<String> OPTIONS = List.of(DRY_RUN, SHOW_REQUESTS, REFRESH_METRICS);
+    private static final String OPTIONS_TEXT = "The options are dryRun=true|false, showRequests=true|false and "
+            + "refreshMetrics=true|false.";
 
-    /** Only the migration, as before the refresh existed. */
-    public RunOptions(boolean dryRun) {
-        this(dryRun, false);
+    /** The options a terminal gives: no request listing. */
+    public RunOptions(boolean dryRun, boolean refreshMetrics) {
+        this(dryRun, false, refreshMetrics);
     }
 
     /**
@@ -54,38 +58,43 @@ public record RunOptions(boolean dryRun, boolean refreshMetrics) {
         }
         Map<String, Boolean> fromQuery = fromQuery(query);
         Map<String, Boolean> fromBody = fromBody(contentType, body);
-        for (String name : NAMES) {
-            if (fromQuery.containsKey(name) && fromBody.containsKey(name) && !fromQuery.get(name).equals(fromBody.get(name))) {
-                throw new Failure.BadRequest("The query says " + name + "=" + fromQuery.get(name) + " but the body says \""
-                        + name + "\": " + fromBody.get(name) + ". Send it once, or make them agree.");
+        for (String option : OPTIONS) {
+            if (fromQuery.containsKey(option) && fromBody.containsKey(option)
+                    && !fromQuery.get(option).equals(fromBody.get(option))) {
+                throw new Failure.BadRequest("The query says " + option + "=" + fromQuery.get(option) + " but the body "
+                        + "says \"" + option + "\": " + fromBody.get(option) + ". Send it once, or make them agree.");
             }
         }
-        Optional<Boolean> asked = Optional.ofNullable(fromQuery.getOrDefault(DRY_RUN, fromBody.get(DRY_RUN)));
-        if (isGet && asked.equals(Optional.of(false))) {
+        Map<String, Boolean> asked = new HashMap<>(fromBody);
+        asked.putAll(fromQuery);
+        if (isGet && Boolean.FALSE.equals(asked.get(DRY_RUN))) {
             throw new Failure.BadRequest("GET only plans (a dry run); use POST to apply the migration.");
         }
-        boolean refresh = fromQuery.getOrDefault(REFRESH_METRICS, fromBody.getOrDefault(REFRESH_METRICS, false));
-        return new RunOptions(isGet || asked.orElse(false), refresh);
+        boolean dryRun = isGet || asked.getOrDefault(DRY_RUN, false);
+        boolean showRequests = asked.getOrDefault(SHOW_REQUESTS, false);
+        if (showRequests && !dryRun) {
+            throw new Failure.BadRequest("showRequests=true lists what a dry run would send; add dryRun=true.");
+        }
+        return new RunOptions(dryRun, showRequests, asked.getOrDefault(REFRESH_METRICS, false));
     }
 
     private static Map<String, Boolean> fromQuery(Map<String, List<String>> query) {
-        for (String name : query.keySet()) {
-            if (!NAMES.contains(name)) {
-                throw new Failure.BadRequest("Unknown query parameter '" + abbreviate(name) + "'. " + PARAMETERS);
+        Map<String, Boolean> options = new HashMap<>();
+        for (Map.Entry<String, List<String>> parameter : query.entrySet()) {
+            String name = parameter.getKey();
+            if (!OPTIONS.contains(name)) {
+                throw new Failure.BadRequest("Unknown query parameter '" + abbreviate(name) + "'. " + OPTIONS_TEXT);
             }
-        }
-        Map<String, Boolean> asked = new LinkedHashMap<>();
-        for (String name : NAMES) {
-            List<String> values = query.get(name);
+            List<String> values = parameter.getValue();
             if (values == null || values.isEmpty()) {
                 continue;
             }
             if (values.size() > 1) {
                 throw new Failure.BadRequest(name + " is given " + values.size() + " times; give it once.");
             }
-            asked.put(name, bool(name, values.get(0)));
+            options.put(name, bool(name, values.get(0)));
         }
-        return asked;
+        return options;
     }
 
     private static boolean bool(String name, String value) {
@@ -102,7 +111,7 @@ public record RunOptions(boolean dryRun, boolean refreshMetrics) {
     private static Map<String, Boolean> fromBody(Optional<String> contentType, byte[] body) {
         if (body.length > MAX_BODY_BYTES) {
             throw new Failure.BadRequest("The body is larger than " + MAX_BODY_BYTES / 1024
-                    + " KiB. Send at most {\"dryRun\": true|false, \"refreshMetrics\": true|false}.");
+                    + " KiB. Send at most {\"dryRun\": true|false}.");
         }
         String mediaType = contentType.map(t -> t.split(";", 2)[0].trim().toLowerCase(Locale.ROOT)).orElse("");
         // The Functions Framework parses multipart bodies itself and hands the function an empty stream:
@@ -121,24 +130,19 @@ public record RunOptions(boolean dryRun, boolean refreshMetrics) {
                     + "the body as application/json, e.g. {\"dryRun\": true}.");
         }
         JsonObject object = jsonObject(text);
+        Map<String, Boolean> options = new HashMap<>();
         for (String name : object.keySet()) {
-            if (!NAMES.contains(name)) {
-                throw new Failure.BadRequest("Unknown body field '" + abbreviate(name) + "'. " + FIELDS);
+            if (!OPTIONS.contains(name)) {
+                throw new Failure.BadRequest("Unknown body field '" + abbreviate(name) + "'. " + OPTIONS_TEXT);
             }
-        }
-        Map<String, Boolean> asked = new LinkedHashMap<>();
-        for (String name : NAMES) {
             JsonElement value = object.get(name);
-            if (value == null) {
-                continue;
-            }
             if (!(value instanceof JsonPrimitive primitive) || !primitive.isBoolean()) {
                 throw new Failure.BadRequest("\"" + name + "\" must be a JSON boolean (true or false), not "
                         + abbreviate(value.toString()) + ".");
             }
-            asked.put(name, primitive.getAsBoolean());
+            options.put(name, primitive.getAsBoolean());
         }
-        return asked;
+        return options;
     }
 
     private static JsonObject jsonObject(String text) {

@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.spooltracker.extendschema.schema.Placement;
 import com.spooltracker.extendschema.schema.Plan;
+import com.spooltracker.extendschema.sheets.PlannedRequest;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -13,6 +14,14 @@ public final class RunReport {
     private RunReport() {}
 
     public static JsonObject toJson(RunResult result, String spreadsheetId) {
+        return toJson(result, spreadsheetId, false);
+    }
+
+    /**
+     * @param withBodies a dry run lists each request's exact JSON body too, not only its summary (the
+     *     bodies run to megabytes on a large sheet: only on request)
+     */
+    public static JsonObject toJson(RunResult result, String spreadsheetId, boolean withBodies) {
         Plan plan = result.plan();
         JsonObject json = new JsonObject();
         json.addProperty("status", status(result));
@@ -28,14 +37,7 @@ public final class RunReport {
         json.addProperty(result instanceof RunResult.Applied ? "cellsInitialized" : "cellsToInitialize",
                 result instanceof RunResult.UpToDate ? 0 : plan.cellsToInitialize());
         if (result instanceof RunResult.DryRun dryRun) {
-            JsonArray requests = new JsonArray();
-            for (RunResult.SheetsRequest request : dryRun.requests()) {
-                JsonObject entry = new JsonObject();
-                entry.addProperty("method", request.method());
-                entry.add("body", JsonParser.parseString(request.body()));
-                requests.add(entry);
-            }
-            json.add("requests", requests);
+            json.add("requests", requests(dryRun.requests(), withBodies));
         }
         JsonObject calls = new JsonObject();
         calls.addProperty("reads", result.calls().reads());
@@ -54,6 +56,30 @@ public final class RunReport {
             }
         }
         return json;
+    }
+
+    /** At most this many changes are listed per request; the rest are counted. */
+    private static final int CHANGES_LISTED = 10;
+
+    private static JsonArray requests(List<PlannedRequest> planned, boolean withBodies) {
+        JsonArray requests = new JsonArray();
+        for (PlannedRequest request : planned) {
+            JsonObject entry = new JsonObject();
+            entry.addProperty("method", request.method());
+            entry.addProperty("cells", request.cells());
+            entry.addProperty("bytes", request.bytes());
+            JsonArray changes = new JsonArray();
+            request.changes().stream().limit(CHANGES_LISTED).forEach(changes::add);
+            entry.add("changes", changes);
+            if (request.changes().size() > CHANGES_LISTED) {
+                entry.addProperty("moreChanges", request.changes().size() - CHANGES_LISTED);
+            }
+            if (withBodies) {
+                entry.add("body", JsonParser.parseString(request.body()));
+            }
+            requests.add(entry);
+        }
+        return requests;
     }
 
     public static String status(RunResult result) {

@@ -1,6 +1,7 @@
 package com.spooltracker.extendschema;
 
 import com.spooltracker.extendschema.schema.Plan;
+import com.spooltracker.extendschema.sheets.PlannedRequest;
 import java.util.List;
 
 /** What a run did: applied a plan, found nothing to do, or only planned. */
@@ -45,9 +46,6 @@ public sealed interface RunResult {
 
     record UpToDate(Plan plan, Calls calls, long durationMillis, boolean dryRun) implements RunResult {}
 
-    /** @param requests the exact request bodies an apply would send, in order, as the client serializes them */
-    record DryRun(Plan plan, Calls calls, long durationMillis, List<SheetsRequest> requests) implements RunResult {}
-
-    /** One Sheets API request: its method name ("spreadsheets.batchUpdate", "values.batchUpdate") and JSON body. */
-    record SheetsRequest(String method, String body) {}
+    /** @param requests the requests an apply would send, in order */
+    record DryRun(Plan plan, Calls calls, long durationMillis, List<PlannedRequest> requests) implements RunResult {}
 }

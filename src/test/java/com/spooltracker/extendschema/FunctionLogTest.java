@@ -34,6 +34,7 @@ class FunctionLogTest {
             try (FunctionServer function = FunctionServer.start(Map.of("SHEETS_EMULATOR_HOST", emulator.hostPort(),
                     "SPREADSHEET_ID", "demo", "K_SERVICE", "extendschema", "GOOGLE_CLOUD_PROJECT", "tracker-prod"))) {
                 HttpClient http = HttpClient.newHttpClient();
+                send(http, function.url() + "?dryRun=true", "POST", "5bf92f3577b34da6a3ce929d0e0e4736/1;o=1");
                 send(http, function.url(), "POST", "4bf92f3577b34da6a3ce929d0e0e4736/1;o=1");
                 send(http, function.url() + "?dryRun=nope", "POST", "0af7651916cd43dd8448eb211c80319c/2;o=1");
             }
@@ -47,7 +48,13 @@ class FunctionLogTest {
                 entries.add(JsonParser.parseString(line).getAsJsonObject());
             }
         }
-        assertEquals(2, entries.size(), captured::toString);
+        assertEquals(3, entries.size(), captured::toString);
+
+        JsonObject dryRun = entries.remove(0);
+        assertEquals("DRY_RUN", dryRun.get("status").getAsString());
+        assertEquals(5, dryRun.get("columnsToAdd").getAsInt(), "the line agrees with its message");
+        assertEquals(1500, dryRun.get("cellsToInitialize").getAsInt());
+        assertFalse(dryRun.has("columnsAdded"), "a dry run adds nothing");
 
         JsonObject summary = entries.get(0);
         assertEquals("INFO", summary.get("severity").getAsString());

@@ -159,4 +159,30 @@ class RunOptionsTest {
         Failure failure = failure("POST", "x".repeat(5000) + "=1", JSON, "");
         assertTrue(failure.getMessage().length() < 200, failure.getMessage());
     }
+
+    @ParameterizedTest(name = "{0} ?{1} body={2} → showRequests={3}")
+    @CsvSource(delimiter = '|', value = {
+        "POST | dryRun=true                   | ''                                          | false",
+        "POST | dryRun=true&showRequests=true | ''                                          | true",
+        "POST |                               | {\"dryRun\": true, \"showRequests\": true}   | true",
+        "GET  | showRequests=true             | ''                                          | true",
+        "POST | showRequests=false            | ''                                          | false",
+    })
+    void showRequestsAsksADryRunForTheBodies(String method, String query, String body, boolean expected) {
+        RunOptions options = RunOptions.parse(method, query(query == null ? "" : query), JSON,
+                body.getBytes(StandardCharsets.UTF_8));
+        assertEquals(expected, options.showRequests());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "showRequests=true             | ''",
+        "showRequests=yes&dryRun=true  | ''",
+        "                              | {\"showRequests\": true}",
+        "dryRun=true&showRequests=true | {\"showRequests\": false}",
+    })
+    void showRequestsWithoutADryRunOrMalformedIsRefused(String query, String body) {
+        assertThrows(Failure.BadRequest.class, () -> RunOptions.parse("POST", query(query == null ? "" : query), JSON,
+                body.getBytes(StandardCharsets.UTF_8)));
+    }
 }

@@ -39,12 +39,13 @@ public final class SheetsEmulator implements AutoCloseable {
 
     private final Workbook workbook = new Workbook();
     private final FaultBook faults = new FaultBook();
-    private final QuotaGate quota = new QuotaGate();
+    private final QuotaGate quota;
     private final Traffic traffic = new Traffic();
     private final HttpServer server;
     private final ExecutorService executor;
 
-    private SheetsEmulator(int port) {
+    private SheetsEmulator(int port, EmulatorClock clock) {
+        quota = new QuotaGate(clock);
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
         } catch (IOException e) {
@@ -55,7 +56,7 @@ public final class SheetsEmulator implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        server.createContext("/", new HttpFront(workbook, new AdminControl(), faults, quota, traffic));
+        server.createContext("/", new HttpFront(workbook, new AdminControl(), faults, quota, traffic, clock));
         server.setExecutor(executor);
         server.start();
     }
@@ -67,7 +68,12 @@ public final class SheetsEmulator implements AutoCloseable {
 
     /** Starts on 127.0.0.1:{@code port}; 0 picks a free port. */
     public static SheetsEmulator start(int port) {
-        return new SheetsEmulator(port);
+        return new SheetsEmulator(port, EmulatorClock.SYSTEM);
+    }
+
+    /** Starts on a free port with quota windows and delay faults timed by {@code clock} (e.g. a {@link FakeClock}). */
+    public static SheetsEmulator start(EmulatorClock clock) {
+        return new SheetsEmulator(0, java.util.Objects.requireNonNull(clock, "clock"));
     }
 
     public int port() {

@@ -12,15 +12,20 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.function.Executable;
 
-/** One emulator per test class, reset before each test, driven by the real Sheets client (gzip on). */
+/**
+ * One emulator per test class, reset before each test, driven by the real Sheets client (gzip on). Its
+ * time is a {@link FakeClock}: quota windows slide and delay faults end only when a test advances it.
+ */
 abstract class EmulatorFixture {
 
+    static FakeClock clock;
     static SheetsEmulator emu;
     static Sheets sheets;
 
     @BeforeAll
     static void startEmulator() {
-        emu = SheetsEmulator.start();
+        clock = new FakeClock();
+        emu = SheetsEmulator.start(clock);
         sheets = client(emu);
     }
 

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class FaultRuleTest extends EmulatorFixture {
 
@@ -122,16 +123,22 @@ class FaultRuleTest extends EmulatorFixture {
     }
 
     @Test
+    @Timeout(30)
     void delayExceedsTheClientReadTimeoutThenTheRequestIsStillApplied() throws Exception {
         seedSmall();
         Sheets impatient = new Sheets.Builder(new NetHttpTransport(), GsonFactory.getDefaultInstance(),
                 req -> req.setReadTimeout(200)).setRootUrl(emu.rootUrl()).setApplicationName("emulator-test").build();
-        emu.addFault(FaultRule.on("values.batchUpdate").delay(Duration.ofMillis(700)));
+        emu.addFault(FaultRule.on("values.batchUpdate").delay(Duration.ofHours(1)));
+        // The answer cannot come before the clock is advanced, so the client's timeout always fires first.
         assertThrows(SocketTimeoutException.class, () -> impatient.spreadsheets().values().batchUpdate("s1",
                 new BatchUpdateValuesRequest().setValueInputOption("RAW").setData(List.of(
                         new ValueRange().setRange("Sheet1!A1").setValues(List.of(List.of("late")))))).execute());
-        for (int i = 0; i < 50 && emu.requestLog().isEmpty(); i++) {
-            Thread.sleep(50);
+        clock.awaitSleeping(1);
+        assertTrue(emu.requestLog().isEmpty());
+        clock.advance(Duration.ofHours(1));
+        // Logged once applied; no wall-clock wait, the delayed request finishes as soon as it is released.
+        while (emu.requestLog().isEmpty()) {
+            Thread.onSpinWait();
         }
         assertEquals("fault:delay", emu.requestLog().get(0).outcome());
         assertEquals("late", read("Sheet1!A1"));

@@ -42,13 +42,15 @@ class QuotaTest extends EmulatorFixture {
     @Test
     void readQuotaIsSeparateAndTheWindowSlides() throws Exception {
         seedSmall();
-        emu.setQuota(new Quota(0, 1, Duration.ofMillis(300)));
+        emu.setQuota(new Quota(0, 1, Duration.ofMinutes(1)));
         assertEquals("name", read("Sheet1!A1"));
         GoogleJsonResponseException e = assertThrows(GoogleJsonResponseException.class, () -> read("Sheet1!A1"));
         assertTrue(e.getDetails().getMessage().contains("'Read requests'"));
         write("Sheet1!B1", "writes are unlimited");
         write("Sheet1!B1", "still unlimited");
-        Thread.sleep(350);
+        clock.advance(Duration.ofSeconds(59));
+        assertThrows(GoogleJsonResponseException.class, () -> read("Sheet1!A1"));
+        clock.advance(Duration.ofSeconds(1));
         assertEquals("name", read("Sheet1!A1"));
     }
 }

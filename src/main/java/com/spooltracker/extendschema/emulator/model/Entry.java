@@ -6,7 +6,10 @@ public sealed interface Entry {
     /** JSON null: the API leaves the cell as it is. */
     record Skip() implements Entry {}
 
-    /** The empty string: the value is removed, the format stays. */
+    /**
+     * The empty string: the entered value is removed, the format stays (an array formula's output,
+     * not being an entered value, stays too).
+     */
     record Clear() implements Entry {}
 
     /**
@@ -24,6 +27,9 @@ public sealed interface Entry {
         if (this instanceof Put put) {
             return Cell.of(put.value(), oldFormat != null ? oldFormat : put.impliedFormat());
         }
-        return this instanceof Clear ? Cell.of(null, oldFormat) : old;
+        if (this instanceof Clear && !(old != null && old.value() instanceof CellValue.ArrayOutput)) {
+            return Cell.of(null, oldFormat);
+        }
+        return old;
     }
 }

@@ -12,28 +12,27 @@ import java.util.Locale;
 /**
  * The text a cell shows (FORMATTED_VALUE), for the en_US locale. Covers the General format, DATE /
  * TIME / DATE_TIME patterns (yyyy, yy, mmmm, mmm, mm, m, dd, d, dddd, ddd, hh, h, ss, am/pm) and
- * decimal patterns such as {@code #,##0.00} or {@code 0.0%}. Formulas are not evaluated: a formula
- * cell shows its formula text.
+ * decimal patterns such as {@code #,##0.00} or {@code 0.0%}.
  */
 public final class FormattedValues {
 
     private FormattedValues() {}
 
-    public static String of(Cell cell) {
-        CellValue value = cell == null ? null : cell.value();
+    /** The text {@code value} shows under {@code format}; "" for null (a cell showing nothing). */
+    public static String of(EffectiveValue value, NumberFormat format) {
         if (value == null) {
             return "";
         }
         if (value instanceof CellValue.Text t) {
             return t.text();
         }
-        if (value instanceof CellValue.Formula f) {
-            return f.formula();
-        }
         if (value instanceof CellValue.Bool b) {
             return b.bool() ? "TRUE" : "FALSE";
         }
-        return number(((CellValue.Num) value).number(), cell.format());
+        if (value instanceof EffectiveValue.Error e) {
+            return e.type().shown();
+        }
+        return number(((CellValue.Num) value).number(), format);
     }
 
     static String number(double n, NumberFormat format) {

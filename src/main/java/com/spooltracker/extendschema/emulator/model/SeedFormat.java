@@ -19,7 +19,10 @@ import java.util.Set;
  *
  * Rows hold user-entered values from A1: string, number, boolean, null (empty); a string starting with
  * {@code =} is a formula, and {@code {"string":"=not a formula"}} is text that happens to start with
- * {@code =}. Dumps are deterministic, so {@code read(write(x))} reproduces x.
+ * {@code =}. {@code {"computed":"Total_Uniones"}} (or a number or boolean) is a cell filled by an array
+ * formula anchored elsewhere: it shows that value but has no entered value, as Google returns such cells
+ * ({@code effectiveValue} and {@code formattedValue}, no {@code userEnteredValue}). Dumps are
+ * deterministic, so {@code read(write(x))} reproduces x.
  */
 public final class SeedFormat {
 
@@ -93,8 +96,14 @@ public final class SeedFormat {
         if (json == null || json.isJsonNull()) {
             return null;
         }
-        if (json.isJsonObject() && json.getAsJsonObject().has("string")) {
-            return new CellValue.Text(json.getAsJsonObject().get("string").getAsString());
+        if (json.isJsonObject() && json.getAsJsonObject().size() == 1) {
+            JsonObject object = json.getAsJsonObject();
+            if (object.has("string") && object.get("string").isJsonPrimitive()) {
+                return new CellValue.Text(object.get("string").getAsString());
+            }
+            if (object.has("computed") && object.get("computed").isJsonPrimitive()) {
+                return new CellValue.ArrayOutput(shown(object.getAsJsonPrimitive("computed")));
+            }
         }
         if (!json.isJsonPrimitive()) {
             throw new IllegalArgumentException("seed: unsupported cell " + json);
@@ -111,6 +120,14 @@ public final class SeedFormat {
             return null;
         }
         return s.startsWith("=") && s.length() > 1 ? new CellValue.Formula(s) : new CellValue.Text(s);
+    }
+
+    /** A computed value as the seed gives it: never a formula, a string starting with = included. */
+    private static EffectiveValue shown(JsonPrimitive p) {
+        if (p.isBoolean()) {
+            return new CellValue.Bool(p.getAsBoolean());
+        }
+        return p.isNumber() ? new CellValue.Num(p.getAsDouble()) : new CellValue.Text(p.getAsString());
     }
 
     private static void readFormat(Sheet sheet, JsonObject json) {
@@ -193,6 +210,14 @@ public final class SeedFormat {
         }
         if (value instanceof CellValue.Formula f) {
             return new JsonPrimitive(f.formula());
+        }
+        if (value instanceof CellValue.ArrayOutput output) {
+            JsonObject computed = new JsonObject();
+            EffectiveValue shown = output.shown();
+            computed.add("computed", shown instanceof CellValue.Num n ? number(n.number())
+                    : shown instanceof CellValue.Bool b ? new JsonPrimitive(b.bool())
+                    : new JsonPrimitive(FormattedValues.of(shown, null)));
+            return computed;
         }
         if (value instanceof CellValue.Bool b) {
             return new JsonPrimitive(b.bool());

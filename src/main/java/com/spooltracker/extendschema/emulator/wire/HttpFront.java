@@ -1,6 +1,7 @@
 package com.spooltracker.extendschema.emulator.wire;
 
 import com.google.gson.JsonObject;
+import com.spooltracker.extendschema.emulator.EmulatorClock;
 import com.spooltracker.extendschema.emulator.FaultRule;
 import com.spooltracker.extendschema.emulator.RequestRecord;
 import com.spooltracker.extendschema.emulator.model.SheetsError;
@@ -30,13 +31,16 @@ public final class HttpFront implements HttpHandler {
     private final FaultBook faults;
     private final QuotaGate quota;
     private final Traffic traffic;
+    private final EmulatorClock clock;
 
-    public HttpFront(Workbook workbook, Control control, FaultBook faults, QuotaGate quota, Traffic traffic) {
+    public HttpFront(Workbook workbook, Control control, FaultBook faults, QuotaGate quota, Traffic traffic,
+            EmulatorClock clock) {
         this.api = new SheetsApi(workbook);
         this.admin = new AdminApi(control);
         this.faults = faults;
         this.quota = quota;
         this.traffic = traffic;
+        this.clock = clock;
     }
 
     /** One answer: status, UTF-8 JSON body (null for the plain 502) and an optional Retry-After. */
@@ -96,7 +100,7 @@ public final class HttpFront implements HttpHandler {
             return;
         }
         if (fault instanceof FaultRule.Action.Delay d) {
-            sleep(d.delay().toMillis());
+            sleep(d.delay());
         }
         boolean counted = !route.endpoint().equals(Route.UNKNOWN);
         if (counted && !quota.admit(route.isWrite(method))) {
@@ -195,9 +199,9 @@ public final class HttpFront implements HttpHandler {
         traffic.record(new RequestRecord(method, route.endpoint(), pathAndQuery, status, in, out, outcome));
     }
 
-    private static void sleep(long millis) {
+    private void sleep(java.time.Duration delay) {
         try {
-            Thread.sleep(millis);
+            clock.sleep(delay);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -1,14 +1,20 @@
 package com.spooltracker.extendschema.emulator.wire;
 
+import com.spooltracker.extendschema.emulator.EmulatorClock;
 import com.spooltracker.extendschema.emulator.Quota;
 import java.util.ArrayDeque;
 
 /** Enforces a {@link Quota} over a sliding window of admitted requests. Thread-safe. */
 public final class QuotaGate {
 
+    private final EmulatorClock clock;
     private Quota quota;
     private final ArrayDeque<Long> writes = new ArrayDeque<>();
     private final ArrayDeque<Long> reads = new ArrayDeque<>();
+
+    public QuotaGate(EmulatorClock clock) {
+        this.clock = clock;
+    }
 
     public synchronized void set(Quota quota) {
         this.quota = quota;
@@ -26,7 +32,7 @@ public final class QuotaGate {
             return true;
         }
         ArrayDeque<Long> admitted = write ? writes : reads;
-        long now = System.nanoTime();
+        long now = clock.nanoTime();
         long windowNanos = quota.window().toNanos();
         while (!admitted.isEmpty() && now - admitted.peekFirst() >= windowNanos) {
             admitted.removeFirst();

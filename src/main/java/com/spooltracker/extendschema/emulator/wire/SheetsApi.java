@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import com.spooltracker.extendschema.emulator.model.A1Range;
 import com.spooltracker.extendschema.emulator.model.BatchUpdate;
+import com.spooltracker.extendschema.emulator.model.Evaluation;
 import com.spooltracker.extendschema.emulator.model.GridRect;
 import com.spooltracker.extendschema.emulator.model.Sheet;
 import com.spooltracker.extendschema.emulator.model.SheetRequest;
@@ -79,7 +80,7 @@ final class SheetsApi {
     private static JsonObject readRange(Spreadsheet spreadsheet, String rangeText, ValuesJson.Render render) {
         A1Range range = A1Range.parse(rangeText);
         Sheet sheet = range.sheetIn(spreadsheet, rangeText);
-        return ValuesJson.valueRange(sheet, range.clampedTo(sheet), render);
+        return ValuesJson.valueRange(new Evaluation(spreadsheet), sheet, range.clampedTo(sheet), render);
     }
 
     private JsonObject valuesBatchGet(Spreadsheet spreadsheet, QueryParams query) {
@@ -236,7 +237,7 @@ final class SheetsApi {
             json.addProperty("range", write.area().sheetTitle());
             return json;
         }
-        return ValuesJson.valueRange(write.sheet(), write.area(), render);
+        return ValuesJson.valueRange(new Evaluation(spreadsheet), write.sheet(), write.area(), render);
     }
 
     /** Proto3 JSON leaves out zero counts, and so does the API. */

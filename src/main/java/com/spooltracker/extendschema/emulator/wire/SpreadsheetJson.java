@@ -8,6 +8,8 @@ import com.google.gson.stream.JsonWriter;
 import com.spooltracker.extendschema.emulator.model.A1Range;
 import com.spooltracker.extendschema.emulator.model.Cell;
 import com.spooltracker.extendschema.emulator.model.CellValue;
+import com.spooltracker.extendschema.emulator.model.EffectiveValue;
+import com.spooltracker.extendschema.emulator.model.Evaluation;
 import com.spooltracker.extendschema.emulator.model.FormattedValues;
 import com.spooltracker.extendschema.emulator.model.GridRect;
 import com.spooltracker.extendschema.emulator.model.NumberFormat;
@@ -40,7 +42,8 @@ final class SpreadsheetJson {
      */
     static byte[] json(Spreadsheet spreadsheet, List<String> ranges, boolean withData, FieldMask mask) {
         Map<Sheet, List<GridRect>> blocks = blocks(spreadsheet, ranges, withData);
-        return Json.bytes(out -> write(out, spreadsheet, blocks, mask));
+        Evaluation evaluation = new Evaluation(spreadsheet);
+        return Json.bytes(out -> write(out, evaluation, blocks, mask));
     }
 
     /** The whole resource as a tree, for answers that embed it. */
@@ -72,8 +75,9 @@ final class SpreadsheetJson {
         return blocks;
     }
 
-    private static void write(JsonWriter out, Spreadsheet spreadsheet, Map<Sheet, List<GridRect>> blocks, FieldMask mask)
+    private static void write(JsonWriter out, Evaluation evaluation, Map<Sheet, List<GridRect>> blocks, FieldMask mask)
             throws IOException {
+        Spreadsheet spreadsheet = evaluation.spreadsheet();
         out.beginObject();
         field(out, mask, "spreadsheetId", new JsonPrimitive(spreadsheet.spreadsheetId()));
         field(out, mask, "properties", properties(spreadsheet));
@@ -88,7 +92,7 @@ final class SpreadsheetJson {
                 if (!entry.getValue().isEmpty() && dataMask != null) {
                     out.name("data").beginArray();
                     for (GridRect rect : entry.getValue()) {
-                        gridData(out, sheet, rect, dataMask);
+                        gridData(out, evaluation, sheet, rect, dataMask);
                     }
                     out.endArray();
                 }
@@ -136,7 +140,8 @@ final class SpreadsheetJson {
         return p;
     }
 
-    private static void gridData(JsonWriter out, Sheet sheet, GridRect rect, FieldMask mask) throws IOException {
+    private static void gridData(JsonWriter out, Evaluation evaluation, Sheet sheet, GridRect rect, FieldMask mask)
+            throws IOException {
         out.beginObject();
         if (rect.startRow() > 0 && mask.child("startRow") != null) {
             out.name("startRow").value(rect.startRow());
@@ -151,7 +156,7 @@ final class SpreadsheetJson {
             CellFields fields = valuesMask == null ? null : new CellFields(valuesMask);
             out.name("rowData").beginArray();
             for (int r = rect.startRow(); r < lastRow; r++) {
-                rowData(out, sheet, r, rect, fields);
+                rowData(out, evaluation, sheet, r, rect, fields);
             }
             out.endArray();
         }
@@ -170,7 +175,8 @@ final class SpreadsheetJson {
     }
 
     /** One RowData; {@code fields} is null when the mask leaves out {@code values}. */
-    private static void rowData(JsonWriter out, Sheet sheet, int row, GridRect rect, CellFields fields)
+    private static void rowData(JsonWriter out, Evaluation evaluation, Sheet sheet, int row, GridRect rect,
+            CellFields fields)
             throws IOException {
         out.beginObject();
         if (fields != null) {
@@ -184,7 +190,7 @@ final class SpreadsheetJson {
             if (last >= rect.startColumn()) {
                 out.name("values").beginArray();
                 for (int c = rect.startColumn(); c <= last; c++) {
-                    cellData(out, sheet.cell(row, c), fields);
+                    cellData(out, evaluation, sheet, row, c, fields);
                 }
                 out.endArray();
             }
@@ -201,21 +207,26 @@ final class SpreadsheetJson {
         }
     }
 
-    private static void cellData(JsonWriter out, Cell cell, CellFields fields) throws IOException {
+    private static void cellData(JsonWriter out, Evaluation evaluation, Sheet sheet, int row, int column,
+            CellFields fields) throws IOException {
+        Cell cell = sheet.cell(row, column);
         out.beginObject();
         if (cell != null) {
             CellValue value = cell.value();
             if (value != null) {
-                if (fields.userEnteredValue() != null) {
+                // An array formula's output has no entered value: Google gives only effective and formatted.
+                if (fields.userEnteredValue() != null && !(value instanceof CellValue.ArrayOutput)) {
                     out.name("userEnteredValue");
-                    extendedValue(out, value, false, fields.userEnteredValue());
+                    enteredValue(out, value, fields.userEnteredValue());
                 }
-                if (fields.effectiveValue() != null) {
+                EffectiveValue effective = fields.effectiveValue() != null || fields.formattedValue() != null
+                        ? evaluation.of(sheet, row, column) : null;
+                if (effective != null && fields.effectiveValue() != null) {
                     out.name("effectiveValue");
-                    extendedValue(out, value, true, fields.effectiveValue());
+                    effectiveValue(out, effective, fields.effectiveValue());
                 }
-                if (fields.formattedValue() != null) {
-                    out.name("formattedValue").value(FormattedValues.of(cell));
+                if (effective != null && fields.formattedValue() != null) {
+                    out.name("formattedValue").value(FormattedValues.of(effective, cell.format()));
                 }
             }
             NumberFormat format = cell.format();
@@ -238,9 +249,21 @@ final class SpreadsheetJson {
         out.endObject();
     }
 
-    /** An ExtendedValue; formulas are not evaluated, so their effective value is the formula text. */
-    private static void extendedValue(JsonWriter out, CellValue value, boolean effective, FieldMask mask)
-            throws IOException {
+    /** A userEnteredValue ExtendedValue. */
+    private static void enteredValue(JsonWriter out, CellValue value, FieldMask mask) throws IOException {
+        if (value instanceof CellValue.Formula f) {
+            out.beginObject();
+            if (mask.child("formulaValue") != null) {
+                out.name("formulaValue").value(f.formula());
+            }
+            out.endObject();
+        } else {
+            effectiveValue(out, (EffectiveValue) value, mask);
+        }
+    }
+
+    /** An effectiveValue ExtendedValue; an error as {@code errorValue{type,message}}. */
+    private static void effectiveValue(JsonWriter out, EffectiveValue value, FieldMask mask) throws IOException {
         out.beginObject();
         if (value instanceof CellValue.Text t) {
             if (mask.child("stringValue") != null) {
@@ -255,9 +278,17 @@ final class SpreadsheetJson {
                 out.name("boolValue").value(b.bool());
             }
         } else {
-            String key = effective ? "stringValue" : "formulaValue";
-            if (mask.child(key) != null) {
-                out.name(key).value(((CellValue.Formula) value).formula());
+            EffectiveValue.Error e = (EffectiveValue.Error) value;
+            FieldMask errorMask = mask.child("errorValue");
+            if (errorMask != null) {
+                out.name("errorValue").beginObject();
+                if (errorMask.child("type") != null) {
+                    out.name("type").value(e.type().name());
+                }
+                if (errorMask.child("message") != null) {
+                    out.name("message").value(e.message());
+                }
+                out.endObject();
             }
         }
         out.endObject();

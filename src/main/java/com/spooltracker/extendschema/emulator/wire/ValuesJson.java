@@ -6,6 +6,8 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import com.spooltracker.extendschema.emulator.model.Cell;
 import com.spooltracker.extendschema.emulator.model.CellValue;
+import com.spooltracker.extendschema.emulator.model.EffectiveValue;
+import com.spooltracker.extendschema.emulator.model.Evaluation;
 import com.spooltracker.extendschema.emulator.model.FormattedValues;
 import com.spooltracker.extendschema.emulator.model.GridRect;
 import com.spooltracker.extendschema.emulator.model.SeedFormat;
@@ -33,18 +35,19 @@ final class ValuesJson {
 
     private ValuesJson() {}
 
-    static JsonObject valueRange(Sheet sheet, GridRect rect, Render render) {
+    static JsonObject valueRange(Evaluation evaluation, Sheet sheet, GridRect rect, Render render) {
         JsonObject json = new JsonObject();
         json.addProperty("range", rect.a1());
         json.addProperty("majorDimension", render.columnsMajor() ? "COLUMNS" : "ROWS");
-        JsonArray values = render.columnsMajor() ? columns(sheet, rect, render) : rows(sheet, rect, render);
+        JsonArray values = render.columnsMajor() ? columns(evaluation, sheet, rect, render)
+                : rows(evaluation, sheet, rect, render);
         if (!values.isEmpty()) {
             json.add("values", values);
         }
         return json;
     }
 
-    private static JsonArray rows(Sheet sheet, GridRect rect, Render render) {
+    private static JsonArray rows(Evaluation evaluation, Sheet sheet, GridRect rect, Render render) {
         JsonArray rows = new JsonArray();
         int lastRow = Math.min(rect.endRow(), sheet.lastValueRow(rect.startColumn(), rect.endColumn()));
         for (int r = rect.startRow(); r < lastRow; r++) {
@@ -57,14 +60,14 @@ final class ValuesJson {
                 }
             }
             for (int c = rect.startColumn(); c <= last; c++) {
-                row.add(render(sheet.cell(r, c), render));
+                row.add(render(evaluation, sheet, r, c, render));
             }
             rows.add(row);
         }
         return rows;
     }
 
-    private static JsonArray columns(Sheet sheet, GridRect rect, Render render) {
+    private static JsonArray columns(Evaluation evaluation, Sheet sheet, GridRect rect, Render render) {
         JsonArray columns = new JsonArray();
         int lastRow = Math.min(rect.endRow(), sheet.lastValueRow(rect.startColumn(), rect.endColumn()));
         int lastColumn = rect.startColumn() - 1;
@@ -86,33 +89,39 @@ final class ValuesJson {
                 }
             }
             for (int r = rect.startRow(); r <= last; r++) {
-                column.add(render(sheet.cell(r, c), render));
+                column.add(render(evaluation, sheet, r, c, render));
             }
             columns.add(column);
         }
         return columns;
     }
 
-    static JsonElement render(Cell cell, Render render) {
-        CellValue value = cell == null ? null : cell.value();
+    /**
+     * One cell as values reads give it: FORMATTED_VALUE the text it shows, UNFORMATTED_VALUE its effective
+     * value (errors as their text), FORMULA the formula if it holds one, else as UNFORMATTED_VALUE.
+     */
+    static JsonElement render(Evaluation evaluation, Sheet sheet, int row, int column, Render render) {
+        Cell cell = sheet.cell(row, column);
+        CellValue entered = cell == null ? null : cell.value();
+        if (entered instanceof CellValue.Formula f && render.valueRender().equals("FORMULA")) {
+            return new JsonPrimitive(f.formula());
+        }
+        EffectiveValue value = entered == null ? null : evaluation.of(sheet, row, column);
         if (value == null) {
             return new JsonPrimitive("");
         }
         if (render.valueRender().equals("FORMATTED_VALUE")) {
-            return new JsonPrimitive(FormattedValues.of(cell));
+            return new JsonPrimitive(FormattedValues.of(value, cell.format()));
         }
         if (value instanceof CellValue.Num n) {
             if (render.datesAsStrings() && cell.format() != null && DATE_TYPES.contains(cell.format().type())) {
-                return new JsonPrimitive(FormattedValues.of(cell));
+                return new JsonPrimitive(FormattedValues.of(value, cell.format()));
             }
             return SeedFormat.number(n.number());
         }
         if (value instanceof CellValue.Bool b) {
             return new JsonPrimitive(b.bool());
         }
-        if (value instanceof CellValue.Formula f) {
-            return new JsonPrimitive(f.formula());
-        }
-        return new JsonPrimitive(((CellValue.Text) value).text());
+        return new JsonPrimitive(FormattedValues.of(value, null));
     }
 }
