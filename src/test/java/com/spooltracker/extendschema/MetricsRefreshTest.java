@@ -111,6 +111,38 @@ class MetricsRefreshTest {
     }
 
     @Test
+    void formulasArrayFormulaOutputAndTextInMetricCellsAreLeftAloneAndReported() {
+        Seed seed = Seed.spreadsheet("demo");
+        seed.sheet("Operaciones", 20, 72).row(0, RandomSheets.header72());
+        for (int r = 1; r <= 4; r++) {
+            seed.cell(r, 0, "SP-" + r).cell(r, 1, 1204);
+            for (int c = METRICS_FROM; c < METRICS_FROM + 5; c++) {
+                seed.cell(r, c, 7);
+            }
+        }
+        seed.cell(1, METRICS_FROM, Seed.computed(2)).cell(2, METRICS_FROM, Seed.computed(5))
+                .cell(3, METRICS_FROM + 1, "=1+1").cell(4, METRICS_FROM + 3, "dos");
+        seed.sheet("Uniones", 10, 17).row(0, DemoSpreadsheet.UNIONES_HEADERS)
+                .cell(1, 1, 1204).cell(1, 4, 2).cell(1, 7, 45700)
+                .cell(2, 1, "1204").cell(2, 4, 3);
+        emulator.seed(seed.build());
+        JsonObject before = emulator.dump("demo");
+
+        Response response = function.post("refreshMetrics=true");
+
+        assertEquals(200, response.status(), response::toString);
+        JsonObject leftAlone = response.json().getAsJsonObject("metrics").getAsJsonObject("leftAlone");
+        assertEquals(4, leftAlone.get("count").getAsInt(), leftAlone::toString);
+        List<String> cells = new ArrayList<>();
+        leftAlone.getAsJsonArray("examples").forEach(e -> cells.add(e.getAsJsonObject().get("cell").getAsString()
+                + " " + e.getAsJsonObject().get("kind").getAsString() + " " + e.getAsJsonObject().get("agrees").getAsBoolean()));
+        assertEquals(List.of("Operaciones!BP2 FORMULA true", "Operaciones!BP3 FORMULA false", "Operaciones!BQ4 FORMULA false",
+                "Operaciones!BS5 TEXT false"), cells);
+        assertMetricsAsExpected(before, emulator.dump("demo"), List.of(new int[] {1, METRICS_FROM},
+                new int[] {2, METRICS_FROM}, new int[] {3, METRICS_FROM + 1}, new int[] {4, METRICS_FROM + 3}));
+    }
+
+    @Test
     void withoutTheOptionTheAnswerHasNoMetricsAndTheMetricsStayZero() {
         emulator.seedDemo();
         Response response = function.post("");
