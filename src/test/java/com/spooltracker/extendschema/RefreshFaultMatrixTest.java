@@ -1,0 +1,207 @@
+package com.spooltracker.extendschema;
+
+import static com.spooltracker.extendschema.testing.Dumps.rows;
+import static com.spooltracker.extendschema.testing.Dumps.sheet;
+import static com.spooltracker.extendschema.testing.Dumps.without;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.spooltracker.extendschema.cache.ColumnMapCache;
+import com.spooltracker.extendschema.emulator.FaultRule;
+import com.spooltracker.extendschema.emulator.RequestRecord;
+import com.spooltracker.extendschema.emulator.SheetsEmulator;
+import com.spooltracker.extendschema.testing.Dumps;
+import com.spooltracker.extendschema.testing.FunctionServer;
+import com.spooltracker.extendschema.testing.FunctionServer.Response;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every API call of a metrics refresh of the migrated demo sheet (the migration step's read, the
+ * refresh's read, its values write and its audit append), by position, crossed with every fault the
+ * network or Google can produce, each scenario its own test. The run with the fault is followed by
+ * one without; that second run must leave exactly the sheet a fault-free refresh leaves, and no cell
+ * that held a value before may change except the five metric columns (which the refresh owns). The
+ * migration's own calls have their matrix in {@link FaultMatrixTest}.
+ */
+class RefreshFaultMatrixTest {
+    private static final Duration SLOW_ANSWER = Duration.ofMillis(1500);
+    private static final int METRICS_FROM = 67;
+
+    private static SheetsEmulator emulator;
+    private static FunctionServer function;
+    private static FunctionServer impatient;
+    private static JsonObject expected;
+
+    @BeforeAll
+    static void start() {
+        emulator = SheetsEmulator.start();
+        function = FunctionServer.start(settings(false));
+        impatient = FunctionServer.start(settings(true));
+    }
+
+    private static Map<String, String> settings(boolean impatient) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("SHEETS_EMULATOR_HOST", emulator.hostPort());
+        settings.put("SPREADSHEET_ID", "demo");
+        settings.put("SHEETS_DEADLINE_SECONDS", "10");
+        settings.put("SHEETS_BACKOFF_INITIAL_MS", "50");
+        if (impatient) {
+            settings.put("SHEETS_READ_TIMEOUT_SECONDS", "1");
+        }
+        return settings;
+    }
+
+    @AfterAll
+    static void stop() {
+        function.close();
+        impatient.close();
+        emulator.close();
+    }
+
+    private record Call(String endpoint, int nth, boolean isGet) {
+        @Override
+        public String toString() {
+            return endpoint + "#" + nth;
+        }
+    }
+
+    private record Fault(String name, boolean slow, Function<Call, FaultRule> rule) {}
+
+    private static final List<Fault> FAULTS = List.of(
+            new Fault("429 Retry-After 1", false, c -> FaultRule.on(c.endpoint()).nth(c.nth()).status(429).retryAfter(1)),
+            new Fault("500", false, c -> FaultRule.on(c.endpoint()).nth(c.nth()).status(500)),
+            new Fault("503", false, c -> FaultRule.on(c.endpoint()).nth(c.nth()).status(503)),
+            new Fault("drop before answering", false,
+                    c -> FaultRule.on(c.endpoint()).nth(c.nth()).times(c.isGet() ? 2 : 1).dropBeforeAnswer()),
+            new Fault("apply, then drop", false,
+                    c -> FaultRule.on(c.endpoint()).nth(c.nth()).times(c.isGet() ? 2 : 1).applyThenDrop()),
+            new Fault("slower than the read timeout", true, c -> FaultRule.on(c.endpoint()).nth(c.nth()).delay(SLOW_ANSWER)));
+
+    @TestFactory
+    Stream<DynamicTest> everyFaultAtEveryRefreshCallConvergesAndChangesNoCellOutsideTheMetrics() {
+        migratedDemo();
+        JsonObject original = emulator.dump("demo");
+        Response reference = function.post("refreshMetrics=true");
+        assertEquals(200, reference.status(), reference::toString);
+        assertEquals("APPLIED", reference.json().getAsJsonObject("metrics").get("status").getAsString());
+        List<Call> calls = calls(emulator.requestLog());
+        expected = emulator.dump("demo");
+        assertEquals(1, auditRows(original, expected));
+        assertEquals(List.of("spreadsheets.get#1", "values.batchGet#1", "values.batchUpdate#1", "values.append#1"),
+                calls.stream().map(Call::toString).toList(), "the refresh's calls on a migrated sheet");
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Call call : calls) {
+            for (Fault fault : FAULTS) {
+                tests.add(DynamicTest.dynamicTest(fault.name() + " at " + call, () -> scenario(call, fault)));
+            }
+        }
+        return tests.stream();
+    }
+
+    private static void scenario(Call call, Fault fault) {
+        migratedDemo();
+        JsonObject before = emulator.dump("demo");
+        emulator.addFault(fault.rule().apply(call));
+
+        Response first = (fault.slow() ? impatient : function).post("refreshMetrics=true");
+
+        assertCleanAnswer(first);
+        if (fault.slow()) {
+            awaitDelayedRequest();
+        }
+        assertTrue(emulator.requestLog().stream().anyMatch(r -> r.outcome().startsWith("fault:")), "the fault fired");
+        emulator.clearFaults();
+
+        Response second = function.post("refreshMetrics=true");
+
+        assertEquals(200, second.status(), second::toString);
+        JsonObject after = emulator.dump("demo");
+        assertEquals(sheet(expected, "Operaciones"), sheet(after, "Operaciones"), "Operaciones as a fault-free refresh leaves it");
+        assertEquals(without(expected, "Metadata"), without(after, "Metadata"));
+        assertEquals(0, changedOutsideMetrics(before, after), "pre-existing cells outside the metric columns");
+        int audit = auditRows(before, after);
+        assertTrue(audit == 1 || audit == 0 && first.body().contains("audit row"),
+                () -> audit + " audit rows; first answer " + first);
+    }
+
+    private static void migratedDemo() {
+        emulator.reset();
+        emulator.seedDemo();
+        ColumnMapCache.shared().invalidateAll();
+        assertEquals(200, function.post("").status());
+        ColumnMapCache.shared().invalidateAll();
+        emulator.resetCounters();
+    }
+
+    private static int changedOutsideMetrics(JsonObject before, JsonObject after) {
+        JsonObject was = before.deepCopy();
+        JsonObject is = after.deepCopy();
+        for (JsonObject dump : List.of(was, is)) {
+            for (var row : rows(sheet(dump, "Operaciones"))) {
+                var cells = row.getAsJsonArray();
+                for (int c = METRICS_FROM; c < Math.min(cells.size(), METRICS_FROM + 5); c++) {
+                    cells.set(c, com.google.gson.JsonNull.INSTANCE);
+                }
+            }
+        }
+        return Dumps.changedCells(was, is);
+    }
+
+    private static List<Call> calls(List<RequestRecord> log) {
+        Map<String, Integer> seen = new TreeMap<>();
+        List<Call> calls = new ArrayList<>();
+        for (RequestRecord record : log) {
+            int nth = seen.merge(record.endpoint(), 1, Integer::sum);
+            calls.add(new Call(record.endpoint(), nth, record.method().equals("GET")));
+        }
+        return calls;
+    }
+
+    private static void assertCleanAnswer(Response response) {
+        JsonObject json = response.json();
+        if (response.status() == 200) {
+            assertFalse(json.has("error"), response::toString);
+            return;
+        }
+        JsonObject error = json.getAsJsonObject("error");
+        assertNotNull(error, response::toString);
+        assertEquals(response.status(), error.get("code").getAsInt(), response::toString);
+        assertTrue(response.status() != 500, response::toString);
+        if (response.status() == 503) {
+            assertNotNull(response.header("Retry-After"), response::toString);
+        }
+    }
+
+    private static void awaitDelayedRequest() {
+        long until = System.nanoTime() + SLOW_ANSWER.multipliedBy(3).toNanos();
+        while (emulator.requestLog().stream().noneMatch(r -> r.outcome().equals("fault:delay"))) {
+            if (System.nanoTime() > until) {
+                throw new AssertionError("the delayed request never finished");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    private static int auditRows(JsonObject before, JsonObject after) {
+        return rows(sheet(after, "Metadata")).size() - rows(sheet(before, "Metadata")).size();
+    }
+}
