@@ -28,7 +28,8 @@ import java.util.Map;
  * {@code bench.baselineHeap}, {@code bench.coldStartRounds} (0 skips cold start),
  * {@code bench.coldStartOptions} (JAVA_TOOL_OPTIONS variants separated by {@code |}),
  * {@code bench.runtimeClasspath} (file with the function's runtime classpath), {@code bench.classes},
- * {@code bench.testClasses}.
+ * {@code bench.testClasses}, {@code bench.part} ({@code all}, {@code migration} or {@code refresh}: see
+ * {@link RefreshBenchmark}).
  */
 public final class Benchmark {
     enum Run {
@@ -64,14 +65,20 @@ public final class Benchmark {
         int[] sizes = Arrays.stream(System.getProperty("bench.sizes", "1000,10000,138000").split(","))
                 .map(String::trim).filter(s -> !s.isEmpty()).mapToInt(Integer::parseInt).toArray();
         int coldRounds = Integer.getInteger("bench.coldStartRounds", 7);
+        String part = System.getProperty("bench.part", "all");
         try (SheetsEmulator emulator = SheetsEmulator.start()) {
             Benchmark benchmark = new Benchmark(emulator);
             Report.machine(System.out);
-            List<ColdStartRow> coldStart = coldRounds > 0 ? benchmark.coldStart(coldRounds) : List.of();
-            for (int size : sizes) {
-                benchmark.measure(size);
+            if (!part.equals("refresh")) {
+                List<ColdStartRow> coldStart = coldRounds > 0 ? benchmark.coldStart(coldRounds) : List.of();
+                for (int size : sizes) {
+                    benchmark.measure(size);
+                }
+                Report.print(System.out, benchmark.rows, coldStart, benchmark.heap, benchmark.baselineHeap);
             }
-            Report.print(System.out, benchmark.rows, coldStart, benchmark.heap, benchmark.baselineHeap);
+            if (!part.equals("migration")) {
+                new RefreshBenchmark(emulator, benchmark.heap, benchmark.baselineHeap).measure(System.out);
+            }
         }
         System.exit(0);
     }

@@ -25,6 +25,7 @@ final class ChildInstance implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(System.getProperty("java.home") + "/bin/java");
         command.add("-Xmx" + maxHeap);
+        command.add("-Dbench.trackerWrites=" + Integer.getInteger("bench.trackerWrites", 500));
         for (String option : System.getProperty("bench.workerJvmOptions", "").trim().split("\\s+")) {
             if (!option.isEmpty()) {
                 command.add(option);
@@ -41,7 +42,16 @@ final class ChildInstance implements AutoCloseable {
     }
 
     Instance.Figures run(boolean dryRun) throws IOException {
-        in.write(dryRun ? "dry\n" : "apply\n");
+        return send(dryRun ? "dry" : "apply");
+    }
+
+    /** The metrics refresh (or, for the tracker, its way), once. */
+    Instance.Figures refresh(boolean dryRun) throws IOException {
+        return send(dryRun ? "refresh-dry" : "refresh");
+    }
+
+    private Instance.Figures send(String command) throws IOException {
+        in.write(command + "\n");
         in.flush();
         for (String line = out.readLine(); line != null; line = out.readLine()) {
             if (line.startsWith("RESULT ")) {

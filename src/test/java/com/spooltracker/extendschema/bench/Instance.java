@@ -1,6 +1,11 @@
 package com.spooltracker.extendschema.bench;
 
+import com.spooltracker.extendschema.Engine;
 import com.spooltracker.extendschema.Migration;
+import com.spooltracker.extendschema.RefreshReport;
+import com.spooltracker.extendschema.RefreshResult;
+import com.spooltracker.extendschema.RunOptions;
+import com.spooltracker.extendschema.sheets.MetricWrites;
 import com.spooltracker.extendschema.RunResult;
 import com.spooltracker.extendschema.cache.ColumnMapCache;
 import com.spooltracker.extendschema.sheets.RetryPolicy;
@@ -21,10 +26,39 @@ final class Instance {
 
     private final Migration migration;
     private final Baseline baseline;
+    private TrackerWay tracker;
 
     private Instance(Migration migration, Baseline baseline) {
         this.migration = migration;
         this.baseline = baseline;
+    }
+
+    /** The tracker's way of writing the metrics, spool by spool. */
+    static Instance tracker(String emulatorHostPort) {
+        Instance instance = new Instance(null, null);
+        instance.tracker = new TrackerWay(emulatorHostPort, BenchSheet.ID);
+        return instance;
+    }
+
+    /** The metrics refresh (after the migration step, which finds the sheet migrated), or the tracker's way. */
+    Figures refresh(boolean dryRun) throws Exception {
+        HeapWatch.reset();
+        long started = System.nanoTime();
+        String status;
+        long largestBody = 0;
+        if (tracker != null) {
+            status = tracker.run(dryRun);
+            largestBody = tracker.largestBody();
+        } else {
+            Engine.Outcome outcome = new Engine(migration).run(new RunOptions(dryRun, true));
+            RefreshResult result = outcome.refresh().orElseThrow().result();
+            status = RefreshReport.status(result);
+            for (var request : MetricWrites.of(BenchSheet.SHEET, result.drift().changes(), WriteRequests.MAX_BODY_BYTES)) {
+                largestBody = Math.max(largestBody, WriteRequests.bodyBytes(request));
+            }
+        }
+        long wall = (System.nanoTime() - started) / 1_000_000;
+        return new Figures(status, wall, HeapWatch.peak(), largestBody);
     }
 
     static Instance ours(String emulatorHostPort) {
