@@ -185,4 +185,35 @@ class RunOptionsTest {
         assertThrows(Failure.BadRequest.class, () -> RunOptions.parse("POST", query(query == null ? "" : query), JSON,
                 body.getBytes(StandardCharsets.UTF_8)));
     }
+
+    @ParameterizedTest(name = "{0} ?{1} body={2} → dryRun={3}, refreshMetrics={4}")
+    @CsvSource(delimiter = '|', value = {
+        "POST |                                 | ''                                              | false | false",
+        "POST | refreshMetrics=true             | ''                                              | false | true",
+        "POST | refreshMetrics=TRUE&dryRun=true | ''                                              | true  | true",
+        "POST |                                 | {\"refreshMetrics\": true}                      | false | true",
+        "POST | refreshMetrics=true             | {\"refreshMetrics\": true, \"dryRun\": true}    | true  | true",
+        "GET  | refreshMetrics=true             | ''                                              | true  | true",
+        "POST | refreshMetrics=false            | ''                                              | false | false",
+    })
+    void refreshMetricsCombinesWithDryRun(String method, String query, String body, boolean dryRun, boolean refresh) {
+        RunOptions options = RunOptions.parse(method, query(query == null ? "" : query), JSON,
+                body.getBytes(StandardCharsets.UTF_8));
+        assertEquals(dryRun, options.dryRun());
+        assertEquals(refresh, options.refreshMetrics());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "refreshMetrics=1                           | ''",
+        "refreshMetrics=true&refreshMetrics=true    | ''",
+        "                                           | {\"refreshMetrics\": \"true\"}",
+        "                                           | {\"refreshMetrics\": true, \"refreshMetrics\": true}",
+        "refreshMetrics=false                       | {\"refreshMetrics\": true}",
+        "refreshmetrics=true                        | ''",
+    })
+    void malformedRefreshMetricsIsRefused(String query, String body) {
+        assertThrows(Failure.BadRequest.class, () -> RunOptions.parse("POST", query(query == null ? "" : query), JSON,
+                body.getBytes(StandardCharsets.UTF_8)));
+    }
 }
