@@ -1,5 +1,6 @@
 package com.spooltracker.extendschema;
 
+import com.spooltracker.extendschema.logging.Log;
 import com.spooltracker.extendschema.schema.ColumnFill;
 import com.spooltracker.extendschema.schema.Conflict;
 import com.spooltracker.extendschema.schema.Placement;
@@ -84,7 +85,9 @@ public final class Cli {
             Setup setup = Setup.from(Config.from(env, overrides));
             setup.localModeNotice().ifPresent(notice -> err.println("*** " + notice));
             Migration migration = setup.migration();
-            RunResult result = migration.run(dryRun);
+            // Retries go to stderr as they happen, so a slow run says what it is waiting for.
+            Log retries = Log.create(false, null, err);
+            RunResult result = migration.run(dryRun, retry -> retries.warning(retry.message(), retry.fields(), null));
             if (json) {
                 out.println(RunReport.toJson(result, migration.target().spreadsheetId(), showRequests));
             } else {

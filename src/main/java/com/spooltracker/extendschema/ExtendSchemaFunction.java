@@ -66,7 +66,8 @@ public final class ExtendSchemaFunction implements HttpFunction {
             RunOptions options = RunOptions.parse(request.getMethod(), queryParameters(request),
                     request.getContentType(), readBody(request));
             Migration migration = setup.migration();
-            RunResult result = migration.run(options.dryRun());
+            RunResult result = migration.run(options.dryRun(),
+                    retry -> log.warning(retry.message(), retry.fields(), trace));
             status = 200;
             body = RunReport.toJson(result, migration.target().spreadsheetId(), options.showRequests());
             logSummary(result, trace);

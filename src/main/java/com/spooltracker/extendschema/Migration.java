@@ -16,6 +16,7 @@ import com.spooltracker.extendschema.schema.SchemaV4;
 import com.spooltracker.extendschema.schema.SheetSnapshot;
 import com.spooltracker.extendschema.sheets.ApiCallCounter;
 import com.spooltracker.extendschema.sheets.PlannedRequest;
+import com.spooltracker.extendschema.sheets.RetryListener;
 import com.spooltracker.extendschema.sheets.RetryPolicy;
 import com.spooltracker.extendschema.sheets.SheetsClientFactory;
 import com.spooltracker.extendschema.sheets.SheetsGateway;
@@ -80,9 +81,15 @@ public final class Migration {
      * @throws Failure for everything else a caller should hear about
      */
     public RunResult run(boolean dryRun) {
+        return run(dryRun, RetryListener.NONE);
+    }
+
+    /** As {@link #run(boolean)}, telling {@code retries} of each Sheets request sent again. */
+    public RunResult run(boolean dryRun, RetryListener retries) {
         long started = System.nanoTime();
         ApiCallCounter counter = new ApiCallCounter();
-        SheetsGateway gateway = new SheetsGateway(clients.client(retryPolicy, counter), target.spreadsheetId(), clients::identity);
+        SheetsGateway gateway = new SheetsGateway(clients.client(retryPolicy, counter, retries), target.spreadsheetId(),
+                clients::identity);
         ReentrantLock lock = dryRun ? null : APPLY_LOCKS.computeIfAbsent(target.key(), k -> new ReentrantLock());
         if (lock != null) {
             lock.lock();
