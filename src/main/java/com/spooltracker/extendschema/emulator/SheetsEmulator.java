@@ -37,6 +37,15 @@ import java.util.concurrent.Executors;
  */
 public final class SheetsEmulator implements AutoCloseable {
 
+    static {
+        // The JDK server writes the headers and the body of an answer separately; with Nagle's algorithm on,
+        // the body then waits for the client's delayed ACK, about 40 ms per call. Read once, when the first
+        // JDK HttpServer in the JVM starts; an explicit setting is kept.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final Workbook workbook = new Workbook();
     private final FaultBook faults = new FaultBook();
     private final QuotaGate quota;

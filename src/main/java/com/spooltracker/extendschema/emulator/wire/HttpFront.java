@@ -128,6 +128,10 @@ public final class HttpFront implements HttpHandler {
             return new Answer(200, api.handle(route, query, body), null);
         } catch (SheetsError e) {
             return Answer.error(e);
+        } catch (IllegalStateException | ClassCastException | UnsupportedOperationException | NumberFormatException e) {
+            // Gson's typed accessors throw these when a field has the wrong JSON type: the client's mistake.
+            LOG.log(Level.FINE, "malformed request", e);
+            return Answer.error(SheetsError.invalid("Invalid JSON payload received. A field has a value of the wrong type."));
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "internal error in the Sheets emulator", e);
             return Answer.of(500, ErrorBody.of(500, "INTERNAL", "Internal error encountered."), null);
