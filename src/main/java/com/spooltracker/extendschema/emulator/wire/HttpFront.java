@@ -89,7 +89,8 @@ public final class HttpFront implements HttpHandler {
             return; // exchange.close() without a response closes the connection
         }
         if (fault instanceof FaultRule.Action.Status s) {
-            Answer answer = Answer.of(s.code(), ErrorBody.forStatus(s.code()), s.retryAfterSeconds());
+            Answer answer = Answer.of(s.code(), ErrorBody.forFault(s.code(), s.reason(), route.isWrite(method)),
+                    s.retryAfterSeconds());
             byte[] out = encode(exchange, answer);
             log(method, route, pathAndQuery, s.code(), raw.length, out.length, "fault:" + s.code());
             write(exchange, s.code(), out);
