@@ -94,7 +94,8 @@ public final class EmulatorMain {
         }
         try {
             SeedFormat.read(json);
-        } catch (IllegalArgumentException | IllegalStateException | ClassCastException | UnsupportedOperationException e) {
+        } catch (IllegalArgumentException | IllegalStateException | ClassCastException
+                | UnsupportedOperationException e) {
             return fail(file, "it is not a valid seed: " + e.getMessage());
         }
         return json;

@@ -17,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -82,7 +83,7 @@ public final class SheetsEmulator implements AutoCloseable {
 
     /** Starts on a free port with quota windows and delay faults timed by {@code clock} (e.g. a {@link FakeClock}). */
     public static SheetsEmulator start(EmulatorClock clock) {
-        return new SheetsEmulator(0, java.util.Objects.requireNonNull(clock, "clock"));
+        return new SheetsEmulator(0, Objects.requireNonNull(clock, "clock"));
     }
 
     public int port() {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.api.client.googleapis.json.GoogleJsonError;
 import com.google.api.client.googleapis.json.GoogleJsonResponseException;
 import com.google.api.services.sheets.v4.model.ValueRange;
+import com.google.gson.JsonParser;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -102,7 +103,7 @@ class ErrorDetailsTest extends EmulatorFixture {
 
     @Test
     void theAdminApiTakesTheReasonToo() {
-        FaultRule rule = FaultRule.fromJson(com.google.gson.JsonParser.parseString(
+        FaultRule rule = FaultRule.fromJson(JsonParser.parseString(
                 "{\"endpoint\":\"spreadsheets.get\",\"action\":\"status\",\"code\":403,\"reason\":\"SERVICE_DISABLED\"}")
                 .getAsJsonObject());
         assertEquals(FaultRule.on("spreadsheets.get").status(403).reason("SERVICE_DISABLED"), rule);

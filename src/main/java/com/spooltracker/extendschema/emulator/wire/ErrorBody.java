@@ -32,7 +32,8 @@ public final class ErrorBody {
     public static JsonObject quotaExceeded(boolean write) {
         String kind = write ? "Write" : "Read";
         String message = "Quota exceeded for quota metric '" + kind + " requests' and limit '" + kind
-                + " requests per minute per user' of service '" + SERVICE + "' for consumer 'project_number:" + PROJECT + "'.";
+                + " requests per minute per user' of service '" + SERVICE + "' for consumer 'project_number:" + PROJECT
+                + "'.";
         JsonObject metadata = new JsonObject();
         metadata.addProperty("service", SERVICE);
         metadata.addProperty("consumer", "projects/" + PROJECT);
@@ -68,8 +69,8 @@ public final class ErrorBody {
     /** User credentials with no quota project: Google bills the gcloud client's project, where the API is off. */
     public static JsonObject quotaProjectMissing() {
         String message = "Your application is authenticating by using local Application Default Credentials. The "
-                + SERVICE + " API requires a quota project, which is not set by default. To learn how to set your quota "
-                + "project, see https://cloud.google.com/docs/authentication/adc-troubleshooting/user-creds .";
+                + SERVICE + " API requires a quota project, which is not set by default. To learn how to set your "
+                + "quota project, see https://cloud.google.com/docs/authentication/adc-troubleshooting/user-creds .";
         return withDetails(of(403, "PERMISSION_DENIED", message),
                 errorInfo("SERVICE_DISABLED", serviceMetadata(GCLOUD_CLIENT_PROJECT)), localized(message));
     }

@@ -2,6 +2,7 @@ package com.spooltracker.extendschema.emulator.wire;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
@@ -113,7 +114,7 @@ final class Json {
             return withoutNulls(json.getAsJsonObject());
         }
         if (json.isJsonArray()) {
-            com.google.gson.JsonArray out = new com.google.gson.JsonArray();
+            JsonArray out = new JsonArray();
             json.getAsJsonArray().forEach(element -> out.add(withoutNulls(element)));
             return out;
         }
