@@ -6,25 +6,50 @@ set -euo pipefail
 PROG=deploy.sh
 SCRIPT_PATH=${BASH_SOURCE[0]}
 [[ $SCRIPT_PATH == */* ]] || SCRIPT_PATH=./$SCRIPT_PATH
-SCRIPT_DIR=$(cd "${SCRIPT_PATH%/*}" && pwd)
+SCRIPT_DIR=$(cd "${SCRIPT_PATH%/*}" && pwd -P)
 SPREADSHEET_ID_PLACEHOLDER=REPLACE_WITH_SPREADSHEET_ID
+# Stands for the project in a dry run that has none, so that the preview still shows every command.
+PROJECT_PLACEHOLDER=PROJECT_ID
 # Fields of function.yaml; all are required (see the comments in that file).
-FUNCTION_FIELDS=(name region runtime entryPoint memory cpu timeout maxInstances concurrency serviceAccount)
+FUNCTION_FIELDS=(name region runtime entryPoint memory cpu timeout maxInstances concurrency
+  serviceAccount buildServiceAccount)
 SCHEDULE_FIELDS=(job location cron timeZone body serviceAccount attemptDeadline
   maxRetryAttempts minBackoff maxBackoff maxDoublings)
 
+# The services this script's commands and the function's own calls need, enabled before anything
+# else (enabling a service that is on already changes nothing). This list is not a setting of the
+# deployment but follows from the commands below and from the code, so it lives here and not in
+# function.yaml. Cloud Logging and Cloud Storage, also used by builds, are on in every new project.
+REQUIRED_SERVICES=(
+  cloudfunctions.googleapis.com       # gcloud functions deploy, describe, add-invoker-policy-binding
+  run.googleapis.com                  # a 2nd gen function runs as a Cloud Run service
+  cloudbuild.googleapis.com           # builds the uploaded source
+  artifactregistry.googleapis.com     # stores the built image (repository gcf-artifacts)
+  cloudscheduler.googleapis.com       # the scheduler job
+  iam.googleapis.com                  # creates the service accounts
+  cloudresourcemanager.googleapis.com # grants the build account its role on the project
+  sheets.googleapis.com               # the function's calls; no gcloud command asks for this one
+)
+# What the build account needs on the project: read the uploaded source, write build logs, push
+# the image. Google's advice for new projects, whose default build account may lack it.
+BUILD_ROLE=roles/cloudbuild.builds.builder
+
 usage() {
   cat <<'EOF'
-Usage: ./deploy.sh [--config FILE] [--project ID] [--dry-run] [--delete]
+Usage: ./deploy.sh [--config FILE] [--project ID] [--dry-run] [--skip-enable] [--delete]
 
 Deploys the extendSchema function (Cloud Run functions, 2nd gen) and its Cloud Scheduler job
 from function.yaml, idempotently:
-  1. creates the runtime and scheduler service accounts if missing (no project roles);
-  2. gcloud functions deploy with the settings and environment from function.yaml;
-  3. grants the scheduler account roles/run.invoker on this function only;
-  4. creates the Cloud Scheduler job, or updates it if it exists (POST, OIDC token whose
+  1. enables the services the deploy and the function need (gcloud services enable);
+  2. creates the runtime, scheduler and build service accounts if missing, and grants the
+     build account roles/cloudbuild.builds.builder on the project (the others get no
+     project roles);
+  3. gcloud functions deploy with the settings and environment from function.yaml, built by
+     the build account;
+  4. grants the scheduler account roles/run.invoker on this function only;
+  5. creates the Cloud Scheduler job, or updates it if it exists (POST, OIDC token whose
      audience is the function URL);
-  5. prints the step gcloud cannot do: share the spreadsheet with the runtime account.
+  6. prints the step gcloud cannot do: share the spreadsheet with the runtime account.
 
 Options:
   --config FILE   configuration to read (default: function.yaml next to this script)
@@ -33,10 +58,18 @@ Options:
   --dry-run       print every gcloud command, one per line prefixed with "+", instead of
                   running it. Existence checks are printed, not run, and taken as "absent"
                   (as "present" with --delete), so the output shows the full first deploy.
-                  The only command run is `gcloud config get-value project`, and only when
-                  no project is given by --project or CLOUDSDK_CORE_PROJECT.
-  --delete        remove the scheduler job, the function and both service accounts
-                  (gcloud asks to confirm each deletion when run in a terminal)
+                  The env file is printed as the command that writes it, so the output can
+                  be pasted. Works before function.yaml is edited and without a project:
+                  what is missing shows as a placeholder (PROJECT_ID,
+                  REPLACE_WITH_SPREADSHEET_ID), listed at the top of the output. The only
+                  command run is `gcloud config get-value project` (a read of gcloud's local
+                  settings), and only when no project is given by --project or
+                  CLOUDSDK_CORE_PROJECT.
+  --skip-enable   do not enable services (for projects where an administrator enables them
+                  and the deployer may not); the services needed are listed on stderr
+  --delete        remove the scheduler job, the function and the three service accounts
+                  (gcloud asks to confirm each deletion when run in a terminal); services
+                  stay enabled
   -h, --help      show this help
 EOF
 }
@@ -137,16 +170,21 @@ validate_config() {
   for field in "${SCHEDULE_FIELDS[@]}"; do cfg schedule "$field" >/dev/null; done
   [[ -n ${ENV_SPREADSHEET_ID:-} ]] \
     || die "$CONFIG: missing required field env.SPREADSHEET_ID (key 'SPREADSHEET_ID' under 'env:')"
-  [[ $ENV_SPREADSHEET_ID != "$SPREADSHEET_ID_PLACEHOLDER" ]] \
-    || die "$CONFIG: env.SPREADSHEET_ID is still the placeholder; set it to the ID in the sheet's URL"
+  if [[ $ENV_SPREADSHEET_ID == "$SPREADSHEET_ID_PLACEHOLDER" ]]; then
+    [[ $DRY_RUN == true ]] \
+      || die "$CONFIG: env.SPREADSHEET_ID is still the placeholder; set it to the ID in the sheet's URL"
+    if [[ $ACTION == deploy ]]; then
+      placeholder "$SPREADSHEET_ID_PLACEHOLDER" "env.SPREADSHEET_ID in $CONFIG: the ID in the sheet's URL"
+    fi
+  fi
   [[ $ENV_SPREADSHEET_ID =~ ^[A-Za-z0-9_-]+$ ]] \
     || die "$CONFIG: env.SPREADSHEET_ID '$ENV_SPREADSHEET_ID' is not a spreadsheet ID (the part between /d/ and /edit)"
   [[ -z ${ENV_SHEETS_EMULATOR_HOST+set} ]] \
     || die "$CONFIG: env.SHEETS_EMULATOR_HOST is for local runs only and must not be deployed"
-  for section in function schedule; do
-    id=$(cfg "$section" serviceAccount)
+  for field in function.serviceAccount function.buildServiceAccount schedule.serviceAccount; do
+    id=$(cfg "${field%%.*}" "${field#*.}")
     [[ $id =~ ^[a-z][a-z0-9-]{4,28}[a-z0-9]$ ]] \
-      || die "$CONFIG: $section.serviceAccount must be an account ID (6-30 of a-z, 0-9, -), not '$id'"
+      || die "$CONFIG: $field must be an account ID (6-30 of a-z, 0-9, -), not '$id'"
   done
   timeout=$(seconds_of function.timeout)
   deadline=$(seconds_of schedule.attemptDeadline)
@@ -198,11 +236,41 @@ exists() {
 }
 
 resolve_project() {
+  local how="pass --project ID, set CLOUDSDK_CORE_PROJECT, or run 'gcloud config set project ID'"
   if [[ -n $PROJECT ]]; then return; fi
   PROJECT=${CLOUDSDK_CORE_PROJECT:-}
-  if [[ -z $PROJECT ]]; then PROJECT=$(gcloud config get-value project 2>/dev/null || true); fi
-  [[ -n $PROJECT ]] \
-    || die "no Google Cloud project set: pass --project ID, set CLOUDSDK_CORE_PROJECT, or run 'gcloud config set project ID'"
+  if [[ -z $PROJECT && $HAVE_GCLOUD == true ]]; then
+    PROJECT=$(gcloud config get-value project 2>/dev/null || true)
+  fi
+  if [[ -z $PROJECT && $DRY_RUN == true ]]; then
+    PROJECT=$PROJECT_PLACEHOLDER
+    placeholder "$PROJECT_PLACEHOLDER" "the project: none is set ($how)"
+  fi
+  [[ -n $PROJECT ]] || die "no Google Cloud project set: $how"
+}
+
+# Records a value shown in place of one the dry run does not know; listed atop its output.
+PLACEHOLDERS=()
+placeholder() {
+  PLACEHOLDERS+=("$(printf '#   %-28s %s' "$1" "$2")")
+}
+
+print_dry_run_header() {
+  local line
+  printf '# DRY RUN: the commands a real run would run, in order; nothing was changed.\n'
+  if ((${#PLACEHOLDERS[@]} > 0)); then
+    printf '# PLACEHOLDERS in the commands below: replace them, or fix what they stand for and\n'
+    printf '# run ./deploy.sh --dry-run again.\n'
+    for line in "${PLACEHOLDERS[@]}"; do printf '%s\n' "$line"; done
+  fi
+}
+
+enable_services() {
+  if [[ $SKIP_ENABLE == true ]]; then
+    note "not enabling services (--skip-enable); these must be enabled: ${REQUIRED_SERVICES[*]}"
+    return
+  fi
+  run gcloud services enable "${REQUIRED_SERVICES[@]}" --project="$PROJECT"
 }
 
 ensure_service_account() {
@@ -216,44 +284,72 @@ ensure_service_account() {
   fi
 }
 
-# Writes the env map, every value a single-quoted YAML string (gcloud rejects non-strings).
-write_env_file() {
-  local file=$1 key var value
-  : >"$file"
+# Prints the env map, every value a single-quoted YAML string (gcloud rejects non-strings).
+env_yaml() {
+  local key var value
   for key in "${ENV_KEYS[@]}"; do
     var=ENV_$key
     value=${!var}
-    printf "%s: '%s'\n" "$key" "${value//\'/\'\'}" >>"$file"
+    printf "%s: '%s'\n" "$key" "${value//\'/\'\'}"
   done
   if [[ -z ${ENV_GOOGLE_CLOUD_PROJECT+set} ]]; then
-    printf "GOOGLE_CLOUD_PROJECT: '%s'\n" "$PROJECT" >>"$file"
+    printf "GOOGLE_CLOUD_PROJECT: '%s'\n" "$PROJECT"
   fi
 }
 
+# Prints the path of the file for --env-vars-file, writing it in a real run. A real run writes it
+# to a temporary directory removed on exit (function.yaml is the copy to keep). A dry run writes
+# nothing and prints the command that writes it, to a path that outlives the script, so that the
+# printed commands can be pasted as they are.
+env_file() {
+  local file
+  if [[ $DRY_RUN == true ]]; then
+    file=${TMPDIR:-/tmp}
+    file=${file%/}/$(cfg function name)-env.yaml
+    printf "+ cat >%s <<'EOF'\n" "$(shell_quote "$file")"
+    env_yaml
+    printf 'EOF\n'
+  else
+    TMP_DIR=$(mktemp -d)
+    file=$TMP_DIR/env.yaml
+    env_yaml >"$file"
+  fi
+  ENV_FILE=$file
+}
+
+grant_build_role() {
+  local email=$1
+  # --condition=None: without it gcloud asks interactively when the policy has conditional bindings.
+  run gcloud projects add-iam-policy-binding "$PROJECT" --member="serviceAccount:$email" \
+    --role="$BUILD_ROLE" --condition=None --format=none
+}
+
 deploy() {
-  local name region runtime_sa scheduler_sa env_file url line
+  local name region runtime_sa scheduler_sa build_sa url
   name=$(cfg function name)
   region=$(cfg function region)
   runtime_sa=$(cfg function serviceAccount)@$PROJECT.iam.gserviceaccount.com
   scheduler_sa=$(cfg schedule serviceAccount)@$PROJECT.iam.gserviceaccount.com
-
-  ensure_service_account "$(cfg function serviceAccount)" runtime
-  ensure_service_account "$(cfg schedule serviceAccount)" scheduler
-
-  TMP_DIR=$(mktemp -d)
-  env_file=$TMP_DIR/env.yaml
-  write_env_file "$env_file"
+  build_sa=$(cfg function buildServiceAccount)@$PROJECT.iam.gserviceaccount.com
   if [[ $DRY_RUN == true ]]; then
-    printf '# %s:\n' "$env_file"
-    while IFS= read -r line; do printf '#   %s\n' "$line"; done <"$env_file"
+    placeholder '<function-url>' "the function's URL, known once it is deployed"
+    print_dry_run_header
   fi
 
+  enable_services
+  ensure_service_account "$(cfg function serviceAccount)" runtime
+  ensure_service_account "$(cfg schedule serviceAccount)" scheduler
+  ensure_service_account "$(cfg function buildServiceAccount)" build
+  grant_build_role "$build_sa"
+
+  env_file
   run gcloud functions deploy "$name" --project="$PROJECT" --gen2 --region="$region" \
     --runtime="$(cfg function runtime)" --entry-point="$(cfg function entryPoint)" \
     --trigger-http --no-allow-unauthenticated --service-account="$runtime_sa" \
-    --env-vars-file="$env_file" --memory="$(cfg function memory)" --cpu="$(cfg function cpu)" \
+    --build-service-account="projects/$PROJECT/serviceAccounts/$build_sa" \
+    --env-vars-file="$ENV_FILE" --memory="$(cfg function memory)" --cpu="$(cfg function cpu)" \
     --timeout="$(cfg function timeout)" --max-instances="$(cfg function maxInstances)" \
-    --concurrency="$(cfg function concurrency)" --source=.
+    --concurrency="$(cfg function concurrency)" --source="$SCRIPT_DIR"
 
   run gcloud functions add-invoker-policy-binding "$name" --project="$PROJECT" \
     --region="$region" --member="serviceAccount:$scheduler_sa"
@@ -300,20 +396,29 @@ EOF
 }
 
 delete_all() {
-  local name region location job id
+  local name region location job id build_sa
   name=$(cfg function name)
   region=$(cfg function region)
   location=$(cfg schedule location)
   job=$(cfg schedule job)
+  build_sa=$(cfg function buildServiceAccount)@$PROJECT.iam.gserviceaccount.com
+  if [[ $DRY_RUN == true ]]; then print_dry_run_header; fi
   if exists gcloud scheduler jobs describe "$job" --project="$PROJECT" --location="$location"; then
     run gcloud scheduler jobs delete "$job" --project="$PROJECT" --location="$location"
   fi
   if exists gcloud functions describe "$name" --project="$PROJECT" --region="$region"; then
     run gcloud functions delete "$name" --project="$PROJECT" --region="$region"
   fi
-  for id in "$(cfg function serviceAccount)" "$(cfg schedule serviceAccount)"; do
+  for id in "$(cfg function serviceAccount)" "$(cfg schedule serviceAccount)" \
+    "$(cfg function buildServiceAccount)"; do
     local email=$id@$PROJECT.iam.gserviceaccount.com
     if exists gcloud iam service-accounts describe "$email" --project="$PROJECT"; then
+      if [[ $email == "$build_sa" ]]; then
+        # Else the project policy keeps a binding for a "deleted:" account.
+        run gcloud projects remove-iam-policy-binding "$PROJECT" --member="serviceAccount:$email" \
+          --role="$BUILD_ROLE" --condition=None --format=none \
+          || note "no $BUILD_ROLE binding of $email to remove"
+      fi
       run gcloud iam service-accounts delete "$email" --project="$PROJECT"
     fi
   done
@@ -327,6 +432,9 @@ delete_all() {
 CONFIG=$SCRIPT_DIR/function.yaml
 PROJECT=''
 DRY_RUN=false
+SKIP_ENABLE=false
+HAVE_GCLOUD=false
+ENV_FILE=''
 DRY_RUN_ASSUME_EXISTS=false
 ACTION=deploy
 TMP_DIR=''
@@ -342,6 +450,7 @@ while (($# > 0)); do
     --project) (($# > 1)) || die "--project needs a project ID"; PROJECT=$2; shift 2 ;;
     --project=*) PROJECT=${1#*=}; shift ;;
     --dry-run) DRY_RUN=true; shift ;;
+    --skip-enable) SKIP_ENABLE=true; shift ;;
     --delete) ACTION=delete; DRY_RUN_ASSUME_EXISTS=true; shift ;;
     -h | --help) usage; exit 0 ;;
     *) die "unknown argument '$1' (see --help)" ;;
@@ -351,10 +460,15 @@ done
 
 parse_config "$CONFIG"
 validate_config
-command -v gcloud >/dev/null 2>&1 \
-  || die "gcloud not found on PATH; install the Google Cloud CLI (https://cloud.google.com/sdk/docs/install)"
+if command -v gcloud >/dev/null 2>&1; then
+  HAVE_GCLOUD=true
+elif [[ $DRY_RUN == true ]]; then
+  note "gcloud not found on PATH; install the Google Cloud CLI before a real run"
+else
+  die "gcloud not found on PATH; install the Google Cloud CLI (https://cloud.google.com/sdk/docs/install)"
+fi
 resolve_project
-# --source=. is the directory that holds this script and pom.xml.
+# The source is the directory that holds this script and pom.xml; gcloud reads its .gcloudignore.
 cd "$SCRIPT_DIR"
 
 if [[ $ACTION == delete ]]; then delete_all; else deploy; fi

@@ -1,5 +1,6 @@
 package com.spooltracker.extendschema;
 
+import com.spooltracker.extendschema.logging.Log;
 import com.spooltracker.extendschema.schema.ColumnFill;
 import com.spooltracker.extendschema.schema.Conflict;
 import com.spooltracker.extendschema.schema.Placement;
@@ -89,7 +90,10 @@ public final class Cli {
             Setup setup = Setup.from(Config.from(env, overrides));
             setup.localModeNotice().ifPresent(notice -> err.println("*** " + notice));
             Engine engine = setup.engine();
-            Engine.Outcome outcome = engine.run(new RunOptions(dryRun, refreshMetrics));
+            // Retries go to stderr as they happen, so a slow run says what it is waiting for.
+            Log retries = Log.create(false, null, err);
+            Engine.Outcome outcome = engine.run(new RunOptions(dryRun, refreshMetrics),
+                    retry -> retries.warning(retry.message(), retry.fields(), null));
             if (json) {
                 var report = RunReport.toJson(outcome.migration(), engine.target().spreadsheetId(), showRequests);
                 outcome.refresh().ifPresent(r -> report.add("metrics", RefreshReport.toJson(r, engine.target().sheet())));

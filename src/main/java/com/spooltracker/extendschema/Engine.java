@@ -1,5 +1,6 @@
 package com.spooltracker.extendschema;
 
+import com.spooltracker.extendschema.sheets.RetryListener;
 import java.util.Optional;
 
 /**
@@ -29,10 +30,15 @@ public final class Engine {
     public record Refreshed(RefreshResult result, RunResult.Calls calls, long durationMillis) {}
 
     public Outcome run(RunOptions options) {
+        return run(options, RetryListener.NONE);
+    }
+
+    /** As {@link #run(RunOptions)}, telling {@code retries} of each Sheets request sent again. */
+    public Outcome run(RunOptions options, RetryListener retries) {
         if (!options.refreshMetrics()) {
-            return new Outcome(migration.run(options.dryRun()), Optional.empty());
+            return new Outcome(migration.run(options.dryRun(), retries), Optional.empty());
         }
-        try (Migration.Session session = migration.open(options.dryRun())) {
+        try (Migration.Session session = migration.open(options.dryRun(), retries)) {
             Migration.Stepped stepped = migration.step(session, options.dryRun(), true);
             RunResult.Calls before = session.calls();
             long refreshStarted = System.nanoTime();

@@ -67,7 +67,7 @@ public final class ExtendSchemaFunction implements HttpFunction {
             RunOptions options = RunOptions.parse(request.getMethod(), queryParameters(request),
                     request.getContentType(), readBody(request));
             Engine engine = setup.engine();
-            Engine.Outcome outcome = engine.run(options);
+            Engine.Outcome outcome = engine.run(options, retry -> log.warning(retry.message(), retry.fields(), trace));
             RunResult result = outcome.migration();
             status = 200;
             body = RunReport.toJson(result, engine.target().spreadsheetId(), options.showRequests());

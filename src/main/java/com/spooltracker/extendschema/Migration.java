@@ -16,6 +16,7 @@ import com.spooltracker.extendschema.schema.SchemaV4;
 import com.spooltracker.extendschema.schema.SheetSnapshot;
 import com.spooltracker.extendschema.sheets.ApiCallCounter;
 import com.spooltracker.extendschema.sheets.PlannedRequest;
+import com.spooltracker.extendschema.sheets.RetryListener;
 import com.spooltracker.extendschema.sheets.RetryPolicy;
 import com.spooltracker.extendschema.sheets.SheetsClientFactory;
 import com.spooltracker.extendschema.sheets.SheetsGateway;
@@ -87,7 +88,12 @@ public final class Migration {
      * @throws Failure for everything else a caller should hear about
      */
     public RunResult run(boolean dryRun) {
-        try (Session session = open(dryRun)) {
+        return run(dryRun, RetryListener.NONE);
+    }
+
+    /** As {@link #run(boolean)}, telling {@code retries} of each Sheets request sent again. */
+    public RunResult run(boolean dryRun, RetryListener retries) {
+        try (Session session = open(dryRun, retries)) {
             return step(session, dryRun, false).result();
         }
     }
@@ -99,11 +105,12 @@ public final class Migration {
     final class Session implements AutoCloseable {
         final long started = System.nanoTime();
         final ApiCallCounter counter = new ApiCallCounter();
-        final SheetsGateway gateway = new SheetsGateway(clients.client(retryPolicy, counter), target.spreadsheetId(),
-                clients::identity);
+        final SheetsGateway gateway;
         private final ReentrantLock lock;
 
-        private Session(boolean dryRun) {
+        private Session(boolean dryRun, RetryListener retries) {
+            gateway = new SheetsGateway(clients.client(retryPolicy, counter, retries), target.spreadsheetId(),
+                    clients::identity);
             lock = dryRun ? null : APPLY_LOCKS.computeIfAbsent(target.key(), k -> new ReentrantLock());
             if (lock != null) {
                 lock.lock();
@@ -126,8 +133,8 @@ public final class Migration {
         }
     }
 
-    Session open(boolean dryRun) {
-        return new Session(dryRun);
+    Session open(boolean dryRun, RetryListener retries) {
+        return new Session(dryRun, retries);
     }
 
     /** The migration step's result, and what the metrics refresh that may follow needs from it. */

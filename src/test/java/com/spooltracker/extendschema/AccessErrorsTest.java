@@ -20,43 +20,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The errors a new project meets first, each answered with what to do. Google's bodies are the ones
- * it sends (see the README's Troubleshooting), served by the emulator through the real client.
+ * The errors a new project meets first, each answered with what to do. Google's bodies, details
+ * included, come from the emulator's fault rules ({@code status(403).reason("SERVICE_DISABLED")}),
+ * through the real client.
  */
 class AccessErrorsTest {
-    private static final String SERVICE_DISABLED = "{\"error\":{\"code\":403,\"message\":\"Google Sheets API has "
-            + "not been used in project 123456789012 before or it is disabled. Enable it by visiting "
-            + "https://console.developers.google.com/apis/api/sheets.googleapis.com/overview?project=123456789012 "
-            + "then retry. If you enabled this API recently, wait a few minutes for the action to propagate to our "
-            + "systems and retry.\",\"status\":\"PERMISSION_DENIED\",\"details\":[{\"@type\":"
-            + "\"type.googleapis.com/google.rpc.ErrorInfo\",\"reason\":\"SERVICE_DISABLED\",\"domain\":"
-            + "\"googleapis.com\",\"metadata\":{\"service\":\"sheets.googleapis.com\",\"consumer\":"
-            + "\"projects/123456789012\"}}]}}";
-    private static final String NOT_SHARED = "{\"error\":{\"code\":403,\"message\":\"The caller does not have "
-            + "permission\",\"status\":\"PERMISSION_DENIED\"}}";
-    private static final String NO_QUOTA_PROJECT = "{\"error\":{\"code\":403,\"message\":\"Your application is "
-            + "authenticating by using local Application Default Credentials. The sheets.googleapis.com API requires "
-            + "a quota project, which is not set by default. To learn how to set your quota project, see "
-            + "https://cloud.google.com/docs/authentication/adc-troubleshooting/user-creds .\",\"status\":"
-            + "\"PERMISSION_DENIED\",\"details\":[{\"@type\":\"type.googleapis.com/google.rpc.ErrorInfo\",\"reason\":"
-            + "\"SERVICE_DISABLED\",\"domain\":\"googleapis.com\",\"metadata\":{\"service\":\"sheets.googleapis.com\","
-            + "\"consumer\":\"projects/764086051850\"}}]}}";
-    private static final String SCOPES = "{\"error\":{\"code\":403,\"message\":\"Request had insufficient "
-            + "authentication scopes.\",\"status\":\"PERMISSION_DENIED\",\"details\":[{\"@type\":"
-            + "\"type.googleapis.com/google.rpc.ErrorInfo\",\"reason\":\"ACCESS_TOKEN_SCOPE_INSUFFICIENT\",\"domain\":"
-            + "\"googleapis.com\",\"metadata\":{\"service\":\"sheets.googleapis.com\",\"method\":"
-            + "\"google.apps.sheets.v4.SpreadsheetsService.GetSpreadsheet\"}}]}}";
     private static final String OTHER = "{\"error\":{\"code\":403,\"message\":\"The request is blocked by an "
             + "organization policy.\",\"status\":\"PERMISSION_DENIED\",\"details\":[{\"@type\":"
             + "\"type.googleapis.com/google.rpc.ErrorInfo\",\"reason\":\"ORG_POLICY_BLOCKED\",\"domain\":"
             + "\"googleapis.com\"}]}}";
-    private static final String RATE_LIMITED = "{\"error\":{\"code\":429,\"message\":\"Quota exceeded for quota "
-            + "metric 'Read requests' and limit 'Read requests per minute per user' of service "
-            + "'sheets.googleapis.com' for consumer 'project_number:123456789012'.\",\"status\":\"RESOURCE_EXHAUSTED\","
-            + "\"details\":[{\"@type\":\"type.googleapis.com/google.rpc.ErrorInfo\",\"reason\":\"RATE_LIMIT_EXCEEDED\","
-            + "\"domain\":\"googleapis.com\",\"metadata\":{\"quota_limit\":\"ReadRequestsPerMinutePerUser\","
-            + "\"quota_metric\":\"sheets.googleapis.com/read_requests\",\"service\":\"sheets.googleapis.com\","
-            + "\"consumer\":\"projects/123456789012\"}}]}}";
 
     private static SheetsEmulator emulator;
     private static FunctionServer function;
@@ -85,6 +57,18 @@ class AccessErrorsTest {
         return refusedWith(status, status, googleBody);
     }
 
+    /** Google answers every read with {@code status} and the error body it sends for {@code reason}. */
+    private static JsonObject refusedFor(int status, String reason) {
+        emulator.addFault(FaultRule.on("spreadsheets.get").times(0).status(status).reason(reason));
+        JsonObject before = emulator.dump("demo");
+
+        Response response = function.post("dryRun=true");
+
+        assertEquals(status == 429 ? 503 : status, response.status(), response::toString);
+        assertEquals(before, emulator.dump("demo"));
+        return response.json().getAsJsonObject("error");
+    }
+
     /** Google answers {@code googleStatus} with {@code googleBody} to every read; the function must answer {@code status}. */
     private static JsonObject refusedWith(int googleStatus, int status, String googleBody) {
         emulator.addFault(FaultRule.on("spreadsheets.get").times(0).respond(googleStatus, googleBody));
@@ -99,18 +83,23 @@ class AccessErrorsTest {
 
     @Test
     void aDisabledSheetsApiNamesTheApiTheProjectAndTheEnableCommand() {
-        JsonObject error = refusedWith(403, SERVICE_DISABLED);
+        JsonObject error = refusedFor(403, "SERVICE_DISABLED");
 
         assertEquals("PERMISSION_DENIED", error.get("status").getAsString());
         assertEquals("API_DISABLED", error.get("kind").getAsString());
         String message = error.get("message").getAsString();
-        assertTrue(message.contains("gcloud services enable sheets.googleapis.com --project=123456789012"), message);
+        assertTrue(message.contains("gcloud services enable sheets.googleapis.com --project=000000000000"), message);
         assertFalse(message.contains("Share the spreadsheet"), "the sheet is shared already: " + message);
     }
 
     @Test
     void aSheetNotSharedNamesTheIdentityToShareItWith() {
-        JsonObject error = refusedWith(403, NOT_SHARED);
+        emulator.addFault(FaultRule.on("spreadsheets.get").times(0).status(403));
+
+        Response response = function.post("dryRun=true");
+
+        assertEquals(403, response.status(), response::toString);
+        JsonObject error = response.json().getAsJsonObject("error");
 
         assertEquals("NOT_SHARED", error.get("kind").getAsString());
         assertTrue(error.get("message").getAsString().contains("Share the spreadsheet with"), error::toString);
@@ -118,7 +107,7 @@ class AccessErrorsTest {
 
     @Test
     void userCredentialsWithoutAQuotaProjectGiveTheSetQuotaProjectCommand() {
-        JsonObject error = refusedWith(403, NO_QUOTA_PROJECT);
+        JsonObject error = refusedFor(403, "QUOTA_PROJECT_MISSING");
 
         assertEquals("QUOTA_PROJECT_MISSING", error.get("kind").getAsString());
         assertTrue(error.get("message").getAsString().contains("gcloud auth application-default set-quota-project"),
@@ -127,7 +116,7 @@ class AccessErrorsTest {
 
     @Test
     void credentialsWithoutTheSpreadsheetsScopeGiveTheLoginCommand() {
-        JsonObject error = refusedWith(403, SCOPES);
+        JsonObject error = refusedFor(403, "ACCESS_TOKEN_SCOPE_INSUFFICIENT");
 
         assertEquals("SCOPES_MISSING", error.get("kind").getAsString());
         assertTrue(error.get("message").getAsString().contains("--scopes=https://www.googleapis.com/auth/spreadsheets"),
@@ -145,7 +134,7 @@ class AccessErrorsTest {
 
     @Test
     void aRateLimitNamesTheQuotaItHit() {
-        JsonObject error = refusedWith(429, 503, RATE_LIMITED);
+        JsonObject error = refusedFor(429, "RATE_LIMIT_EXCEEDED");
 
         assertEquals("UNAVAILABLE", error.get("status").getAsString());
         assertTrue(error.get("message").getAsString().contains("ReadRequestsPerMinutePerUser"), error::toString);
@@ -153,7 +142,7 @@ class AccessErrorsTest {
 
     @Test
     void theCommandLineGivesTheSameHint() {
-        emulator.addFault(FaultRule.on("spreadsheets.get").times(0).respond(403, SERVICE_DISABLED));
+        emulator.addFault(FaultRule.on("spreadsheets.get").times(0).status(403).reason("SERVICE_DISABLED"));
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
         int exit = Cli.run(new String[] {"--emulator", emulator.hostPort(), "--dry-run"}, Map.of(),

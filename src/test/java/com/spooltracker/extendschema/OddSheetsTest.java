@@ -11,21 +11,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
-import com.spooltracker.extendschema.cache.ColumnMapCache;
 import com.spooltracker.extendschema.emulator.DemoSpreadsheet;
 import com.spooltracker.extendschema.emulator.FaultRule;
 import com.spooltracker.extendschema.emulator.SheetsEmulator;
 import com.spooltracker.extendschema.testing.Dumps;
+import com.spooltracker.extendschema.testing.FunctionFixture;
 import com.spooltracker.extendschema.testing.FunctionServer;
 import com.spooltracker.extendschema.testing.FunctionServer.Response;
 import com.spooltracker.extendschema.testing.Seed;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Sheets that are not the tidy v3.0 layout, one table through the invoker. Those the migration can
@@ -36,28 +36,20 @@ class OddSheetsTest {
     private static final String SHEET = "Operaciones";
     private static final String ODD_NAME = "Spool's Operaciones 2";
 
-    private static SheetsEmulator emulator;
-    private static FunctionServer function;
-    private static FunctionServer oddName;
+    @RegisterExtension
+    static final FunctionFixture fixture = FunctionFixture.spreadsheet("s1");
 
-    @BeforeAll
-    static void start() {
-        emulator = SheetsEmulator.start();
-        function = FunctionServer.start(emulator.hostPort(), "s1");
-        oddName = FunctionServer.start(Map.of("SHEETS_EMULATOR_HOST", emulator.hostPort(), "SPREADSHEET_ID", "s1",
-                "SHEET_NAME", ODD_NAME));
+    /**
+     * One odd sheet: its seed (null: no spreadsheet), faults, the sheet the function is configured for,
+     * the status expected, and for 200 the end state.
+     */
+    record Case(String name, JsonObject seed, Consumer<SheetsEmulator> faults, String sheetName, int status,
+            String detail, Consumer<JsonObject> endState) {
+        @Override
+        public String toString() {
+            return name;
+        }
     }
-
-    @AfterAll
-    static void stop() {
-        function.close();
-        oddName.close();
-        emulator.close();
-    }
-
-    /** One odd sheet: its seed (null: no spreadsheet), faults, the status expected, and for 200 the end state. */
-    private record Case(String name, JsonObject seed, Consumer<SheetsEmulator> faults, FunctionServer server,
-            int status, String detail, Consumer<JsonObject> endState) {}
 
     private static Seed v3(String title, int rows, int columns, int spools) {
         Seed seed = Seed.spreadsheet("s1").sheet(title, rows, columns).row(0, DemoSpreadsheet.OPERACIONES_HEADERS);
@@ -67,12 +59,11 @@ class OddSheetsTest {
         return seed.sheet("Metadata", 100, 10).row(0, DemoSpreadsheet.METADATA_HEADERS);
     }
 
-    @Test
-    void oddSheetsAreMigratedOrRefusedCleanly() {
-        List<Case> cases = List.of(
+    static Stream<Case> oddSheets() {
+        return Stream.of(
                 new Case("no header row", Seed.spreadsheet("s1").sheet(SHEET, 100, 67).spools(1, 10).build(), e -> {},
-                        function, 409, "NO_HEADER_ROW", null),
-                new Case("header only, no data rows", v3(SHEET, 100, 67, 0).build(), e -> {}, function, 200, null,
+                        SHEET, 409, "NO_HEADER_ROW", null),
+                new Case("header only, no data rows", v3(SHEET, 100, 67, 0).build(), e -> {}, SHEET, 200, null,
                         after -> {
                             assertEquals(ExtendSchemaFunctionTest.V4_HEADERS, header(after).subList(67, 72));
                             assertEquals(72, after.get("columnCount").getAsInt());
@@ -83,21 +74,21 @@ class OddSheetsTest {
                             }
                         }),
                 new Case("trailing blank headers in a wider grid", v3(SHEET, 200, 75, 20).on(SHEET)
-                        .cell(0, 67, "").cell(0, 68, "").cell(0, 69, "").build(), e -> {}, function, 200, null,
+                        .cell(0, 67, "").cell(0, 68, "").cell(0, 69, "").build(), e -> {}, SHEET, 200, null,
                         after -> {
                             assertEquals(ExtendSchemaFunctionTest.V4_HEADERS, header(after).subList(67, 72));
                             assertEquals(75, after.get("columnCount").getAsInt(), "the grid is never shrunk");
                             assertDefaults(after, 67);
                         }),
                 new Case("a whitespace-only header where a column would go", v3(SHEET, 200, 70, 20).on(SHEET)
-                        .cell(0, 68, "  ").build(), e -> {}, function, 409, "BQ1", null),
+                        .cell(0, 68, "  ").build(), e -> {}, SHEET, 409, "BQ1", null),
                 new Case("duplicate key column", v3(SHEET, 200, 68, 20).on(SHEET).cell(0, 67, "TAG_SPOOL").build(),
-                        e -> {}, function, 409, "DUPLICATE_HEADER", null),
+                        e -> {}, SHEET, 409, "DUPLICATE_HEADER", null),
                 new Case("duplicate of a new column's header", v3(SHEET, 200, 69, 20).on(SHEET)
-                        .cell(0, 67, "Pulgadas_ARM").cell(0, 68, "pulgadas arm").build(), e -> {}, function, 409,
+                        .cell(0, 67, "Pulgadas_ARM").cell(0, 68, "pulgadas arm").build(), e -> {}, SHEET, 409,
                         "DUPLICATE_HEADER", null),
                 new Case("a header at 68 that is not ours", v3(SHEET, 200, 68, 20).on(SHEET).cell(0, 67, "Notas")
-                        .cell(3, 67, "revisar").build(), e -> {}, function, 200, "positions",
+                        .cell(3, 67, "revisar").build(), e -> {}, SHEET, 200, "positions",
                         after -> {
                             assertEquals("Notas", header(after).get(67));
                             assertEquals("revisar", cell(after, 3, 67).getAsString());
@@ -106,63 +97,55 @@ class OddSheetsTest {
                             assertDefaults(after, 68);
                         }),
                 new Case("a sheet name with spaces and an apostrophe", v3(ODD_NAME, 200, 67, 20).build(), e -> {},
-                        oddName, 200, null, after -> {
+                        ODD_NAME, 200, null, after -> {
                             assertEquals(ExtendSchemaFunctionTest.V4_HEADERS, header(after).subList(67, 72));
                             assertDefaults(after, 67);
                         }),
                 // 1000 × 67 + 100 × 10 + 99,320 × 100 = exactly 10,000,000 cells: any growth is over the limit.
                 new Case("a spreadsheet at the 10M-cell limit", v3(SHEET, 1000, 67, 20)
-                        .sheet("Archivo", 99_320, 100).row(0, List.of("Histórico")).build(), e -> {}, function, 409,
+                        .sheet("Archivo", 99_320, 100).row(0, List.of("Histórico")).build(), e -> {}, SHEET, 409,
                         "CELL_LIMIT", null),
-                new Case("spreadsheet missing", null, e -> {}, function, 404, "SPREADSHEET_ID", null),
-                new Case("sheet missing", v3("Hoja 1", 200, 67, 20).build(), e -> {}, function, 404, "SHEET_NAME", null),
+                new Case("spreadsheet missing", null, e -> {}, SHEET, 404, "SPREADSHEET_ID", null),
+                new Case("sheet missing", v3("Hoja 1", 200, 67, 20).build(), e -> {}, SHEET, 404, "SHEET_NAME", null),
                 new Case("permission denied", v3(SHEET, 200, 67, 20).build(),
-                        e -> e.addFault(FaultRule.on("spreadsheets.get").times(0).status(403)), function, 403,
+                        e -> e.addFault(FaultRule.on("spreadsheets.get").times(0).status(403)), SHEET, 403,
                         "Share the spreadsheet", null));
 
-        int migrated = 0;
-        int refused = 0;
-        List<String> names = new ArrayList<>();
-        for (Case c : cases) {
-            emulator.reset();
-            ColumnMapCache.shared().invalidateAll();
-            if (c.seed() != null) {
-                emulator.seed(c.seed());
-            }
-            JsonObject before = c.seed() == null ? null : emulator.dump("s1");
-            c.faults().accept(emulator);
+    }
 
-            Response response = c.server().post("");
-
-            String what = c.name() + " → " + response;
-            assertEquals(c.status(), response.status(), what);
-            if (c.detail() != null) {
-                assertTrue(response.body().contains(c.detail()), what);
-            }
-            if (c.status() != 200) {
-                assertEquals(c.status(), response.json().getAsJsonObject("error").get("code").getAsInt(), what);
-                // Google refuses a whole batch atomically, so only an accepted write could have changed anything.
-                assertEquals(0, emulator.requestLog().stream()
-                        .filter(r -> !r.method().equals("GET") && r.status() == 200).count(), what);
-                if (before != null) {
-                    assertEquals(before, emulator.dump("s1"), what);
-                }
-                refused++;
-            } else {
-                JsonObject after = emulator.dump("s1");
-                String title = c.server() == oddName ? ODD_NAME : SHEET;
-                c.endState().accept(sheet(after, title));
-                assertEquals(0, Dumps.changedCells(before, after), what);
-                Response again = c.server().post("");
-                assertEquals("UP_TO_DATE", again.json().get("status").getAsString(), c.name() + " again → " + again);
-                migrated++;
-            }
-            names.add(c.name());
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("oddSheets")
+    void anOddSheetIsMigratedWithTheRightEndStateOrRefusedWithNothingWritten(Case c) {
+        SheetsEmulator emulator = fixture.emulator();
+        FunctionServer function = c.sheetName().equals(SHEET) ? fixture.function()
+                : fixture.functionWith(Map.of("SHEET_NAME", c.sheetName()));
+        if (c.seed() != null) {
+            emulator.seed(c.seed());
         }
-        System.out.printf("odd sheets: %d tried, %d migrated with the right end state, %d refused with a JSON 4xx and "
-                + "nothing written%n", cases.size(), migrated, refused);
-        assertEquals(cases.size(), migrated + refused);
-        assertFalse(names.isEmpty());
+        JsonObject before = c.seed() == null ? null : emulator.dump("s1");
+        c.faults().accept(emulator);
+
+        Response response = function.post("");
+
+        assertEquals(c.status(), response.status(), response::toString);
+        if (c.detail() != null) {
+            assertTrue(response.body().contains(c.detail()), response::toString);
+        }
+        if (c.status() != 200) {
+            assertEquals(c.status(), response.json().getAsJsonObject("error").get("code").getAsInt());
+            // Google refuses a whole batch atomically, so only an accepted write could have changed anything.
+            assertEquals(0, emulator.requestLog().stream()
+                    .filter(r -> !r.method().equals("GET") && r.status() == 200).count(), emulator.requestLog()::toString);
+            if (before != null) {
+                assertEquals(before, emulator.dump("s1"));
+            }
+            return;
+        }
+        JsonObject after = emulator.dump("s1");
+        c.endState().accept(sheet(after, c.sheetName()));
+        assertEquals(0, Dumps.changedCells(before, after));
+        Response again = function.post("");
+        assertEquals("UP_TO_DATE", again.json().get("status").getAsString(), again::toString);
     }
 
     /** Every data row has 0 in the five columns from {@code first}; no other row has anything there. */

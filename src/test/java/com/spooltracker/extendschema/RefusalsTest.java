@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
-import com.spooltracker.extendschema.cache.ColumnMapCache;
 import com.spooltracker.extendschema.emulator.DemoSpreadsheet;
 import com.spooltracker.extendschema.emulator.FaultRule;
 import com.spooltracker.extendschema.emulator.SheetsEmulator;
+import com.spooltracker.extendschema.testing.FunctionFixture;
 import com.spooltracker.extendschema.testing.FunctionServer;
 import com.spooltracker.extendschema.testing.FunctionServer.Response;
 import com.spooltracker.extendschema.testing.Seed;
@@ -18,33 +18,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every way the function says no: conflicts (409), missing things (404), permissions (403), bad requests (4xx), outages (503). */
 class RefusalsTest {
-    private static SheetsEmulator emulator;
-    private static FunctionServer function;
-
-    @BeforeAll
-    static void start() {
-        emulator = SheetsEmulator.start();
-        function = FunctionServer.start(emulator.hostPort(), "s1");
-    }
-
-    @AfterAll
-    static void stop() {
-        function.close();
-        emulator.close();
-    }
-
-    @BeforeEach
-    void clean() {
-        emulator.reset();
-        ColumnMapCache.shared().invalidateAll();
-    }
+    @RegisterExtension
+    static final FunctionFixture fixture = FunctionFixture.spreadsheet("s1");
 
     private static Seed v3(int rows, int columns) {
         return Seed.spreadsheet("s1").sheet("Operaciones", rows, columns)
@@ -55,17 +38,17 @@ class RefusalsTest {
 
     /** Seeds, POSTs, and checks the answer is a 409 of {@code kind} that left the spreadsheet byte-identical. */
     private static JsonObject refusedWith(String kind, JsonObject seed) {
-        emulator.seed(seed);
-        JsonObject before = emulator.dump("s1");
-        emulator.resetCounters();
+        fixture.emulator().seed(seed);
+        JsonObject before = fixture.emulator().dump("s1");
+        fixture.emulator().resetCounters();
 
-        Response response = function.post("");
+        Response response = fixture.function().post("");
 
         assertEquals(409, response.status(), response::toString);
         JsonObject error = response.json().getAsJsonObject("error");
         assertEquals("CONFLICT", error.get("status").getAsString());
         assertTrue(error.getAsJsonArray("conflicts").toString().contains(kind), error::toString);
-        assertEquals(before, emulator.dump("s1"), "the sheet must be byte-identical");
+        assertEquals(before, fixture.emulator().dump("s1"), "the sheet must be byte-identical");
         return error;
     }
 
@@ -95,7 +78,7 @@ class RefusalsTest {
     @Test
     void aSheetThatWouldPassTheCellLimitIsRefusedBeforeAnyWrite() {
         refusedWith("CELL_LIMIT", v3(140_000, 67).build());
-        assertEquals(0, emulator.counters().writes());
+        assertEquals(0, fixture.emulator().counters().writes());
     }
 
     @Test
@@ -108,55 +91,55 @@ class RefusalsTest {
     @Test
     void aDryRunPredictsTheWorkbookCellLimitRefusalThatTheApplyMeets() {
         JsonObject seed = withoutMetadata(v3(1000, 67).sheet("Archivo", 99_330, 100).row(0, List.of("Histórico")).build());
-        emulator.seed(seed);
-        JsonObject before = emulator.dump("s1");
+        fixture.emulator().seed(seed);
+        JsonObject before = fixture.emulator().dump("s1");
 
-        Response dryRun = function.post("dryRun=true");
-        Response apply = function.post("");
+        Response dryRun = fixture.function().post("dryRun=true");
+        Response apply = fixture.function().post("");
 
         assertEquals(409, dryRun.status(), dryRun::toString);
         assertTrue(dryRun.body().contains("CELL_LIMIT") && dryRun.body().contains("10,000,000"), dryRun::toString);
         assertEquals(409, apply.status(), apply::toString);
         assertTrue(apply.body().contains("CELL_LIMIT"), apply::toString);
-        assertEquals(before, emulator.dump("s1"));
+        assertEquals(before, fixture.emulator().dump("s1"));
     }
 
     @Test
     void aDryRunOfASheetThatFitsReadsTheSheetSizesOnceAndStillWritesNothing() {
-        emulator.seed(v3(1000, 67).build());
-        JsonObject before = emulator.dump("s1");
-        emulator.resetCounters();
+        fixture.emulator().seed(v3(1000, 67).build());
+        JsonObject before = fixture.emulator().dump("s1");
+        fixture.emulator().resetCounters();
 
-        Response dryRun = function.post("dryRun=true");
+        Response dryRun = fixture.function().post("dryRun=true");
 
         assertEquals(200, dryRun.status(), dryRun::toString);
         assertEquals("DRY_RUN", dryRun.json().get("status").getAsString());
-        assertEquals(2, emulator.counters().reads(), "the snapshot and the sheet sizes: " + emulator.counters());
-        assertEquals(0, emulator.counters().writes());
-        assertEquals(before, emulator.dump("s1"));
+        assertEquals(2, fixture.emulator().counters().reads(), "the snapshot and the sheet sizes: " + fixture.emulator().counters());
+        assertEquals(0, fixture.emulator().counters().writes());
+        assertEquals(before, fixture.emulator().dump("s1"));
     }
 
     @Test
     void aBodyThatRepeatsDryRunIsRefusedWhicheverValueComesLast() {
-        emulator.seed(v3(1000, 67).build());
-        JsonObject before = emulator.dump("s1");
-        emulator.resetCounters();
+        fixture.emulator().seed(v3(1000, 67).build());
+        JsonObject before = fixture.emulator().dump("s1");
+        fixture.emulator().resetCounters();
         for (String body : List.of("{\"dryRun\": true, \"dryRun\": false}", "{\"dryRun\": false, \"dryRun\": true}",
                 "{\"dryRun\": true, \"dryRun\": true}")) {
-            Response response = function.postJson("", body);
+            Response response = fixture.function().postJson("", body);
 
             assertEquals(400, response.status(), body + " → " + response);
             assertTrue(response.json().toString().contains("more than once"), response::toString);
         }
-        assertEquals(0, emulator.counters().calls(), "no request may reach Sheets");
-        assertEquals(before, emulator.dump("s1"));
+        assertEquals(0, fixture.emulator().counters().calls(), "no request may reach Sheets");
+        assertEquals(before, fixture.emulator().dump("s1"));
     }
 
     @Test
     void anAuditSheetThatIsTheMigratedSheetIsRefusedOnEveryRequest() {
-        emulator.seed(v3(1000, 67).build());
-        JsonObject before = emulator.dump("s1");
-        try (FunctionServer misconfigured = FunctionServer.start(Map.of("SHEETS_EMULATOR_HOST", emulator.hostPort(),
+        fixture.emulator().seed(v3(1000, 67).build());
+        JsonObject before = fixture.emulator().dump("s1");
+        try (FunctionServer misconfigured = FunctionServer.start(Map.of("SHEETS_EMULATOR_HOST", fixture.emulator().hostPort(),
                 "SPREADSHEET_ID", "s1", "AUDIT_SHEET", "Operaciones"))) {
             for (int i = 0; i < 2; i++) {
                 Response response = misconfigured.post("");
@@ -166,12 +149,12 @@ class RefusalsTest {
                 assertTrue(response.body().contains("AUDIT_SHEET"), response::toString);
             }
         }
-        assertEquals(before, emulator.dump("s1"));
+        assertEquals(before, fixture.emulator().dump("s1"));
     }
 
     @Test
     void unknownSpreadsheetIsNotFound() {
-        try (FunctionServer other = FunctionServer.start(emulator.hostPort(), "no-such-spreadsheet")) {
+        try (FunctionServer other = FunctionServer.start(fixture.emulator().hostPort(), "no-such-spreadsheet")) {
             Response response = other.post("");
 
             assertEquals(404, response.status(), response::toString);
@@ -181,8 +164,8 @@ class RefusalsTest {
 
     @Test
     void unknownSheetIsNotFoundAndTheAnswerListsTheSheets() {
-        emulator.seed(v3(1000, 67).build());
-        try (FunctionServer other = FunctionServer.start(Map.of("SHEETS_EMULATOR_HOST", emulator.hostPort(),
+        fixture.emulator().seed(v3(1000, 67).build());
+        try (FunctionServer other = FunctionServer.start(Map.of("SHEETS_EMULATOR_HOST", fixture.emulator().hostPort(),
                 "SPREADSHEET_ID", "s1", "SHEET_NAME", "Hoja 1"))) {
             Response response = other.post("");
 
@@ -194,10 +177,10 @@ class RefusalsTest {
 
     @Test
     void permissionDeniedSaysWhoToShareTheSheetWith() {
-        emulator.seed(v3(1000, 67).build());
-        emulator.addFault(FaultRule.on("spreadsheets.get").times(0).status(403));
+        fixture.emulator().seed(v3(1000, 67).build());
+        fixture.emulator().addFault(FaultRule.on("spreadsheets.get").times(0).status(403));
 
-        Response response = function.post("");
+        Response response = fixture.function().post("");
 
         assertEquals(403, response.status(), response::toString);
         assertEquals("PERMISSION_DENIED", response.errorStatus());
@@ -206,35 +189,38 @@ class RefusalsTest {
 
     @Test
     void sheetsStayingUnavailableIsA503WithRetryAfterAndNothingWritten() {
-        emulator.seed(v3(1000, 67).build());
-        JsonObject before = emulator.dump("s1");
-        emulator.addFault(FaultRule.on("spreadsheets.get").times(0).status(503));
-        try (FunctionServer impatient = FunctionServer.start(Map.of("SHEETS_EMULATOR_HOST", emulator.hostPort(),
+        fixture.emulator().seed(v3(1000, 67).build());
+        JsonObject before = fixture.emulator().dump("s1");
+        fixture.emulator().addFault(FaultRule.on("spreadsheets.get").times(0).status(503));
+        try (FunctionServer impatient = FunctionServer.start(Map.of("SHEETS_EMULATOR_HOST", fixture.emulator().hostPort(),
                 "SPREADSHEET_ID", "s1", "SHEETS_DEADLINE_SECONDS", "2"))) {
             Response response = impatient.post("");
 
             assertEquals(503, response.status(), response::toString);
             assertNotNull(response.header("Retry-After"));
             assertTrue(response.json().toString().contains("running again is safe"), response::toString);
-            assertTrue(emulator.counters().calls("spreadsheets.get") > 1, "retried: " + emulator.counters());
+            assertTrue(fixture.emulator().counters().calls("spreadsheets.get") > 1, "retried: " + fixture.emulator().counters());
         }
-        assertEquals(before, emulator.dump("s1"));
+        assertEquals(before, fixture.emulator().dump("s1"));
     }
 
     /** A request the function must refuse: method, query, content type, body and the status it must answer. */
-    private record BadRequest(String method, String query, String contentType, byte[] body, int status) {
+    record BadRequest(String method, String query, String contentType, byte[] body, int status) {
         static BadRequest of(String method, String query, String contentType, String body, int status) {
             return new BadRequest(method, query, contentType, body == null ? null : body.getBytes(StandardCharsets.UTF_8), status);
         }
+
+        @Override
+        public String toString() {
+            String text = body == null ? "" : new String(body, StandardCharsets.UTF_8);
+            return method + " ?" + (query.length() > 40 ? query.substring(0, 40) + "…" : query) + " " + contentType
+                    + " " + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + " → " + status;
+        }
     }
 
-    @Test
-    void badRequestsAreAnsweredWithJson4xxAndTouchNothing() {
-        emulator.seed(v3(1000, 67).build());
-        JsonObject before = emulator.dump("s1");
-        emulator.resetCounters();
+    static Stream<BadRequest> badRequests() {
         String huge = "{\"dryRun\": true, \"x\": \"" + "a".repeat(70_000) + "\"}";
-        List<BadRequest> cases = new ArrayList<>(List.of(
+        return Stream.of(
                 // methods
                 BadRequest.of("PUT", "", null, null, 405),
                 BadRequest.of("DELETE", "", null, null, 405),
@@ -280,33 +266,36 @@ class RefusalsTest {
                 BadRequest.of("POST", "", "text/plain", "{\"dryRun\": true}", 400),
                 BadRequest.of("POST", "", "application/xml", "<dryRun>true</dryRun>", 400),
                 BadRequest.of("POST", "", "application/x-www-form-urlencoded", "dryRun=true", 400),
-                BadRequest.of("POST", "", "multipart/form-data; boundary=x", "--x\r\n\r\ntrue\r\n--x--", 400)));
-        int json4xx = 0;
-        for (BadRequest c : cases) {
-            Response response = function.send(c.method(), c.query(), c.contentType(), c.body());
+                BadRequest.of("POST", "", "multipart/form-data; boundary=x", "--x\r\n\r\ntrue\r\n--x--", 400));
+    }
 
-            String what = c.method() + " ?" + c.query() + " " + c.contentType() + " → " + response;
-            assertEquals(c.status(), response.status(), what);
-            assertTrue(response.header("Content-Type").startsWith("application/json"), what);
-            JsonObject error = response.json().getAsJsonObject("error");
-            assertEquals(c.status(), error.get("code").getAsInt(), what);
-            assertFalse(error.get("message").getAsString().isBlank(), what);
-            assertFalse(response.body().contains("Exception"), what);
-            json4xx++;
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badRequests")
+    void aBadRequestIsAnsweredWithJson4xxAndTouchesNothing(BadRequest c) {
+        fixture.emulator().seed(v3(1000, 67).build());
+        JsonObject before = fixture.emulator().dump("s1");
+        fixture.emulator().resetCounters();
+
+        Response response = fixture.function().send(c.method(), c.query(), c.contentType(), c.body());
+
+        assertEquals(c.status(), response.status(), response::toString);
+        assertTrue(response.header("Content-Type").startsWith("application/json"), response::toString);
+        JsonObject error = response.json().getAsJsonObject("error");
+        assertEquals(c.status(), error.get("code").getAsInt());
+        assertFalse(error.get("message").getAsString().isBlank());
+        assertFalse(response.body().contains("Exception"), response::toString);
+        if (c.status() == 405) {
+            assertEquals("GET, POST", response.header("Allow"));
         }
-        Response put = function.send("PUT", "", null, null);
-        assertEquals("GET, POST", put.header("Allow"));
-        assertEquals(0, emulator.counters().calls(), "no request may reach Sheets: " + emulator.counters());
-        assertEquals(before, emulator.dump("s1"));
-        System.out.printf("bad input: %d requests tried, %d answered 4xx JSON, %d writes%n", cases.size(), json4xx,
-                emulator.counters().writes());
+        assertEquals(0, fixture.emulator().counters().calls(), "no request may reach Sheets");
+        assertEquals(before, fixture.emulator().dump("s1"));
     }
 
     @Test
     void aSheetNameWithSpacesAndAnApostropheWorks() {
-        emulator.seed(Seed.spreadsheet("s1").sheet("Spool's Operaciones", 200, 67)
+        fixture.emulator().seed(Seed.spreadsheet("s1").sheet("Spool's Operaciones", 200, 67)
                 .row(0, DemoSpreadsheet.OPERACIONES_HEADERS).spools(1, 20).build());
-        try (FunctionServer other = FunctionServer.start(Map.of("SHEETS_EMULATOR_HOST", emulator.hostPort(),
+        try (FunctionServer other = FunctionServer.start(Map.of("SHEETS_EMULATOR_HOST", fixture.emulator().hostPort(),
                 "SPREADSHEET_ID", "s1", "SHEET_NAME", "Spool's Operaciones"))) {
             Response response = other.post("");
 
@@ -314,7 +303,7 @@ class RefusalsTest {
             assertEquals(100, response.json().get("cellsInitialized").getAsInt());
             assertEquals("SKIPPED", response.json().getAsJsonObject("audit").get("outcome").getAsString(), "no Metadata sheet");
             assertFalse(response.json().has("warning"), "a spreadsheet without an audit sheet is normal");
-            assertEquals(72, sheet(emulator.dump("s1"), "Spool's Operaciones").get("columnCount").getAsInt());
+            assertEquals(72, sheet(fixture.emulator().dump("s1"), "Spool's Operaciones").get("columnCount").getAsInt());
         }
     }
 

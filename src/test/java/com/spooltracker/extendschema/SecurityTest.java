@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import com.spooltracker.extendschema.cache.ColumnMapCache;
 import com.spooltracker.extendschema.emulator.DemoSpreadsheet;
 import com.spooltracker.extendschema.emulator.FaultRule;
 import com.spooltracker.extendschema.emulator.RequestRecord;
 import com.spooltracker.extendschema.emulator.SheetsEmulator;
 import com.spooltracker.extendschema.testing.Dumps;
 import com.spooltracker.extendschema.testing.FakeCredentials;
+import com.spooltracker.extendschema.testing.FunctionFixture;
 import com.spooltracker.extendschema.testing.FunctionServer;
 import com.spooltracker.extendschema.testing.FunctionServer.Response;
 import com.spooltracker.extendschema.testing.Seed;
@@ -20,9 +20,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -31,6 +31,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * What leaves the function: no access token, caller credential or raw upstream error body in any
@@ -46,8 +49,10 @@ class SecurityTest {
             "eyJhbGci", "c2lnbmF0dXJl", "private_key", "PRIVATE KEY", "\"errors\"", "\"details\"", "@type",
             "RATE_LIMIT_EXCEEDED", "\"domain\"", "\"reason\"", "\"code\": ", "\"code\" :", "<html>");
 
-    private static SheetsEmulator emulator;
-    private static FunctionServer function;
+    @RegisterExtension
+    static final FunctionFixture fixture = FunctionFixture.spreadsheet("s1")
+            .serving(CredentialedFunction.class.getName()).with("SHEETS_DEADLINE_SECONDS", "2");
+
     private static final List<String> julLines = new CopyOnWriteArrayList<>();
     private static final Handler JUL = new Handler() {
         private final SimpleFormatter formatter = new SimpleFormatter();
@@ -65,26 +70,19 @@ class SecurityTest {
     };
 
     @BeforeAll
-    static void start() {
+    static void listen() {
         Logger.getLogger("").addHandler(JUL);
-        emulator = SheetsEmulator.start();
-        function = FunctionServer.start(CredentialedFunction.class.getName(), Map.of(
-                "SHEETS_EMULATOR_HOST", emulator.hostPort(), "SPREADSHEET_ID", "s1", "SHEETS_DEADLINE_SECONDS", "2"));
     }
 
     @AfterAll
-    static void stop() {
-        function.close();
-        emulator.close();
+    static void stopListening() {
         Logger.getLogger("").removeHandler(JUL);
     }
 
     @BeforeEach
     void fresh() {
-        emulator.reset();
-        emulator.seed(v3("s1"));
-        emulator.seed(v3("other"));
-        ColumnMapCache.shared().invalidateAll();
+        fixture.emulator().seed(v3("s1"));
+        fixture.emulator().seed(v3("other"));
     }
 
     private static JsonObject v3(String id) {
@@ -92,57 +90,62 @@ class SecurityTest {
                 .sheet("Metadata", 100, 10).row(0, DemoSpreadsheet.METADATA_HEADERS).build();
     }
 
-    private record Scenario(String name, Consumer<SheetsEmulator> faults, String method, String query, String body) {}
-
-    @Test
-    void noCredentialOrUpstreamErrorBodyReachesAResponseOrALogLine() {
-        List<Scenario> scenarios = List.of(
-                new Scenario("dry run", e -> {}, "POST", "dryRun=true", null),
-                new Scenario("apply after a 401 and a token refresh", e -> e.addFault(FaultRule.on("spreadsheets.get").status(401)),
-                        "POST", "", null),
-                new Scenario("503 until the deadline", e -> e.addFault(FaultRule.on("spreadsheets.get").times(0).status(503)),
-                        "POST", "", null),
-                new Scenario("quota 429 until the deadline", e -> e.addFault(FaultRule.on("spreadsheets.batchUpdate").times(0)
-                        .status(429)), "POST", "", null),
-                new Scenario("500 on the values write", e -> e.addFault(FaultRule.on("values.batchUpdate").times(0).status(500)),
-                        "POST", "", null),
-                new Scenario("502 (HTML body) on the read", e -> e.addFault(FaultRule.on("spreadsheets.get").times(0).status(502)),
-                        "POST", "", null),
-                new Scenario("connection dropped", e -> e.addFault(FaultRule.on("spreadsheets.get").times(0).dropBeforeAnswer()),
-                        "POST", "", null),
-                new Scenario("401 after refresh", e -> e.addFault(FaultRule.on("spreadsheets.get").times(0).status(401)),
-                        "POST", "", null),
-                new Scenario("403", e -> e.addFault(FaultRule.on("spreadsheets.get").times(0).status(403)), "POST", "", null),
-                new Scenario("404", e -> e.addFault(FaultRule.on("spreadsheets.get").times(0).status(404)), "POST", "", null),
-                new Scenario("400 on the grid update", e -> e.addFault(FaultRule.on("spreadsheets.batchUpdate").times(0).status(400)),
-                        "POST", "", null),
-                new Scenario("audit append refused", e -> e.addFault(FaultRule.on("values.append").times(0).status(500)),
-                        "POST", "", null),
-                new Scenario("token in the query", e -> {}, "POST", "dryRun=Bearer%20ya29.a0CallerToken", null),
-                new Scenario("token in the body", e -> {}, "POST", "", "{\"dryRun\": \"ya29.a0CallerToken\"}"),
-                new Scenario("token as a body field", e -> {}, "POST", "", "{\"ya29.a0CallerToken\": true}"),
-                new Scenario("token as a query parameter", e -> {}, "POST", "ya29.a0CallerToken=1", null));
-        List<String> answers = new ArrayList<>();
-        Map<Integer, Integer> statuses = new TreeMap<>();
-        for (Scenario scenario : scenarios) {
-            fresh();
-            scenario.faults().accept(emulator);
-            byte[] body = scenario.body() == null ? null : scenario.body().getBytes(StandardCharsets.UTF_8);
-
-            Response response = function.send(scenario.method(), "", scenario.query(),
-                    body == null ? null : "application/json", body, CALLER_HEADERS);
-
-            JsonParser.parseString(response.body()).getAsJsonObject();
-            statuses.merge(response.status(), 1, Integer::sum);
-            answers.add(scenario.name() + " → " + response.status() + " " + response.headers() + " " + response.body());
+    /** A request, the faults Google shows it, and the status the function must answer. */
+    record Scenario(String name, Consumer<SheetsEmulator> faults, String query, String body, int status) {
+        @Override
+        public String toString() {
+            return name;
         }
-        List<String> logs = new ArrayList<>(CredentialedFunction.logLines());
-        logs.addAll(julLines);
+    }
 
-        assertTrue(statuses.keySet().containsAll(List.of(200, 400, 403, 404, 502, 503)), statuses::toString);
-        assertTrue(logs.size() >= scenarios.size(), "every request logs a line: " + logs.size());
+    static Stream<Scenario> scenarios() {
+        return Stream.of(
+                new Scenario("dry run", e -> {}, "dryRun=true", null, 200),
+                new Scenario("apply after a 401 and a token refresh",
+                        e -> e.addFault(FaultRule.on("spreadsheets.get").status(401)), "", null, 200),
+                new Scenario("503 until the deadline",
+                        e -> e.addFault(FaultRule.on("spreadsheets.get").times(0).status(503)), "", null, 503),
+                new Scenario("quota 429 until the deadline",
+                        e -> e.addFault(FaultRule.on("spreadsheets.batchUpdate").times(0).status(429)), "", null, 503),
+                new Scenario("500 on the values write",
+                        e -> e.addFault(FaultRule.on("values.batchUpdate").times(0).status(500)), "", null, 503),
+                new Scenario("502 (HTML body) on the read",
+                        e -> e.addFault(FaultRule.on("spreadsheets.get").times(0).status(502)), "", null, 503),
+                new Scenario("connection dropped",
+                        e -> e.addFault(FaultRule.on("spreadsheets.get").times(0).dropBeforeAnswer()), "", null, 503),
+                new Scenario("401 after refresh",
+                        e -> e.addFault(FaultRule.on("spreadsheets.get").times(0).status(401)), "", null, 502),
+                new Scenario("403", e -> e.addFault(FaultRule.on("spreadsheets.get").times(0).status(403)), "", null, 403),
+                new Scenario("404", e -> e.addFault(FaultRule.on("spreadsheets.get").times(0).status(404)), "", null, 404),
+                new Scenario("400 on the grid update",
+                        e -> e.addFault(FaultRule.on("spreadsheets.batchUpdate").times(0).status(400)), "", null, 502),
+                new Scenario("audit append refused",
+                        e -> e.addFault(FaultRule.on("values.append").times(0).status(500)), "", null, 200),
+                new Scenario("token in the query", e -> {}, "dryRun=Bearer%20ya29.a0CallerToken", null, 400),
+                new Scenario("token in the body", e -> {}, "", "{\"dryRun\": \"ya29.a0CallerToken\"}", 400),
+                new Scenario("token as a body field", e -> {}, "", "{\"ya29.a0CallerToken\": true}", 400),
+                new Scenario("token as a query parameter", e -> {}, "ya29.a0CallerToken=1", null, 400));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarios")
+    void noCredentialOrUpstreamErrorBodyReachesTheResponseOrTheLog(Scenario scenario) {
+        int logsBefore = CredentialedFunction.logLines().size();
+        int julBefore = julLines.size();
+        scenario.faults().accept(fixture.emulator());
+        byte[] body = scenario.body() == null ? null : scenario.body().getBytes(StandardCharsets.UTF_8);
+
+        Response response = fixture.function().send("POST", "", scenario.query(),
+                body == null ? null : "application/json", body, CALLER_HEADERS);
+
+        assertEquals(scenario.status(), response.status(), response::toString);
+        JsonParser.parseString(response.body()).getAsJsonObject();
+        List<String> logs = new ArrayList<>(CredentialedFunction.logLines().subList(logsBefore,
+                CredentialedFunction.logLines().size()));
+        logs.addAll(julLines.subList(julBefore, julLines.size()));
+        assertFalse(logs.isEmpty(), "every request logs a line");
         List<String> leaks = new ArrayList<>();
-        for (String text : concat(answers, logs)) {
+        for (String text : concat(List.of(response.status() + " " + response.headers() + " " + response.body()), logs)) {
             String unescaped = text.replace("\\", ""); // a JSON log line escapes the quotes of what it quotes
             for (String forbidden : FORBIDDEN) {
                 if (unescaped.contains(forbidden)) {
@@ -150,13 +153,13 @@ class SecurityTest {
                 }
             }
         }
-        System.out.printf("security: %d requests (statuses %s), %d log lines, %d tokens or upstream bodies%n",
-                scenarios.size(), statuses, logs.size(), leaks.size());
         assertEquals(List.of(), leaks);
     }
 
     @Test
     void aRequestCannotChooseTheSpreadsheetOrTheSheet() {
+        SheetsEmulator emulator = fixture.emulator();
+        FunctionServer function = fixture.function();
         JsonObject otherBefore = emulator.dump("other");
         JsonObject s1Before = emulator.dump("s1");
         List<Response> refused = List.of(

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.gson.JsonObject;
 import com.spooltracker.extendschema.cache.ColumnMapCache;
+import com.spooltracker.extendschema.emulator.FakeClock;
 import com.spooltracker.extendschema.emulator.FaultRule;
 import com.spooltracker.extendschema.emulator.SheetsEmulator;
 import com.spooltracker.extendschema.testing.Dumps;
@@ -15,29 +16,30 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** Another program (or another run) changing the sheet between this run's reads. */
+/**
+ * Another run changing the sheet while this run is between its read and its writes. The emulator's
+ * fake clock holds this run's first write until the change is made: no timing is involved.
+ */
 class SheetChangesDuringRunTest {
     @Test
-    void aGridGrownBetweenTheHeaderReadAndTheColumnsReadIsReadAgain() throws Exception {
+    void aGridGrownByAnotherRunBetweenTheReadAndTheWritesConverges() throws Exception {
         ColumnMapCache.shared().invalidateAll();
-        try (SheetsEmulator emulator = SheetsEmulator.start();
+        FakeClock clock = new FakeClock();
+        try (SheetsEmulator emulator = SheetsEmulator.start(clock);
                 FunctionServer function = FunctionServer.start(emulator.hostPort(), "demo")) {
             emulator.seedDemo();
             JsonObject expected = migrated(emulator, function);
             emulator.seedDemo();
             ColumnMapCache.shared().invalidateAll();
             JsonObject before = emulator.dump("demo");
-            // The columns read waits; meanwhile another run grows the grid to 72 columns (its first write).
-            emulator.addFault(FaultRule.on("spreadsheets.get").nth(2).delay(Duration.ofMillis(500)));
+            emulator.addFault(FaultRule.on("spreadsheets.batchUpdate").delay(Duration.ofSeconds(1)));
 
             CompletableFuture<Response> run = CompletableFuture.supplyAsync(() -> function.post(""));
-            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (emulator.requestLog().isEmpty() && System.nanoTime() < until) {
-                Thread.sleep(2);
-            }
+            clock.awaitSleeping(1); // this run has read the 67-column grid and its first write is held
             JsonObject grown = before.deepCopy();
-            sheet(grown, "Operaciones").addProperty("columnCount", 72);
+            sheet(grown, "Operaciones").addProperty("columnCount", 72); // another run's first write
             emulator.seed(grown);
+            clock.advance(Duration.ofSeconds(1));
             Response response = run.get(30, TimeUnit.SECONDS);
 
             assertEquals(200, response.status(), response::toString);

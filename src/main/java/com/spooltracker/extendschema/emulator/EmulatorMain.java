@@ -1,8 +1,15 @@
 package com.spooltracker.extendschema.emulator;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.spooltracker.extendschema.emulator.model.SeedFormat;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
@@ -31,7 +38,7 @@ public final class EmulatorMain {
                     System.out.println(USAGE);
                     return;
                 }
-                case "--port" -> port = Integer.parseInt(value(args, ++i));
+                case "--port" -> port = port(value(args, ++i));
                 case "--seed" -> seed = Path.of(value(args, ++i));
                 default -> {
                     System.err.println("Unknown option: " + args[i]);
@@ -40,11 +47,20 @@ public final class EmulatorMain {
                 }
             }
         }
-        SheetsEmulator emulator = SheetsEmulator.start(port);
-        if (seed == null) {
+        // The seed is read and checked before the port opens, so a bad one fails fast instead of serving 404s.
+        JsonObject spreadsheet = seed == null ? null : readSeed(seed);
+        SheetsEmulator emulator;
+        try {
+            emulator = SheetsEmulator.start(port);
+        } catch (UncheckedIOException e) {
+            System.err.println("Cannot listen on 127.0.0.1:" + port + ": " + e.getCause().getMessage());
+            System.exit(1);
+            return;
+        }
+        if (spreadsheet == null) {
             emulator.seedDemo();
         } else {
-            emulator.seed(Files.readString(seed, StandardCharsets.UTF_8));
+            emulator.seed(spreadsheet);
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -54,6 +70,55 @@ public final class EmulatorMain {
         System.out.println("Sheets emulator listening on " + emulator.rootUrl() + " serving spreadsheets "
                 + emulator.spreadsheetIds() + " (admin API at " + emulator.rootUrl() + "admin/; Ctrl-C to stop)");
         stopped.await();
+    }
+
+    /** The seed file as JSON, checked against the seed format; exits 2 naming the file and the reason. */
+    private static JsonObject readSeed(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            return fail(file, "no such file");
+        } catch (IOException e) {
+            return fail(file, "cannot read it (" + e + ")");
+        }
+        JsonObject json;
+        try {
+            JsonElement element = JsonParser.parseString(text);
+            if (!element.isJsonObject()) {
+                return fail(file, "it is not a JSON object");
+            }
+            json = element.getAsJsonObject();
+        } catch (JsonParseException e) {
+            return fail(file, "it is not valid JSON (" + e.getMessage() + ")");
+        }
+        try {
+            SeedFormat.read(json);
+        } catch (IllegalArgumentException | IllegalStateException | ClassCastException
+                | UnsupportedOperationException e) {
+            return fail(file, "it is not a valid seed: " + e.getMessage());
+        }
+        return json;
+    }
+
+    private static JsonObject fail(Path file, String reason) {
+        System.err.println("Bad --seed " + file + ": " + reason + ". See the README's seed format.");
+        System.exit(2);
+        return null;
+    }
+
+    private static int port(String text) {
+        try {
+            int port = Integer.parseInt(text);
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        System.err.println("Bad --port " + text + ": a number from 0 to 65535 is needed");
+        System.exit(2);
+        return -1;
     }
 
     private static String value(String[] args, int i) {

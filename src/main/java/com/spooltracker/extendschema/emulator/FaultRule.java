@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
  *
  * <pre>
  * FaultRule.on("values.batchUpdate").nth(1).times(1).status(503).retryAfter(2)
+ * FaultRule.on("spreadsheets.get").status(403).reason("SERVICE_DISABLED")
  * FaultRule.on("spreadsheets.batchUpdate").applyThenDrop()
  * FaultRule.onRequest("GET", "/v4/spreadsheets/demo.*").times(0).delay(Duration.ofSeconds(3))
  * </pre>
@@ -37,8 +38,12 @@ public record FaultRule(String endpoint, String method, String pathRegex, int nt
 
     /** What a fired rule does. */
     public sealed interface Action {
-        /** Answer this status with Google's error body for it, optionally with {@code Retry-After}. */
-        record Status(int code, Integer retryAfterSeconds) implements Action {}
+        /**
+         * Answer this status with Google's error body for it, optionally with {@code Retry-After}; with a
+         * {@code reason}, the body Google sends for that cause, its {@code details} included (see
+         * {@link FaultRule#reason}).
+         */
+        record Status(int code, Integer retryAfterSeconds, String reason) implements Action {}
 
         /** Wait, then handle the request normally. */
         record Delay(Duration delay) implements Action {}
@@ -70,7 +75,7 @@ public record FaultRule(String endpoint, String method, String pathRegex, int nt
 
         public Target times(int n) { return new Target(endpoint, method, pathRegex, nth, n); }
 
-        public FaultRule status(int code) { return with(new Action.Status(code, null)); }
+        public FaultRule status(int code) { return with(new Action.Status(code, null, null)); }
 
         public FaultRule delay(Duration delay) { return with(new Action.Delay(delay)); }
 
@@ -96,7 +101,34 @@ public record FaultRule(String endpoint, String method, String pathRegex, int nt
         if (!(action instanceof Action.Status s)) {
             throw new IllegalStateException("retryAfter applies to status faults only");
         }
-        return new FaultRule(endpoint, method, pathRegex, nth, times, new Action.Status(s.code(), seconds));
+        return new FaultRule(endpoint, method, pathRegex, nth, times, new Action.Status(s.code(), seconds, s.reason()));
+    }
+
+    /**
+     * This status rule answering with the body Google sends for {@code reason}, {@code details} included:
+     * <ul>
+     * <li>{@code SERVICE_DISABLED} (403): the Sheets API is disabled in the caller's project ("Google Sheets API
+     *     has not been used in project N before or it is disabled. Enable it by visiting ..."), with an
+     *     ErrorInfo (reason SERVICE_DISABLED, domain googleapis.com, metadata service and consumer), a
+     *     LocalizedMessage and a Help link;
+     * <li>{@code QUOTA_PROJECT_MISSING} (403): an emulator name for what Google answers user credentials that
+     *     have no quota project: "Your application is authenticating by using local Application Default
+     *     Credentials. ..." with an ErrorInfo whose reason is also SERVICE_DISABLED but whose consumer is the
+     *     gcloud client's project, projects/764086051850;
+     * <li>{@code ACCESS_TOKEN_SCOPE_INSUFFICIENT} (403): "Request had insufficient authentication scopes.";
+     * <li>{@code RATE_LIMIT_EXCEEDED} (429): the per-minute quota message with quota_metric and quota_limit
+     *     metadata (read or write quota, after the request's method);
+     * <li>any other reason: the status's usual body with an ErrorInfo naming that reason.
+     * </ul>
+     * Without a reason a 403 is the plain "The caller does not have permission" of a sheet not shared with
+     * the caller (no details), and a 429 is RATE_LIMIT_EXCEEDED.
+     */
+    public FaultRule reason(String reason) {
+        if (!(action instanceof Action.Status s)) {
+            throw new IllegalStateException("reason applies to status faults only");
+        }
+        return new FaultRule(endpoint, method, pathRegex, nth, times,
+                new Action.Status(s.code(), s.retryAfterSeconds(), Objects.requireNonNull(reason, "reason")));
     }
 
     public boolean matches(String requestEndpoint, String requestMethod, String rawPath) {
@@ -108,9 +140,9 @@ public record FaultRule(String endpoint, String method, String pathRegex, int nt
 
     /**
      * Reads the admin API's JSON: {@code {"endpoint":"values.batchUpdate","nth":1,"times":1,"action":"status",
-     * "code":503,"retryAfterSeconds":2}}; or {@code "method"} and {@code "path"} instead of {@code "endpoint"};
-     * actions {@code status|delay|drop|applyThenDrop|respond|applyThenRespond}, {@code delayMs} for delay,
-     * {@code code} and {@code body} (JSON text) for the respond actions.
+     * "code":503,"retryAfterSeconds":2}} (and optionally {@code "reason":"SERVICE_DISABLED"}); or {@code "method"}
+     * and {@code "path"} instead of {@code "endpoint"}; actions {@code status|delay|drop|applyThenDrop|respond|
+     * applyThenRespond}, {@code delayMs} for delay, {@code code} and {@code body} (JSON text) for the respond actions.
      */
     public static FaultRule fromJson(JsonObject json) {
         Target target = json.has("endpoint") ? on(json.get("endpoint").getAsString())
@@ -125,7 +157,8 @@ public record FaultRule(String endpoint, String method, String pathRegex, int nt
         return switch (action) {
             case "status" -> {
                 FaultRule rule = target.status(json.get("code").getAsInt());
-                yield json.has("retryAfterSeconds") ? rule.retryAfter(json.get("retryAfterSeconds").getAsInt()) : rule;
+                rule = json.has("retryAfterSeconds") ? rule.retryAfter(json.get("retryAfterSeconds").getAsInt()) : rule;
+                yield json.has("reason") ? rule.reason(json.get("reason").getAsString()) : rule;
             }
             case "delay" -> target.delay(Duration.ofMillis(json.get("delayMs").getAsLong()));
             case "drop" -> target.dropBeforeAnswer();

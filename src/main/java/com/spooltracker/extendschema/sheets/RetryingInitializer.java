@@ -11,6 +11,7 @@ import com.google.api.client.util.Sleeper;
 import com.google.auth.http.HttpCredentialsAdapter;
 import com.google.auth.oauth2.GoogleCredentials;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 
@@ -21,6 +22,10 @@ import java.util.Set;
  * on 401, once per request); ours is chained with it rather than replacing it. google-http-client's backoff handlers
  * ignore Retry-After, so the retry decision is ours; the backoff itself is its
  * {@link ExponentialBackOff}, one per request because a BackOff is stateful.
+ *
+ * <p>Each retry is told to a {@link RetryListener} before its pause. When a request gives up without
+ * any HTTP answer, what it tried is kept ({@link #lastGaveUp()}) for the failure message, because
+ * google-http-client then throws the bare I/O error.
  */
 final class RetryingInitializer implements HttpRequestInitializer {
     private static final Set<Integer> RETRYABLE = Set.of(429, 500, 502, 503, 504);
@@ -31,20 +36,30 @@ final class RetryingInitializer implements HttpRequestInitializer {
     private final RetryPolicy policy;
     private final long deadlineNanos;
     private final ApiCallCounter counter;
+    private final RetryListener listener;
     private final Sleeper sleeper;
+    /** The client of a run sends one request at a time; volatile only for who reads it after. */
+    private volatile Unreachable.Tried lastGaveUp;
 
-    RetryingInitializer(GoogleCredentials credentials, RetryPolicy policy, long deadlineNanos, ApiCallCounter counter) {
-        this(credentials, policy, deadlineNanos, counter, Sleeper.DEFAULT);
+    RetryingInitializer(GoogleCredentials credentials, RetryPolicy policy, long deadlineNanos, ApiCallCounter counter,
+            RetryListener listener) {
+        this(credentials, policy, deadlineNanos, counter, listener, Sleeper.DEFAULT);
     }
 
     /** @param sleeper how pauses between attempts are taken (tests record them instead) */
     RetryingInitializer(GoogleCredentials credentials, RetryPolicy policy, long deadlineNanos, ApiCallCounter counter,
-            Sleeper sleeper) {
+            RetryListener listener, Sleeper sleeper) {
         this.credentials = credentials;
         this.policy = policy;
         this.deadlineNanos = deadlineNanos;
         this.counter = counter;
+        this.listener = listener;
         this.sleeper = sleeper;
+    }
+
+    /** What the latest request that got no HTTP answer tried; empty once a later request has started. */
+    Optional<Unreachable.Tried> lastGaveUp() {
+        return Optional.ofNullable(lastGaveUp);
     }
 
     @Override
@@ -93,16 +108,20 @@ final class RetryingInitializer implements HttpRequestInitializer {
                 .setRandomizationFactor(0.5)
                 .setMaxElapsedTimeMillis(Integer.MAX_VALUE)
                 .build();
-        private boolean first = true;
+        private int attempts;
+        private long firstStartedNanos;
         /** One token refresh per request: a 401 right after a refresh will not go away by refreshing again. */
         private boolean refreshed;
 
         void starting(HttpRequest request) {
             counter.countAttempt(request.getRequestMethod());
-            if (!first) {
+            if (attempts == 0) {
+                firstStartedNanos = System.nanoTime();
+                lastGaveUp = null;
+            } else {
                 counter.countRetry();
             }
-            first = false;
+            attempts++;
         }
 
         boolean retryAfter(HttpRequest request, HttpResponse response, boolean supportsRetry) throws IOException {
@@ -112,30 +131,46 @@ final class RetryingInitializer implements HttpRequestInitializer {
                 return false;
             }
             OptionalLong retryAfter = retryAfterMillis(response.getHeaders().getRetryAfter());
-            return pause(retryAfter.isPresent() ? retryAfter.getAsLong() : backOff.nextBackOffMillis());
+            String reason = "answered HTTP " + status + (retryAfter.isPresent() ? " with Retry-After" : "");
+            long wait = retryAfter.isPresent() ? retryAfter.getAsLong() : backOff.nextBackOffMillis();
+            return pause(request, wait, reason) == null;
         }
 
         boolean retryAfterIoError(HttpRequest request, boolean supportsRetry) throws IOException {
-            if (!supportsRetry || isAppend(request)) {
-                return false;
+            String stop;
+            if (!supportsRetry) {
+                stop = "the limit of " + policy.maxRetriesPerCall() + " retries per call was reached";
+            } else if (isAppend(request)) {
+                stop = "an append is not sent again after an I/O error, since it may have been applied";
+            } else {
+                stop = pause(request, backOff.nextBackOffMillis(), "got no answer (I/O error)");
             }
-            return pause(backOff.nextBackOffMillis());
+            if (stop == null) {
+                return true;
+            }
+            lastGaveUp = new Unreachable.Tried(Retry.host(request.getUrl()), attempts,
+                    (System.nanoTime() - firstStartedNanos) / 1_000_000, stop);
+            return false;
         }
 
-        private boolean pause(long millis) {
+        /** Pauses before the next attempt and returns null, or returns why there is none. */
+        private String pause(HttpRequest request, long millis, String reason) {
             if (millis == BackOff.STOP) {
-                return false;
+                return "the backoff gave up";
             }
             long remainingMillis = (deadlineNanos - System.nanoTime()) / 1_000_000;
             if (millis >= remainingMillis) {
-                return false;
+                return "the next retry would have passed the retry deadline of " + policy.deadline().toSeconds()
+                        + " s (SHEETS_DEADLINE_SECONDS)";
             }
+            listener.retrying(new Retry(Retry.call(request.getRequestMethod(), request.getUrl().getRawPath()),
+                    Retry.host(request.getUrl()), attempts, reason, millis));
             try {
                 sleeper.sleep(millis);
-                return true;
+                return null;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return false;
+                return "the run was interrupted";
             }
         }
     }

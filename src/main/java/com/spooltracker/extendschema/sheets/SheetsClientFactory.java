@@ -54,9 +54,14 @@ public final class SheetsClientFactory {
 
     /** A client whose calls share one retry deadline, starting now, and count into {@code counter}. */
     public Sheets client(RetryPolicy policy, ApiCallCounter counter) {
+        return client(policy, counter, RetryListener.NONE);
+    }
+
+    /** As {@link #client(RetryPolicy, ApiCallCounter)}, telling {@code retries} of each retry. */
+    public Sheets client(RetryPolicy policy, ApiCallCounter counter, RetryListener retries) {
         long deadlineNanos = System.nanoTime() + policy.deadline().toNanos();
         RetryingInitializer initializer = new RetryingInitializer(
-                useCredentials ? credentials() : null, policy, deadlineNanos, counter);
+                useCredentials ? credentials() : null, policy, deadlineNanos, counter, retries);
         return new Sheets.Builder(TRANSPORT, GsonFactory.getDefaultInstance(), initializer)
                 .setRootUrl(rootUrl)
                 .setApplicationName(APPLICATION_NAME)

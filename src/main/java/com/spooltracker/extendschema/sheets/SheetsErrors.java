@@ -22,9 +22,9 @@ final class SheetsErrors {
 
     static Failure translate(IOException e, String call, String spreadsheetId, Optional<String> identity) {
         if (!(e instanceof HttpResponseException response)) {
-            return new Failure.Unavailable("Could not reach Google Sheets for " + call + " ("
-                    + e.getClass().getSimpleName() + ") before the retry deadline. " + SAFE_TO_RERUN,
-                    RETRY_AFTER_SECONDS, e);
+            String unreachable = e instanceof Unreachable named ? named.sentence(call)
+                    : "Could not reach Google Sheets for " + call + " (" + e.getClass().getSimpleName() + ").";
+            return new Failure.Unavailable(unreachable + " " + SAFE_TO_RERUN, RETRY_AFTER_SECONDS, e);
         }
         int code = response.getStatusCode();
         String googleMessage = googleMessage(e);

@@ -300,7 +300,7 @@ public final class SheetsGateway {
     }
 
     private Failure translate(IOException e, String call) {
-        return SheetsErrors.translate(e, call, spreadsheetId, identity.get());
+        return SheetsErrors.translate(Unreachable.explain(sheets, e), call, spreadsheetId, identity.get());
     }
 
     private static List<int[]> runs(SortedSet<Integer> columns) {

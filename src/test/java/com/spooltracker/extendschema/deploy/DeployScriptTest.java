@@ -1,6 +1,7 @@
 package com.spooltracker.extendschema.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,19 +31,30 @@ import org.junit.jupiter.api.io.TempDir;
 class DeployScriptTest {
 
     private static final Path BASEDIR = Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
+    private static final String SOURCE = realPath(BASEDIR);
     private static final Path SCRIPT = BASEDIR.resolve("deploy.sh");
     private static final String PROJECT = "spool-test";
     private static final String URL = "https://extendschema-abc123-ue.a.run.app";
     private static final String RUNTIME_SA = "fixture-runtime@spool-test.iam.gserviceaccount.com";
     private static final String SCHEDULER_SA = "fixture-scheduler@spool-test.iam.gserviceaccount.com";
+    private static final String BUILD_SA = "fixture-build@spool-test.iam.gserviceaccount.com";
     private static final String SPREADSHEET_ID = "1BxiMVs0XRA5nFMdKvBdBZjgmUUqptlbs74OgvE2upms";
 
+    private static final List<String> SERVICES = List.of("cloudfunctions.googleapis.com", "run.googleapis.com",
+            "cloudbuild.googleapis.com", "artifactregistry.googleapis.com", "cloudscheduler.googleapis.com",
+            "iam.googleapis.com", "cloudresourcemanager.googleapis.com", "sheets.googleapis.com");
+    private static final String ENABLE =
+            "gcloud services enable " + String.join(" ", SERVICES) + " --project=spool-test";
+    private static final String BUILD_ROLE_BINDING =
+            "gcloud projects add-iam-policy-binding spool-test --member=serviceAccount:" + BUILD_SA
+                    + " --role=roles/cloudbuild.builds.builder --condition=None --format=none";
     private static final String DEPLOY =
             "gcloud functions deploy extendSchema --project=spool-test --gen2 --region=us-east1"
                     + " --runtime=java21 --entry-point=com.spooltracker.extendschema.ExtendSchemaFunction"
                     + " --trigger-http --no-allow-unauthenticated --service-account=" + RUNTIME_SA
+                    + " --build-service-account=projects/spool-test/serviceAccounts/" + BUILD_SA
                     + " --env-vars-file=ENV_FILE --memory=1Gi --cpu=1 --timeout=240s --max-instances=1"
-                    + " --concurrency=1 --source=.";
+                    + " --concurrency=1 --source=" + SOURCE;
     private static final String INVOKER_BINDING =
             "gcloud functions add-invoker-policy-binding extendSchema --project=spool-test"
                     + " --region=us-east1 --member=serviceAccount:" + SCHEDULER_SA;
@@ -112,7 +124,7 @@ class DeployScriptTest {
     }
 
     @Test
-    void firstDeployCreatesAccountsDeploysGrantsInvokerAndCreatesJobWithOidcAudience()
+    void firstDeployEnablesServicesFirstThenCreatesAccountsBuildsAsTheBuildAccountAndCreatesTheJob()
             throws Exception {
         Result result = run("--config", config.toString());
 
@@ -120,12 +132,17 @@ class DeployScriptTest {
         assertEquals(
                 List.of(
                         "gcloud config get-value project",
+                        ENABLE,
                         "gcloud iam service-accounts describe " + RUNTIME_SA + " --project=spool-test",
                         "gcloud iam service-accounts create fixture-runtime --project=spool-test"
                                 + " --display-name=extendSchema runtime",
                         "gcloud iam service-accounts describe " + SCHEDULER_SA + " --project=spool-test",
                         "gcloud iam service-accounts create fixture-scheduler --project=spool-test"
                                 + " --display-name=extendSchema scheduler",
+                        "gcloud iam service-accounts describe " + BUILD_SA + " --project=spool-test",
+                        "gcloud iam service-accounts create fixture-build --project=spool-test"
+                                + " --display-name=extendSchema build",
+                        BUILD_ROLE_BINDING,
                         DEPLOY,
                         INVOKER_BINDING,
                         DESCRIBE_URL,
@@ -170,7 +187,7 @@ class DeployScriptTest {
 
     @Test
     void redeployWithExistingAccountsAndJobCreatesNothingAndUpdatesTheJob() throws Exception {
-        env.put("FAKE_EXISTING", RUNTIME_SA + " " + SCHEDULER_SA + " fixture-job");
+        env.put("FAKE_EXISTING", RUNTIME_SA + " " + SCHEDULER_SA + " " + BUILD_SA + " fixture-job");
 
         Result result = run("--config", config.toString());
 
@@ -178,8 +195,11 @@ class DeployScriptTest {
         assertEquals(
                 List.of(
                         "gcloud config get-value project",
+                        ENABLE,
                         "gcloud iam service-accounts describe " + RUNTIME_SA + " --project=spool-test",
                         "gcloud iam service-accounts describe " + SCHEDULER_SA + " --project=spool-test",
+                        "gcloud iam service-accounts describe " + BUILD_SA + " --project=spool-test",
+                        BUILD_ROLE_BINDING,
                         DEPLOY,
                         INVOKER_BINDING,
                         DESCRIBE_URL,
@@ -187,6 +207,20 @@ class DeployScriptTest {
                         "gcloud scheduler jobs update http" + JOB_TARGET
                                 + " --update-headers=Content-Type=application/json" + JOB_REST),
                 result.gcloudCalls());
+    }
+
+    @Test
+    void skipEnableLeavesServicesAloneAndNamesTheOnesNeeded() throws Exception {
+        Result result = run("--config", config.toString(), "--skip-enable");
+
+        assertEquals(0, result.exit(), result.stderr());
+        assertTrue(result.gcloudCalls().stream().noneMatch(call -> call.startsWith("gcloud services")),
+                result.gcloudCalls()::toString);
+        assertEquals("gcloud iam service-accounts describe " + RUNTIME_SA + " --project=spool-test",
+                result.gcloudCalls().get(1), "the deploy goes on with the accounts");
+        assertTrue(result.gcloudCalls().contains(DEPLOY), result.gcloudCalls()::toString);
+        assertTrue(result.stderr().contains("not enabling services (--skip-enable); these must be enabled: "
+                + String.join(" ", SERVICES)), result.stderr());
     }
 
     @Test
@@ -198,8 +232,10 @@ class DeployScriptTest {
         assertEquals(List.of(), result.gcloudCalls());
         String sa = "fixture-%s@other-project.iam.gserviceaccount.com";
         String at = " --project=other-project --location=us-east1";
+        String envFile = scriptTmp.resolve("extendSchema-env.yaml").toString();
         assertEquals(
                 List.of(
+                        "+ " + ENABLE.replace("spool-test", "other-project"),
                         "+ gcloud iam service-accounts describe " + sa.formatted("runtime")
                                 + " --project=other-project",
                         "+ gcloud iam service-accounts create fixture-runtime --project=other-project"
@@ -208,6 +244,12 @@ class DeployScriptTest {
                                 + " --project=other-project",
                         "+ gcloud iam service-accounts create fixture-scheduler --project=other-project"
                                 + " --display-name='extendSchema scheduler'",
+                        "+ gcloud iam service-accounts describe " + sa.formatted("build")
+                                + " --project=other-project",
+                        "+ gcloud iam service-accounts create fixture-build --project=other-project"
+                                + " --display-name='extendSchema build'",
+                        "+ " + BUILD_ROLE_BINDING.replace("spool-test", "other-project"),
+                        "+ cat >" + envFile + " <<'EOF'",
                         "+ " + DEPLOY.replace("spool-test", "other-project"),
                         "+ " + INVOKER_BINDING.replace("spool-test", "other-project"),
                         "+ gcloud functions describe extendSchema --project=other-project --region=us-east1"
@@ -222,8 +264,63 @@ class DeployScriptTest {
                                 + " --attempt-deadline=300s --max-retry-attempts=1 --min-backoff=30s"
                                 + " --max-backoff=120s --max-doublings=1"),
                 commandLines(result.stdout()));
-        assertTrue(result.stdout().contains("#   SPREADSHEET_ID: '" + SPREADSHEET_ID + "'"),
+        assertTrue(result.stdout().contains("\nSPREADSHEET_ID: '" + SPREADSHEET_ID + "'\n"),
                 "dry run shows the generated env file");
+        assertTrue(result.stdout().contains(" --env-vars-file=" + envFile + " "), "the file the cat command writes");
+        assertEquals(List.of("#   <function-url>               the function's URL, known once it is deployed"),
+                placeholders(result.stdout()));
+        assertEquals(List.of(), listFiles(scriptTmp), "a dry run writes nothing");
+    }
+
+    @Test
+    void dryRunOfTheShippedConfigWithoutProjectOrGcloudPreviewsWithMarkedPlaceholders() throws Exception {
+        env.put("PATH", toolsWithoutGcloud().toString());
+
+        Result result = run("--dry-run");
+
+        assertEquals(0, result.exit(), result.stderr());
+        assertTrue(result.stderr().contains("gcloud not found on PATH"), result.stderr());
+        List<String> header = result.stdout().lines().takeWhile(line -> line.startsWith("#")).toList();
+        assertEquals("# DRY RUN: the commands a real run would run, in order; nothing was changed.", header.get(0));
+        assertTrue(header.stream().anyMatch(line -> line.startsWith("#   REPLACE_WITH_SPREADSHEET_ID ")
+                && line.contains("env.SPREADSHEET_ID")), header::toString);
+        assertTrue(header.stream().anyMatch(line -> line.startsWith("#   PROJECT_ID ")
+                && line.contains("--project")), header::toString);
+        assertTrue(header.stream().anyMatch(line -> line.startsWith("#   <function-url> ")), header::toString);
+        List<String> commands = commandLines(result.stdout());
+        assertEquals(14, commands.size(), result.stdout());
+        assertTrue(commands.get(0).startsWith("+ gcloud services enable "), commands.get(0));
+        assertTrue(commands.stream().filter(line -> line.contains("gcloud"))
+                .allMatch(line -> line.contains("--project=PROJECT_ID") || line.contains(" PROJECT_ID ")),
+                result.stdout());
+        assertTrue(result.stdout().contains("\nSPREADSHEET_ID: 'REPLACE_WITH_SPREADSHEET_ID'\n"), result.stdout());
+    }
+
+    @Test
+    void dryRunOutputPastedIntoAShellMakesTheSameCallsAsARealRun() throws Exception {
+        Result real = run("--config", config.toString(), "--project", PROJECT);
+        assertEquals(0, real.exit(), real.stderr());
+        String realEnvFile = Files.readString(tmp.resolve("env-vars-file.yaml"));
+        Files.writeString(log, "");
+        Files.delete(tmp.resolve("env-vars-file.yaml"));
+        Result dry = run("--config", config.toString(), "--project", PROJECT, "--dry-run");
+        assertEquals(0, dry.exit(), dry.stderr());
+        assertEquals(List.of(), dry.gcloudCalls());
+
+        ProcessBuilder paste = new ProcessBuilder(onPath("bash").orElseThrow().toString(), "-c",
+                pastedPart(dry.stdout())).directory(tmp.toFile()).redirectErrorStream(true);
+        paste.environment().keySet().removeIf(key -> key.startsWith("CLOUDSDK_"));
+        paste.environment().putAll(env);
+        Process shell = paste.start();
+        String output = new String(shell.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(shell.waitFor(60, TimeUnit.SECONDS), output);
+
+        List<String> pasted = Files.readAllLines(log).stream()
+                .map(line -> line.replaceAll("--env-vars-file=\\S+", "--env-vars-file=ENV_FILE")).toList();
+        List<String> expected = real.gcloudCalls().stream().map(call -> call.replace(URL, "<function-url>")).toList();
+        assertEquals(expected, pasted, output);
+        assertEquals(realEnvFile, Files.readString(tmp.resolve("env-vars-file.yaml")),
+                "the pasted commands pass the same env file");
     }
 
     @Test
@@ -272,13 +369,14 @@ class DeployScriptTest {
 
     @Test
     void shippedConfigIsRejectedUntilTheSpreadsheetIdIsSet() throws Exception {
-        Result result = run("--project", PROJECT, "--dry-run");
+        Result result = run("--project", PROJECT);
 
         assertEquals(1, result.exit());
         assertEquals(List.of("deploy.sh: error: " + BASEDIR.resolve("function.yaml")
                         + ": env.SPREADSHEET_ID is still the placeholder; set it to the ID in the sheet's URL"),
                 result.stderr().lines().toList());
         assertEquals("", result.stdout());
+        assertEquals(List.of(), result.gcloudCalls());
     }
 
     @Test
@@ -289,7 +387,8 @@ class DeployScriptTest {
         Result result = run("--config", config.toString(), "--project", PROJECT, "--dry-run");
 
         assertEquals(0, result.exit(), result.stderr());
-        assertEquals(9, commandLines(result.stdout()).size(), result.stdout());
+        assertEquals(14, commandLines(result.stdout()).size(), result.stdout());
+        assertEquals(1, placeholders(result.stdout()).size(), result.stdout());
     }
 
     @Test
@@ -367,7 +466,7 @@ class DeployScriptTest {
 
     @Test
     void deleteRemovesJobFunctionAndAccountsThatExist() throws Exception {
-        env.put("FAKE_EXISTING", "fixture-job extendSchema " + RUNTIME_SA);
+        env.put("FAKE_EXISTING", "fixture-job extendSchema " + RUNTIME_SA + " " + BUILD_SA);
 
         Result result = run("--config", config.toString(), "--delete");
 
@@ -382,7 +481,10 @@ class DeployScriptTest {
                         "gcloud functions delete" + fn,
                         "gcloud iam service-accounts describe " + RUNTIME_SA + " --project=spool-test",
                         "gcloud iam service-accounts delete " + RUNTIME_SA + " --project=spool-test",
-                        "gcloud iam service-accounts describe " + SCHEDULER_SA + " --project=spool-test"),
+                        "gcloud iam service-accounts describe " + SCHEDULER_SA + " --project=spool-test",
+                        "gcloud iam service-accounts describe " + BUILD_SA + " --project=spool-test",
+                        BUILD_ROLE_BINDING.replace("add-iam-policy-binding", "remove-iam-policy-binding"),
+                        "gcloud iam service-accounts delete " + BUILD_SA + " --project=spool-test"),
                 result.gcloudCalls());
     }
 
@@ -391,7 +493,7 @@ class DeployScriptTest {
         Result result = run("--help");
 
         assertEquals(0, result.exit());
-        for (String option : List.of("--config", "--project", "--dry-run", "--delete")) {
+        for (String option : List.of("--config", "--project", "--dry-run", "--skip-enable", "--delete")) {
             assertTrue(result.stdout().contains(option), option);
         }
         assertEquals(List.of(), result.gcloudCalls());
@@ -429,6 +531,41 @@ class DeployScriptTest {
                 .map(line -> line.replaceAll("--env-vars-file=\\S+", "--env-vars-file=ENV_FILE"))
                 .toList();
         return new Result(process.exitValue(), Files.readString(out), Files.readString(err), calls);
+    }
+
+    /** What a user would paste from a dry run: the commands without their "+ ", and the env file's here-document. */
+    private static String pastedPart(String stdout) {
+        StringBuilder script = new StringBuilder();
+        boolean inHereDocument = false;
+        for (String line : stdout.lines().toList()) {
+            if (inHereDocument) {
+                script.append(line).append('\n');
+                inHereDocument = !line.equals("EOF");
+            } else if (line.startsWith("+ ")) {
+                script.append(line.substring(2)).append('\n');
+                inHereDocument = line.endsWith("<<'EOF'");
+            }
+        }
+        return script.toString();
+    }
+
+    /** The placeholder lines of a dry run's header. */
+    private static List<String> placeholders(String stdout) {
+        return stdout.lines().takeWhile(line -> line.startsWith("#")).filter(line -> line.startsWith("#   ")).toList();
+    }
+
+    private static List<Path> listFiles(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.toList();
+        }
+    }
+
+    private static String realPath(Path path) {
+        try {
+            return path.toRealPath().toString();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static List<String> commandLines(String stdout) {

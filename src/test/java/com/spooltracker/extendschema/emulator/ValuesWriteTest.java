@@ -39,7 +39,8 @@ class ValuesWriteTest extends EmulatorFixture {
                         values("'My Sheet'!C1", List.of(1, 2))))).execute();
         assertEquals("s1", response.getSpreadsheetId());
         assertEquals(3, response.getTotalUpdatedRows());
-        assertEquals(4, response.getTotalUpdatedColumns());
+        // Google reports the widest response's columns here, not the sum.
+        assertEquals(2, response.getTotalUpdatedColumns());
         assertEquals(5, response.getTotalUpdatedCells());
         assertEquals(2, response.getTotalUpdatedSheets());
         assertEquals("Sheet1!F1:G2", response.getResponses().get(0).getUpdatedRange());
@@ -121,6 +122,40 @@ class ValuesWriteTest extends EmulatorFixture {
         assertEquals("Sheet1!A4:B4", response.getUpdates().getUpdatedRange());
         assertEquals(2, response.getUpdates().getUpdatedCells());
         assertEquals(List.of(List.of("bolt2", new BigDecimal("7"))), read("Sheet1!A4:B4", "UNFORMATTED_VALUE"));
+    }
+
+    @Test
+    void appendOfARowStartingWithEmptiesFindsTheTableWhereTheValuesAreAndWritesFromItsFirstColumn() throws Exception {
+        emu.seed("{\"spreadsheetId\":\"ap\",\"sheets\":[{\"title\":\"Log\"}]}");
+        List<Object> row = List.of("", "", "x", "y", "z");
+        AppendValuesResponse first = sheets.spreadsheets().values().append("ap", "Log", values(null, row))
+                .setValueInputOption("RAW").execute();
+        assertNull(first.getTableRange());
+        assertEquals("Log!A1:E1", first.getUpdates().getUpdatedRange());
+        AppendValuesResponse second = sheets.spreadsheets().values().append("ap", "Log", values(null, row))
+                .setValueInputOption("RAW").execute();
+        // The table is C1:E1 (A1 and B1 hold nothing), so the row lands from column C: shifted right, as in Google.
+        assertEquals("Log!C1:E1", second.getTableRange());
+        assertEquals("Log!C2:G2", second.getUpdates().getUpdatedRange());
+        assertEquals(5, second.getUpdates().getUpdatedCells());
+    }
+
+    @Test
+    void appendToAnEmptyLoneCellWritesThereEvenWithATableBelow() throws Exception {
+        seedSmall();
+        AppendValuesResponse response = sheets.spreadsheets().values().append("s1", "Sheet1!A4",
+                values(null, List.of("gap"))).setValueInputOption("RAW").execute();
+        assertNull(response.getTableRange());
+        assertEquals("Sheet1!A4", response.getUpdates().getUpdatedRange());
+    }
+
+    @Test
+    void appendFromALoneCellFollowsTheTableConnectedToIt() throws Exception {
+        seedSmall();
+        AppendValuesResponse response = sheets.spreadsheets().values().append("s1", "Sheet1!B2",
+                values(null, List.of("next"))).setValueInputOption("RAW").execute();
+        assertEquals("Sheet1!A2:D3", response.getTableRange());
+        assertEquals("Sheet1!A4", response.getUpdates().getUpdatedRange());
     }
 
     @Test

@@ -37,6 +37,7 @@ class RetryingInitializerTest {
 
     private final List<Long> pauses = new CopyOnWriteArrayList<>();
     private final Sleeper recordingSleeper = pauses::add;
+    private final List<Retry> retries = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void start() {
@@ -59,7 +60,7 @@ class RetryingInitializerTest {
 
     private Sheets client(GoogleCredentials credentials, RetryPolicy policy) {
         RetryingInitializer initializer = new RetryingInitializer(credentials, policy,
-                System.nanoTime() + policy.deadline().toNanos(), new ApiCallCounter(), recordingSleeper);
+                System.nanoTime() + policy.deadline().toNanos(), new ApiCallCounter(), retries::add, recordingSleeper);
         return new Sheets.Builder(new NetHttpTransport(), GsonFactory.getDefaultInstance(), initializer)
                 .setRootUrl(emulator.rootUrl()).setApplicationName("retry-test").build();
     }
@@ -197,6 +198,52 @@ class RetryingInitializerTest {
         assertEquals(1, credentials.refreshes());
         assertEquals(2, emulator.counters().calls("spreadsheets.get"), "401, refresh, 401: give up");
         assertEquals(List.of(), pauses);
+    }
+
+    @Test
+    void eachRetryIsToldWithItsCallAttemptReasonAndTheWaitThatIsThenTaken() throws IOException {
+        emulator.addFault(FaultRule.on("spreadsheets.get").times(2).status(503));
+        emulator.addFault(FaultRule.on("spreadsheets.get").nth(3).status(429).retryAfter(3));
+
+        read(client());
+
+        assertEquals(3, retries.size(), retries::toString);
+        assertEquals(pauses, retries.stream().map(Retry::waitMillis).toList(), "the wait told is the wait taken");
+        assertEquals(List.of(1, 2, 3), retries.stream().map(Retry::attempt).toList());
+        assertEquals(List.of("answered HTTP 503", "answered HTTP 503", "answered HTTP 429 with Retry-After"),
+                retries.stream().map(Retry::reason).toList());
+        Retry last = retries.get(2);
+        assertEquals("spreadsheets.get", last.call());
+        assertEquals(emulator.hostPort(), last.host());
+        assertEquals("Sheets spreadsheets.get to " + emulator.hostPort()
+                + " answered HTTP 429 with Retry-After on attempt 3; retrying in 3000 ms", last.message());
+    }
+
+    @Test
+    void aRequestThatGetsNoAnswerKeepsWhatItTriedAndWhyItStopped() throws IOException {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        RetryPolicy policy = RetryPolicy.withDeadline(Duration.ofSeconds(60));
+        RetryingInitializer initializer = new RetryingInitializer(null, policy,
+                System.nanoTime() + policy.deadline().toNanos(), new ApiCallCounter(), retries::add, recordingSleeper);
+        Sheets sheets = new Sheets.Builder(new NetHttpTransport(), GsonFactory.getDefaultInstance(), initializer)
+                .setRootUrl("http://127.0.0.1:" + closedPort + "/").setApplicationName("retry-test").build();
+
+        IOException e = assertThrows(IOException.class, () -> read(sheets));
+
+        Unreachable.Tried tried = initializer.lastGaveUp().orElseThrow();
+        assertEquals("127.0.0.1:" + closedPort, tried.host());
+        assertEquals(policy.maxRetriesPerCall() + 1, tried.attempts(), "the first attempt and every retry");
+        assertEquals("the limit of 10 retries per call was reached", tried.stop());
+        assertEquals(policy.maxRetriesPerCall(), retries.size());
+        assertTrue(retries.stream().allMatch(r -> r.reason().equals("got no answer (I/O error)")), retries::toString);
+        String sentence = ((Unreachable) Unreachable.explain(sheets, e)).sentence("the read");
+        assertTrue(sentence.startsWith("Could not reach Google Sheets at 127.0.0.1:" + closedPort
+                + " for the read: 11 attempts over "), sentence);
+        assertTrue(sentence.endsWith(" got no answer (the last: ConnectException: Connection refused), and the limit"
+                + " of 10 retries per call was reached."), sentence);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.spooltracker.extendschema.emulator.model;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -137,8 +138,8 @@ public final class Evaluation {
     private Cells cells(Expr.Reference ref, Sheet home) {
         Sheet sheet = home;
         if (ref.sheetTitle() != null) {
-            sheet = spreadsheet.sheetByTitle(ref.sheetTitle()).orElseThrow(() -> new Failed(EffectiveValue.ErrorType.REF,
-                    "Unresolved sheet name '" + ref.sheetTitle() + "'."));
+            sheet = spreadsheet.sheetByTitle(ref.sheetTitle()).orElseThrow(() -> new Failed(
+                    EffectiveValue.ErrorType.REF, "Unresolved sheet name '" + ref.sheetTitle() + "'."));
         }
         A1Range range = ref.range();
         int endRow = range.endRow() == null ? sheet.rowCount() : range.endRow();
@@ -166,7 +167,8 @@ public final class Evaluation {
                 double dividend = number(left, "DIVIDE", 1);
                 double divisor = number(right, "DIVIDE", 2);
                 if (divisor == 0) {
-                    throw new Failed(EffectiveValue.ErrorType.DIVIDE_BY_ZERO, "Function DIVIDE parameter 2 cannot be zero.");
+                    throw new Failed(EffectiveValue.ErrorType.DIVIDE_BY_ZERO,
+                            "Function DIVIDE parameter 2 cannot be zero.");
                 }
                 return new CellValue.Num(dividend / divisor);
             }
@@ -174,7 +176,8 @@ public final class Evaluation {
                 double base = number(left, "POW", 1);
                 double exponent = number(right, "POW", 2);
                 if (base == 0 && exponent < 0) {
-                    throw new Failed(EffectiveValue.ErrorType.DIVIDE_BY_ZERO, "Function POW parameter 2 cannot be negative when parameter 1 is zero.");
+                    throw new Failed(EffectiveValue.ErrorType.DIVIDE_BY_ZERO,
+                            "Function POW parameter 2 cannot be negative when parameter 1 is zero.");
                 }
                 return new CellValue.Num(Math.pow(base, exponent));
             }
@@ -236,7 +239,7 @@ public final class Evaluation {
      * passes errors on, COUNT skips them.
      */
     private List<Double> numbers(Expr argument, Sheet home, String function, boolean errorsPropagate) {
-        List<Double> numbers = new java.util.ArrayList<>();
+        List<Double> numbers = new ArrayList<>();
         if (argument instanceof Expr.Reference ref) {
             Cells cells = cells(ref, home);
             GridRect rect = cells.rect();

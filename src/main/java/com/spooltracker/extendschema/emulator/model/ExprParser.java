@@ -135,7 +135,8 @@ final class ExprParser {
 
     private Expr word() {
         int start = pos;
-        while (pos < text.length() && (Character.isLetterOrDigit(text.charAt(pos)) || "$_.".indexOf(text.charAt(pos)) >= 0)) {
+        while (pos < text.length()
+                && (Character.isLetterOrDigit(text.charAt(pos)) || "$_.".indexOf(text.charAt(pos)) >= 0)) {
             pos++;
         }
         String word = text.substring(start, pos);

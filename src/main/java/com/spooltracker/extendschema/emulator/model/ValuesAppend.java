@@ -6,11 +6,13 @@ import java.util.List;
  * A planned values.append: the table found in the range, the rows to insert or grow, and the write
  * after the table's last row.
  *
- * <p>The table is the first run of consecutive rows, from the range's top, with a value in the
- * range's columns (a lone-cell range searches from that cell to the right and bottom edges). The new rows are
- * written from the range's first column, right after that run (or at the range's top when there is no
- * data). INSERT_ROWS inserts as many rows as are written; OVERWRITE grows the grid only when the data
- * would run past it.
+ * <p>The table, as Google finds it: the first cell holding a value in the range, row by row (for a lone
+ * cell range, that cell only), grown into the block of cells connected to it: rows below and columns on
+ * either side that hold a value next to the block, diagonals included, within the range's columns (a lone
+ * cell: the whole grid) and never above the cell. The new rows are written after the table's last row
+ * from the table's first column (so a table that starts right of the range shifts the data right, as
+ * Google does), or at the range's top-left when the range holds no value. INSERT_ROWS inserts as many
+ * rows as are written; OVERWRITE grows the grid only when the data would run past it.
  */
 public record ValuesAppend(Sheet sheet, GridRect table, int insertAt, int insertRows, int newRowCount,
         int newColumnCount, ValuesWrite write) {
@@ -20,12 +22,11 @@ public record ValuesAppend(Sheet sheet, GridRect table, int insertAt, int insert
         A1Range range = A1Range.parse(rangeText);
         Sheet sheet = range.sheetIn(spreadsheet, rangeText);
         GridRect bounds = range.clampedTo(sheet);
-        int fromColumn = bounds.startColumn();
-        int toColumn = range.singleCell() ? sheet.columnCount() : bounds.endColumn();
-        int toRow = range.singleCell() ? sheet.rowCount() : bounds.endRow();
-
-        GridRect table = findTable(sheet, bounds.startRow(), toRow, fromColumn, toColumn);
+        GridRect limits = range.singleCell()
+                ? new GridRect(sheet.title(), bounds.startRow(), 0, sheet.rowCount(), sheet.columnCount()) : bounds;
+        GridRect table = findTable(sheet, bounds, limits);
         int writeRow = table == null ? bounds.startRow() : table.endRow();
+        int fromColumn = table == null ? bounds.startColumn() : table.startColumn();
 
         Entry[][] entries = ValuesWrite.entries(values, option);
         int width = ValuesWrite.width(entries);
@@ -42,27 +43,53 @@ public record ValuesAppend(Sheet sheet, GridRect table, int insertAt, int insert
                 new ValuesWrite(sheet, area, entries));
     }
 
-    private static GridRect findTable(Sheet sheet, int fromRow, int toRow, int fromColumn, int toColumn) {
-        int last = Math.min(toRow, sheet.lastValueRow(fromColumn, toColumn));
-        int start = fromRow;
-        while (start < last && !sheet.rowHasValue(start, fromColumn, toColumn)) {
-            start++;
-        }
-        if (start >= last) {
-            return null;
-        }
-        int end = start;
-        int lastColumn = fromColumn;
-        while (end < toRow && sheet.rowHasValue(end, fromColumn, toColumn)) {
-            for (int c = toColumn - 1; c >= lastColumn; c--) {
-                if (sheet.value(end, c) != null) {
-                    lastColumn = c;
-                    break;
+    private static GridRect findTable(Sheet sheet, GridRect searched, GridRect limits) {
+        int lastRow = Math.min(searched.endRow(), sheet.lastValueRow(searched.startColumn(), searched.endColumn()));
+        for (int r = searched.startRow(); r < lastRow; r++) {
+            for (int c = searched.startColumn(); c < searched.endColumn(); c++) {
+                if (sheet.value(r, c) != null) {
+                    return grow(sheet, r, c, limits);
                 }
             }
-            end++;
         }
-        return new GridRect(sheet.title(), start, fromColumn, end, lastColumn + 1);
+        return null;
+    }
+
+    /** The block of value cells connected to (row, column), within {@code limits}. */
+    private static GridRect grow(Sheet sheet, int row, int column, GridRect limits) {
+        int top = row;
+        int bottom = row + 1;
+        int left = column;
+        int right = column + 1;
+        boolean grown = true;
+        while (grown) {
+            grown = false;
+            while (bottom < limits.endRow() && sheet.rowHasValue(bottom, Math.max(limits.startColumn(), left - 1),
+                    Math.min(limits.endColumn(), right + 1))) {
+                bottom++;
+                grown = true;
+            }
+            int rowsBelow = Math.min(limits.endRow(), bottom + 1);
+            while (left > limits.startColumn() && columnHasValue(sheet, left - 1, top, rowsBelow)) {
+                left--;
+                grown = true;
+            }
+            while (right < limits.endColumn() && columnHasValue(sheet, right, top, rowsBelow)) {
+                right++;
+                grown = true;
+            }
+        }
+        return new GridRect(sheet.title(), top, left, bottom, right);
+    }
+
+    private static boolean columnHasValue(Sheet sheet, int column, int fromRow, int toRow) {
+        int last = Math.min(toRow, sheet.lastValueRow(column, column + 1));
+        for (int r = fromRow; r < last; r++) {
+            if (sheet.value(r, column) != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public void apply() {

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.zip.GZIPInputStream;
@@ -89,7 +90,8 @@ public final class HttpFront implements HttpHandler {
             return; // exchange.close() without a response closes the connection
         }
         if (fault instanceof FaultRule.Action.Status s) {
-            Answer answer = Answer.of(s.code(), ErrorBody.forStatus(s.code()), s.retryAfterSeconds());
+            Answer answer = Answer.of(s.code(), ErrorBody.forFault(s.code(), s.reason(), route.isWrite(method)),
+                    s.retryAfterSeconds());
             byte[] out = encode(exchange, answer);
             log(method, route, pathAndQuery, s.code(), raw.length, out.length, "fault:" + s.code());
             write(exchange, s.code(), out);
@@ -143,6 +145,11 @@ public final class HttpFront implements HttpHandler {
             return new Answer(200, api.handle(route, query, body), null);
         } catch (SheetsError e) {
             return Answer.error(e);
+        } catch (IllegalStateException | ClassCastException | UnsupportedOperationException | NumberFormatException e) {
+            // Gson's typed accessors throw these when a field has the wrong JSON type: the client's mistake.
+            LOG.log(Level.FINE, "malformed request", e);
+            return Answer.error(SheetsError.invalid(
+                    "Invalid JSON payload received. A field has a value of the wrong type."));
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "internal error in the Sheets emulator", e);
             return Answer.of(500, ErrorBody.of(500, "INTERNAL", "Internal error encountered."), null);
@@ -199,7 +206,7 @@ public final class HttpFront implements HttpHandler {
         traffic.record(new RequestRecord(method, route.endpoint(), pathAndQuery, status, in, out, outcome));
     }
 
-    private void sleep(java.time.Duration delay) {
+    private void sleep(Duration delay) {
         try {
             clock.sleep(delay);
         } catch (InterruptedException e) {

@@ -2,6 +2,7 @@ package com.spooltracker.extendschema.emulator.wire;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
@@ -74,7 +75,53 @@ final class Json {
         }
     }
 
-    /** The request body as an object; null when empty; 400 like Google when it is not JSON. */
+    /**
+     * Proto3 JSON: a field given as {@code null} is absent (clients such as gspread send
+     * {@code "majorDimension": null}), so null members are dropped at every depth. Nulls inside arrays
+     * stay: in {@code values} a null element means "leave this cell alone".
+     */
+    static JsonObject withoutNulls(JsonObject json) {
+        JsonObject out = new JsonObject();
+        for (var entry : json.entrySet()) {
+            if (!entry.getValue().isJsonNull()) {
+                out.add(entry.getKey(), withoutNulls(entry.getValue()));
+            }
+        }
+        return out;
+    }
+
+    private static boolean hasNullMember(JsonElement json) {
+        if (json.isJsonObject()) {
+            for (var entry : json.getAsJsonObject().entrySet()) {
+                if (entry.getValue().isJsonNull() || hasNullMember(entry.getValue())) {
+                    return true;
+                }
+            }
+        } else if (json.isJsonArray()) {
+            for (JsonElement element : json.getAsJsonArray()) {
+                if (element.isJsonObject() || element.isJsonArray()) {
+                    if (hasNullMember(element)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static JsonElement withoutNulls(JsonElement json) {
+        if (json.isJsonObject()) {
+            return withoutNulls(json.getAsJsonObject());
+        }
+        if (json.isJsonArray()) {
+            JsonArray out = new JsonArray();
+            json.getAsJsonArray().forEach(element -> out.add(withoutNulls(element)));
+            return out;
+        }
+        return json;
+    }
+
+    /** The request body as an object, nulls dropped; null when empty; 400 like Google when it is not JSON. */
     static JsonObject object(byte[] body) {
         if (body.length == 0) {
             return null;
@@ -87,7 +134,8 @@ final class Json {
             if (!json.isJsonObject()) {
                 throw SheetsError.invalid("Invalid JSON payload received. Expected an object.");
             }
-            return json.getAsJsonObject();
+            // Copied only when needed: a large values write rarely holds a null member.
+            return hasNullMember(json) ? withoutNulls(json.getAsJsonObject()) : json.getAsJsonObject();
         } catch (JsonParseException e) {
             throw SheetsError.invalid("Invalid JSON payload received. Unexpected token.");
         }

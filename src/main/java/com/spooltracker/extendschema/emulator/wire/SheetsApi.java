@@ -14,6 +14,7 @@ import com.spooltracker.extendschema.emulator.model.SheetsError;
 import com.spooltracker.extendschema.emulator.model.Spreadsheet;
 import com.spooltracker.extendschema.emulator.model.ValueInputOption;
 import com.spooltracker.extendschema.emulator.model.ValuesAppend;
+import com.spooltracker.extendschema.emulator.model.ValuesClear;
 import com.spooltracker.extendschema.emulator.model.ValuesWrite;
 import com.spooltracker.extendschema.emulator.model.Workbook;
 import java.util.ArrayList;
@@ -53,6 +54,8 @@ final class SheetsApi {
                 case "values.update" -> valuesUpdate(spreadsheet, route.range(), query, body);
                 case "values.batchUpdate" -> valuesBatchUpdate(spreadsheet, body);
                 case "values.append" -> valuesAppend(spreadsheet, route.range(), query, body);
+                case "values.clear" -> valuesClear(spreadsheet, route.range());
+                case "values.batchClear" -> valuesBatchClear(spreadsheet, body);
                 default -> throw SheetsError.invalid("The method " + route.endpoint() + " is not supported by the Sheets emulator.");
             };
         }
@@ -143,7 +146,8 @@ final class SheetsApi {
             responses.add(response);
             ValuesWrite.Updated updated = write.updated();
             rows += updated.rows();
-            columns += updated.columns();
+            // Google reports the widest response here, not a sum.
+            columns = Math.max(columns, updated.columns());
             cells += updated.cells();
             if (updated.cells() > 0) {
                 sheets.add(write.sheet());
@@ -178,6 +182,35 @@ final class SheetsApi {
                     updatedData(spreadsheet, append.write(), query.first("responseValueRenderOption", "FORMATTED_VALUE")));
         }
         json.add("updates", updates);
+        return json;
+    }
+
+    private JsonObject valuesClear(Spreadsheet spreadsheet, String rangeText) {
+        ValuesClear clear = ValuesClear.plan(spreadsheet, rangeText);
+        clear.apply();
+        JsonObject json = new JsonObject();
+        json.addProperty("spreadsheetId", spreadsheet.spreadsheetId());
+        json.addProperty("clearedRange", clear.cleared().a1());
+        return json;
+    }
+
+    /** All ranges are checked before any is cleared, so a refused batch clears nothing. */
+    private JsonObject valuesBatchClear(Spreadsheet spreadsheet, JsonObject body) {
+        JsonArray ranges = body != null && body.has("ranges") ? body.getAsJsonArray("ranges") : new JsonArray();
+        List<ValuesClear> clears = new ArrayList<>();
+        for (JsonElement range : ranges) {
+            clears.add(ValuesClear.plan(spreadsheet, range.getAsString()));
+        }
+        JsonArray cleared = new JsonArray();
+        for (ValuesClear clear : clears) {
+            clear.apply();
+            cleared.add(clear.cleared().a1());
+        }
+        JsonObject json = new JsonObject();
+        json.addProperty("spreadsheetId", spreadsheet.spreadsheetId());
+        if (!cleared.isEmpty()) {
+            json.add("clearedRanges", cleared);
+        }
         return json;
     }
 

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
  * sheet inside it) and separate CLI processes (not serialized at all). Whatever the interleaving,
  * the writes are absolute, so the sheet ends migrated exactly once.
  */
-class ConcurrencyTest {
+class ConcurrentRunsTest {
     private static final int POSTS = 8;
     private static final int PROCESSES = 4;
 

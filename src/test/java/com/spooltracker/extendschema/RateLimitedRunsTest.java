@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  * run of the burst ends 200 or a clean 503 with Retry-After, and a run in the next minute finishes
  * the job exactly.
  */
-class QuotaTest {
+class RateLimitedRunsTest {
     /** Applying runs in the burst; half as many dry runs go with them. */
     private static final int BURST = 4;
 
