@@ -92,7 +92,7 @@ public final class Cli {
             Engine engine = setup.engine();
             // Retries go to stderr as they happen, so a slow run says what it is waiting for.
             Log retries = Log.create(false, null, err);
-            Engine.Outcome outcome = engine.run(new RunOptions(dryRun, refreshMetrics),
+            Engine.Outcome outcome = engine.run(new RunOptions(dryRun, showRequests, refreshMetrics),
                     retry -> retries.warning(retry.message(), retry.fields(), null));
             if (json) {
                 var report = RunReport.toJson(outcome.migration(), engine.target().spreadsheetId(), showRequests);

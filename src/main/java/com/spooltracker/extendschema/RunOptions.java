@@ -43,10 +43,6 @@ public record RunOptions(boolean dryRun, boolean showRequests, boolean refreshMe
     private static final String OPTIONS_TEXT = "The options are dryRun=true|false, showRequests=true|false and "
             + "refreshMetrics=true|false.";
 
-    /** The options a terminal gives: no request listing. */
-    public RunOptions(boolean dryRun, boolean refreshMetrics) {
-        this(dryRun, false, refreshMetrics);
-    }
 
     /**
      * @param body the body bytes, at most {@link #MAX_BODY_BYTES} + 1 of them (more means too large)

@@ -50,7 +50,7 @@ final class Instance {
             status = tracker.run(dryRun);
             largestBody = tracker.largestBody();
         } else {
-            Engine.Outcome outcome = new Engine(migration).run(new RunOptions(dryRun, true));
+            Engine.Outcome outcome = new Engine(migration).run(new RunOptions(dryRun, false, true));
             RefreshResult result = outcome.refresh().orElseThrow().result();
             status = RefreshReport.status(result);
             for (var request : MetricWrites.of(BenchSheet.SHEET, result.drift().changes(), WriteRequests.MAX_BODY_BYTES)) {
