@@ -87,4 +87,23 @@ class GridResponseTest {
     void answersOfAShapeGoogleDoesNotSendAreUnexpected(String answer) {
         assertThrows(GridResponse.UnexpectedAnswer.class, () -> read(answer));
     }
+
+    @Test
+    void withWholeEnteredValuesFormulasAndArrayOutputAreManagedAndLiteralsAreNot() throws IOException {
+        String json = "{'sheets':[{'properties':{'sheetId':0,'title':'Ops','gridProperties':{'rowCount':9,'columnCount':72}},"
+                + "'data':[{'startColumn':67,'rowData':["
+                + "{'values':[{'formattedValue':'Total_Uniones','userEnteredValue':{'stringValue':'Total_Uniones'}}]},"
+                + "{'values':[{'formattedValue':'3','userEnteredValue':{'numberValue':3}}]},"
+                + "{'values':[{'formattedValue':'2','userEnteredValue':{'formulaValue':'=1+1'}}]},"
+                + "{'values':[{'formattedValue':'5'}]},"
+                + "{'values':[{}]}]}]}]}";
+
+        GridResponse.Block whole = GridResponse.read(new StringReader(json.replace('\'', '"')), true).get(0).blocks().get(0);
+        GridResponse.Block narrow = read(json).get(0).blocks().get(0);
+
+        assertEquals(Map.of(67, rows(2, 3)), whole.managedRowsByColumn(), "a formula, and a value with none entered");
+        assertEquals(Map.of(67, rows(0, 1, 2, 3)), whole.filledRowsByColumn());
+        assertEquals(Map.of(67, rows(2)), narrow.managedRowsByColumn(),
+                "under the migration's narrow mask a literal has no entered value either: only formulas are known");
+    }
 }
