@@ -90,6 +90,32 @@ class CliTest {
         assertTrue(help.out().contains("--dry-run"));
     }
 
+    @Test
+    void refreshMetricsPrintsTheDriftThenWritesItOnce() {
+        ColumnMapCache.shared().invalidateAll();
+        try (SheetsEmulator emulator = SheetsEmulator.start()) {
+            emulator.seedDemo();
+            String host = emulator.hostPort();
+
+            Run dry = cli("--emulator", host, "--dry-run", "--refresh-metrics");
+            assertEquals(0, dry.exit(), dry.err());
+            assertTrue(dry.out().contains("METRICS DRY_RUN  from sheet 'Uniones'"), dry.out());
+            assertTrue(dry.out().contains("Total_Uniones              300 cells to change"), dry.out());
+            assertTrue(dry.out().contains("SP-0001      Total_Uniones              Operaciones!BP2  0 -> 31"), dry.out());
+            assertTrue(dry.out().contains("orphan unions: 3; DN_UNION not a number: 19"), dry.out());
+            assertEquals(0, emulator.counters().writes());
+
+            Run applied = cli("--emulator", host, "--refresh-metrics", "--json");
+            assertEquals(0, applied.exit(), applied.err());
+            var metrics = JsonParser.parseString(applied.out()).getAsJsonObject().getAsJsonObject("metrics");
+            assertEquals("APPLIED", metrics.get("status").getAsString());
+            assertEquals(1496, metrics.get("cellsChanged").getAsInt());
+
+            Run again = cli("--emulator", host, "--refresh-metrics");
+            assertTrue(again.out().contains("METRICS UP_TO_DATE"), again.out());
+        }
+    }
+
     private static ProcessBuilder java(String mainClass, String... args) {
         String javaBin = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new java.util.ArrayList<>(List.of(javaBin, "-cp", System.getProperty("java.class.path"), mainClass));
