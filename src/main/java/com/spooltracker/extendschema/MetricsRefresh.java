@@ -113,9 +113,9 @@ final class MetricsRefresh {
                 throw new Failure.NotFound("The spreadsheet has no sheet '" + UNIONES + "' to compute the metrics from. "
                         + "The migration step ran; the metrics were not refreshed.");
             } catch (SheetsGateway.StaleLayout stale) {
-                // Uniones is narrower than the presumed layout: its header decides.
+                // Uniones is narrower than the presumed layout: read its header alone, then what it says.
                 cache.invalidate(unionesKey);
-                unionColumns = List.of(0, 0, 0, 0);
+                unionColumns = List.of();
                 continue;
             }
             ColumnMap unionesHeader = headerOf(answer.get(unionesAt));

@@ -143,6 +143,58 @@ class MetricsRefreshTest {
     }
 
     @Test
+    void unionesColumnsAreFoundByHeaderWhereverTheyAreAndTheLayoutIsRememberedForTheNextRun() {
+        // OT, DN_UNION, ARM_FECHA_FIN, SOL_FECHA_FIN in columns A-D of a 4-column sheet: narrower than
+        // the presumed layout (B, E, H, K), and named with other spacing and case.
+        Seed seed = Seed.spreadsheet("demo");
+        seed.sheet("Operaciones", 10, 72).row(0, RandomSheets.header72());
+        seed.cell(1, 0, "SP-1").cell(1, 1, 7).cell(2, 0, "SP-2").cell(2, 1, "7");
+        seed.sheet("Uniones", 10, 4).row(0, List.of("ot", "dn union", "Arm_Fecha_Fin", "SOL FECHA FIN"))
+                .row(1, List.of(7, 2.5, 45700, 45701)).row(2, List.of(" 7", "x", 45700)).row(3, List.of(8, 1));
+        emulator.seed(seed.build());
+        JsonObject before = emulator.dump("demo");
+
+        Response first = function.post("refreshMetrics=true");
+
+        assertEquals(200, first.status(), first::toString);
+        JsonObject after = emulator.dump("demo");
+        assertMetricsAsExpected(before, after, List.of());
+        assertEquals(2, cell(sheet(after, "Operaciones"), 1, METRICS_FROM).getAsInt());
+        JsonObject metrics = first.json().getAsJsonObject("metrics");
+        assertEquals("Uniones!B3", metrics.getAsJsonObject("invalidDnUnion").getAsJsonArray("examples").get(0)
+                .getAsJsonObject().get("cell").getAsString());
+        assertEquals("Uniones!A4", metrics.getAsJsonObject("orphanUnions").getAsJsonArray("examples").get(0)
+                .getAsJsonObject().get("cell").getAsString());
+        emulator.resetCounters();
+
+        function.post("refreshMetrics=true");
+
+        assertEquals(2, emulator.counters().reads(), "the instance remembers where Uniones keeps its columns");
+    }
+
+    @Test
+    void aMissingUnionesSheetIs404AndAMissingColumnIs409AfterTheMigrationStep() {
+        Seed seed = Seed.spreadsheet("demo");
+        seed.sheet("Operaciones", 10, 67).row(0, DemoSpreadsheet.OPERACIONES_HEADERS).cell(1, 0, "SP-1").cell(1, 1, 7);
+        emulator.seed(seed.build());
+
+        Response noSheet = function.post("refreshMetrics=true");
+
+        assertEquals(404, noSheet.status(), noSheet::toString);
+        assertTrue(noSheet.body().contains("no sheet 'Uniones'"), noSheet::toString);
+        assertEquals(72, sheet(emulator.dump("demo"), "Operaciones").get("columnCount").getAsInt(), "migrated first");
+
+        seed.sheet("Uniones", 10, 17).row(0, List.of("ID", "OT", "N_UNION", "TAG_SPOOL", "DN"));
+        emulator.seed(seed.build());
+        ColumnMapCache.shared().invalidateAll();
+
+        Response noColumn = function.post("refreshMetrics=true");
+
+        assertEquals(409, noColumn.status(), noColumn::toString);
+        assertTrue(noColumn.body().contains("DN_UNION, ARM_FECHA_FIN, SOL_FECHA_FIN"), noColumn::toString);
+    }
+
+    @Test
     void withoutTheOptionTheAnswerHasNoMetricsAndTheMetricsStayZero() {
         emulator.seedDemo();
         Response response = function.post("");
