@@ -1,6 +1,5 @@
 package com.spooltracker.extendschema;
 
-import com.google.api.services.sheets.v4.model.BatchUpdateValuesRequest;
 import com.google.gson.JsonObject;
 import com.spooltracker.extendschema.cache.ColumnMapCache;
 import com.spooltracker.extendschema.cache.SheetKey;
@@ -13,10 +12,8 @@ import com.spooltracker.extendschema.schema.ColumnMap;
 import com.spooltracker.extendschema.schema.ColumnSpec;
 import com.spooltracker.extendschema.schema.Placement;
 import com.spooltracker.extendschema.schema.Plan;
-import com.spooltracker.extendschema.sheets.MetricWrites;
 import com.spooltracker.extendschema.sheets.SheetsGateway;
 import com.spooltracker.extendschema.sheets.ValuesRange;
-import com.spooltracker.extendschema.sheets.WriteRequests;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -68,11 +65,8 @@ final class MetricsRefresh {
         if (dryRun) {
             return new RefreshResult.DryRun(drift);
         }
-        List<BatchUpdateValuesRequest> requests = MetricWrites.of(target.sheet(), drift.changes(), WriteRequests.MAX_BODY_BYTES);
-        for (BatchUpdateValuesRequest request : requests) {
-            gateway.write(request);
-        }
-        return new RefreshResult.Applied(drift, requests.size(), audit(gateway, drift));
+        int requests = gateway.writeCells(target.sheet(), drift.changes());
+        return new RefreshResult.Applied(drift, requests, audit(gateway, drift));
     }
 
     private MetricsSnapshot read(SheetsGateway gateway, Step step) {

@@ -9,6 +9,7 @@ import com.google.api.client.googleapis.json.GoogleJsonResponseException;
 import com.google.api.client.http.HttpResponse;
 import com.google.api.client.http.HttpResponseException;
 import com.spooltracker.extendschema.Failure;
+import com.spooltracker.extendschema.metrics.DriftReport;
 import com.spooltracker.extendschema.schema.ColumnMap;
 import com.spooltracker.extendschema.schema.SheetSnapshot;
 import java.io.IOException;
@@ -212,6 +213,20 @@ public final class SheetsGateway {
         } catch (IllegalArgumentException | IllegalStateException | ClassCastException e) {
             throw new AppendUnconfirmed(SheetsErrors.unexpectedAnswer(call, "its reply does not parse as Google's", e));
         }
+    }
+
+    /**
+     * Writes {@code changes} (0-based cells of {@code sheet}) as {@link MetricWrites} groups them: one
+     * {@code values.batchUpdate} unless a body would pass 2 MB.
+     *
+     * @return how many requests were sent
+     */
+    public int writeCells(String sheet, List<DriftReport.CellChange> changes) {
+        List<BatchUpdateValuesRequest> requests = MetricWrites.of(sheet, changes, WriteRequests.MAX_BODY_BYTES);
+        for (BatchUpdateValuesRequest request : requests) {
+            write(request);
+        }
+        return requests.size();
     }
 
     /**
