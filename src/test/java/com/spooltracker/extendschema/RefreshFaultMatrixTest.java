@@ -3,26 +3,26 @@ package com.spooltracker.extendschema;
 import static com.spooltracker.extendschema.testing.Dumps.rows;
 import static com.spooltracker.extendschema.testing.Dumps.sheet;
 import static com.spooltracker.extendschema.testing.Dumps.without;
+import static com.spooltracker.extendschema.testing.FaultScenarios.FAULTS;
+import static com.spooltracker.extendschema.testing.FaultScenarios.assertCleanAnswer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.spooltracker.extendschema.cache.ColumnMapCache;
-import com.spooltracker.extendschema.emulator.FaultRule;
-import com.spooltracker.extendschema.emulator.RequestRecord;
+import com.spooltracker.extendschema.emulator.FakeClock;
 import com.spooltracker.extendschema.emulator.SheetsEmulator;
 import com.spooltracker.extendschema.testing.Dumps;
+import com.spooltracker.extendschema.testing.FaultScenarios;
+import com.spooltracker.extendschema.testing.FaultScenarios.Call;
+import com.spooltracker.extendschema.testing.FaultScenarios.Fault;
 import com.spooltracker.extendschema.testing.FunctionServer;
 import com.spooltracker.extendschema.testing.FunctionServer.Response;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,7 +38,7 @@ import org.junit.jupiter.api.TestFactory;
  * migration's own calls have their matrix in {@link FaultMatrixTest}.
  */
 class RefreshFaultMatrixTest {
-    private static final Duration SLOW_ANSWER = Duration.ofMillis(1500);
+    private static final FakeClock CLOCK = new FakeClock();
     private static final int METRICS_FROM = 67;
 
     private static SheetsEmulator emulator;
@@ -48,7 +48,7 @@ class RefreshFaultMatrixTest {
 
     @BeforeAll
     static void start() {
-        emulator = SheetsEmulator.start();
+        emulator = SheetsEmulator.start(CLOCK);
         function = FunctionServer.start(settings(false));
         impatient = FunctionServer.start(settings(true));
     }
@@ -72,25 +72,6 @@ class RefreshFaultMatrixTest {
         emulator.close();
     }
 
-    private record Call(String endpoint, int nth, boolean isGet) {
-        @Override
-        public String toString() {
-            return endpoint + "#" + nth;
-        }
-    }
-
-    private record Fault(String name, boolean slow, Function<Call, FaultRule> rule) {}
-
-    private static final List<Fault> FAULTS = List.of(
-            new Fault("429 Retry-After 1", false, c -> FaultRule.on(c.endpoint()).nth(c.nth()).status(429).retryAfter(1)),
-            new Fault("500", false, c -> FaultRule.on(c.endpoint()).nth(c.nth()).status(500)),
-            new Fault("503", false, c -> FaultRule.on(c.endpoint()).nth(c.nth()).status(503)),
-            new Fault("drop before answering", false,
-                    c -> FaultRule.on(c.endpoint()).nth(c.nth()).times(c.isGet() ? 2 : 1).dropBeforeAnswer()),
-            new Fault("apply, then drop", false,
-                    c -> FaultRule.on(c.endpoint()).nth(c.nth()).times(c.isGet() ? 2 : 1).applyThenDrop()),
-            new Fault("slower than the read timeout", true, c -> FaultRule.on(c.endpoint()).nth(c.nth()).delay(SLOW_ANSWER)));
-
     @TestFactory
     Stream<DynamicTest> everyFaultAtEveryRefreshCallConvergesAndChangesNoCellOutsideTheMetrics() {
         migratedDemo();
@@ -98,7 +79,7 @@ class RefreshFaultMatrixTest {
         Response reference = function.post("refreshMetrics=true");
         assertEquals(200, reference.status(), reference::toString);
         assertEquals("APPLIED", reference.json().getAsJsonObject("metrics").get("status").getAsString());
-        List<Call> calls = calls(emulator.requestLog());
+        List<Call> calls = FaultScenarios.calls(emulator.requestLog());
         expected = emulator.dump("demo");
         assertEquals(1, auditRows(original, expected));
         assertEquals(List.of("spreadsheets.get#1", "values.batchGet#1", "values.batchUpdate#1", "values.append#1"),
@@ -121,7 +102,7 @@ class RefreshFaultMatrixTest {
 
         assertCleanAnswer(first);
         if (fault.slow()) {
-            awaitDelayedRequest();
+            FaultScenarios.releaseSlowAnswer(emulator, CLOCK);
         }
         assertTrue(emulator.requestLog().stream().anyMatch(r -> r.outcome().startsWith("fault:")), "the fault fired");
         emulator.clearFaults();
@@ -154,51 +135,11 @@ class RefreshFaultMatrixTest {
             for (var row : rows(sheet(dump, "Operaciones"))) {
                 var cells = row.getAsJsonArray();
                 for (int c = METRICS_FROM; c < Math.min(cells.size(), METRICS_FROM + 5); c++) {
-                    cells.set(c, com.google.gson.JsonNull.INSTANCE);
+                    cells.set(c, JsonNull.INSTANCE);
                 }
             }
         }
         return Dumps.changedCells(was, is);
-    }
-
-    private static List<Call> calls(List<RequestRecord> log) {
-        Map<String, Integer> seen = new TreeMap<>();
-        List<Call> calls = new ArrayList<>();
-        for (RequestRecord record : log) {
-            int nth = seen.merge(record.endpoint(), 1, Integer::sum);
-            calls.add(new Call(record.endpoint(), nth, record.method().equals("GET")));
-        }
-        return calls;
-    }
-
-    private static void assertCleanAnswer(Response response) {
-        JsonObject json = response.json();
-        if (response.status() == 200) {
-            assertFalse(json.has("error"), response::toString);
-            return;
-        }
-        JsonObject error = json.getAsJsonObject("error");
-        assertNotNull(error, response::toString);
-        assertEquals(response.status(), error.get("code").getAsInt(), response::toString);
-        assertTrue(response.status() != 500, response::toString);
-        if (response.status() == 503) {
-            assertNotNull(response.header("Retry-After"), response::toString);
-        }
-    }
-
-    private static void awaitDelayedRequest() {
-        long until = System.nanoTime() + SLOW_ANSWER.multipliedBy(3).toNanos();
-        while (emulator.requestLog().stream().noneMatch(r -> r.outcome().equals("fault:delay"))) {
-            if (System.nanoTime() > until) {
-                throw new AssertionError("the delayed request never finished");
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 
     private static int auditRows(JsonObject before, JsonObject after) {
