@@ -5,19 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
-import com.spooltracker.extendschema.cache.ColumnMapCache;
 import com.spooltracker.extendschema.emulator.FaultRule;
-import com.spooltracker.extendschema.emulator.SheetsEmulator;
-import com.spooltracker.extendschema.testing.FunctionServer;
+import com.spooltracker.extendschema.testing.FunctionFixture;
 import com.spooltracker.extendschema.testing.FunctionServer.Response;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The errors a new project meets first, each answered with what to do. Google's bodies, details
@@ -30,28 +26,8 @@ class AccessErrorsTest {
             + "\"type.googleapis.com/google.rpc.ErrorInfo\",\"reason\":\"ORG_POLICY_BLOCKED\",\"domain\":"
             + "\"googleapis.com\"}]}}";
 
-    private static SheetsEmulator emulator;
-    private static FunctionServer function;
-
-    @BeforeAll
-    static void start() {
-        emulator = SheetsEmulator.start();
-        function = FunctionServer.start(Map.of("SHEETS_EMULATOR_HOST", emulator.hostPort(), "SPREADSHEET_ID", "demo",
-                "SHEETS_DEADLINE_SECONDS", "2", "SHEETS_BACKOFF_INITIAL_MS", "50"));
-    }
-
-    @AfterAll
-    static void stop() {
-        function.close();
-        emulator.close();
-    }
-
-    @BeforeEach
-    void clean() {
-        emulator.reset();
-        emulator.seedDemo();
-        ColumnMapCache.shared().invalidateAll();
-    }
+    @RegisterExtension
+    static final FunctionFixture fixture = FunctionFixture.demo().with("SHEETS_DEADLINE_SECONDS", "2").with("SHEETS_BACKOFF_INITIAL_MS", "50");
 
     private static JsonObject refusedWith(int status, String googleBody) {
         return refusedWith(status, status, googleBody);
@@ -59,25 +35,25 @@ class AccessErrorsTest {
 
     /** Google answers every read with {@code status} and the error body it sends for {@code reason}. */
     private static JsonObject refusedFor(int status, String reason) {
-        emulator.addFault(FaultRule.on("spreadsheets.get").times(0).status(status).reason(reason));
-        JsonObject before = emulator.dump("demo");
+        fixture.emulator().addFault(FaultRule.on("spreadsheets.get").times(0).status(status).reason(reason));
+        JsonObject before = fixture.emulator().dump("demo");
 
-        Response response = function.post("dryRun=true");
+        Response response = fixture.function().post("dryRun=true");
 
         assertEquals(status == 429 ? 503 : status, response.status(), response::toString);
-        assertEquals(before, emulator.dump("demo"));
+        assertEquals(before, fixture.emulator().dump("demo"));
         return response.json().getAsJsonObject("error");
     }
 
     /** Google answers {@code googleStatus} with {@code googleBody} to every read; the function must answer {@code status}. */
     private static JsonObject refusedWith(int googleStatus, int status, String googleBody) {
-        emulator.addFault(FaultRule.on("spreadsheets.get").times(0).respond(googleStatus, googleBody));
-        JsonObject before = emulator.dump("demo");
+        fixture.emulator().addFault(FaultRule.on("spreadsheets.get").times(0).respond(googleStatus, googleBody));
+        JsonObject before = fixture.emulator().dump("demo");
 
-        Response response = function.post("dryRun=true");
+        Response response = fixture.function().post("dryRun=true");
 
         assertEquals(status, response.status(), response::toString);
-        assertEquals(before, emulator.dump("demo"));
+        assertEquals(before, fixture.emulator().dump("demo"));
         return response.json().getAsJsonObject("error");
     }
 
@@ -94,9 +70,9 @@ class AccessErrorsTest {
 
     @Test
     void aSheetNotSharedNamesTheIdentityToShareItWith() {
-        emulator.addFault(FaultRule.on("spreadsheets.get").times(0).status(403));
+        fixture.emulator().addFault(FaultRule.on("spreadsheets.get").times(0).status(403));
 
-        Response response = function.post("dryRun=true");
+        Response response = fixture.function().post("dryRun=true");
 
         assertEquals(403, response.status(), response::toString);
         JsonObject error = response.json().getAsJsonObject("error");
@@ -142,10 +118,10 @@ class AccessErrorsTest {
 
     @Test
     void theCommandLineGivesTheSameHint() {
-        emulator.addFault(FaultRule.on("spreadsheets.get").times(0).status(403).reason("SERVICE_DISABLED"));
+        fixture.emulator().addFault(FaultRule.on("spreadsheets.get").times(0).status(403).reason("SERVICE_DISABLED"));
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-        int exit = Cli.run(new String[] {"--emulator", emulator.hostPort(), "--dry-run"}, Map.of(),
+        int exit = Cli.run(new String[] {"--emulator", fixture.emulator().hostPort(), "--dry-run"}, Map.of(),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
 

@@ -9,45 +9,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
-import com.spooltracker.extendschema.cache.ColumnMapCache;
 import com.spooltracker.extendschema.emulator.DemoSpreadsheet;
-import com.spooltracker.extendschema.emulator.SheetsEmulator;
 import com.spooltracker.extendschema.schema.HeaderName;
 import com.spooltracker.extendschema.testing.Dumps;
-import com.spooltracker.extendschema.testing.FunctionServer;
+import com.spooltracker.extendschema.testing.FunctionFixture;
 import com.spooltracker.extendschema.testing.FunctionServer.Response;
 import com.spooltracker.extendschema.testing.Seed;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The sheet is judged by what it displays, as v3.0 code reads it: headers and keys shown by formulas
  * count, blank-looking keys do not, and cells that show an array formula's output are never written over.
  */
 class DisplayedValuesTest {
-    private static SheetsEmulator emulator;
-    private static FunctionServer function;
-
-    @BeforeAll
-    static void start() {
-        emulator = SheetsEmulator.start();
-        function = FunctionServer.start(emulator.hostPort(), "s1");
-    }
-
-    @AfterAll
-    static void stop() {
-        function.close();
-        emulator.close();
-    }
-
-    @BeforeEach
-    void clean() {
-        emulator.reset();
-        ColumnMapCache.shared().invalidateAll();
-    }
+    @RegisterExtension
+    static final FunctionFixture fixture = FunctionFixture.spreadsheet("s1");
 
     /** Operaciones at v3.0, 40 spools in rows 2..41, and a Metadata sheet. */
     private static Seed v3(int columns) {
@@ -62,15 +40,15 @@ class DisplayedValuesTest {
         for (int row = 1; row <= 40; row++) {
             seed.cell(row, 68, computed(row * 2)); // BQ2:BQ41 shown by an ARRAYFORMULA in another cell
         }
-        emulator.seed(seed.build());
-        JsonObject before = emulator.dump("s1");
+        fixture.emulator().seed(seed.build());
+        JsonObject before = fixture.emulator().dump("s1");
 
-        Response response = function.post("");
+        Response response = fixture.function().post("");
 
         assertEquals(409, response.status(), response::toString);
         assertEquals("CONFLICT", response.errorStatus());
         assertTrue(response.body().contains("NON_EMPTY_CELLS") && response.body().contains("BQ2"), response::toString);
-        assertEquals(before, emulator.dump("s1"), "nothing may be written");
+        assertEquals(before, fixture.emulator().dump("s1"), "nothing may be written");
     }
 
     @Test
@@ -81,14 +59,14 @@ class DisplayedValuesTest {
         for (int row = 1; row <= 30; row++) {
             seed.cell(row, 67, computed(row % 4)); // Total_Uniones of rows 2..31 comes from an array formula
         }
-        emulator.seed(seed.build());
-        JsonObject before = sheet(emulator.dump("s1"), "Operaciones");
+        fixture.emulator().seed(seed.build());
+        JsonObject before = sheet(fixture.emulator().dump("s1"), "Operaciones");
 
-        Response response = function.post("");
+        Response response = fixture.function().post("");
 
         assertEquals(200, response.status(), response::toString);
         assertEquals(40 * 5 - 30, response.json().get("cellsInitialized").getAsInt(), response::toString);
-        JsonObject after = sheet(emulator.dump("s1"), "Operaciones");
+        JsonObject after = sheet(fixture.emulator().dump("s1"), "Operaciones");
         for (int row = 1; row <= 30; row++) {
             assertEquals(cell(before, row, 67), cell(after, row, 67), "BP" + (row + 1) + " must keep the formula's output");
         }
@@ -99,12 +77,12 @@ class DisplayedValuesTest {
 
     @Test
     void aHeaderShownByAFormulaIsFoundAndNotAddedASecondTime() {
-        emulator.seed(v3(68).cell(0, 67, "=\"Total_\"&\"Uniones\"").build());
+        fixture.emulator().seed(v3(68).cell(0, 67, "=\"Total_\"&\"Uniones\"").build());
 
-        Response response = function.post("");
+        Response response = fixture.function().post("");
 
         assertEquals(200, response.status(), response::toString);
-        JsonObject after = sheet(emulator.dump("s1"), "Operaciones");
+        JsonObject after = sheet(fixture.emulator().dump("s1"), "Operaciones");
         assertEquals("=\"Total_\"&\"Uniones\"", cell(after, 0, 67).getAsString(), "the formula header stays");
         long totals = header(after).stream().filter(h -> HeaderName.normalize(h).equals("totaluniones")).count();
         assertEquals(0, totals, "no second, typed Total_Uniones: " + header(after));
@@ -115,13 +93,13 @@ class DisplayedValuesTest {
 
     @Test
     void blankLookingKeysAreNotSpools() {
-        emulator.seed(v3(67).cell(41, 0, " ").cell(42, 0, "=\"\"").cell(43, 0, "   ").cell(44, 0, "SP-REAL").build());
+        fixture.emulator().seed(v3(67).cell(41, 0, " ").cell(42, 0, "=\"\"").cell(43, 0, "   ").cell(44, 0, "SP-REAL").build());
 
-        Response response = function.post("");
+        Response response = fixture.function().post("");
 
         assertEquals(200, response.status(), response::toString);
         assertEquals(41, response.json().get("dataRows").getAsInt(), response::toString);
-        JsonObject after = sheet(emulator.dump("s1"), "Operaciones");
+        JsonObject after = sheet(fixture.emulator().dump("s1"), "Operaciones");
         for (int row = 41; row <= 43; row++) {
             assertTrue(Dumps.isEmpty(cell(after, row, 67)), "row " + (row + 1) + " is not a spool");
         }

@@ -15,50 +15,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.spooltracker.extendschema.cache.ColumnMapCache;
 import com.spooltracker.extendschema.emulator.DemoSpreadsheet;
-import com.spooltracker.extendschema.emulator.SheetsEmulator;
 import com.spooltracker.extendschema.schema.ColumnMap;
-import com.spooltracker.extendschema.testing.FunctionServer;
+import com.spooltracker.extendschema.testing.FunctionFixture;
 import com.spooltracker.extendschema.testing.FunctionServer.Response;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The function end to end: invoker over HTTP → function → real Sheets client over HTTP → emulator. */
+/** The function end to end: invoker over HTTP → function → real Sheets client over HTTP → fixture.emulator(). */
 class ExtendSchemaFunctionTest {
     static final List<String> V4_HEADERS = List.of("Total_Uniones", "Uniones_ARM_Completadas",
             "Uniones_SOLD_Completadas", "Pulgadas_ARM", "Pulgadas_SOLD");
 
-    private static SheetsEmulator emulator;
-    private static FunctionServer function;
-
-    @BeforeAll
-    static void start() {
-        emulator = SheetsEmulator.start();
-        function = FunctionServer.start(emulator.hostPort(), "demo");
-    }
-
-    @AfterAll
-    static void stop() {
-        function.close();
-        emulator.close();
-    }
-
-    @BeforeEach
-    void freshDemo() {
-        emulator.reset();
-        emulator.seedDemo();
-        ColumnMapCache.shared().invalidateAll();
-    }
+    @RegisterExtension
+    static final FunctionFixture fixture = FunctionFixture.demo();
 
     @Test
     void dryRunOnTheDemoSheetSaysFiveColumnsWouldBeAddedAndWritesNothing() {
-        JsonObject before = emulator.dump("demo");
+        JsonObject before = fixture.emulator().dump("demo");
 
-        Response response = function.post("dryRun=true");
+        Response response = fixture.function().post("dryRun=true");
 
         assertEquals(200, response.status(), response::toString);
         JsonObject report = response.json();
@@ -70,42 +47,42 @@ class ExtendSchemaFunctionTest {
         assertEquals(68, report.getAsJsonArray("added").get(0).getAsJsonObject().get("column").getAsInt());
         assertEquals(2, report.getAsJsonArray("requests").size());
         assertEquals("spreadsheets.batchUpdate", report.getAsJsonArray("requests").get(0).getAsJsonObject().get("method").getAsString());
-        assertEquals(before, emulator.dump("demo"));
-        assertEquals(0, emulator.counters().writes());
-        assertTrue(emulator.counters().reads() <= 2, emulator.counters()::toString);
-        assertEquals(emulator.counters().reads(), report.getAsJsonObject("apiCalls").get("reads").getAsInt());
+        assertEquals(before, fixture.emulator().dump("demo"));
+        assertEquals(0, fixture.emulator().counters().writes());
+        assertTrue(fixture.emulator().counters().reads() <= 2, fixture.emulator().counters()::toString);
+        assertEquals(fixture.emulator().counters().reads(), report.getAsJsonObject("apiCalls").get("reads").getAsInt());
     }
 
     @Test
     void getIsADryRunToo() {
-        JsonObject before = emulator.dump("demo");
+        JsonObject before = fixture.emulator().dump("demo");
 
-        Response response = function.get("");
+        Response response = fixture.function().get("");
 
         assertEquals(200, response.status(), response::toString);
         assertEquals("DRY_RUN", response.json().get("status").getAsString());
-        assertEquals(before, emulator.dump("demo"));
+        assertEquals(before, fixture.emulator().dump("demo"));
     }
 
     @Test
     void dryRunRequestsAreExactlyWhatTheApplySends() {
-        JsonArray planned = function.post("dryRun=true").json().getAsJsonArray("requests");
-        emulator.resetCounters();
+        JsonArray planned = fixture.function().post("dryRun=true").json().getAsJsonArray("requests");
+        fixture.emulator().resetCounters();
 
-        function.post("");
+        fixture.function().post("");
 
-        assertEquals(planned.size() + 1, emulator.counters().writes(), "planned requests + the audit append");
-        assertEquals(1, emulator.counters().calls("spreadsheets.batchUpdate"));
-        assertEquals(1, emulator.counters().calls("values.batchUpdate"));
+        assertEquals(planned.size() + 1, fixture.emulator().counters().writes(), "planned requests + the audit append");
+        assertEquals(1, fixture.emulator().counters().calls("spreadsheets.batchUpdate"));
+        assertEquals(1, fixture.emulator().counters().calls("values.batchUpdate"));
     }
 
     @Test
     void applyAddsTheFiveColumnsAt68To72WithDefaultsInEveryDataRowAndLeavesColumns1To67Untouched() {
-        JsonObject before = emulator.dump("demo");
+        JsonObject before = fixture.emulator().dump("demo");
         JsonObject operacionesBefore = sheet(before, "Operaciones");
         List<Integer> spoolRows = dataRows(operacionesBefore, 0);
 
-        Response response = function.post("");
+        Response response = fixture.function().post("");
 
         assertEquals(200, response.status(), response::toString);
         JsonObject report = response.json();
@@ -113,7 +90,7 @@ class ExtendSchemaFunctionTest {
         assertEquals(spoolRows.size() * 5, report.get("cellsInitialized").getAsInt());
         assertEquals(72, report.getAsJsonObject("gridColumns").get("after").getAsInt());
 
-        JsonObject after = emulator.dump("demo");
+        JsonObject after = fixture.emulator().dump("demo");
         JsonObject operaciones = sheet(after, "Operaciones");
         assertEquals(72, operaciones.get("columnCount").getAsInt());
         assertEquals(operacionesBefore.get("rowCount"), operaciones.get("rowCount"));
@@ -141,9 +118,9 @@ class ExtendSchemaFunctionTest {
 
     @Test
     void applySetsIntegerAndDecimalNumberFormatsOnTheNewColumnsDataCells() {
-        function.post("");
+        fixture.function().post("");
 
-        JsonArray formats = sheet(emulator.dump("demo"), "Operaciones").getAsJsonArray("formats");
+        JsonArray formats = sheet(fixture.emulator().dump("demo"), "Operaciones").getAsJsonArray("formats");
         for (String column : List.of("BP", "BQ", "BR")) {
             assertTrue(hasFormat(formats, column + "2:" + column + "1000", "NUMBER", "0"), formats::toString);
         }
@@ -154,15 +131,15 @@ class ExtendSchemaFunctionTest {
 
     @Test
     void freshMigrationOnAColdInstanceIsOneReadAndTwoWritesPlusTheAudit() {
-        function.post("");
+        fixture.function().post("");
 
-        assertEquals(1, emulator.counters().reads(), emulator.counters()::toString);
-        assertEquals(3, emulator.counters().writes(), "grid+formats, values, audit: " + emulator.counters());
+        assertEquals(1, fixture.emulator().counters().reads(), fixture.emulator().counters()::toString);
+        assertEquals(3, fixture.emulator().counters().writes(), "grid+formats, values, audit: " + fixture.emulator().counters());
     }
 
     @Test
     void aColdInstanceFindsAKeyColumnOutsideTheV3PlaceWithASecondRead() {
-        JsonObject dump = emulator.dump("demo");
+        JsonObject dump = fixture.emulator().dump("demo");
         JsonArray rows = rows(sheet(dump, "Operaciones"));
         for (JsonElement row : rows) {
             JsonArray cells = row.getAsJsonArray();
@@ -170,23 +147,23 @@ class ExtendSchemaFunctionTest {
             cells.set(0, cells.get(2));
             cells.set(2, first);
         }
-        emulator.seed(dump);
-        emulator.resetCounters();
+        fixture.emulator().seed(dump);
+        fixture.emulator().resetCounters();
 
-        Response response = function.post("");
+        Response response = fixture.function().post("");
 
         assertEquals(200, response.status(), response::toString);
-        assertEquals(2, emulator.counters().reads(), emulator.counters()::toString);
+        assertEquals(2, fixture.emulator().counters().reads(), fixture.emulator().counters()::toString);
         assertEquals(dataRows(sheet(dump, "Operaciones"), 2).size() * 5, response.json().get("cellsInitialized").getAsInt());
     }
 
     @Test
     void applyRecordsOneAuditRowInMetadata() {
-        int before = rows(sheet(emulator.dump("demo"), "Metadata")).size();
+        int before = rows(sheet(fixture.emulator().dump("demo"), "Metadata")).size();
 
-        function.post("");
+        fixture.function().post("");
 
-        JsonArray rows = rows(sheet(emulator.dump("demo"), "Metadata"));
+        JsonArray rows = rows(sheet(fixture.emulator().dump("demo"), "Metadata"));
         assertEquals(before + 1, rows.size());
         JsonArray audit = rows.get(rows.size() - 1).getAsJsonArray();
         assertEquals("SCHEMA_MIGRATION", audit.get(2).getAsString());
@@ -195,59 +172,59 @@ class ExtendSchemaFunctionTest {
 
     @Test
     void aFailedAuditWriteIsAWarningNotAFailure() {
-        JsonObject metadataBefore = sheet(emulator.dump("demo"), "Metadata");
-        emulator.addFault(com.spooltracker.extendschema.emulator.FaultRule.on("values.append").times(0).status(500));
+        JsonObject metadataBefore = sheet(fixture.emulator().dump("demo"), "Metadata");
+        fixture.emulator().addFault(com.spooltracker.extendschema.emulator.FaultRule.on("values.append").times(0).status(500));
 
-        Response response = function.post("");
+        Response response = fixture.function().post("");
 
         assertEquals(200, response.status(), response::toString);
         assertEquals("APPLIED", response.json().get("status").getAsString());
         assertEquals("FAILED", response.json().getAsJsonObject("audit").get("outcome").getAsString());
         assertTrue(response.json().get("warning").getAsString().contains("Metadata"), response::toString);
-        assertEquals(metadataBefore, sheet(emulator.dump("demo"), "Metadata"));
-        assertEquals(V4_HEADERS, header(sheet(emulator.dump("demo"), "Operaciones")).subList(67, 72));
+        assertEquals(metadataBefore, sheet(fixture.emulator().dump("demo"), "Metadata"));
+        assertEquals(V4_HEADERS, header(sheet(fixture.emulator().dump("demo"), "Operaciones")).subList(67, 72));
     }
 
     @Test
     void secondApplyIsUpToDateAndWritesNothing() {
-        function.post("");
-        JsonObject migrated = emulator.dump("demo");
-        emulator.resetCounters();
+        fixture.function().post("");
+        JsonObject migrated = fixture.emulator().dump("demo");
+        fixture.emulator().resetCounters();
 
-        Response second = function.post("");
+        Response second = fixture.function().post("");
 
         assertEquals(200, second.status(), second::toString);
         assertEquals("UP_TO_DATE", second.json().get("status").getAsString());
-        assertEquals(0, emulator.counters().writes());
-        assertTrue(emulator.counters().reads() <= 2, emulator.counters()::toString);
-        assertEquals(migrated, emulator.dump("demo"));
+        assertEquals(0, fixture.emulator().counters().writes());
+        assertTrue(fixture.emulator().counters().reads() <= 2, fixture.emulator().counters()::toString);
+        assertEquals(migrated, fixture.emulator().dump("demo"));
     }
 
     @Test
     void upToDateRunOnAWarmInstanceIsOneRead() {
-        function.post(""); // the apply leaves the new layout in the cache
-        emulator.resetCounters();
+        fixture.function().post(""); // the apply leaves the new layout in the cache
+        fixture.emulator().resetCounters();
 
-        Response response = function.post("");
+        Response response = fixture.function().post("");
 
         assertEquals("UP_TO_DATE", response.json().get("status").getAsString());
-        assertEquals(1, emulator.counters().reads(), emulator.counters()::toString);
-        assertEquals(0, emulator.counters().writes());
+        assertEquals(1, fixture.emulator().counters().reads(), fixture.emulator().counters()::toString);
+        assertEquals(0, fixture.emulator().counters().writes());
     }
 
     @Test
     void partialStateWithTwoOfFiveColumnsIsCompleted() {
         JsonObject seed = partiallyMigrated();
-        emulator.seed(seed);
-        JsonObject before = emulator.dump("demo");
+        fixture.emulator().seed(seed);
+        JsonObject before = fixture.emulator().dump("demo");
 
-        Response response = function.post("");
+        Response response = fixture.function().post("");
 
         assertEquals(200, response.status(), response::toString);
         JsonObject report = response.json();
         assertEquals(2, report.getAsJsonArray("present").size());
         assertEquals(3, report.getAsJsonArray("added").size());
-        JsonObject operaciones = sheet(emulator.dump("demo"), "Operaciones");
+        JsonObject operaciones = sheet(fixture.emulator().dump("demo"), "Operaciones");
         assertEquals(List.of("Total_Uniones", "uniones arm completadas", "Uniones_SOLD_Completadas", "Pulgadas_ARM",
                 "Pulgadas_SOLD"), header(operaciones).subList(67, 72), "present headers are kept as written");
         assertEquals(72, operaciones.get("columnCount").getAsInt());
@@ -263,8 +240,8 @@ class ExtendSchemaFunctionTest {
 
     @Test
     void rowsAppendedAfterTheMigrationGetTheirDefaultsOnTheNextRun() {
-        function.post("");
-        JsonObject seed = emulator.dump("demo");
+        fixture.function().post("");
+        JsonObject seed = fixture.emulator().dump("demo");
         JsonObject operaciones = sheet(seed, "Operaciones");
         int firstNew = rows(operaciones).size();
         for (int i = 0; i < 3; i++) {
@@ -274,15 +251,15 @@ class ExtendSchemaFunctionTest {
             rows(operaciones).add(row);
         }
         rows(operaciones).get(1).getAsJsonArray().set(70, new com.google.gson.JsonPrimitive(12.5));
-        emulator.seed(seed);
-        JsonObject before = emulator.dump("demo");
+        fixture.emulator().seed(seed);
+        JsonObject before = fixture.emulator().dump("demo");
 
-        Response response = function.post("");
+        Response response = fixture.function().post("");
 
         assertEquals(200, response.status(), response::toString);
         assertEquals(15, response.json().get("cellsInitialized").getAsInt());
         assertEquals(0, response.json().getAsJsonArray("added").size());
-        JsonObject after = sheet(emulator.dump("demo"), "Operaciones");
+        JsonObject after = sheet(fixture.emulator().dump("demo"), "Operaciones");
         for (int row = firstNew; row < firstNew + 3; row++) {
             for (int column = 67; column < 72; column++) {
                 assertEquals(0, cell(after, row, column).getAsInt());
@@ -294,7 +271,7 @@ class ExtendSchemaFunctionTest {
     }
 
     private static JsonObject partiallyMigrated() {
-        JsonObject dump = emulator.dump("demo");
+        JsonObject dump = fixture.emulator().dump("demo");
         JsonObject operaciones = sheet(dump, "Operaciones");
         operaciones.addProperty("columnCount", 69);
         JsonArray rows = rows(operaciones);

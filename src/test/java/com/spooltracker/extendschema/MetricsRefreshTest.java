@@ -12,20 +12,17 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.spooltracker.extendschema.cache.ColumnMapCache;
 import com.spooltracker.extendschema.emulator.DemoSpreadsheet;
-import com.spooltracker.extendschema.emulator.SheetsEmulator;
 import com.spooltracker.extendschema.testing.Dumps;
 import com.spooltracker.extendschema.testing.ExpectedMetrics;
-import com.spooltracker.extendschema.testing.FunctionServer;
+import com.spooltracker.extendschema.testing.FunctionFixture;
 import com.spooltracker.extendschema.testing.FunctionServer.Response;
 import com.spooltracker.extendschema.testing.Seed;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -36,34 +33,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 class MetricsRefreshTest {
     private static final int METRICS_FROM = 67;
 
-    private static SheetsEmulator emulator;
-    private static FunctionServer function;
-
-    @BeforeAll
-    static void start() {
-        emulator = SheetsEmulator.start();
-        function = FunctionServer.start(emulator.hostPort(), "demo");
-    }
-
-    @AfterAll
-    static void stop() {
-        function.close();
-        emulator.close();
-    }
-
-    @BeforeEach
-    void fresh() {
-        emulator.reset();
-        ColumnMapCache.shared().invalidateAll();
-    }
+    @RegisterExtension
+    static final FunctionFixture fixture = FunctionFixture.spreadsheet("demo");
 
     @Test
     void dryRunOnTheV3DemoReportsTheDriftAfterTheMigrationWouldRunAndWritesNothing() {
-        emulator.seedDemo();
-        JsonObject before = emulator.dump("demo");
-        emulator.resetCounters();
+        fixture.emulator().seedDemo();
+        JsonObject before = fixture.emulator().dump("demo");
+        fixture.emulator().resetCounters();
 
-        Response response = function.post("refreshMetrics=true&dryRun=true");
+        Response response = fixture.function().post("refreshMetrics=true&dryRun=true");
 
         assertEquals(200, response.status(), response::toString);
         JsonObject json = response.json();
@@ -78,36 +57,36 @@ class MetricsRefreshTest {
         assertEquals("SP-0001", example.get("tag").getAsString());
         assertEquals("Operaciones!BP2", example.get("cell").getAsString());
         assertEquals("0", example.get("current").getAsString(), "the migration would have set 0 first");
-        assertEquals(before, emulator.dump("demo"));
-        assertEquals(0, emulator.counters().writes());
+        assertEquals(before, fixture.emulator().dump("demo"));
+        assertEquals(0, fixture.emulator().counters().writes());
         assertTrue(metrics.get("message").getAsString().contains("Nothing was written"), metrics::toString);
     }
 
     @Test
     void oneCallMigratesAndFillsTheDemoAndTheNextFindsNothingToWrite() {
-        emulator.seedDemo();
-        JsonObject before = emulator.dump("demo");
+        fixture.emulator().seedDemo();
+        JsonObject before = fixture.emulator().dump("demo");
 
-        Response first = function.postJson("", "{\"refreshMetrics\": true}");
+        Response first = fixture.function().postJson("", "{\"refreshMetrics\": true}");
 
         assertEquals(200, first.status(), first::toString);
         assertEquals("APPLIED", first.json().get("status").getAsString());
         JsonObject metrics = first.json().getAsJsonObject("metrics");
         assertEquals("APPLIED", metrics.get("status").getAsString(), metrics::toString);
         assertEquals("WRITTEN", metrics.getAsJsonObject("audit").get("outcome").getAsString());
-        JsonObject after = emulator.dump("demo");
+        JsonObject after = fixture.emulator().dump("demo");
         assertMetricsAsExpected(before, after, List.of());
         assertEquals(2, Dumps.rows(sheet(after, "Metadata")).size() - Dumps.rows(sheet(before, "Metadata")).size(),
                 "one audit row for the migration, one for the refresh");
-        emulator.resetCounters();
+        fixture.emulator().resetCounters();
 
-        Response second = function.post("refreshMetrics=true");
+        Response second = fixture.function().post("refreshMetrics=true");
 
         assertEquals("UP_TO_DATE", second.json().get("status").getAsString());
         assertEquals("UP_TO_DATE", second.json().getAsJsonObject("metrics").get("status").getAsString());
-        assertEquals(0, emulator.counters().writes(), emulator.counters()::toString);
-        assertTrue(emulator.counters().reads() <= 2, emulator.counters()::toString);
-        assertEquals(after, emulator.dump("demo"));
+        assertEquals(0, fixture.emulator().counters().writes(), fixture.emulator().counters()::toString);
+        assertTrue(fixture.emulator().counters().reads() <= 2, fixture.emulator().counters()::toString);
+        assertEquals(after, fixture.emulator().dump("demo"));
     }
 
     @Test
@@ -125,10 +104,10 @@ class MetricsRefreshTest {
         seed.sheet("Uniones", 10, 17).row(0, DemoSpreadsheet.UNIONES_HEADERS)
                 .cell(1, 1, 1204).cell(1, 4, 2).cell(1, 7, 45700)
                 .cell(2, 1, "1204").cell(2, 4, 3);
-        emulator.seed(seed.build());
-        JsonObject before = emulator.dump("demo");
+        fixture.emulator().seed(seed.build());
+        JsonObject before = fixture.emulator().dump("demo");
 
-        Response response = function.post("refreshMetrics=true");
+        Response response = fixture.function().post("refreshMetrics=true");
 
         assertEquals(200, response.status(), response::toString);
         JsonObject leftAlone = response.json().getAsJsonObject("metrics").getAsJsonObject("leftAlone");
@@ -138,7 +117,7 @@ class MetricsRefreshTest {
                 + " " + e.getAsJsonObject().get("kind").getAsString() + " " + e.getAsJsonObject().get("agrees").getAsBoolean()));
         assertEquals(List.of("Operaciones!BP2 FORMULA true", "Operaciones!BP3 FORMULA false", "Operaciones!BQ4 FORMULA false",
                 "Operaciones!BS5 TEXT false"), cells);
-        assertMetricsAsExpected(before, emulator.dump("demo"), List.of(new int[] {1, METRICS_FROM},
+        assertMetricsAsExpected(before, fixture.emulator().dump("demo"), List.of(new int[] {1, METRICS_FROM},
                 new int[] {2, METRICS_FROM}, new int[] {3, METRICS_FROM + 1}, new int[] {4, METRICS_FROM + 3}));
     }
 
@@ -151,13 +130,13 @@ class MetricsRefreshTest {
         seed.cell(1, 0, "SP-1").cell(1, 1, 7).cell(2, 0, "SP-2").cell(2, 1, "7");
         seed.sheet("Uniones", 10, 4).row(0, List.of("ot", "dn union", "Arm_Fecha_Fin", "SOL FECHA FIN"))
                 .row(1, List.of(7, 2.5, 45700, 45701)).row(2, List.of(" 7", "x", 45700)).row(3, List.of(8, 1));
-        emulator.seed(seed.build());
-        JsonObject before = emulator.dump("demo");
+        fixture.emulator().seed(seed.build());
+        JsonObject before = fixture.emulator().dump("demo");
 
-        Response first = function.post("refreshMetrics=true");
+        Response first = fixture.function().post("refreshMetrics=true");
 
         assertEquals(200, first.status(), first::toString);
-        JsonObject after = emulator.dump("demo");
+        JsonObject after = fixture.emulator().dump("demo");
         assertMetricsAsExpected(before, after, List.of());
         assertEquals(2, cell(sheet(after, "Operaciones"), 1, METRICS_FROM).getAsInt());
         JsonObject metrics = first.json().getAsJsonObject("metrics");
@@ -165,30 +144,30 @@ class MetricsRefreshTest {
                 .getAsJsonObject().get("cell").getAsString());
         assertEquals("Uniones!A4", metrics.getAsJsonObject("orphanUnions").getAsJsonArray("examples").get(0)
                 .getAsJsonObject().get("cell").getAsString());
-        emulator.resetCounters();
+        fixture.emulator().resetCounters();
 
-        function.post("refreshMetrics=true");
+        fixture.function().post("refreshMetrics=true");
 
-        assertEquals(2, emulator.counters().reads(), "the instance remembers where Uniones keeps its columns");
+        assertEquals(2, fixture.emulator().counters().reads(), "the instance remembers where Uniones keeps its columns");
     }
 
     @Test
     void aMissingUnionesSheetIs404AndAMissingColumnIs409AfterTheMigrationStep() {
         Seed seed = Seed.spreadsheet("demo");
         seed.sheet("Operaciones", 10, 67).row(0, DemoSpreadsheet.OPERACIONES_HEADERS).cell(1, 0, "SP-1").cell(1, 1, 7);
-        emulator.seed(seed.build());
+        fixture.emulator().seed(seed.build());
 
-        Response noSheet = function.post("refreshMetrics=true");
+        Response noSheet = fixture.function().post("refreshMetrics=true");
 
         assertEquals(404, noSheet.status(), noSheet::toString);
         assertTrue(noSheet.body().contains("no sheet 'Uniones'"), noSheet::toString);
-        assertEquals(72, sheet(emulator.dump("demo"), "Operaciones").get("columnCount").getAsInt(), "migrated first");
+        assertEquals(72, sheet(fixture.emulator().dump("demo"), "Operaciones").get("columnCount").getAsInt(), "migrated first");
 
         seed.sheet("Uniones", 10, 17).row(0, List.of("ID", "OT", "N_UNION", "TAG_SPOOL", "DN"));
-        emulator.seed(seed.build());
+        fixture.emulator().seed(seed.build());
         ColumnMapCache.shared().invalidateAll();
 
-        Response noColumn = function.post("refreshMetrics=true");
+        Response noColumn = fixture.function().post("refreshMetrics=true");
 
         assertEquals(409, noColumn.status(), noColumn::toString);
         assertTrue(noColumn.body().contains("DN_UNION, ARM_FECHA_FIN, SOL_FECHA_FIN"), noColumn::toString);
@@ -196,22 +175,22 @@ class MetricsRefreshTest {
 
     @Test
     void withoutTheOptionTheAnswerHasNoMetricsAndTheMetricsStayZero() {
-        emulator.seedDemo();
-        Response response = function.post("");
+        fixture.emulator().seedDemo();
+        Response response = fixture.function().post("");
         assertEquals(200, response.status());
         assertFalse(response.json().has("metrics"));
-        JsonObject operaciones = sheet(emulator.dump("demo"), "Operaciones");
+        JsonObject operaciones = sheet(fixture.emulator().dump("demo"), "Operaciones");
         assertEquals(0, cell(operaciones, 1, METRICS_FROM).getAsInt());
     }
 
     @Test
     void badOptionsAre400s() {
-        emulator.seedDemo();
-        assertEquals(400, function.post("refreshMetrics=yes").status());
-        assertEquals(400, function.postJson("refreshMetrics=true", "{\"refreshMetrics\": false}").status());
-        assertEquals(400, function.postJson("", "{\"refreshMetrics\": \"true\"}").status());
-        assertEquals(400, function.postJson("", "{\"refreshMetrics\": true, \"refreshMetrics\": true}").status());
-        assertEquals(0, emulator.counters().calls());
+        fixture.emulator().seedDemo();
+        assertEquals(400, fixture.function().post("refreshMetrics=yes").status());
+        assertEquals(400, fixture.function().postJson("refreshMetrics=true", "{\"refreshMetrics\": false}").status());
+        assertEquals(400, fixture.function().postJson("", "{\"refreshMetrics\": \"true\"}").status());
+        assertEquals(400, fixture.function().postJson("", "{\"refreshMetrics\": true, \"refreshMetrics\": true}").status());
+        assertEquals(0, fixture.emulator().counters().calls());
     }
 
     /**
@@ -225,24 +204,24 @@ class MetricsRefreshTest {
         Random random = new Random(seed);
         RandomSheets sheets = RandomSheets.generate(random, 150 + random.nextInt(150), 600 + random.nextInt(600),
                 random.nextBoolean());
-        emulator.seed(sheets.seed());
-        JsonObject before = emulator.dump("demo");
+        fixture.emulator().seed(sheets.seed());
+        JsonObject before = fixture.emulator().dump("demo");
 
-        Response first = function.post("refreshMetrics=true");
+        Response first = fixture.function().post("refreshMetrics=true");
 
         assertEquals(200, first.status(), first::toString);
-        JsonObject after = emulator.dump("demo");
+        JsonObject after = fixture.emulator().dump("demo");
         assertMetricsAsExpected(before, after, sheets.managedCells());
         JsonObject metrics = first.json().getAsJsonObject("metrics");
         assertEquals(sheets.managedCells().size(), metrics.getAsJsonObject("leftAlone").get("count").getAsInt(), metrics::toString);
-        emulator.resetCounters();
+        fixture.emulator().resetCounters();
 
-        Response second = function.post("refreshMetrics=true");
+        Response second = fixture.function().post("refreshMetrics=true");
 
         assertEquals("UP_TO_DATE", second.json().getAsJsonObject("metrics").get("status").getAsString(), second::toString);
-        assertEquals(0, emulator.counters().writes(), emulator.counters()::toString);
-        assertTrue(emulator.counters().reads() <= 2, emulator.counters()::toString);
-        assertEquals(after, emulator.dump("demo"));
+        assertEquals(0, fixture.emulator().counters().writes(), fixture.emulator().counters()::toString);
+        assertTrue(fixture.emulator().counters().reads() <= 2, fixture.emulator().counters()::toString);
+        assertEquals(after, fixture.emulator().dump("demo"));
     }
 
     /**

@@ -9,16 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import com.spooltracker.extendschema.cache.ColumnMapCache;
 import com.spooltracker.extendschema.emulator.FaultRule;
-import com.spooltracker.extendschema.emulator.SheetsEmulator;
-import com.spooltracker.extendschema.testing.FunctionServer;
+import com.spooltracker.extendschema.testing.FunctionFixture;
 import com.spooltracker.extendschema.testing.FunctionServer.Response;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -32,28 +29,8 @@ class UpstreamMisbehaviourTest {
     private static final String SECRET_TOKEN = "ya29.a0AfB_byC-secret-access-token-123";
     private static final String API_KEY = "AIzaSyD-9tSrke72PouQMnMX-a7eZSW0jkFMBWY";
 
-    private static SheetsEmulator emulator;
-    private static FunctionServer function;
-
-    @BeforeAll
-    static void start() {
-        emulator = SheetsEmulator.start();
-        function = FunctionServer.start(Map.of("SHEETS_EMULATOR_HOST", emulator.hostPort(), "SPREADSHEET_ID", "demo",
-                "SHEETS_DEADLINE_SECONDS", "3", "SHEETS_BACKOFF_INITIAL_MS", "20"));
-    }
-
-    @AfterAll
-    static void stop() {
-        function.close();
-        emulator.close();
-    }
-
-    @BeforeEach
-    void clean() {
-        emulator.reset();
-        emulator.seedDemo();
-        ColumnMapCache.shared().invalidateAll();
-    }
+    @RegisterExtension
+    static final FunctionFixture fixture = FunctionFixture.demo().with("SHEETS_DEADLINE_SECONDS", "3").with("SHEETS_BACKOFF_INITIAL_MS", "20");
 
     /** Each call of a fresh migration, answered with valid JSON that is not what Google documents. */
     static Stream<Arguments> oddAnswers() {
@@ -77,9 +54,9 @@ class UpstreamMisbehaviourTest {
     @ParameterizedTest(name = "{0} answering {1}")
     @MethodSource("oddAnswers")
     void anAnswerOfAnUnexpectedShapeIsNeverA500AndTheNextRunConverges(String endpoint, String body) {
-        emulator.addFault(FaultRule.on(endpoint).times(0).applyThenRespond(200, body));
+        fixture.emulator().addFault(FaultRule.on(endpoint).times(0).applyThenRespond(200, body));
 
-        Response odd = function.post("");
+        Response odd = fixture.function().post("");
 
         assertTrue(odd.status() == 200 || odd.status() == 502, odd::toString);
         assertFalse(odd.body().contains("Exception"), odd::toString);
@@ -87,25 +64,25 @@ class UpstreamMisbehaviourTest {
             assertEquals("BAD_GATEWAY", odd.errorStatus());
             assertTrue(odd.body().contains("running again is safe"), odd::toString);
         }
-        emulator.clearFaults();
+        fixture.emulator().clearFaults();
         ColumnMapCache.shared().invalidateAll();
 
-        Response next = function.post("");
+        Response next = fixture.function().post("");
 
         assertEquals(200, next.status(), next::toString);
-        assertEquals(72, sheet(emulator.dump("demo"), "Operaciones").get("columnCount").getAsInt());
-        assertEquals("UP_TO_DATE", function.post("").json().get("status").getAsString());
+        assertEquals(72, sheet(fixture.emulator().dump("demo"), "Operaciones").get("columnCount").getAsInt());
+        assertEquals("UP_TO_DATE", fixture.function().post("").json().get("status").getAsString());
     }
 
     @Test
     void anAnswerLeavingOutTheSheetIsABadGatewayNotAMissingSheet() {
-        emulator.addFault(FaultRule.on("spreadsheets.get").times(0).respond(200, "{}"));
+        fixture.emulator().addFault(FaultRule.on("spreadsheets.get").times(0).respond(200, "{}"));
 
-        Response response = function.post("?dryRun=true".substring(1));
+        Response response = fixture.function().post("?dryRun=true".substring(1));
 
         assertEquals(502, response.status(), response::toString);
         assertTrue(response.body().contains("leaves out sheet 'Operaciones'"), response::toString);
-        assertEquals(1, emulator.counters().calls("spreadsheets.get"), "no second read to list the sheets");
+        assertEquals(1, fixture.emulator().counters().calls("spreadsheets.get"), "no second read to list the sheets");
     }
 
     @Test
@@ -113,10 +90,10 @@ class UpstreamMisbehaviourTest {
         String message = "Request had invalid authentication credentials. Authorization: Bearer " + SECRET_TOKEN
                 + " for https://sheets.googleapis.com/v4/spreadsheets/demo?key=" + API_KEY;
         for (int code : new int[] {400, 401, 500}) {
-            emulator.addFault(FaultRule.on("spreadsheets.get").times(0).respond(code,
+            fixture.emulator().addFault(FaultRule.on("spreadsheets.get").times(0).respond(code,
                     "{\"error\":{\"code\":" + code + ",\"message\":\"" + message + "\",\"status\":\"X\"}}"));
 
-            Response response = function.post("dryRun=true");
+            Response response = fixture.function().post("dryRun=true");
 
             assertTrue(response.status() == 502 || response.status() == 503, response::toString);
             assertFalse(response.body().contains(SECRET_TOKEN), response::toString);
@@ -125,22 +102,22 @@ class UpstreamMisbehaviourTest {
             if (code == 400) {
                 assertTrue(response.body().contains("[REDACTED]"), "Google's message is shown, redacted: " + response);
             }
-            emulator.clearFaults();
+            fixture.emulator().clearFaults();
         }
     }
 
     @Test
     void anAuditAppendWhoseAnswerIsLostIsReportedUnknownAndNotSentTwice() {
-        emulator.addFault(FaultRule.on("values.append").applyThenDrop());
-        int before = rows(sheet(emulator.dump("demo"), "Metadata")).size();
+        fixture.emulator().addFault(FaultRule.on("values.append").applyThenDrop());
+        int before = rows(sheet(fixture.emulator().dump("demo"), "Metadata")).size();
 
-        Response response = function.post("");
+        Response response = fixture.function().post("");
 
         assertEquals(200, response.status(), response::toString);
         JsonObject audit = response.json().getAsJsonObject("audit");
         assertEquals("UNKNOWN", audit.get("outcome").getAsString(), response::toString);
         assertTrue(response.json().has("warning"), response::toString);
-        assertEquals(before + 1, rows(sheet(emulator.dump("demo"), "Metadata")).size(), "the row was written once");
-        assertEquals(1, emulator.counters().calls("values.append"), "the append was not sent again");
+        assertEquals(before + 1, rows(sheet(fixture.emulator().dump("demo"), "Metadata")).size(), "the row was written once");
+        assertEquals(1, fixture.emulator().counters().calls("values.append"), "the append was not sent again");
     }
 }
