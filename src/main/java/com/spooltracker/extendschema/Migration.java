@@ -5,6 +5,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.spooltracker.extendschema.cache.ColumnMapCache;
 import com.spooltracker.extendschema.cache.SheetKey;
+import com.spooltracker.extendschema.failure.Failure;
 import com.spooltracker.extendschema.schema.ColumnMap;
 import com.spooltracker.extendschema.schema.Conflict;
 import com.spooltracker.extendschema.schema.Placement;

@@ -1,6 +1,7 @@
 package com.spooltracker.extendschema;
 
 import com.spooltracker.extendschema.cache.ColumnMapCache;
+import com.spooltracker.extendschema.failure.Failure;
 import com.spooltracker.extendschema.sheets.RetryPolicy;
 import com.spooltracker.extendschema.sheets.SheetsClientFactory;
 import java.time.Clock;

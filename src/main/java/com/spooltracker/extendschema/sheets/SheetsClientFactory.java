@@ -7,7 +7,7 @@ import com.google.api.services.sheets.v4.Sheets;
 import com.google.api.services.sheets.v4.SheetsScopes;
 import com.google.auth.ServiceAccountSigner;
 import com.google.auth.oauth2.GoogleCredentials;
-import com.spooltracker.extendschema.Failure;
+import com.spooltracker.extendschema.failure.Failure;
 import java.io.IOException;
 import java.util.Optional;
 

@@ -8,7 +8,7 @@ import com.google.api.services.sheets.v4.model.ValueRange;
 import com.google.api.client.googleapis.json.GoogleJsonResponseException;
 import com.google.api.client.http.HttpResponse;
 import com.google.api.client.http.HttpResponseException;
-import com.spooltracker.extendschema.Failure;
+import com.spooltracker.extendschema.failure.Failure;
 import com.spooltracker.extendschema.schema.ColumnMap;
 import com.spooltracker.extendschema.schema.SheetSnapshot;
 import java.io.IOException;
