@@ -1,6 +1,5 @@
 package com.spooltracker.extendschema;
 
-import com.google.api.services.sheets.v4.model.BatchUpdateValuesRequest;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.spooltracker.extendschema.cache.ColumnMapCache;
@@ -21,7 +20,6 @@ import com.spooltracker.extendschema.sheets.RetryListener;
 import com.spooltracker.extendschema.sheets.RetryPolicy;
 import com.spooltracker.extendschema.sheets.SheetsClientFactory;
 import com.spooltracker.extendschema.sheets.SheetsGateway;
-import com.spooltracker.extendschema.sheets.WriteRequests;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -89,8 +87,7 @@ public final class Migration {
     public RunResult run(boolean dryRun, RetryListener retries) {
         long started = System.nanoTime();
         ApiCallCounter counter = new ApiCallCounter();
-        SheetsGateway gateway = new SheetsGateway(clients.client(retryPolicy, counter, retries), target.spreadsheetId(),
-                clients::identity);
+        SheetsGateway gateway = clients.gateway(target.spreadsheetId(), retryPolicy, counter, retries);
         ReentrantLock lock = dryRun ? null : APPLY_LOCKS.computeIfAbsent(target.key(), k -> new ReentrantLock());
         if (lock != null) {
             lock.lock();
@@ -188,10 +185,7 @@ public final class Migration {
 
     private RunResult.Audit apply(SheetsGateway gateway, Plan plan, ColumnMap layoutBefore) {
         try {
-            WriteRequests.gridAndFormats(plan).ifPresent(gateway::update);
-            for (BatchUpdateValuesRequest values : WriteRequests.values(plan, WriteRequests.MAX_BODY_BYTES)) {
-                gateway.write(values);
-            }
+            gateway.apply(plan);
         } finally {
             // Also after a failure part-way: the header may have changed.
             cache.invalidate(target.key());

@@ -58,6 +58,12 @@ public final class SheetsClientFactory {
     }
 
     /** As {@link #client(RetryPolicy, ApiCallCounter)}, telling {@code retries} of each retry. */
+    /** A gateway to {@code spreadsheetId} over a new client; callers outside sheets/ never hold the client. */
+    public SheetsGateway gateway(String spreadsheetId, RetryPolicy policy, ApiCallCounter counter,
+            RetryListener retries) {
+        return new SheetsGateway(client(policy, counter, retries), spreadsheetId, this::identity);
+    }
+
     public Sheets client(RetryPolicy policy, ApiCallCounter counter, RetryListener retries) {
         long deadlineNanos = System.nanoTime() + policy.deadline().toNanos();
         RetryingInitializer initializer = new RetryingInitializer(
