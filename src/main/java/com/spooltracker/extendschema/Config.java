@@ -1,5 +1,6 @@
 package com.spooltracker.extendschema;
 
+import com.spooltracker.extendschema.failure.Failure;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;

@@ -2,6 +2,7 @@ package com.spooltracker.extendschema;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import com.spooltracker.extendschema.failure.Failure;
 import com.spooltracker.extendschema.schema.Conflict;
 
 /** The one place where failures become HTTP: status, headers and {@code {"error": {...}}}. */

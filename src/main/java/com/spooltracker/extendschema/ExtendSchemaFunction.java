@@ -4,6 +4,7 @@ import com.google.cloud.functions.HttpFunction;
 import com.google.cloud.functions.HttpRequest;
 import com.google.cloud.functions.HttpResponse;
 import com.google.gson.JsonObject;
+import com.spooltracker.extendschema.failure.Failure;
 import com.spooltracker.extendschema.logging.Log;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,6 @@
 package com.spooltracker.extendschema;
 
+import com.spooltracker.extendschema.failure.Failure;
 import com.google.gson.JsonObject;
 import com.spooltracker.extendschema.cache.ColumnMapCache;
 import com.spooltracker.extendschema.cache.SheetKey;

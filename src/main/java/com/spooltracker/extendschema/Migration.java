@@ -1,10 +1,10 @@
 package com.spooltracker.extendschema;
 
-import com.google.api.services.sheets.v4.model.BatchUpdateValuesRequest;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.spooltracker.extendschema.cache.ColumnMapCache;
 import com.spooltracker.extendschema.cache.SheetKey;
+import com.spooltracker.extendschema.failure.Failure;
 import com.spooltracker.extendschema.schema.ColumnMap;
 import com.spooltracker.extendschema.schema.ColumnSpec;
 import com.spooltracker.extendschema.schema.Conflict;
@@ -21,7 +21,6 @@ import com.spooltracker.extendschema.sheets.RetryListener;
 import com.spooltracker.extendschema.sheets.RetryPolicy;
 import com.spooltracker.extendschema.sheets.SheetsClientFactory;
 import com.spooltracker.extendschema.sheets.SheetsGateway;
-import com.spooltracker.extendschema.sheets.WriteRequests;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -109,8 +108,7 @@ public final class Migration {
         private final ReentrantLock lock;
 
         private Session(boolean dryRun, RetryListener retries) {
-            gateway = new SheetsGateway(clients.client(retryPolicy, counter, retries), target.spreadsheetId(),
-                    clients::identity);
+            gateway = clients.gateway(target.spreadsheetId(), retryPolicy, counter, retries);
             lock = dryRun ? null : APPLY_LOCKS.computeIfAbsent(target.key(), k -> new ReentrantLock());
             if (lock != null) {
                 lock.lock();
@@ -242,10 +240,7 @@ public final class Migration {
 
     private RunResult.Audit apply(SheetsGateway gateway, Plan plan, ColumnMap layoutBefore) {
         try {
-            WriteRequests.gridAndFormats(plan).ifPresent(gateway::update);
-            for (BatchUpdateValuesRequest values : WriteRequests.values(plan, WriteRequests.MAX_BODY_BYTES)) {
-                gateway.write(values);
-            }
+            gateway.apply(plan);
         } finally {
             // Also after a failure part-way: the header may have changed.
             cache.invalidate(target.key());

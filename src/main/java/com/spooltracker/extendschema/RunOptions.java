@@ -8,6 +8,7 @@ import com.google.gson.JsonPrimitive;
 import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
+import com.spooltracker.extendschema.failure.Failure;
 import com.spooltracker.extendschema.logging.Redaction;
 import java.io.IOException;
 import java.io.StringReader;

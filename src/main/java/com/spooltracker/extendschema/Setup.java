@@ -1,20 +1,26 @@
 package com.spooltracker.extendschema;
 
 import com.spooltracker.extendschema.cache.ColumnMapCache;
-import com.spooltracker.extendschema.emulator.SheetsEmulator;
+import com.spooltracker.extendschema.failure.Failure;
 import com.spooltracker.extendschema.sheets.RetryPolicy;
 import com.spooltracker.extendschema.sheets.SheetsClientFactory;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Wires a {@link Migration} from a {@link Config}: against Google with Application Default
  * Credentials, against the emulator at {@code SHEETS_EMULATOR_HOST}, or (local default: no
- * spreadsheet configured, not on Cloud Run) against an embedded emulator serving the demo
- * spreadsheet. A configuration error is kept and reported on every request instead of failing start-up.
+ * spreadsheet configured, not on Cloud Run) against the {@link LocalSheets} on the class path, the
+ * embedded emulator serving the demo spreadsheet. A configuration error is kept and reported on every
+ * request instead of failing start-up.
  */
 public final class Setup {
     public static final String DEMO_SPREADSHEET = "demo";
+    static final String NO_LOCAL_SHEETS = "SPREADSHEET_ID is not set, and this build has no embedded Sheets "
+            + "emulator to run against. To try it locally on the demo spreadsheet, build with the local profile: "
+            + "`mvn -Plocal function:run` (or `mvn -q -Plocal compile exec:java@cli`); to use a running emulator, "
+            + "set SHEETS_EMULATOR_HOST=host:port; to use Google Sheets, set SPREADSHEET_ID (README, Run it locally).";
 
     private final Migration migration;
     private final Failure misconfiguration;
@@ -27,6 +33,11 @@ public final class Setup {
     }
 
     public static Setup from(Config config) {
+        return from(config, LocalSheets::find);
+    }
+
+    /** @param localSheets asked only when no spreadsheet and no emulator host is configured, off Cloud Run */
+    static Setup from(Config config, Supplier<Optional<LocalSheets>> localSheets) {
         RetryPolicy policy = RetryPolicy.withDeadline(config.deadline()).withReadTimeout(config.readTimeout())
                 .withInitialBackoff(config.initialBackoff());
         if (config.spreadsheetId().isEmpty() && config.onCloudRun()) {
@@ -43,11 +54,15 @@ public final class Setup {
             clients = SheetsClientFactory.google();
             spreadsheetId = config.spreadsheetId().get();
         } else {
-            SheetsEmulator emulator = EmbeddedEmulator.demo();
-            clients = SheetsClientFactory.emulator(emulator.hostPort());
-            spreadsheetId = DEMO_SPREADSHEET;
+            Optional<LocalSheets> local = localSheets.get();
+            if (local.isEmpty()) {
+                return failed(new Failure.NotConfigured(NO_LOCAL_SHEETS));
+            }
+            LocalSheets.Endpoint endpoint = local.get().start();
+            clients = SheetsClientFactory.emulator(endpoint.hostPort());
+            spreadsheetId = endpoint.spreadsheetId();
             notice = "LOCAL MODE: SPREADSHEET_ID is not set, so this runs against the embedded Sheets emulator "
-                    + "at " + emulator.rootUrl() + " (spreadsheet '" + DEMO_SPREADSHEET + "'), not Google Sheets.";
+                    + "at " + endpoint.rootUrl() + " (spreadsheet '" + spreadsheetId + "'), not Google Sheets.";
         }
         Migration.Target target = new Migration.Target(spreadsheetId, config.sheetName(), config.keyColumn(),
                 config.auditEnabled() ? Optional.of(config.auditSheet()) : Optional.empty());
@@ -79,18 +94,5 @@ public final class Setup {
     /** Set in local mode: every response and the start-up log say so. */
     public Optional<String> localModeNotice() {
         return Optional.ofNullable(localModeNotice);
-    }
-
-    /** One embedded emulator per JVM, seeded with the demo spreadsheet when first asked for. */
-    private static final class EmbeddedEmulator {
-        private static SheetsEmulator instance;
-
-        static synchronized SheetsEmulator demo() {
-            if (instance == null) {
-                instance = SheetsEmulator.start();
-                instance.seedDemo();
-            }
-            return instance;
-        }
     }
 }

@@ -1,11 +1,15 @@
 package com.spooltracker.extendschema;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.spooltracker.extendschema.failure.Failure;
 import com.spooltracker.extendschema.testing.FunctionServer;
 import com.spooltracker.extendschema.testing.FunctionServer.Response;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 /** What the function does without a spreadsheet: the demo on an embedded emulator locally, a clear error on Cloud Run. */
@@ -37,5 +41,25 @@ class LocalModeTest {
                 assertTrue(response.json().toString().contains("SPREADSHEET_ID"), response::toString);
             }
         }
+    }
+
+    @Test
+    void withoutAnEmbeddedEmulatorOnTheClassPathLocallyTheErrorSaysHowToRunLocally() {
+        Setup setup = Setup.from(Config.from(Map.of(), new Properties()), Optional::empty);
+
+        Failure failure = assertThrows(Failure.class, setup::migration);
+        assertEquals(503, failure.httpStatus());
+        assertEquals("NOT_CONFIGURED", failure.status());
+        assertTrue(failure.getMessage().contains("mvn -Plocal function:run"), failure::getMessage);
+        assertTrue(failure.getMessage().contains("SPREADSHEET_ID"), failure::getMessage);
+        assertTrue(setup.localModeNotice().isEmpty());
+    }
+
+    @Test
+    void theEmbeddedEmulatorIsFoundThroughTheSeamNotImported() {
+        LocalSheets.Endpoint endpoint = LocalSheets.find().orElseThrow().start();
+
+        assertEquals("demo", endpoint.spreadsheetId());
+        assertEquals(endpoint, LocalSheets.find().orElseThrow().start(), "one embedded emulator per JVM");
     }
 }

@@ -7,7 +7,7 @@ import com.google.api.services.sheets.v4.Sheets;
 import com.google.api.services.sheets.v4.SheetsScopes;
 import com.google.auth.ServiceAccountSigner;
 import com.google.auth.oauth2.GoogleCredentials;
-import com.spooltracker.extendschema.Failure;
+import com.spooltracker.extendschema.failure.Failure;
 import java.io.IOException;
 import java.util.Optional;
 
@@ -58,6 +58,12 @@ public final class SheetsClientFactory {
     }
 
     /** As {@link #client(RetryPolicy, ApiCallCounter)}, telling {@code retries} of each retry. */
+    /** A gateway to {@code spreadsheetId} over a new client; callers outside sheets/ never hold the client. */
+    public SheetsGateway gateway(String spreadsheetId, RetryPolicy policy, ApiCallCounter counter,
+            RetryListener retries) {
+        return new SheetsGateway(client(policy, counter, retries), spreadsheetId, this::identity);
+    }
+
     public Sheets client(RetryPolicy policy, ApiCallCounter counter, RetryListener retries) {
         long deadlineNanos = System.nanoTime() + policy.deadline().toNanos();
         RetryingInitializer initializer = new RetryingInitializer(

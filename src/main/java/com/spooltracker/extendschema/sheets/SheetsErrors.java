@@ -3,7 +3,7 @@ package com.spooltracker.extendschema.sheets;
 import com.google.api.client.googleapis.json.GoogleJsonError;
 import com.google.api.client.googleapis.json.GoogleJsonResponseException;
 import com.google.api.client.http.HttpResponseException;
-import com.spooltracker.extendschema.Failure;
+import com.spooltracker.extendschema.failure.Failure;
 import com.spooltracker.extendschema.logging.Redaction;
 import com.spooltracker.extendschema.schema.Conflict;
 import java.io.IOException;

@@ -8,9 +8,10 @@ import com.google.api.services.sheets.v4.model.ValueRange;
 import com.google.api.client.googleapis.json.GoogleJsonResponseException;
 import com.google.api.client.http.HttpResponse;
 import com.google.api.client.http.HttpResponseException;
-import com.spooltracker.extendschema.Failure;
+import com.spooltracker.extendschema.failure.Failure;
 import com.spooltracker.extendschema.metrics.DriftReport;
 import com.spooltracker.extendschema.schema.ColumnMap;
+import com.spooltracker.extendschema.schema.Plan;
 import com.spooltracker.extendschema.schema.SheetSnapshot;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -158,6 +159,18 @@ public final class SheetsGateway {
     public record GridSize(String title, int rowCount, int columnCount) {
         public long cells() {
             return (long) rowCount * columnCount;
+        }
+    }
+
+    /**
+     * Writes a plan: the grid and formats first, in one batch Google applies atomically, then the values in
+     * bodies of at most {@link WriteRequests#MAX_BODY_BYTES}. A failure part-way leaves the values written so
+     * far; every write is absolute, so running the plan again is safe.
+     */
+    public void apply(Plan plan) {
+        WriteRequests.gridAndFormats(plan).ifPresent(this::update);
+        for (BatchUpdateValuesRequest values : WriteRequests.values(plan, WriteRequests.MAX_BODY_BYTES)) {
+            write(values);
         }
     }
 

@@ -1,4 +1,4 @@
-package com.spooltracker.extendschema;
+package com.spooltracker.extendschema.failure;
 
 import com.spooltracker.extendschema.schema.Conflict;
 import java.util.List;
@@ -7,7 +7,7 @@ import java.util.OptionalInt;
 /**
  * The ways a run can fail that a caller should hear about, each with its HTTP status, a status word
  * and a message that says what is wrong and what to do. Mapped to HTTP in exactly one place
- * ({@link ErrorResponse}). Messages never carry upstream response bodies, credentials or stack traces.
+ * ({@code ErrorResponse}). Messages never carry upstream response bodies, credentials or stack traces.
  */
 public abstract sealed class Failure extends RuntimeException {
     private final int httpStatus;

@@ -14,7 +14,7 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Runs the emulator standalone: {@code mvn -q compile exec:java@emulator -Dexec.args="--port 9090"}.
+ * Runs the emulator standalone: {@code mvn -q -f sheets-emulator/pom.xml compile exec:java -Dexec.args="--port 9090"}.
  * Options: {@code --port N} (default 9090), {@code --seed FILE.json} (default: the demo spreadsheet),
  * {@code --help}. Stops on Ctrl-C.
  */
