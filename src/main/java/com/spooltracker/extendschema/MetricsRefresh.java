@@ -15,19 +15,16 @@ import com.spooltracker.extendschema.schema.Placement;
 import com.spooltracker.extendschema.schema.Plan;
 import com.spooltracker.extendschema.sheets.SheetsGateway;
 import com.spooltracker.extendschema.sheets.ValuesRange;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
- * The second step: fill the five metric columns from {@code Uniones}. Read (one {@code
- * values.batchGet} of the needed columns of both sheets) → compute the drift (pure, {@link Drift})
- * → write only the changed cells (one {@code values.batchUpdate}) → audit. It runs after the
+ * The second step's parts, which {@link Engine} composes: fill the five metric columns from
+ * {@code Uniones}. {@link #read} (one {@code values.batchGet} of the needed columns of both sheets)
+ * → {@link #plan} the drift (pure, {@link Drift}) → {@link #apply}: write only the changed cells
+ * (one {@code values.batchUpdate}); {@link #auditEntry} says what the audit row records. It runs after the
  * migration step, from what that step knows of {@code Operaciones}: the header, the metric columns
  * and which metric cells a formula manages. Nothing but the drift computation and the request
  * building lies between the read and the write, so the window in which the tracker's own write can
@@ -40,12 +37,10 @@ final class MetricsRefresh {
 
     private final Migration.Target target;
     private final ColumnMapCache cache;
-    private final Clock clock;
 
-    MetricsRefresh(Migration.Target target, ColumnMapCache cache, Clock clock) {
+    MetricsRefresh(Migration.Target target, ColumnMapCache cache) {
         this.target = target;
         this.cache = cache;
-        this.clock = clock;
     }
 
     /**
@@ -57,20 +52,17 @@ final class MetricsRefresh {
      */
     record Step(Plan plan, ColumnMap layout, boolean applied, List<BitSet> managed) {}
 
-    RefreshResult run(SheetsGateway gateway, Step step, boolean dryRun) {
-        MetricsSnapshot snapshot = read(gateway, step);
-        DriftReport drift = Drift.of(snapshot);
-        if (drift.upToDate()) {
-            return new RefreshResult.UpToDate(drift, dryRun);
-        }
-        if (dryRun) {
-            return new RefreshResult.DryRun(drift);
-        }
-        int requests = gateway.writeCells(target.sheet(), drift.changes());
-        return new RefreshResult.Applied(drift, requests, audit(gateway, drift));
+    /** The drift of every metric cell from what {@code Uniones} says: pure. */
+    static DriftReport plan(MetricsSnapshot snapshot) {
+        return Drift.of(snapshot);
     }
 
-    private MetricsSnapshot read(SheetsGateway gateway, Step step) {
+    /** Writes the changed cells; returns how many requests that took. */
+    int apply(SheetsGateway gateway, DriftReport drift) {
+        return gateway.writeCells(target.sheet(), drift.changes());
+    }
+
+    MetricsSnapshot read(SheetsGateway gateway, Step step) {
         ColumnMap header = step.layout();
         String sheet = target.sheet();
         int key = header.indexOf(target.keyColumn()).orElseThrow();
@@ -200,27 +192,8 @@ final class MetricsRefresh {
         return columns.isEmpty() ? List.of() : columns.get(0);
     }
 
-    private RunResult.Audit audit(SheetsGateway gateway, DriftReport drift) {
-        if (target.auditSheet().isEmpty()) {
-            return RunResult.Audit.skipped("Auditing is off (AUDIT_SHEET is empty).");
-        }
-        String sheet = target.auditSheet().get();
-        try {
-            gateway.appendRow(sheet, auditRow(drift));
-            return RunResult.Audit.written(sheet);
-        } catch (SheetsGateway.NoSuchSheet noSheet) {
-            return RunResult.Audit.skipped("The spreadsheet has no sheet '" + sheet + "' to audit to.");
-        } catch (SheetsGateway.AppendUnconfirmed unconfirmed) {
-            return RunResult.Audit.unknown("The audit row was sent to sheet '" + sheet + "' but Google's answer was "
-                    + "lost, so it may or may not have been written; it was not sent again, to avoid a duplicate. "
-                    + "The metrics themselves are written.");
-        } catch (Failure failure) {
-            return RunResult.Audit.failed("The audit row was not written to sheet '" + sheet + "': " + failure.getMessage());
-        }
-    }
-
-    /** ID, Timestamp, Evento_Tipo, TAG_SPOOL, Worker_ID, Worker_Nombre, Operacion, Accion, Fecha_Operacion, Metadata_JSON. */
-    private List<Object> auditRow(DriftReport drift) {
+    /** What the audit row of a refresh that wrote records. */
+    AuditLog.Entry auditEntry(DriftReport drift) {
         JsonObject details = new JsonObject();
         details.addProperty("sheet", target.sheet());
         details.addProperty("from", UNIONES);
@@ -234,8 +207,6 @@ final class MetricsRefresh {
         details.addProperty("orphanUnions", drift.orphanCount());
         details.addProperty("invalidDnUnion", drift.invalidDnCount());
         details.addProperty("leftAlone", drift.leftAloneCount());
-        return List.of(UUID.randomUUID().toString(), clock.instant().toString(), "METRICS_REFRESH", "", "",
-                "extendSchema", "EXTEND_SCHEMA", "REFRESH_METRICS",
-                LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString(), details.toString());
+        return new AuditLog.Entry("METRICS_REFRESH", "REFRESH_METRICS", details);
     }
 }

@@ -22,29 +22,27 @@ import com.spooltracker.extendschema.sheets.RetryPolicy;
 import com.spooltracker.extendschema.sheets.SheetsClientFactory;
 import com.spooltracker.extendschema.sheets.SheetsGateway;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 
 /**
- * The engine: read a snapshot of the sheet (I/O), plan (pure), apply (I/O), report. Shared by the
- * HTTP function and the CLI.
+ * The migration's steps, which {@link Engine} composes: {@link #read} a snapshot of the sheet (I/O),
+ * {@link #plan} (pure, validation included), {@link #render} what an apply would send (a dry run),
+ * {@link #apply} the plan (I/O); {@link #auditEntry} says what the audit row records.
  *
  * <p>Reads: one {@code spreadsheets.get} fetches grid, header row and the needed columns. Which
  * columns those are comes from the {@link ColumnMapCache} on a warm instance and from the v3.0 layout
  * on a cold one; the header in the same answer confirms it, and only when it does not is there a
  * second read. Writes: one
  * structural update (absolute column count, number formats), then the values (headers and defaults,
- * split only to keep bodies within 2 MB), then the cache takes the new layout and an audit row is appended.
+ * split only to keep bodies within 2 MB), then the cache takes the new layout.
  */
 public final class Migration {
     /** Applies on the same sheet are serialized within an instance; other instances converge anyway. */
@@ -77,24 +75,14 @@ public final class Migration {
         return target;
     }
 
-    /** The metrics refresh of the same sheet, sharing this migration's cache and clock. */
+    /** The metrics refresh of the same sheet, sharing this migration's column-map cache. */
     MetricsRefresh refresh() {
-        return new MetricsRefresh(target, cache, clock);
+        return new MetricsRefresh(target, cache);
     }
 
-    /**
-     * @throws Failure.Conflicted when the sheet is in a state the migration will not touch (nothing is written)
-     * @throws Failure for everything else a caller should hear about
-     */
-    public RunResult run(boolean dryRun) {
-        return run(dryRun, RetryListener.NONE);
-    }
-
-    /** As {@link #run(boolean)}, telling {@code retries} of each Sheets request sent again. */
-    public RunResult run(boolean dryRun, RetryListener retries) {
-        try (Session session = open(dryRun, retries)) {
-            return step(session, dryRun, false).result();
-        }
+    /** The audit step of the same target, on this migration's clock. */
+    AuditLog auditLog() {
+        return new AuditLog(target.auditSheet(), clock);
     }
 
     /**
@@ -135,36 +123,14 @@ public final class Migration {
         return new Session(dryRun, retries);
     }
 
-    /** The migration step's result, and what the metrics refresh that may follow needs from it. */
-    record Stepped(RunResult result, MetricsRefresh.Step forRefresh) {}
-
-    /**
-     * The migration step. With {@code forRefresh}, its one read also learns which metric cells a
-     * formula produces, so that the refresh needs no read of its own for that.
-     */
-    Stepped step(Session session, boolean dryRun, boolean forRefresh) {
-        SheetsGateway gateway = session.gateway;
-        ApiCallCounter counter = session.counter;
-        long started = session.started;
-        SheetSnapshot snapshot = read(gateway, forRefresh);
-        Plan plan = plan(snapshot);
-        RunResult result;
-        if (plan.isUpToDate()) {
-            result = new RunResult.UpToDate(plan, calls(counter), millisSince(started), dryRun);
-        } else if (dryRun) {
-            List<PlannedRequest> requests = PlannedRequest.of(plan);
-            checkWorkbookCellLimit(gateway, plan);
-            result = new RunResult.DryRun(plan, calls(counter), millisSince(started), requests);
-        } else {
-            RunResult.Audit audit = apply(gateway, plan, snapshot.columns());
-            result = new RunResult.Applied(plan, calls(counter), millisSince(started), audit);
-        }
+    /** What the metrics refresh that follows needs from this step: the layout once applied, formula-managed cells. */
+    MetricsRefresh.Step forRefresh(SheetSnapshot snapshot, Plan plan, boolean applied) {
         List<BitSet> managed = new ArrayList<>();
         for (ColumnSpec spec : SchemaV4.METRIC_COLUMNS) {
             managed.add(plan.present().stream().filter(p -> p.spec().equals(spec)).findFirst()
                     .map(p -> snapshot.managedRows(p.index())).orElseGet(BitSet::new));
         }
-        return new Stepped(result, new MetricsRefresh.Step(plan, snapshot.columns().withAdded(plan.added()), !dryRun, managed));
+        return new MetricsRefresh.Step(plan, snapshot.columns().withAdded(plan.added()), applied, managed);
     }
 
     /**
@@ -172,7 +138,8 @@ public final class Migration {
      * instance, the v3.0 layout's on a cold one. The header in the answer is the truth: when it needs
      * columns that were not read (another layout, a changed header, a grown grid), read again.
      */
-    private SheetSnapshot read(SheetsGateway gateway, boolean formulas) {
+    SheetSnapshot read(Session session, boolean formulas) {
+        SheetsGateway gateway = session.gateway;
         SheetKey key = target.key();
         SortedSet<Integer> columns = cache.peek(key)
                 .map(layout -> scope(layout, UNKNOWN_GRID))
@@ -212,7 +179,8 @@ public final class Migration {
         }
     }
 
-    private Plan plan(SheetSnapshot snapshot) {
+    /** @throws Failure.Conflicted when the sheet is in a state the migration will not touch */
+    Plan plan(SheetSnapshot snapshot) {
         PlanResult result = Planner.plan(snapshot, target.keyColumn(), SchemaV4.METRIC_COLUMNS);
         if (result instanceof PlanResult.Refused refused) {
             String reasons = refused.conflicts().stream().map(Conflict::message).collect(Collectors.joining(" "));
@@ -223,9 +191,17 @@ public final class Migration {
     }
 
     /**
-     * An apply that grows the grid past the spreadsheet's cell limit is refused by Google, atomically;
-     * the dry run predicts that with one small read of every sheet's size, only when the grid grows.
+     * What an apply of {@code plan} would send, for a dry run. An apply that grows the grid past the
+     * spreadsheet's cell limit is refused by Google, atomically; the dry run predicts that with one
+     * small read of every sheet's size, only when the grid grows.
+     *
+     * @throws Failure.Conflicted when Google would refuse the apply
      */
+    List<PlannedRequest> render(Session session, Plan plan) {
+        checkWorkbookCellLimit(session.gateway, plan);
+        return PlannedRequest.of(plan);
+    }
+
     private void checkWorkbookCellLimit(SheetsGateway gateway, Plan plan) {
         if (!plan.growsGrid()) {
             return;
@@ -238,35 +214,20 @@ public final class Migration {
         });
     }
 
-    private RunResult.Audit apply(SheetsGateway gateway, Plan plan, ColumnMap layoutBefore) {
+    /** Writes the plan: the grid and formats, then the values; the cache takes the sheet's new layout. */
+    void apply(Session session, Plan plan, ColumnMap layoutBefore) {
         try {
-            gateway.apply(plan);
+            session.gateway.apply(plan);
         } finally {
             // Also after a failure part-way: the header may have changed.
             cache.invalidate(target.key());
         }
         // The header is now known without reading it: the next run on this instance needs one read.
         remember(layoutBefore.withAdded(plan.added()));
-        if (target.auditSheet().isEmpty()) {
-            return RunResult.Audit.skipped("Auditing is off (AUDIT_SHEET is empty).");
-        }
-        String sheet = target.auditSheet().get();
-        try {
-            gateway.appendRow(sheet, auditRow(plan));
-            return RunResult.Audit.written(sheet);
-        } catch (SheetsGateway.NoSuchSheet noSheet) {
-            return RunResult.Audit.skipped("The spreadsheet has no sheet '" + sheet + "' to audit to.");
-        } catch (SheetsGateway.AppendUnconfirmed unconfirmed) {
-            return RunResult.Audit.unknown("The audit row was sent to sheet '" + sheet + "' but Google's answer was "
-                    + "lost, so it may or may not have been written; it was not sent again, to avoid a duplicate. "
-                    + "The migration itself is complete.");
-        } catch (Failure failure) {
-            return RunResult.Audit.failed("The audit row was not written to sheet '" + sheet + "': " + failure.getMessage());
-        }
     }
 
-    /** ID, Timestamp, Evento_Tipo, TAG_SPOOL, Worker_ID, Worker_Nombre, Operacion, Accion, Fecha_Operacion, Metadata_JSON. */
-    private List<Object> auditRow(Plan plan) {
+    /** What the audit row of an applied plan records. */
+    static AuditLog.Entry auditEntry(Plan plan) {
         JsonObject details = new JsonObject();
         details.addProperty("schema", "v4.0");
         details.addProperty("sheet", plan.sheet());
@@ -281,9 +242,7 @@ public final class Migration {
         details.addProperty("cellsInitialized", plan.cellsToInitialize());
         details.addProperty("gridColumnsBefore", plan.gridColumnsBefore());
         details.addProperty("gridColumnsAfter", plan.gridColumnsAfter());
-        return List.of(UUID.randomUUID().toString(), clock.instant().toString(), "SCHEMA_MIGRATION", "", "",
-                "extendSchema", "EXTEND_SCHEMA", plan.added().isEmpty() ? "FILL_DEFAULTS" : "ADD_COLUMNS",
-                LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString(), details.toString());
+        return new AuditLog.Entry("SCHEMA_MIGRATION", plan.added().isEmpty() ? "FILL_DEFAULTS" : "ADD_COLUMNS", details);
     }
 
     private static RunResult.Calls calls(ApiCallCounter counter) {

@@ -77,7 +77,7 @@ final class Instance {
         String status;
         RunResult result = null;
         if (migration != null) {
-            result = migration.run(dryRun);
+            result = new Engine(migration).run(new RunOptions(dryRun, false, false)).migration();
             status = result instanceof RunResult.Applied ? "APPLIED"
                     : result instanceof RunResult.DryRun ? "DRY_RUN" : "UP_TO_DATE";
         } else {
