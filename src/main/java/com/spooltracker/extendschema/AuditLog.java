@@ -45,15 +45,24 @@ final class AuditLog {
                     + "lost, so it may or may not have been written; it was not sent again, to avoid a duplicate. "
                     + done);
         } catch (Failure failure) {
-            return RunResult.Audit.failed("The audit row was not written to sheet '" + title + "': " + failure.getMessage());
+            return RunResult.Audit.failed(
+                    "The audit row was not written to sheet '" + title + "': " + failure.getMessage());
         }
     }
 
     /** ID, Timestamp, Evento_Tipo, TAG_SPOOL, Worker_ID, Worker_Nombre, Operacion, Accion, Fecha_Operacion, Metadata_JSON. */
     private List<Object> row(Entry entry) {
         Instant now = clock.instant();
-        return List.of(UUID.randomUUID().toString(), now.toString(), entry.eventType(), "", "", "extendSchema",
-                "EXTEND_SCHEMA", entry.action(), LocalDate.ofInstant(now, ZoneOffset.UTC).toString(),
+        return List.of(
+                UUID.randomUUID().toString(),
+                now.toString(),
+                entry.eventType(),
+                "",
+                "",
+                "extendSchema",
+                "EXTEND_SCHEMA",
+                entry.action(),
+                LocalDate.ofInstant(now, ZoneOffset.UTC).toString(),
                 entry.details().toString());
     }
 }

@@ -23,7 +23,8 @@ public final class Cli {
     static final int USAGE = 2;
     static final int CONFLICT = 3;
 
-    private static final String USAGE_TEXT = String.join("\n",
+    private static final String USAGE_TEXT = String.join(
+            "\n",
             "Usage: extendSchema [--dry-run [--show-requests]] [--refresh-metrics] [--spreadsheet ID] [--sheet NAME]",
             "                    [--key-column NAME]",
             "                    [--audit-sheet NAME | --no-audit] [--emulator HOST:PORT] [--json]",
@@ -93,11 +94,16 @@ public final class Cli {
             Engine engine = setup.engine();
             // Retries go to stderr as they happen, so a slow run says what it is waiting for.
             Log retries = Log.create(false, null, err);
-            Engine.Outcome outcome = engine.run(new RunOptions(dryRun, showRequests, refreshMetrics),
+            Engine.Outcome outcome = engine.run(
+                    new RunOptions(dryRun, showRequests, refreshMetrics),
                     retry -> retries.warning(retry.message(), retry.fields(), null));
             if (json) {
-                var report = RunReport.toJson(outcome.migration(), engine.target().spreadsheetId(), showRequests);
-                outcome.refresh().ifPresent(r -> report.add("metrics", RefreshReport.toJson(r, engine.target().sheet())));
+                var report =
+                        RunReport.toJson(outcome.migration(), engine.target().spreadsheetId(), showRequests);
+                outcome.refresh()
+                        .ifPresent(r -> report.add(
+                                "metrics",
+                                RefreshReport.toJson(r, engine.target().sheet())));
                 out.println(report);
             } else {
                 print(outcome.migration(), engine.target(), out);
@@ -131,18 +137,34 @@ public final class Cli {
         out.printf("%s  spreadsheet %s, sheet '%s'%n", RunReport.status(result), target.spreadsheetId(), plan.sheet());
         out.println("  " + RunReport.message(result));
         for (Placement placement : plan.added()) {
-            out.printf("  %-8s %-3s (%d)  %-26s %s%n", result instanceof RunResult.Applied ? "added" : "add",
-                    placement.letter(), placement.column(), placement.spec().header(), placement.spec().type());
+            out.printf(
+                    "  %-8s %-3s (%d)  %-26s %s%n",
+                    result instanceof RunResult.Applied ? "added" : "add",
+                    placement.letter(),
+                    placement.column(),
+                    placement.spec().header(),
+                    placement.spec().type());
         }
         for (Placement placement : plan.present()) {
-            out.printf("  %-8s %-3s (%d)  %-26s %s%n", "present", placement.letter(), placement.column(),
-                    placement.spec().header(), placement.spec().type());
+            out.printf(
+                    "  %-8s %-3s (%d)  %-26s %s%n",
+                    "present",
+                    placement.letter(),
+                    placement.column(),
+                    placement.spec().header(),
+                    placement.spec().type());
         }
         for (ColumnFill fill : plan.fills()) {
-            out.printf("  %-3s: %,d empty cell%s %s 0%n", fill.placement().letter(), fill.defaultCells(),
-                    fill.defaultCells() == 1 ? "" : "s", result instanceof RunResult.Applied ? "set to" : "to set to");
+            out.printf(
+                    "  %-3s: %,d empty cell%s %s 0%n",
+                    fill.placement().letter(),
+                    fill.defaultCells(),
+                    fill.defaultCells() == 1 ? "" : "s",
+                    result instanceof RunResult.Applied ? "set to" : "to set to");
         }
-        out.printf("  data rows: %,d; grid columns: %d -> %d%n", plan.dataRows(), plan.gridColumnsBefore(), plan.gridColumnsAfter());
+        out.printf(
+                "  data rows: %,d; grid columns: %d -> %d%n",
+                plan.dataRows(), plan.gridColumnsBefore(), plan.gridColumnsAfter());
         if (result instanceof RunResult.DryRun dryRun) {
             for (PlannedRequest request : dryRun.requests()) {
                 out.printf("  would send %s (%,d bytes):%n", request.method(), request.bytes());
@@ -152,7 +174,12 @@ public final class Cli {
                 }
             }
         }
-        out.printf("  API calls: %d read%s, %d write%s (%d ms)%n", result.calls().reads(), result.calls().reads() == 1 ? "" : "s",
-                result.calls().writes(), result.calls().writes() == 1 ? "" : "s", result.durationMillis());
+        out.printf(
+                "  API calls: %d read%s, %d write%s (%d ms)%n",
+                result.calls().reads(),
+                result.calls().reads() == 1 ? "" : "s",
+                result.calls().writes(),
+                result.calls().writes() == 1 ? "" : "s",
+                result.durationMillis());
     }
 }

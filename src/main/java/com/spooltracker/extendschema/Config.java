@@ -56,8 +56,8 @@ public record Config(
                 settings.optional("GOOGLE_CLOUD_PROJECT").or(() -> settings.optional("GCP_PROJECT")),
                 Duration.ofSeconds(settings.seconds("SHEETS_DEADLINE_SECONDS", DEFAULT_DEADLINE_SECONDS)),
                 Duration.ofSeconds(settings.seconds("SHEETS_READ_TIMEOUT_SECONDS", DEFAULT_READ_TIMEOUT_SECONDS)),
-                Duration.ofMillis(settings.whole("SHEETS_BACKOFF_INITIAL_MS", DEFAULT_BACKOFF_INITIAL_MS, 60_000,
-                        "milliseconds")));
+                Duration.ofMillis(settings.whole(
+                        "SHEETS_BACKOFF_INITIAL_MS", DEFAULT_BACKOFF_INITIAL_MS, 60_000, "milliseconds")));
         config.checkAuditSheet();
         return config;
     }
@@ -107,8 +107,8 @@ public record Config(
             } catch (NumberFormatException e) {
                 // reported below
             }
-            throw new Failure.NotConfigured(name + " must be a whole number of " + unit + " from 1 to " + max
-                    + ", not '" + raw.get() + "'.");
+            throw new Failure.NotConfigured(
+                    name + " must be a whole number of " + unit + " from 1 to " + max + ", not '" + raw.get() + "'.");
         }
     }
 }

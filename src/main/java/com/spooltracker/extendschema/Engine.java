@@ -56,9 +56,12 @@ public final class Engine {
             long refreshStarted = System.nanoTime();
             RefreshResult refreshed = refresh(session, migrated.forRefresh(), dryRun);
             RunResult.Calls total = session.calls();
-            RunResult.Calls own = new RunResult.Calls(total.reads() - before.reads(), total.writes() - before.writes(),
+            RunResult.Calls own = new RunResult.Calls(
+                    total.reads() - before.reads(),
+                    total.writes() - before.writes(),
                     total.retries() - before.retries());
-            return new Outcome(withTotals(migrated.result(), total, session.millis()),
+            return new Outcome(
+                    withTotals(migrated.result(), total, session.millis()),
                     Optional.of(new Refreshed(refreshed, own, (System.nanoTime() - refreshStarted) / 1_000_000)));
         }
     }
@@ -81,8 +84,8 @@ public final class Engine {
             result = new RunResult.DryRun(plan, session.calls(), session.millis(), requests);
         } else {
             migration.apply(session, plan, snapshot.columns());
-            RunResult.Audit audited = audit.record(session.gateway, Migration.auditEntry(plan),
-                    "The migration itself is complete.");
+            RunResult.Audit audited =
+                    audit.record(session.gateway, Migration.auditEntry(plan), "The migration itself is complete.");
             result = new RunResult.Applied(plan, session.calls(), session.millis(), audited);
         }
         return new Migrated(result, migration.forRefresh(snapshot, plan, !dryRun));
@@ -99,8 +102,8 @@ public final class Engine {
             return new RefreshResult.DryRun(drift);
         }
         int requests = refresh.apply(session.gateway, drift);
-        RunResult.Audit audited = audit.record(session.gateway, refresh.auditEntry(drift),
-                "The metrics themselves are written.");
+        RunResult.Audit audited =
+                audit.record(session.gateway, refresh.auditEntry(drift), "The metrics themselves are written.");
         return new RefreshResult.Applied(drift, requests, audited);
     }
 

@@ -17,7 +17,8 @@ public final class ErrorResponse {
         if (failure instanceof Failure.PermissionDenied denied) {
             error.addProperty("kind", denied.kind());
         }
-        if (failure instanceof Failure.Conflicted conflicted && !conflicted.conflicts().isEmpty()) {
+        if (failure instanceof Failure.Conflicted conflicted
+                && !conflicted.conflicts().isEmpty()) {
             JsonArray conflicts = new JsonArray();
             for (Conflict conflict : conflicted.conflicts()) {
                 JsonObject json = new JsonObject();
@@ -34,5 +35,4 @@ public final class ErrorResponse {
         body.add("error", error);
         return body;
     }
-
 }

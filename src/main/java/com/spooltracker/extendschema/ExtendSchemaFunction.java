@@ -52,7 +52,9 @@ public final class ExtendSchemaFunction implements HttpFunction {
     private static Wiring configure() {
         try {
             Config config = Config.fromEnvironment();
-            return new Wiring(Setup.from(config), Log.create(config.onCloudRun(), config.projectId().orElse(null), System.out));
+            return new Wiring(
+                    Setup.from(config),
+                    Log.create(config.onCloudRun(), config.projectId().orElse(null), System.out));
         } catch (Failure failure) {
             return new Wiring(Setup.failed(failure), Log.fromEnvironment());
         }
@@ -65,15 +67,18 @@ public final class ExtendSchemaFunction implements HttpFunction {
         int status;
         JsonObject body;
         try {
-            RunOptions options = RunOptions.parse(request.getMethod(), queryParameters(request),
-                    request.getContentType(), readBody(request));
+            RunOptions options = RunOptions.parse(
+                    request.getMethod(), queryParameters(request), request.getContentType(), readBody(request));
             Engine engine = setup.engine();
             Engine.Outcome outcome = engine.run(options, retry -> log.warning(retry.message(), retry.fields(), trace));
             RunResult result = outcome.migration();
             status = 200;
             body = RunReport.toJson(result, engine.target().spreadsheetId(), options.showRequests());
             JsonObject json = body;
-            outcome.refresh().ifPresent(refreshed -> json.add("metrics", RefreshReport.toJson(refreshed, engine.target().sheet())));
+            outcome.refresh()
+                    .ifPresent(refreshed -> json.add(
+                            "metrics",
+                            RefreshReport.toJson(refreshed, engine.target().sheet())));
             logSummary(result, trace);
             outcome.refresh().ifPresent(refreshed -> logRefresh(refreshed, trace));
         } catch (Failure failure) {
@@ -133,10 +138,21 @@ public final class ExtendSchemaFunction implements HttpFunction {
         // A dry run logs what it would do under its own names, so the line agrees with its message.
         boolean applied = result instanceof RunResult.Applied;
         boolean upToDate = result instanceof RunResult.UpToDate;
-        fields.put(applied ? "columnsAdded" : "columnsToAdd", upToDate ? 0 : result.plan().added().size());
-        fields.put(applied ? "cellsInitialized" : "cellsToInitialize", upToDate ? 0 : result.plan().cellsToInitialize());
-        fields.put("apiCalls", Map.of("reads", result.calls().reads(), "writes", result.calls().writes(),
-                "retries", result.calls().retries()));
+        fields.put(
+                applied ? "columnsAdded" : "columnsToAdd",
+                upToDate ? 0 : result.plan().added().size());
+        fields.put(
+                applied ? "cellsInitialized" : "cellsToInitialize",
+                upToDate ? 0 : result.plan().cellsToInitialize());
+        fields.put(
+                "apiCalls",
+                Map.of(
+                        "reads",
+                        result.calls().reads(),
+                        "writes",
+                        result.calls().writes(),
+                        "retries",
+                        result.calls().retries()));
         fields.put("durationMs", result.durationMillis());
         log.info("extendSchema " + RunReport.status(result) + ": " + RunReport.message(result), fields, trace);
         if (result instanceof RunResult.Applied run && run.audit().needsAttention()) {
@@ -151,14 +167,28 @@ public final class ExtendSchemaFunction implements HttpFunction {
         fields.put("metricsStatus", RefreshReport.status(result));
         fields.put("rowsChecked", result.drift().rowsChecked());
         fields.put("cellsDiffering", result.drift().changes().size());
-        fields.put("cellsWritten", result instanceof RefreshResult.Applied ? result.drift().changes().size() : 0);
+        fields.put(
+                "cellsWritten",
+                result instanceof RefreshResult.Applied
+                        ? result.drift().changes().size()
+                        : 0);
         fields.put("orphanUnions", result.drift().orphanCount());
         fields.put("invalidDnUnion", result.drift().invalidDnCount());
         fields.put("leftAlone", result.drift().leftAloneCount());
-        fields.put("apiCalls", Map.of("reads", refreshed.calls().reads(), "writes", refreshed.calls().writes(),
-                "retries", refreshed.calls().retries()));
+        fields.put(
+                "apiCalls",
+                Map.of(
+                        "reads",
+                        refreshed.calls().reads(),
+                        "writes",
+                        refreshed.calls().writes(),
+                        "retries",
+                        refreshed.calls().retries()));
         fields.put("durationMs", refreshed.durationMillis());
-        log.info("extendSchema metrics " + RefreshReport.status(result) + ": " + RefreshReport.message(result), fields, trace);
+        log.info(
+                "extendSchema metrics " + RefreshReport.status(result) + ": " + RefreshReport.message(result),
+                fields,
+                trace);
         if (result instanceof RefreshResult.Applied applied && applied.audit().needsAttention()) {
             log.warning(applied.audit().message(), null, trace);
         }

@@ -26,6 +26,7 @@ public interface LocalSheets {
 
     /** The first implementation on the class path of this interface, if any; nothing is started yet. */
     static Optional<LocalSheets> find() {
-        return ServiceLoader.load(LocalSheets.class, LocalSheets.class.getClassLoader()).findFirst();
+        return ServiceLoader.load(LocalSheets.class, LocalSheets.class.getClassLoader())
+                .findFirst();
     }
 }

@@ -1,9 +1,9 @@
 package com.spooltracker.extendschema;
 
-import com.spooltracker.extendschema.failure.Failure;
 import com.google.gson.JsonObject;
 import com.spooltracker.extendschema.cache.ColumnMapCache;
 import com.spooltracker.extendschema.cache.SheetKey;
+import com.spooltracker.extendschema.failure.Failure;
 import com.spooltracker.extendschema.metrics.Drift;
 import com.spooltracker.extendschema.metrics.DriftReport;
 import com.spooltracker.extendschema.metrics.MetricColumns;
@@ -33,6 +33,7 @@ import java.util.Optional;
 final class MetricsRefresh {
     /** The sheet the metrics come from. */
     static final String UNIONES = "Uniones";
+
     private static final int LAYOUT_READS_AT_MOST = 3;
 
     private final Migration.Target target;
@@ -66,9 +67,13 @@ final class MetricsRefresh {
         ColumnMap header = step.layout();
         String sheet = target.sheet();
         int key = header.indexOf(target.keyColumn()).orElseThrow();
-        int ot = header.indexOf(MetricColumns.OT).orElseThrow(() -> new Failure.Conflicted("Sheet '" + sheet
-                + "' has no column '" + MetricColumns.OT + "' in row 1, so its spools cannot be matched to their unions in '"
-                + UNIONES + "'. The migration step ran; the metrics were not refreshed.", List.of()));
+        int ot = header.indexOf(MetricColumns.OT)
+                .orElseThrow(() -> new Failure.Conflicted(
+                        "Sheet '" + sheet
+                                + "' has no column '" + MetricColumns.OT
+                                + "' in row 1, so its spools cannot be matched to their unions in '"
+                                + UNIONES + "'. The migration step ran; the metrics were not refreshed.",
+                        List.of()));
         List<Integer> metricColumns = new ArrayList<>();
         List<Boolean> exists = new ArrayList<>();
         for (ColumnSpec spec : MetricColumns.METRICS) {
@@ -77,8 +82,8 @@ final class MetricsRefresh {
             exists.add(step.applied() || step.plan().present().contains(placement));
         }
         SheetKey unionesKey = new SheetKey(target.spreadsheetId(), UNIONES);
-        List<Integer> unionColumns = cache.peek(unionesKey).flatMap(MetricsRefresh::unionColumns)
-                .orElse(MetricColumns.UNIONES_PRESUMED);
+        List<Integer> unionColumns =
+                cache.peek(unionesKey).flatMap(MetricsRefresh::unionColumns).orElse(MetricColumns.UNIONES_PRESUMED);
         for (int attempt = 0; attempt < LAYOUT_READS_AT_MOST; attempt++) {
             List<ValuesRange> ranges = new ArrayList<>();
             ranges.add(ValuesRange.column(sheet, key));
@@ -97,8 +102,9 @@ final class MetricsRefresh {
             try {
                 answer = gateway.readValues(ranges);
             } catch (SheetsGateway.NoSuchSheet noSheet) {
-                throw new Failure.NotFound("The spreadsheet has no sheet '" + UNIONES + "' to compute the metrics from. "
-                        + "The migration step ran; the metrics were not refreshed.");
+                throw new Failure.NotFound(
+                        "The spreadsheet has no sheet '" + UNIONES + "' to compute the metrics from. "
+                                + "The migration step ran; the metrics were not refreshed.");
             } catch (SheetsGateway.StaleLayout stale) {
                 // Uniones is narrower than the presumed layout: read its header alone, then what it says.
                 cache.invalidate(unionesKey);
@@ -121,15 +127,23 @@ final class MetricsRefresh {
                     zeroed.add(step.applied() ? new BitSet() : zeroedRows(step.plan(), m));
                 }
                 return SheetColumns.snapshot(
-                        new SheetColumns.Operaciones(sheet, single(answer.get(0)), single(answer.get(1)), metricColumns,
-                                metricCells, step.managed(), zeroed),
+                        new SheetColumns.Operaciones(
+                                sheet,
+                                single(answer.get(0)),
+                                single(answer.get(1)),
+                                metricColumns,
+                                metricCells,
+                                step.managed(),
+                                zeroed),
                         new SheetColumns.Uniones(UNIONES, unionColumns, unionCells));
             }
             cache.invalidate(unionesKey);
             unionColumns = needed;
         }
-        throw new Failure.Conflicted("The header of sheet '" + UNIONES + "' changed on each of " + LAYOUT_READS_AT_MOST
-                + " reads. Nothing was written by the refresh; run again once edits have settled.", List.of());
+        throw new Failure.Conflicted(
+                "The header of sheet '" + UNIONES + "' changed on each of " + LAYOUT_READS_AT_MOST
+                        + " reads. Nothing was written by the refresh; run again once edits have settled.",
+                List.of());
     }
 
     private static Placement placement(Plan plan, ColumnSpec spec) {
@@ -148,8 +162,11 @@ final class MetricsRefresh {
 
     private static BitSet zeroedRows(Plan plan, int metric) {
         ColumnSpec spec = MetricColumns.METRICS.get(metric);
-        return plan.fills().stream().filter(f -> f.placement().spec().equals(spec)).findFirst()
-                .map(f -> f.rows()).orElseGet(BitSet::new);
+        return plan.fills().stream()
+                .filter(f -> f.placement().spec().equals(spec))
+                .findFirst()
+                .map(f -> f.rows())
+                .orElseGet(BitSet::new);
     }
 
     /** OT, DN_UNION, ARM_FECHA_FIN, SOL_FECHA_FIN by normalized header, the first of each; empty if one is missing. */
@@ -166,10 +183,14 @@ final class MetricsRefresh {
     }
 
     private Failure missingUnionesColumns(ColumnMap header) {
-        List<String> missing = MetricColumns.UNIONES.stream().filter(n -> header.indexOf(n).isEmpty()).toList();
-        return new Failure.Conflicted("Sheet '" + UNIONES + "' has no column " + String.join(", ", missing)
-                + " in row 1; the metrics are computed from OT, DN_UNION, ARM_FECHA_FIN and SOL_FECHA_FIN. "
-                + "The migration step ran; the metrics were not refreshed.", List.of());
+        List<String> missing = MetricColumns.UNIONES.stream()
+                .filter(n -> header.indexOf(n).isEmpty())
+                .toList();
+        return new Failure.Conflicted(
+                "Sheet '" + UNIONES + "' has no column " + String.join(", ", missing)
+                        + " in row 1; the metrics are computed from OT, DN_UNION, ARM_FECHA_FIN and SOL_FECHA_FIN. "
+                        + "The migration step ran; the metrics were not refreshed.",
+                List.of());
     }
 
     private void remember(SheetKey key, ColumnMap header) {
@@ -183,7 +204,10 @@ final class MetricsRefresh {
     private static ColumnMap headerOf(List<List<Object>> columns) {
         List<String> cells = new ArrayList<>();
         for (List<Object> column : columns) {
-            cells.add(column.isEmpty() || column.get(0) == null ? "" : column.get(0).toString());
+            cells.add(
+                    column.isEmpty() || column.get(0) == null
+                            ? ""
+                            : column.get(0).toString());
         }
         return ColumnMap.of(cells);
     }
@@ -201,7 +225,9 @@ final class MetricsRefresh {
         details.addProperty("cellsWritten", drift.changes().size());
         JsonObject byColumn = new JsonObject();
         for (int m = 0; m < MetricColumns.COUNT; m++) {
-            byColumn.addProperty(MetricColumns.METRICS.get(m).header(), drift.differingByColumn().get(m));
+            byColumn.addProperty(
+                    MetricColumns.METRICS.get(m).header(),
+                    drift.differingByColumn().get(m));
         }
         details.add("byColumn", byColumn);
         details.addProperty("orphanUnions", drift.orphanCount());

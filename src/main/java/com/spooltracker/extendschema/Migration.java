@@ -47,6 +47,7 @@ import java.util.stream.Collectors;
 public final class Migration {
     /** Applies on the same sheet are serialized within an instance; other instances converge anyway. */
     private static final ConcurrentMap<SheetKey, ReentrantLock> APPLY_LOCKS = new ConcurrentHashMap<>();
+
     private static final int LAYOUT_READS_AT_MOST = 3;
     private static final int UNKNOWN_GRID = -1;
 
@@ -63,7 +64,8 @@ public final class Migration {
         }
     }
 
-    public Migration(SheetsClientFactory clients, Target target, RetryPolicy retryPolicy, ColumnMapCache cache, Clock clock) {
+    public Migration(
+            SheetsClientFactory clients, Target target, RetryPolicy retryPolicy, ColumnMapCache cache, Clock clock) {
         this.clients = clients;
         this.target = target;
         this.retryPolicy = retryPolicy;
@@ -127,8 +129,11 @@ public final class Migration {
     MetricsRefresh.Step forRefresh(SheetSnapshot snapshot, Plan plan, boolean applied) {
         List<BitSet> managed = new ArrayList<>();
         for (ColumnSpec spec : SchemaV4.METRIC_COLUMNS) {
-            managed.add(plan.present().stream().filter(p -> p.spec().equals(spec)).findFirst()
-                    .map(p -> snapshot.managedRows(p.index())).orElseGet(BitSet::new));
+            managed.add(plan.present().stream()
+                    .filter(p -> p.spec().equals(spec))
+                    .findFirst()
+                    .map(p -> snapshot.managedRows(p.index()))
+                    .orElseGet(BitSet::new));
         }
         return new MetricsRefresh.Step(plan, snapshot.columns().withAdded(plan.added()), applied, managed);
     }
@@ -163,8 +168,10 @@ public final class Migration {
             cache.invalidate(key);
             columns = needed;
         }
-        throw new Failure.Conflicted("The header of sheet '" + target.sheet() + "' changed on each of "
-                + LAYOUT_READS_AT_MOST + " reads. Nothing was written; run again once edits have settled.", List.of());
+        throw new Failure.Conflicted(
+                "The header of sheet '" + target.sheet() + "' changed on each of " + LAYOUT_READS_AT_MOST
+                        + " reads. Nothing was written; run again once edits have settled.",
+                List.of());
     }
 
     private SortedSet<Integer> scope(ColumnMap layout, int gridColumns) {
@@ -184,8 +191,8 @@ public final class Migration {
         PlanResult result = Planner.plan(snapshot, target.keyColumn(), SchemaV4.METRIC_COLUMNS);
         if (result instanceof PlanResult.Refused refused) {
             String reasons = refused.conflicts().stream().map(Conflict::message).collect(Collectors.joining(" "));
-            throw new Failure.Conflicted("Nothing was written to sheet '" + target.sheet() + "'. " + reasons,
-                    refused.conflicts());
+            throw new Failure.Conflicted(
+                    "Nothing was written to sheet '" + target.sheet() + "'. " + reasons, refused.conflicts());
         }
         return ((PlanResult.Ready) result).plan();
     }
@@ -206,11 +213,13 @@ public final class Migration {
         if (!plan.growsGrid()) {
             return;
         }
-        long others = gateway.gridSizes().stream().filter(size -> !size.title().equals(plan.sheet()))
-                .mapToLong(SheetsGateway.GridSize::cells).sum();
+        long others = gateway.gridSizes().stream()
+                .filter(size -> !size.title().equals(plan.sheet()))
+                .mapToLong(SheetsGateway.GridSize::cells)
+                .sum();
         Planner.workbookCellLimit(plan, others).ifPresent(conflict -> {
-            throw new Failure.Conflicted("Nothing was written to sheet '" + target.sheet() + "'. " + conflict.message(),
-                    List.of(conflict));
+            throw new Failure.Conflicted(
+                    "Nothing was written to sheet '" + target.sheet() + "'. " + conflict.message(), List.of(conflict));
         });
     }
 
@@ -242,7 +251,8 @@ public final class Migration {
         details.addProperty("cellsInitialized", plan.cellsToInitialize());
         details.addProperty("gridColumnsBefore", plan.gridColumnsBefore());
         details.addProperty("gridColumnsAfter", plan.gridColumnsAfter());
-        return new AuditLog.Entry("SCHEMA_MIGRATION", plan.added().isEmpty() ? "FILL_DEFAULTS" : "ADD_COLUMNS", details);
+        return new AuditLog.Entry(
+                "SCHEMA_MIGRATION", plan.added().isEmpty() ? "FILL_DEFAULTS" : "ADD_COLUMNS", details);
     }
 
     private static RunResult.Calls calls(ApiCallCounter counter) {

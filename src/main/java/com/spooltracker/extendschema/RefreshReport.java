@@ -29,10 +29,14 @@ public final class RefreshReport {
         json.addProperty("sheet", sheet);
         json.addProperty("from", MetricsRefresh.UNIONES);
         json.addProperty("rowsChecked", drift.rowsChecked());
-        json.addProperty(result instanceof RefreshResult.Applied ? "cellsChanged" : "cellsToChange", drift.changes().size());
+        json.addProperty(
+                result instanceof RefreshResult.Applied ? "cellsChanged" : "cellsToChange",
+                drift.changes().size());
         JsonObject byColumn = new JsonObject();
         for (int m = 0; m < MetricColumns.COUNT; m++) {
-            byColumn.addProperty(MetricColumns.METRICS.get(m).header(), drift.differingByColumn().get(m));
+            byColumn.addProperty(
+                    MetricColumns.METRICS.get(m).header(),
+                    drift.differingByColumn().get(m));
         }
         json.add("byColumn", byColumn);
         JsonArray examples = new JsonArray();
@@ -117,14 +121,20 @@ public final class RefreshReport {
         out.println("  " + message(result));
         String verb = result instanceof RefreshResult.Applied ? "changed" : "to change";
         for (int m = 0; m < MetricColumns.COUNT; m++) {
-            out.printf("  %-26s %,d cell%s %s%n", MetricColumns.METRICS.get(m).header(), drift.differingByColumn().get(m),
-                    drift.differingByColumn().get(m) == 1 ? "" : "s", verb);
+            out.printf(
+                    "  %-26s %,d cell%s %s%n",
+                    MetricColumns.METRICS.get(m).header(),
+                    drift.differingByColumn().get(m),
+                    drift.differingByColumn().get(m) == 1 ? "" : "s",
+                    verb);
         }
         for (DriftReport.Example example : drift.examples()) {
-            out.printf("  %-12s %-26s %-16s %s -> %s%n", example.tag(), example.column(), example.cell(),
-                    example.current(), example.computed());
+            out.printf(
+                    "  %-12s %-26s %-16s %s -> %s%n",
+                    example.tag(), example.column(), example.cell(), example.current(), example.computed());
         }
-        out.printf("  orphan unions: %,d; DN_UNION not a number: %,d; formula/text cells left alone: %,d%n",
+        out.printf(
+                "  orphan unions: %,d; DN_UNION not a number: %,d; formula/text cells left alone: %,d%n",
                 drift.orphanCount(), drift.invalidDnCount(), drift.leftAloneCount());
         for (DriftReport.Orphan orphan : drift.orphans()) {
             out.printf("    orphan %s OT %s%n", orphan.cell(), orphan.ot());
@@ -133,11 +143,17 @@ public final class RefreshReport {
             out.printf("    DN_UNION %s %s%n", dn.cell(), dn.value());
         }
         for (DriftReport.LeftAlone cell : drift.leftAlone()) {
-            out.printf("    left alone %s %s %s (computed %s)%n", cell.cell(), cell.kind(), cell.current(), cell.computed());
+            out.printf(
+                    "    left alone %s %s %s (computed %s)%n",
+                    cell.cell(), cell.kind(), cell.current(), cell.computed());
         }
-        out.printf("  API calls: %d read%s, %d write%s (%d ms)%n", refreshed.calls().reads(),
-                refreshed.calls().reads() == 1 ? "" : "s", refreshed.calls().writes(),
-                refreshed.calls().writes() == 1 ? "" : "s", refreshed.durationMillis());
+        out.printf(
+                "  API calls: %d read%s, %d write%s (%d ms)%n",
+                refreshed.calls().reads(),
+                refreshed.calls().reads() == 1 ? "" : "s",
+                refreshed.calls().writes(),
+                refreshed.calls().writes() == 1 ? "" : "s",
+                refreshed.durationMillis());
         if (result instanceof RefreshResult.Applied applied) {
             out.println("  audit: " + applied.audit().message());
         }
@@ -146,16 +162,25 @@ public final class RefreshReport {
     private static String notes(DriftReport drift) {
         StringBuilder notes = new StringBuilder();
         if (drift.orphanCount() > 0) {
-            notes.append(" ").append(plural(drift.orphanCount(), "union")).append(" of ").append(MetricsRefresh.UNIONES)
-                    .append(drift.orphanCount() == 1 ? " has" : " have").append(" an OT no spool has.");
+            notes.append(" ")
+                    .append(plural(drift.orphanCount(), "union"))
+                    .append(" of ")
+                    .append(MetricsRefresh.UNIONES)
+                    .append(drift.orphanCount() == 1 ? " has" : " have")
+                    .append(" an OT no spool has.");
         }
         if (drift.invalidDnCount() > 0) {
-            notes.append(" ").append(plural(drift.invalidDnCount(), "DN_UNION cell"))
-                    .append(drift.invalidDnCount() == 1 ? " is" : " are").append(" not a number (counted, not summed).");
+            notes.append(" ")
+                    .append(plural(drift.invalidDnCount(), "DN_UNION cell"))
+                    .append(drift.invalidDnCount() == 1 ? " is" : " are")
+                    .append(" not a number (counted, not summed).");
         }
         if (drift.leftAloneCount() > 0) {
-            notes.append(" ").append(plural(drift.leftAloneCount(), "metric cell"))
-                    .append(" holding a formula or text ").append(drift.leftAloneCount() == 1 ? "was" : "were").append(" left alone.");
+            notes.append(" ")
+                    .append(plural(drift.leftAloneCount(), "metric cell"))
+                    .append(" holding a formula or text ")
+                    .append(drift.leftAloneCount() == 1 ? "was" : "were")
+                    .append(" left alone.");
         }
         return notes.toString();
     }

@@ -41,14 +41,15 @@ public record RunOptions(boolean dryRun, boolean showRequests, boolean refreshMe
     private static final String REFRESH_METRICS = "refreshMetrics";
     /** Every option, in the order the help text names them. */
     private static final List<String> OPTIONS = List.of(DRY_RUN, SHOW_REQUESTS, REFRESH_METRICS);
-    private static final String OPTIONS_TEXT = "The options are dryRun=true|false, showRequests=true|false and "
-            + "refreshMetrics=true|false.";
 
+    private static final String OPTIONS_TEXT =
+            "The options are dryRun=true|false, showRequests=true|false and " + "refreshMetrics=true|false.";
 
     /**
      * @param body the body bytes, at most {@link #MAX_BODY_BYTES} + 1 of them (more means too large)
      */
-    public static RunOptions parse(String method, Map<String, List<String>> query, Optional<String> contentType, byte[] body) {
+    public static RunOptions parse(
+            String method, Map<String, List<String>> query, Optional<String> contentType, byte[] body) {
         boolean isGet = "GET".equals(method);
         if (!isGet && !"POST".equals(method)) {
             throw new Failure.MethodNotAllowed(method, ALLOWED_METHODS);
@@ -56,7 +57,8 @@ public record RunOptions(boolean dryRun, boolean showRequests, boolean refreshMe
         Map<String, Boolean> fromQuery = fromQuery(query);
         Map<String, Boolean> fromBody = fromBody(contentType, body);
         for (String option : OPTIONS) {
-            if (fromQuery.containsKey(option) && fromBody.containsKey(option)
+            if (fromQuery.containsKey(option)
+                    && fromBody.containsKey(option)
                     && !fromQuery.get(option).equals(fromBody.get(option))) {
                 throw new Failure.BadRequest("The query says " + option + "=" + fromQuery.get(option) + " but the body "
                         + "says \"" + option + "\": " + fromBody.get(option) + ". Send it once, or make them agree.");
@@ -110,7 +112,9 @@ public record RunOptions(boolean dryRun, boolean showRequests, boolean refreshMe
             throw new Failure.BadRequest("The body is larger than " + MAX_BODY_BYTES / 1024
                     + " KiB. Send at most {\"dryRun\": true|false}.");
         }
-        String mediaType = contentType.map(t -> t.split(";", 2)[0].trim().toLowerCase(Locale.ROOT)).orElse("");
+        String mediaType = contentType
+                .map(t -> t.split(";", 2)[0].trim().toLowerCase(Locale.ROOT))
+                .orElse("");
         // The Functions Framework parses multipart bodies itself and hands the function an empty stream:
         // such a body would look blank and the request would apply. Refuse it before looking at the body.
         if (mediaType.startsWith("multipart/")) {
@@ -122,7 +126,9 @@ public record RunOptions(boolean dryRun, boolean showRequests, boolean refreshMe
             return Map.of();
         }
         // Cloud Scheduler sends application/octet-stream when a job sets no Content-Type header.
-        if (!mediaType.isEmpty() && !mediaType.equals("application/json") && !mediaType.equals("application/octet-stream")) {
+        if (!mediaType.isEmpty()
+                && !mediaType.equals("application/json")
+                && !mediaType.equals("application/octet-stream")) {
             throw new Failure.BadRequest("Content-Type '" + abbreviate(contentType.get()) + "' is not accepted; send "
                     + "the body as application/json, e.g. {\"dryRun\": true}.");
         }
@@ -158,7 +164,8 @@ public record RunOptions(boolean dryRun, boolean showRequests, boolean refreshMe
             throw new Failure.BadRequest("The body is not valid JSON. Send a JSON object such as {\"dryRun\": true}.");
         }
         if (!(element instanceof JsonObject object)) {
-            throw new Failure.BadRequest("The body must be a JSON object such as {\"dryRun\": true}, not " + kind(element) + ".");
+            throw new Failure.BadRequest(
+                    "The body must be a JSON object such as {\"dryRun\": true}, not " + kind(element) + ".");
         }
         return object;
     }
@@ -220,10 +227,12 @@ public record RunOptions(boolean dryRun, boolean showRequests, boolean refreshMe
 
     private static String utf8(byte[] body) {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body)).toString();
+                    .decode(ByteBuffer.wrap(body))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new Failure.BadRequest("The body is not valid UTF-8. Send a JSON object such as {\"dryRun\": true}.");
         }
@@ -236,7 +245,10 @@ public record RunOptions(boolean dryRun, boolean showRequests, boolean refreshMe
         if (element.isJsonNull()) {
             return "null";
         }
-        return "a " + (element.getAsJsonPrimitive().isString() ? "string" : element.getAsJsonPrimitive().isNumber() ? "number" : "boolean");
+        return "a "
+                + (element.getAsJsonPrimitive().isString()
+                        ? "string"
+                        : element.getAsJsonPrimitive().isNumber() ? "number" : "boolean");
     }
 
     private static String abbreviate(String text) {

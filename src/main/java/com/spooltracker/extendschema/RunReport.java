@@ -34,7 +34,8 @@ public final class RunReport {
         json.add("present", placements(plan.present()));
         json.addProperty("positionsAsSpecified", plan.positionsAsSpecified());
         json.addProperty("dataRows", plan.dataRows());
-        json.addProperty(result instanceof RunResult.Applied ? "cellsInitialized" : "cellsToInitialize",
+        json.addProperty(
+                result instanceof RunResult.Applied ? "cellsInitialized" : "cellsToInitialize",
                 result instanceof RunResult.UpToDate ? 0 : plan.cellsToInitialize());
         if (result instanceof RunResult.DryRun dryRun) {
             json.add("requests", requests(dryRun.requests(), withBodies));
@@ -96,12 +97,14 @@ public final class RunReport {
     /** One sentence a person reads first: what happened or would happen. */
     public static String message(RunResult result) {
         Plan plan = result.plan();
-        String positions = plan.positionsAsSpecified() ? ""
+        String positions = plan.positionsAsSpecified()
+                ? ""
                 : " Note: the metric columns are not at the documented positions 68–72 (" + where(plan)
                         + "); v3.0 and v4.0 code find them by name, so this is safe.";
         if (result instanceof RunResult.UpToDate) {
-            return "Sheet '" + plan.sheet() + "' is up to date: all " + plan.present().size()
-                    + " v4.0 columns are present and every data row has its metrics." + positions;
+            return "Sheet '" + plan.sheet() + "' is up to date: all "
+                    + plan.present().size() + " v4.0 columns are present and every data row has its metrics."
+                    + positions;
         }
         if (result instanceof RunResult.DryRun) {
             return plural(plan.added().size(), "column") + " would be added" + addedList(plan) + " and "
@@ -109,8 +112,10 @@ public final class RunReport {
                     + plural(plan.dataRows(), "data row") + " would be set to 0. Nothing was written;"
                     + " run again without dry run to apply." + positions;
         }
-        return (plan.added().isEmpty() ? "No columns were added" : "Added " + plural(plan.added().size(), "column")
-                + addedList(plan)) + "; set " + plural(plan.cellsToInitialize(), "empty metric cell") + " to 0."
+        return (plan.added().isEmpty()
+                        ? "No columns were added"
+                        : "Added " + plural(plan.added().size(), "column") + addedList(plan))
+                + "; set " + plural(plan.cellsToInitialize(), "empty metric cell") + " to 0."
                 + positions;
     }
 

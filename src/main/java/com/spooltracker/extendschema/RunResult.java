@@ -19,7 +19,12 @@ public sealed interface RunResult {
 
     /** What became of the audit row of an applied run. */
     record Audit(Outcome outcome, String message) {
-        public enum Outcome { WRITTEN, SKIPPED, FAILED, UNKNOWN }
+        public enum Outcome {
+            WRITTEN,
+            SKIPPED,
+            FAILED,
+            UNKNOWN
+        }
 
         /** Whether a person should look: the row is missing, or may be. */
         public boolean needsAttention() {

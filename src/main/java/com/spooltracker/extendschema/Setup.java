@@ -38,7 +38,8 @@ public final class Setup {
 
     /** @param localSheets asked only when no spreadsheet and no emulator host is configured, off Cloud Run */
     static Setup from(Config config, Supplier<Optional<LocalSheets>> localSheets) {
-        RetryPolicy policy = RetryPolicy.withDeadline(config.deadline()).withReadTimeout(config.readTimeout())
+        RetryPolicy policy = RetryPolicy.withDeadline(config.deadline())
+                .withReadTimeout(config.readTimeout())
                 .withInitialBackoff(config.initialBackoff());
         if (config.spreadsheetId().isEmpty() && config.onCloudRun()) {
             return failed(new Failure.NotConfigured("SPREADSHEET_ID is not set. Set it in function.yaml's "
@@ -61,12 +62,16 @@ public final class Setup {
             LocalSheets.Endpoint endpoint = local.get().start();
             clients = SheetsClientFactory.emulator(endpoint.hostPort());
             spreadsheetId = endpoint.spreadsheetId();
-            notice = "LOCAL MODE: SPREADSHEET_ID is not set, so this runs against the embedded Sheets emulator "
-                    + "at " + endpoint.rootUrl() + " (spreadsheet '" + spreadsheetId + "'), not Google Sheets.";
+            notice = "LOCAL MODE: SPREADSHEET_ID is not set, so this runs against the embedded Sheets emulator " + "at "
+                    + endpoint.rootUrl() + " (spreadsheet '" + spreadsheetId + "'), not Google Sheets.";
         }
-        Migration.Target target = new Migration.Target(spreadsheetId, config.sheetName(), config.keyColumn(),
+        Migration.Target target = new Migration.Target(
+                spreadsheetId,
+                config.sheetName(),
+                config.keyColumn(),
                 config.auditEnabled() ? Optional.of(config.auditSheet()) : Optional.empty());
-        return new Setup(new Migration(clients, target, policy, ColumnMapCache.shared(), Clock.systemUTC()), null, notice);
+        return new Setup(
+                new Migration(clients, target, policy, ColumnMapCache.shared(), Clock.systemUTC()), null, notice);
     }
 
     /** A setup around a migration wired by the caller (tests that need their own clients). */

@@ -27,7 +27,8 @@ class AccessErrorsTest {
             + "\"googleapis.com\"}]}}";
 
     @RegisterExtension
-    static final FunctionFixture fixture = FunctionFixture.demo().with("SHEETS_DEADLINE_SECONDS", "2").with("SHEETS_BACKOFF_INITIAL_MS", "50");
+    static final FunctionFixture fixture =
+            FunctionFixture.demo().with("SHEETS_DEADLINE_SECONDS", "2").with("SHEETS_BACKOFF_INITIAL_MS", "50");
 
     private static JsonObject refusedWith(int status, String googleBody) {
         return refusedWith(status, status, googleBody);
@@ -35,7 +36,9 @@ class AccessErrorsTest {
 
     /** Google answers every read with {@code status} and the error body it sends for {@code reason}. */
     private static JsonObject refusedFor(int status, String reason) {
-        fixture.emulator().addFault(FaultRule.on("spreadsheets.get").times(0).status(status).reason(reason));
+        fixture.emulator()
+                .addFault(
+                        FaultRule.on("spreadsheets.get").times(0).status(status).reason(reason));
         JsonObject before = fixture.emulator().dump("demo");
 
         Response response = fixture.function().post("dryRun=true");
@@ -86,7 +89,8 @@ class AccessErrorsTest {
         JsonObject error = refusedFor(403, "QUOTA_PROJECT_MISSING");
 
         assertEquals("QUOTA_PROJECT_MISSING", error.get("kind").getAsString());
-        assertTrue(error.get("message").getAsString().contains("gcloud auth application-default set-quota-project"),
+        assertTrue(
+                error.get("message").getAsString().contains("gcloud auth application-default set-quota-project"),
                 error::toString);
     }
 
@@ -95,7 +99,8 @@ class AccessErrorsTest {
         JsonObject error = refusedFor(403, "ACCESS_TOKEN_SCOPE_INSUFFICIENT");
 
         assertEquals("SCOPES_MISSING", error.get("kind").getAsString());
-        assertTrue(error.get("message").getAsString().contains("--scopes=https://www.googleapis.com/auth/spreadsheets"),
+        assertTrue(
+                error.get("message").getAsString().contains("--scopes=https://www.googleapis.com/auth/spreadsheets"),
                 error::toString);
     }
 
@@ -104,8 +109,10 @@ class AccessErrorsTest {
         JsonObject error = refusedWith(403, OTHER);
 
         assertEquals("OTHER", error.get("kind").getAsString());
-        assertTrue(error.get("message").getAsString().contains("ORG_POLICY_BLOCKED")
-                && error.get("message").getAsString().contains("organization policy"), error::toString);
+        assertTrue(
+                error.get("message").getAsString().contains("ORG_POLICY_BLOCKED")
+                        && error.get("message").getAsString().contains("organization policy"),
+                error::toString);
     }
 
     @Test
@@ -118,14 +125,19 @@ class AccessErrorsTest {
 
     @Test
     void theCommandLineGivesTheSameHint() {
-        fixture.emulator().addFault(FaultRule.on("spreadsheets.get").times(0).status(403).reason("SERVICE_DISABLED"));
+        fixture.emulator()
+                .addFault(FaultRule.on("spreadsheets.get").times(0).status(403).reason("SERVICE_DISABLED"));
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-        int exit = Cli.run(new String[] {"--emulator", fixture.emulator().hostPort(), "--dry-run"}, Map.of(),
+        int exit = Cli.run(
+                new String[] {"--emulator", fixture.emulator().hostPort(), "--dry-run"},
+                Map.of(),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
 
         assertEquals(Cli.FAILED, exit);
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("gcloud services enable sheets.googleapis.com"), err::toString);
+        assertTrue(
+                err.toString(StandardCharsets.UTF_8).contains("gcloud services enable sheets.googleapis.com"),
+                err::toString);
     }
 }

@@ -8,7 +8,6 @@ import com.spooltracker.extendschema.cache.ColumnMapCache;
 import com.spooltracker.extendschema.emulator.SheetsEmulator;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.net.ServerSocket;
@@ -24,7 +23,10 @@ class CliTest {
     private static Run cli(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = Cli.run(args, Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
+        int exit = Cli.run(
+                args,
+                Map.of(),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
@@ -35,14 +37,17 @@ class CliTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        Process emulator = java("com.spooltracker.extendschema.emulator.EmulatorMain", "--port", Integer.toString(port)).start();
+        Process emulator = java("com.spooltracker.extendschema.emulator.EmulatorMain", "--port", Integer.toString(port))
+                .start();
         try {
-            BufferedReader lines = new BufferedReader(new InputStreamReader(emulator.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader lines =
+                    new BufferedReader(new InputStreamReader(emulator.getInputStream(), StandardCharsets.UTF_8));
             String first = lines.readLine();
             assertTrue(first != null && first.contains(Integer.toString(port)), "emulator said: " + first);
 
             Process cli = java("com.spooltracker.extendschema.Cli", "--emulator", "127.0.0.1:" + port, "--dry-run")
-                    .redirectErrorStream(true).start();
+                    .redirectErrorStream(true)
+                    .start();
             String output = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(cli.waitFor(60, TimeUnit.SECONDS));
 
@@ -65,7 +70,12 @@ class CliTest {
 
             Run json = cli("--emulator", host, "--dry-run", "--json");
             assertEquals(0, json.exit(), json.err());
-            assertEquals("DRY_RUN", JsonParser.parseString(json.out()).getAsJsonObject().get("status").getAsString());
+            assertEquals(
+                    "DRY_RUN",
+                    JsonParser.parseString(json.out())
+                            .getAsJsonObject()
+                            .get("status")
+                            .getAsString());
 
             Run applied = cli("--emulator", host);
             assertEquals(0, applied.exit(), applied.err());
@@ -101,13 +111,15 @@ class CliTest {
             assertEquals(0, dry.exit(), dry.err());
             assertTrue(dry.out().contains("METRICS DRY_RUN  from sheet 'Uniones'"), dry.out());
             assertTrue(dry.out().contains("Total_Uniones              300 cells to change"), dry.out());
-            assertTrue(dry.out().contains("SP-0001      Total_Uniones              Operaciones!BP2  0 -> 31"), dry.out());
+            assertTrue(
+                    dry.out().contains("SP-0001      Total_Uniones              Operaciones!BP2  0 -> 31"), dry.out());
             assertTrue(dry.out().contains("orphan unions: 3; DN_UNION not a number: 19"), dry.out());
             assertEquals(0, emulator.counters().writes());
 
             Run applied = cli("--emulator", host, "--refresh-metrics", "--json");
             assertEquals(0, applied.exit(), applied.err());
-            var metrics = JsonParser.parseString(applied.out()).getAsJsonObject().getAsJsonObject("metrics");
+            var metrics =
+                    JsonParser.parseString(applied.out()).getAsJsonObject().getAsJsonObject("metrics");
             assertEquals("APPLIED", metrics.get("status").getAsString());
             assertEquals(1496, metrics.get("cellsChanged").getAsInt());
 
@@ -118,7 +130,8 @@ class CliTest {
 
     private static ProcessBuilder java(String mainClass, String... args) {
         String javaBin = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new java.util.ArrayList<>(List.of(javaBin, "-cp", System.getProperty("java.class.path"), mainClass));
+        List<String> command =
+                new java.util.ArrayList<>(List.of(javaBin, "-cp", System.getProperty("java.class.path"), mainClass));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().remove("SPREADSHEET_ID");

@@ -103,7 +103,9 @@ class ConcurrentRunsTest {
                 }
             }
             assertEquals(columnsUpTo(sheet(before, "Operaciones"), 67), columnsUpTo(operaciones, 67));
-            assertEquals(without(without(before, "Operaciones"), "Metadata"), without(without(after, "Operaciones"), "Metadata"));
+            assertEquals(
+                    without(without(before, "Operaciones"), "Metadata"),
+                    without(without(after, "Operaciones"), "Metadata"));
             JsonArray metadataBefore = rows(sheet(before, "Metadata"));
             JsonArray metadataAfter = rows(sheet(after, "Metadata"));
             for (int r = 0; r < metadataBefore.size(); r++) {
@@ -117,16 +119,30 @@ class ConcurrentRunsTest {
             int changed = Dumps.changedCells(before, after);
             assertEquals(0, changed, "pre-existing cells changed");
 
-            System.out.printf("concurrency: %d POSTs + %d CLI processes -> %s; new headers %d (each once), grid %d columns, "
-                    + "%d defaults, %d pre-existing cells changed, %d audit rows%n", POSTS, PROCESSES, outcomes,
-                    headers.size() - 67, operaciones.get("columnCount").getAsInt(), defaults, changed, auditRows);
+            System.out.printf(
+                    "concurrency: %d POSTs + %d CLI processes -> %s; new headers %d (each once), grid %d columns, "
+                            + "%d defaults, %d pre-existing cells changed, %d audit rows%n",
+                    POSTS,
+                    PROCESSES,
+                    outcomes,
+                    headers.size() - 67,
+                    operaciones.get("columnCount").getAsInt(),
+                    defaults,
+                    changed,
+                    auditRows);
         }
     }
 
     private static ProcessBuilder cli(String emulatorHostPort) {
         String javaBin = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"),
-                "com.spooltracker.extendschema.Cli", "--emulator", emulatorHostPort).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(
+                        javaBin,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "com.spooltracker.extendschema.Cli",
+                        "--emulator",
+                        emulatorHostPort)
+                .redirectErrorStream(true);
         builder.environment().remove("SPREADSHEET_ID");
         builder.environment().remove("SHEETS_EMULATOR_HOST");
         return builder;

@@ -20,8 +20,15 @@ class ConfigTest {
 
         Properties properties = new Properties();
         properties.setProperty("SHEETS_BACKOFF_INITIAL_MS", "40");
-        Config set = Config.from(Map.of("SHEETS_DEADLINE_SECONDS", "9", "SHEETS_READ_TIMEOUT_SECONDS", "3",
-                "SHEETS_BACKOFF_INITIAL_MS", "900"), properties);
+        Config set = Config.from(
+                Map.of(
+                        "SHEETS_DEADLINE_SECONDS",
+                        "9",
+                        "SHEETS_READ_TIMEOUT_SECONDS",
+                        "3",
+                        "SHEETS_BACKOFF_INITIAL_MS",
+                        "900"),
+                properties);
         assertEquals(Duration.ofSeconds(9), set.deadline());
         assertEquals(Duration.ofSeconds(3), set.readTimeout());
         assertEquals(Duration.ofMillis(40), set.initialBackoff(), "the property wins");
@@ -30,7 +37,8 @@ class ConfigTest {
     @Test
     void aBackoffOutsideOneMillisecondToOneMinuteIsAConfigurationError() {
         for (String bad : new String[] {"0", "-5", "60001", "1.5", "fast"}) {
-            Failure failure = assertThrows(Failure.NotConfigured.class,
+            Failure failure = assertThrows(
+                    Failure.NotConfigured.class,
                     () -> Config.from(Map.of("SHEETS_BACKOFF_INITIAL_MS", bad), new Properties()));
             assertTrue(failure.getMessage().contains("SHEETS_BACKOFF_INITIAL_MS"), failure.getMessage());
         }
@@ -38,12 +46,18 @@ class ConfigTest {
 
     @Test
     void anAuditSheetThatIsTheMigratedSheetIsAConfigurationErrorWhateverItsCase() {
-        for (Map<String, String> env : new Map[] {Map.of("AUDIT_SHEET", "Operaciones"),
-                Map.of("AUDIT_SHEET", " operaciones "), Map.of("SHEET_NAME", "Hoja", "AUDIT_SHEET", "HOJA")}) {
+        for (Map<String, String> env : new Map[] {
+            Map.of("AUDIT_SHEET", "Operaciones"),
+            Map.of("AUDIT_SHEET", " operaciones "),
+            Map.of("SHEET_NAME", "Hoja", "AUDIT_SHEET", "HOJA")
+        }) {
             Failure failure = assertThrows(Failure.NotConfigured.class, () -> Config.from(env, new Properties()));
-            assertTrue(failure.getMessage().contains("AUDIT_SHEET") && failure.getMessage().contains("among the spools"),
+            assertTrue(
+                    failure.getMessage().contains("AUDIT_SHEET")
+                            && failure.getMessage().contains("among the spools"),
                     failure.getMessage());
         }
-        assertEquals("", Config.from(Map.of("AUDIT_SHEET", ""), new Properties()).auditSheet(), "auditing off is fine");
+        assertEquals(
+                "", Config.from(Map.of("AUDIT_SHEET", ""), new Properties()).auditSheet(), "auditing off is fine");
     }
 }

@@ -29,11 +29,15 @@ public final class CredentialedFunction implements HttpFunction {
 
     public CredentialedFunction() {
         Config config = Config.from(Map.of(), System.getProperties());
-        SheetsClientFactory clients = SheetsClientFactory.at("http://" + config.emulatorHost().orElseThrow() + "/",
-                new FakeCredentials());
-        Migration.Target target = new Migration.Target(config.spreadsheetId().orElseThrow(), config.sheetName(),
-                config.keyColumn(), Optional.of(config.auditSheet()));
-        RetryPolicy policy = RetryPolicy.withDeadline(config.deadline()).withReadTimeout(config.readTimeout())
+        SheetsClientFactory clients =
+                SheetsClientFactory.at("http://" + config.emulatorHost().orElseThrow() + "/", new FakeCredentials());
+        Migration.Target target = new Migration.Target(
+                config.spreadsheetId().orElseThrow(),
+                config.sheetName(),
+                config.keyColumn(),
+                Optional.of(config.auditSheet()));
+        RetryPolicy policy = RetryPolicy.withDeadline(config.deadline())
+                .withReadTimeout(config.readTimeout())
                 .withInitialBackoff(config.initialBackoff());
         Migration migration = new Migration(clients, target, policy, ColumnMapCache.shared(), Clock.systemUTC());
         function = new ExtendSchemaFunction(Setup.of(migration), Log.create(true, "test-project", LOG_STREAM));

@@ -29,9 +29,13 @@ class DisplayedValuesTest {
 
     /** Operaciones at v3.0, 40 spools in rows 2..41, and a Metadata sheet. */
     private static Seed v3(int columns) {
-        return Seed.spreadsheet("s1").sheet("Operaciones", 200, columns)
-                .row(0, DemoSpreadsheet.OPERACIONES_HEADERS).spools(1, 40)
-                .sheet("Metadata", 100, 10).row(0, DemoSpreadsheet.METADATA_HEADERS).on("Operaciones");
+        return Seed.spreadsheet("s1")
+                .sheet("Operaciones", 200, columns)
+                .row(0, DemoSpreadsheet.OPERACIONES_HEADERS)
+                .spools(1, 40)
+                .sheet("Metadata", 100, 10)
+                .row(0, DemoSpreadsheet.METADATA_HEADERS)
+                .on("Operaciones");
     }
 
     @Test
@@ -47,15 +51,19 @@ class DisplayedValuesTest {
 
         assertEquals(409, response.status(), response::toString);
         assertEquals("CONFLICT", response.errorStatus());
-        assertTrue(response.body().contains("NON_EMPTY_CELLS") && response.body().contains("BQ2"), response::toString);
+        assertTrue(
+                response.body().contains("NON_EMPTY_CELLS") && response.body().contains("BQ2"), response::toString);
         assertEquals(before, fixture.emulator().dump("s1"), "nothing may be written");
     }
 
     @Test
     void arrayFormulaOutputUnderAMetricHeaderIsLeftAloneAndOnlyEmptyCellsGetZero() {
         Seed seed = v3(72);
-        seed.cell(0, 67, "Total_Uniones").cell(0, 68, "Uniones_ARM_Completadas")
-                .cell(0, 69, "Uniones_SOLD_Completadas").cell(0, 70, "Pulgadas_ARM").cell(0, 71, "Pulgadas_SOLD");
+        seed.cell(0, 67, "Total_Uniones")
+                .cell(0, 68, "Uniones_ARM_Completadas")
+                .cell(0, 69, "Uniones_SOLD_Completadas")
+                .cell(0, 70, "Pulgadas_ARM")
+                .cell(0, 71, "Pulgadas_SOLD");
         for (int row = 1; row <= 30; row++) {
             seed.cell(row, 67, computed(row % 4)); // Total_Uniones of rows 2..31 comes from an array formula
         }
@@ -68,7 +76,8 @@ class DisplayedValuesTest {
         assertEquals(40 * 5 - 30, response.json().get("cellsInitialized").getAsInt(), response::toString);
         JsonObject after = sheet(fixture.emulator().dump("s1"), "Operaciones");
         for (int row = 1; row <= 30; row++) {
-            assertEquals(cell(before, row, 67), cell(after, row, 67), "BP" + (row + 1) + " must keep the formula's output");
+            assertEquals(
+                    cell(before, row, 67), cell(after, row, 67), "BP" + (row + 1) + " must keep the formula's output");
         }
         for (int row = 31; row <= 40; row++) {
             assertEquals(new JsonPrimitive(0), cell(after, row, 67), "BP" + (row + 1) + " was empty");
@@ -84,16 +93,24 @@ class DisplayedValuesTest {
         assertEquals(200, response.status(), response::toString);
         JsonObject after = sheet(fixture.emulator().dump("s1"), "Operaciones");
         assertEquals("=\"Total_\"&\"Uniones\"", cell(after, 0, 67).getAsString(), "the formula header stays");
-        long totals = header(after).stream().filter(h -> HeaderName.normalize(h).equals("totaluniones")).count();
+        long totals = header(after).stream()
+                .filter(h -> HeaderName.normalize(h).equals("totaluniones"))
+                .count();
         assertEquals(0, totals, "no second, typed Total_Uniones: " + header(after));
-        assertEquals(List.of("Uniones_ARM_Completadas", "Uniones_SOLD_Completadas", "Pulgadas_ARM", "Pulgadas_SOLD"),
+        assertEquals(
+                List.of("Uniones_ARM_Completadas", "Uniones_SOLD_Completadas", "Pulgadas_ARM", "Pulgadas_SOLD"),
                 header(after).subList(68, 72));
         assertEquals(new JsonPrimitive(0), cell(after, 1, 67), "the formula-headed column is filled like a typed one");
     }
 
     @Test
     void blankLookingKeysAreNotSpools() {
-        fixture.emulator().seed(v3(67).cell(41, 0, " ").cell(42, 0, "=\"\"").cell(43, 0, "   ").cell(44, 0, "SP-REAL").build());
+        fixture.emulator()
+                .seed(v3(67).cell(41, 0, " ")
+                        .cell(42, 0, "=\"\"")
+                        .cell(43, 0, "   ")
+                        .cell(44, 0, "SP-REAL")
+                        .build());
 
         Response response = fixture.function().post("");
 

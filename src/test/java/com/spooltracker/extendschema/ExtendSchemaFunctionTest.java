@@ -25,8 +25,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The function end to end: invoker over HTTP → function → real Sheets client over HTTP → fixture.emulator(). */
 class ExtendSchemaFunctionTest {
-    static final List<String> V4_HEADERS = List.of("Total_Uniones", "Uniones_ARM_Completadas",
-            "Uniones_SOLD_Completadas", "Pulgadas_ARM", "Pulgadas_SOLD");
+    static final List<String> V4_HEADERS = List.of(
+            "Total_Uniones", "Uniones_ARM_Completadas", "Uniones_SOLD_Completadas", "Pulgadas_ARM", "Pulgadas_SOLD");
 
     @RegisterExtension
     static final FunctionFixture fixture = FunctionFixture.demo();
@@ -41,16 +41,39 @@ class ExtendSchemaFunctionTest {
         JsonObject report = response.json();
         assertEquals("DRY_RUN", report.get("status").getAsString());
         assertTrue(report.get("dryRun").getAsBoolean());
-        assertTrue(report.get("message").getAsString().contains("5 columns would be added"), report.get("message").getAsString());
+        assertTrue(
+                report.get("message").getAsString().contains("5 columns would be added"),
+                report.get("message").getAsString());
         assertEquals(5, report.getAsJsonArray("added").size());
-        assertEquals("BP", report.getAsJsonArray("added").get(0).getAsJsonObject().get("letter").getAsString());
-        assertEquals(68, report.getAsJsonArray("added").get(0).getAsJsonObject().get("column").getAsInt());
+        assertEquals(
+                "BP",
+                report.getAsJsonArray("added")
+                        .get(0)
+                        .getAsJsonObject()
+                        .get("letter")
+                        .getAsString());
+        assertEquals(
+                68,
+                report.getAsJsonArray("added")
+                        .get(0)
+                        .getAsJsonObject()
+                        .get("column")
+                        .getAsInt());
         assertEquals(2, report.getAsJsonArray("requests").size());
-        assertEquals("spreadsheets.batchUpdate", report.getAsJsonArray("requests").get(0).getAsJsonObject().get("method").getAsString());
+        assertEquals(
+                "spreadsheets.batchUpdate",
+                report.getAsJsonArray("requests")
+                        .get(0)
+                        .getAsJsonObject()
+                        .get("method")
+                        .getAsString());
         assertEquals(before, fixture.emulator().dump("demo"));
         assertEquals(0, fixture.emulator().counters().writes());
-        assertTrue(fixture.emulator().counters().reads() <= 2, fixture.emulator().counters()::toString);
-        assertEquals(fixture.emulator().counters().reads(), report.getAsJsonObject("apiCalls").get("reads").getAsInt());
+        assertTrue(
+                fixture.emulator().counters().reads() <= 2, fixture.emulator().counters()::toString);
+        assertEquals(
+                fixture.emulator().counters().reads(),
+                report.getAsJsonObject("apiCalls").get("reads").getAsInt());
     }
 
     @Test
@@ -106,7 +129,9 @@ class ExtendSchemaFunctionTest {
             }
         }
         assertEquals(columnsUpTo(operacionesBefore, 67), columnsUpTo(operaciones, 67));
-        assertEquals(without(without(before, "Operaciones"), "Metadata"), without(without(after, "Operaciones"), "Metadata"));
+        assertEquals(
+                without(without(before, "Operaciones"), "Metadata"),
+                without(without(after, "Operaciones"), "Metadata"));
 
         ColumnMap v3 = ColumnMap.of(DemoSpreadsheet.OPERACIONES_HEADERS);
         ColumnMap v4 = ColumnMap.of(header(operaciones));
@@ -120,7 +145,8 @@ class ExtendSchemaFunctionTest {
     void applySetsIntegerAndDecimalNumberFormatsOnTheNewColumnsDataCells() {
         fixture.function().post("");
 
-        JsonArray formats = sheet(fixture.emulator().dump("demo"), "Operaciones").getAsJsonArray("formats");
+        JsonArray formats =
+                sheet(fixture.emulator().dump("demo"), "Operaciones").getAsJsonArray("formats");
         for (String column : List.of("BP", "BQ", "BR")) {
             assertTrue(hasFormat(formats, column + "2:" + column + "1000", "NUMBER", "0"), formats::toString);
         }
@@ -133,8 +159,12 @@ class ExtendSchemaFunctionTest {
     void freshMigrationOnAColdInstanceIsOneReadAndTwoWritesPlusTheAudit() {
         fixture.function().post("");
 
-        assertEquals(1, fixture.emulator().counters().reads(), fixture.emulator().counters()::toString);
-        assertEquals(3, fixture.emulator().counters().writes(), "grid+formats, values, audit: " + fixture.emulator().counters());
+        assertEquals(
+                1, fixture.emulator().counters().reads(), fixture.emulator().counters()::toString);
+        assertEquals(
+                3,
+                fixture.emulator().counters().writes(),
+                "grid+formats, values, audit: " + fixture.emulator().counters());
     }
 
     @Test
@@ -153,8 +183,11 @@ class ExtendSchemaFunctionTest {
         Response response = fixture.function().post("");
 
         assertEquals(200, response.status(), response::toString);
-        assertEquals(2, fixture.emulator().counters().reads(), fixture.emulator().counters()::toString);
-        assertEquals(dataRows(sheet(dump, "Operaciones"), 2).size() * 5, response.json().get("cellsInitialized").getAsInt());
+        assertEquals(
+                2, fixture.emulator().counters().reads(), fixture.emulator().counters()::toString);
+        assertEquals(
+                dataRows(sheet(dump, "Operaciones"), 2).size() * 5,
+                response.json().get("cellsInitialized").getAsInt());
     }
 
     @Test
@@ -173,16 +206,23 @@ class ExtendSchemaFunctionTest {
     @Test
     void aFailedAuditWriteIsAWarningNotAFailure() {
         JsonObject metadataBefore = sheet(fixture.emulator().dump("demo"), "Metadata");
-        fixture.emulator().addFault(com.spooltracker.extendschema.emulator.FaultRule.on("values.append").times(0).status(500));
+        fixture.emulator()
+                .addFault(com.spooltracker.extendschema.emulator.FaultRule.on("values.append")
+                        .times(0)
+                        .status(500));
 
         Response response = fixture.function().post("");
 
         assertEquals(200, response.status(), response::toString);
         assertEquals("APPLIED", response.json().get("status").getAsString());
-        assertEquals("FAILED", response.json().getAsJsonObject("audit").get("outcome").getAsString());
+        assertEquals(
+                "FAILED",
+                response.json().getAsJsonObject("audit").get("outcome").getAsString());
         assertTrue(response.json().get("warning").getAsString().contains("Metadata"), response::toString);
         assertEquals(metadataBefore, sheet(fixture.emulator().dump("demo"), "Metadata"));
-        assertEquals(V4_HEADERS, header(sheet(fixture.emulator().dump("demo"), "Operaciones")).subList(67, 72));
+        assertEquals(
+                V4_HEADERS,
+                header(sheet(fixture.emulator().dump("demo"), "Operaciones")).subList(67, 72));
     }
 
     @Test
@@ -196,7 +236,8 @@ class ExtendSchemaFunctionTest {
         assertEquals(200, second.status(), second::toString);
         assertEquals("UP_TO_DATE", second.json().get("status").getAsString());
         assertEquals(0, fixture.emulator().counters().writes());
-        assertTrue(fixture.emulator().counters().reads() <= 2, fixture.emulator().counters()::toString);
+        assertTrue(
+                fixture.emulator().counters().reads() <= 2, fixture.emulator().counters()::toString);
         assertEquals(migrated, fixture.emulator().dump("demo"));
     }
 
@@ -208,7 +249,8 @@ class ExtendSchemaFunctionTest {
         Response response = fixture.function().post("");
 
         assertEquals("UP_TO_DATE", response.json().get("status").getAsString());
-        assertEquals(1, fixture.emulator().counters().reads(), fixture.emulator().counters()::toString);
+        assertEquals(
+                1, fixture.emulator().counters().reads(), fixture.emulator().counters()::toString);
         assertEquals(0, fixture.emulator().counters().writes());
     }
 
@@ -225,8 +267,15 @@ class ExtendSchemaFunctionTest {
         assertEquals(2, report.getAsJsonArray("present").size());
         assertEquals(3, report.getAsJsonArray("added").size());
         JsonObject operaciones = sheet(fixture.emulator().dump("demo"), "Operaciones");
-        assertEquals(List.of("Total_Uniones", "uniones arm completadas", "Uniones_SOLD_Completadas", "Pulgadas_ARM",
-                "Pulgadas_SOLD"), header(operaciones).subList(67, 72), "present headers are kept as written");
+        assertEquals(
+                List.of(
+                        "Total_Uniones",
+                        "uniones arm completadas",
+                        "Uniones_SOLD_Completadas",
+                        "Pulgadas_ARM",
+                        "Pulgadas_SOLD"),
+                header(operaciones).subList(67, 72),
+                "present headers are kept as written");
         assertEquals(72, operaciones.get("columnCount").getAsInt());
         assertEquals(7, cell(operaciones, 1, 67).getAsInt(), "a value already there is kept");
         assertEquals(2, cell(operaciones, 2, 68).getAsInt(), "a value already there is kept");
@@ -266,8 +315,10 @@ class ExtendSchemaFunctionTest {
             }
         }
         assertEquals(12.5, cell(after, 1, 70).getAsDouble(), "a value someone wrote is kept");
-        assertEquals(columnsUpTo(sheet(before, "Operaciones"), 72).subList(0, firstNew),
-                columnsUpTo(after, 72).subList(0, firstNew), "rows that had their metrics are untouched");
+        assertEquals(
+                columnsUpTo(sheet(before, "Operaciones"), 72).subList(0, firstNew),
+                columnsUpTo(after, 72).subList(0, firstNew),
+                "rows that had their metrics are untouched");
     }
 
     private static JsonObject partiallyMigrated() {
@@ -287,13 +338,18 @@ class ExtendSchemaFunctionTest {
         while (cells.size() <= column) {
             cells.add(com.google.gson.JsonNull.INSTANCE);
         }
-        cells.set(column, value instanceof Number n ? new com.google.gson.JsonPrimitive(n) : new com.google.gson.JsonPrimitive(value.toString()));
+        cells.set(
+                column,
+                value instanceof Number n
+                        ? new com.google.gson.JsonPrimitive(n)
+                        : new com.google.gson.JsonPrimitive(value.toString()));
     }
 
     private static boolean hasFormat(JsonArray formats, String range, String type, String pattern) {
         for (JsonElement format : formats) {
             JsonObject f = format.getAsJsonObject();
-            if (f.get("range").getAsString().equals(range) && f.get("type").getAsString().equals(type)
+            if (f.get("range").getAsString().equals(range)
+                    && f.get("type").getAsString().equals(type)
                     && f.get("pattern").getAsString().equals(pattern)) {
                 return true;
             }

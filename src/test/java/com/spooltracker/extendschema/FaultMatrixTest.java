@@ -76,9 +76,11 @@ class FaultMatrixTest {
         function.close();
         impatient.close();
         emulator.close();
-        int scenarios = callsByWarmth.values().stream().mapToInt(Integer::intValue).sum() * FAULTS.size();
+        int scenarios =
+                callsByWarmth.values().stream().mapToInt(Integer::intValue).sum() * FAULTS.size();
         System.out.printf("fault matrix: %d scenarios, %d converged, %d cells lost%n", scenarios, converged, cellsLost);
-        System.out.printf("fault matrix: (%d calls cold + %d warm) x %d faults; first answers %s; audit rows left %s%n",
+        System.out.printf(
+                "fault matrix: (%d calls cold + %d warm) x %d faults; first answers %s; audit rows left %s%n",
                 callsByWarmth.get(false), callsByWarmth.get(true), FAULTS.size(), firstAnswers, auditRowsLeft);
     }
 
@@ -98,8 +100,8 @@ class FaultMatrixTest {
             List<DynamicTest> tests = new ArrayList<>();
             for (Call call : calls) {
                 for (Fault fault : FAULTS) {
-                    tests.add(DynamicTest.dynamicTest(fault.name() + " at " + call,
-                            () -> scenario(warm, call, fault, expected)));
+                    tests.add(DynamicTest.dynamicTest(
+                            fault.name() + " at " + call, () -> scenario(warm, call, fault, expected)));
                 }
             }
             instances.add(DynamicContainer.dynamicContainer(warm ? "warm instance" : "cold instance", tests));
@@ -115,12 +117,15 @@ class FaultMatrixTest {
         Response first = (fault.slow() ? impatient : function).post("");
 
         assertCleanAnswer(first);
-        firstAnswers.merge(first.status() + (first.status() == 200 && first.json().has("warning") ? "+warning" : ""),
-                1, Integer::sum);
+        firstAnswers.merge(
+                first.status() + (first.status() == 200 && first.json().has("warning") ? "+warning" : ""),
+                1,
+                Integer::sum);
         if (fault.slow()) {
             FaultScenarios.releaseSlowAnswer(emulator, CLOCK);
         }
-        assertTrue(emulator.requestLog().stream().anyMatch(r -> r.outcome().startsWith("fault:")),
+        assertTrue(
+                emulator.requestLog().stream().anyMatch(r -> r.outcome().startsWith("fault:")),
                 () -> "the fault never fired: " + emulator.requestLog());
         emulator.clearFaults();
 
@@ -128,7 +133,10 @@ class FaultMatrixTest {
 
         assertEquals(200, second.status(), second::toString);
         JsonObject after = emulator.dump("demo");
-        assertEquals(sheet(expected, "Operaciones"), sheet(after, "Operaciones"), "Operaciones as a fault-free run leaves it");
+        assertEquals(
+                sheet(expected, "Operaciones"),
+                sheet(after, "Operaciones"),
+                "Operaciones as a fault-free run leaves it");
         assertEquals(without(expected, "Metadata"), without(after, "Metadata"), "the other sheets");
         int lost = Dumps.changedCells(before, after);
         cellsLost += lost;

@@ -31,8 +31,15 @@ class FunctionLogTest {
         try (SheetsEmulator emulator = SheetsEmulator.start()) {
             emulator.seedDemo();
             System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-            try (FunctionServer function = FunctionServer.start(Map.of("SHEETS_EMULATOR_HOST", emulator.hostPort(),
-                    "SPREADSHEET_ID", "demo", "K_SERVICE", "extendschema", "GOOGLE_CLOUD_PROJECT", "tracker-prod"))) {
+            try (FunctionServer function = FunctionServer.start(Map.of(
+                    "SHEETS_EMULATOR_HOST",
+                    emulator.hostPort(),
+                    "SPREADSHEET_ID",
+                    "demo",
+                    "K_SERVICE",
+                    "extendschema",
+                    "GOOGLE_CLOUD_PROJECT",
+                    "tracker-prod"))) {
                 HttpClient http = HttpClient.newHttpClient();
                 send(http, function.url() + "?dryRun=true", "POST", "5bf92f3577b34da6a3ce929d0e0e4736/1;o=1");
                 send(http, function.url(), "POST", "4bf92f3577b34da6a3ce929d0e0e4736/1;o=1");
@@ -58,7 +65,8 @@ class FunctionLogTest {
 
         JsonObject summary = entries.get(0);
         assertEquals("INFO", summary.get("severity").getAsString());
-        assertEquals("projects/tracker-prod/traces/4bf92f3577b34da6a3ce929d0e0e4736",
+        assertEquals(
+                "projects/tracker-prod/traces/4bf92f3577b34da6a3ce929d0e0e4736",
                 summary.get("logging.googleapis.com/trace").getAsString());
         assertEquals("APPLIED", summary.get("status").getAsString());
         assertEquals(5, summary.get("columnsAdded").getAsInt());
@@ -70,7 +78,8 @@ class FunctionLogTest {
         JsonObject rejected = entries.get(1);
         assertEquals("WARNING", rejected.get("severity").getAsString());
         assertEquals(400, rejected.get("httpStatus").getAsInt());
-        assertEquals("projects/tracker-prod/traces/0af7651916cd43dd8448eb211c80319c",
+        assertEquals(
+                "projects/tracker-prod/traces/0af7651916cd43dd8448eb211c80319c",
                 rejected.get("logging.googleapis.com/trace").getAsString());
 
         String all = captured.toString(StandardCharsets.UTF_8);
@@ -78,10 +87,13 @@ class FunctionLogTest {
     }
 
     private static void send(HttpClient http, String url, String method, String trace) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                .header("X-Cloud-Trace-Context", trace)
-                .header("Authorization", "Bearer ya29.must-not-be-logged")
-                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("X-Cloud-Trace-Context", trace)
+                        .header("Authorization", "Bearer ya29.must-not-be-logged")
+                        .method(method, HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertFalse(response.body().contains("ya29"), response.body());
     }
 }

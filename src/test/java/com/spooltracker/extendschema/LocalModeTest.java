@@ -21,8 +21,11 @@ class LocalModeTest {
 
             assertEquals(200, dryRun.status(), dryRun::toString);
             assertEquals("demo", dryRun.json().get("spreadsheetId").getAsString());
-            assertTrue(dryRun.json().get("localMode").getAsString().contains("embedded Sheets emulator"), dryRun::toString);
-            assertTrue(dryRun.json().get("message").getAsString().contains("5 columns would be added"), dryRun::toString);
+            assertTrue(
+                    dryRun.json().get("localMode").getAsString().contains("embedded Sheets emulator"),
+                    dryRun::toString);
+            assertTrue(
+                    dryRun.json().get("message").getAsString().contains("5 columns would be added"), dryRun::toString);
 
             Response bad = function.post("dryRun=perhaps");
             assertEquals(400, bad.status());

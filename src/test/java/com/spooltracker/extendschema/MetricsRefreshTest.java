@@ -76,16 +76,23 @@ class MetricsRefreshTest {
         assertEquals("WRITTEN", metrics.getAsJsonObject("audit").get("outcome").getAsString());
         JsonObject after = fixture.emulator().dump("demo");
         assertMetricsAsExpected(before, after, List.of());
-        assertEquals(2, Dumps.rows(sheet(after, "Metadata")).size() - Dumps.rows(sheet(before, "Metadata")).size(),
+        assertEquals(
+                2,
+                Dumps.rows(sheet(after, "Metadata")).size()
+                        - Dumps.rows(sheet(before, "Metadata")).size(),
                 "one audit row for the migration, one for the refresh");
         fixture.emulator().resetCounters();
 
         Response second = fixture.function().post("refreshMetrics=true");
 
         assertEquals("UP_TO_DATE", second.json().get("status").getAsString());
-        assertEquals("UP_TO_DATE", second.json().getAsJsonObject("metrics").get("status").getAsString());
-        assertEquals(0, fixture.emulator().counters().writes(), fixture.emulator().counters()::toString);
-        assertTrue(fixture.emulator().counters().reads() <= 2, fixture.emulator().counters()::toString);
+        assertEquals(
+                "UP_TO_DATE",
+                second.json().getAsJsonObject("metrics").get("status").getAsString());
+        assertEquals(
+                0, fixture.emulator().counters().writes(), fixture.emulator().counters()::toString);
+        assertTrue(
+                fixture.emulator().counters().reads() <= 2, fixture.emulator().counters()::toString);
         assertEquals(after, fixture.emulator().dump("demo"));
     }
 
@@ -99,11 +106,17 @@ class MetricsRefreshTest {
                 seed.cell(r, c, 7);
             }
         }
-        seed.cell(1, METRICS_FROM, Seed.computed(2)).cell(2, METRICS_FROM, Seed.computed(5))
-                .cell(3, METRICS_FROM + 1, "=1+1").cell(4, METRICS_FROM + 3, "dos");
-        seed.sheet("Uniones", 10, 17).row(0, DemoSpreadsheet.UNIONES_HEADERS)
-                .cell(1, 1, 1204).cell(1, 4, 2).cell(1, 7, 45700)
-                .cell(2, 1, "1204").cell(2, 4, 3);
+        seed.cell(1, METRICS_FROM, Seed.computed(2))
+                .cell(2, METRICS_FROM, Seed.computed(5))
+                .cell(3, METRICS_FROM + 1, "=1+1")
+                .cell(4, METRICS_FROM + 3, "dos");
+        seed.sheet("Uniones", 10, 17)
+                .row(0, DemoSpreadsheet.UNIONES_HEADERS)
+                .cell(1, 1, 1204)
+                .cell(1, 4, 2)
+                .cell(1, 7, 45700)
+                .cell(2, 1, "1204")
+                .cell(2, 4, 3);
         fixture.emulator().seed(seed.build());
         JsonObject before = fixture.emulator().dump("demo");
 
@@ -113,12 +126,26 @@ class MetricsRefreshTest {
         JsonObject leftAlone = response.json().getAsJsonObject("metrics").getAsJsonObject("leftAlone");
         assertEquals(4, leftAlone.get("count").getAsInt(), leftAlone::toString);
         List<String> cells = new ArrayList<>();
-        leftAlone.getAsJsonArray("examples").forEach(e -> cells.add(e.getAsJsonObject().get("cell").getAsString()
-                + " " + e.getAsJsonObject().get("kind").getAsString() + " " + e.getAsJsonObject().get("agrees").getAsBoolean()));
-        assertEquals(List.of("Operaciones!BP2 FORMULA true", "Operaciones!BP3 FORMULA false", "Operaciones!BQ4 FORMULA false",
-                "Operaciones!BS5 TEXT false"), cells);
-        assertMetricsAsExpected(before, fixture.emulator().dump("demo"), List.of(new int[] {1, METRICS_FROM},
-                new int[] {2, METRICS_FROM}, new int[] {3, METRICS_FROM + 1}, new int[] {4, METRICS_FROM + 3}));
+        leftAlone
+                .getAsJsonArray("examples")
+                .forEach(e -> cells.add(e.getAsJsonObject().get("cell").getAsString() + " "
+                        + e.getAsJsonObject().get("kind").getAsString() + " "
+                        + e.getAsJsonObject().get("agrees").getAsBoolean()));
+        assertEquals(
+                List.of(
+                        "Operaciones!BP2 FORMULA true",
+                        "Operaciones!BP3 FORMULA false",
+                        "Operaciones!BQ4 FORMULA false",
+                        "Operaciones!BS5 TEXT false"),
+                cells);
+        assertMetricsAsExpected(
+                before,
+                fixture.emulator().dump("demo"),
+                List.of(
+                        new int[] {1, METRICS_FROM},
+                        new int[] {2, METRICS_FROM},
+                        new int[] {3, METRICS_FROM + 1},
+                        new int[] {4, METRICS_FROM + 3}));
     }
 
     @Test
@@ -128,8 +155,11 @@ class MetricsRefreshTest {
         Seed seed = Seed.spreadsheet("demo");
         seed.sheet("Operaciones", 10, 72).row(0, RandomSheets.header72());
         seed.cell(1, 0, "SP-1").cell(1, 1, 7).cell(2, 0, "SP-2").cell(2, 1, "7");
-        seed.sheet("Uniones", 10, 4).row(0, List.of("ot", "dn union", "Arm_Fecha_Fin", "SOL FECHA FIN"))
-                .row(1, List.of(7, 2.5, 45700, 45701)).row(2, List.of(" 7", "x", 45700)).row(3, List.of(8, 1));
+        seed.sheet("Uniones", 10, 4)
+                .row(0, List.of("ot", "dn union", "Arm_Fecha_Fin", "SOL FECHA FIN"))
+                .row(1, List.of(7, 2.5, 45700, 45701))
+                .row(2, List.of(" 7", "x", 45700))
+                .row(3, List.of(8, 1));
         fixture.emulator().seed(seed.build());
         JsonObject before = fixture.emulator().dump("demo");
 
@@ -140,28 +170,49 @@ class MetricsRefreshTest {
         assertMetricsAsExpected(before, after, List.of());
         assertEquals(2, cell(sheet(after, "Operaciones"), 1, METRICS_FROM).getAsInt());
         JsonObject metrics = first.json().getAsJsonObject("metrics");
-        assertEquals("Uniones!B3", metrics.getAsJsonObject("invalidDnUnion").getAsJsonArray("examples").get(0)
-                .getAsJsonObject().get("cell").getAsString());
-        assertEquals("Uniones!A4", metrics.getAsJsonObject("orphanUnions").getAsJsonArray("examples").get(0)
-                .getAsJsonObject().get("cell").getAsString());
+        assertEquals(
+                "Uniones!B3",
+                metrics.getAsJsonObject("invalidDnUnion")
+                        .getAsJsonArray("examples")
+                        .get(0)
+                        .getAsJsonObject()
+                        .get("cell")
+                        .getAsString());
+        assertEquals(
+                "Uniones!A4",
+                metrics.getAsJsonObject("orphanUnions")
+                        .getAsJsonArray("examples")
+                        .get(0)
+                        .getAsJsonObject()
+                        .get("cell")
+                        .getAsString());
         fixture.emulator().resetCounters();
 
         fixture.function().post("refreshMetrics=true");
 
-        assertEquals(2, fixture.emulator().counters().reads(), "the instance remembers where Uniones keeps its columns");
+        assertEquals(
+                2, fixture.emulator().counters().reads(), "the instance remembers where Uniones keeps its columns");
     }
 
     @Test
     void aMissingUnionesSheetIs404AndAMissingColumnIs409AfterTheMigrationStep() {
         Seed seed = Seed.spreadsheet("demo");
-        seed.sheet("Operaciones", 10, 67).row(0, DemoSpreadsheet.OPERACIONES_HEADERS).cell(1, 0, "SP-1").cell(1, 1, 7);
+        seed.sheet("Operaciones", 10, 67)
+                .row(0, DemoSpreadsheet.OPERACIONES_HEADERS)
+                .cell(1, 0, "SP-1")
+                .cell(1, 1, 7);
         fixture.emulator().seed(seed.build());
 
         Response noSheet = fixture.function().post("refreshMetrics=true");
 
         assertEquals(404, noSheet.status(), noSheet::toString);
         assertTrue(noSheet.body().contains("no sheet 'Uniones'"), noSheet::toString);
-        assertEquals(72, sheet(fixture.emulator().dump("demo"), "Operaciones").get("columnCount").getAsInt(), "migrated first");
+        assertEquals(
+                72,
+                sheet(fixture.emulator().dump("demo"), "Operaciones")
+                        .get("columnCount")
+                        .getAsInt(),
+                "migrated first");
 
         seed.sheet("Uniones", 10, 17).row(0, List.of("ID", "OT", "N_UNION", "TAG_SPOOL", "DN"));
         fixture.emulator().seed(seed.build());
@@ -187,9 +238,21 @@ class MetricsRefreshTest {
     void badOptionsAre400s() {
         fixture.emulator().seedDemo();
         assertEquals(400, fixture.function().post("refreshMetrics=yes").status());
-        assertEquals(400, fixture.function().postJson("refreshMetrics=true", "{\"refreshMetrics\": false}").status());
-        assertEquals(400, fixture.function().postJson("", "{\"refreshMetrics\": \"true\"}").status());
-        assertEquals(400, fixture.function().postJson("", "{\"refreshMetrics\": true, \"refreshMetrics\": true}").status());
+        assertEquals(
+                400,
+                fixture.function()
+                        .postJson("refreshMetrics=true", "{\"refreshMetrics\": false}")
+                        .status());
+        assertEquals(
+                400,
+                fixture.function()
+                        .postJson("", "{\"refreshMetrics\": \"true\"}")
+                        .status());
+        assertEquals(
+                400,
+                fixture.function()
+                        .postJson("", "{\"refreshMetrics\": true, \"refreshMetrics\": true}")
+                        .status());
         assertEquals(0, fixture.emulator().counters().calls());
     }
 
@@ -202,8 +265,8 @@ class MetricsRefreshTest {
     @ValueSource(longs = {1, 2, 3})
     void randomSheetsGetEveryMetricCellRightAndASecondRunWritesNothing(long seed) {
         Random random = new Random(seed);
-        RandomSheets sheets = RandomSheets.generate(random, 150 + random.nextInt(150), 600 + random.nextInt(600),
-                random.nextBoolean());
+        RandomSheets sheets = RandomSheets.generate(
+                random, 150 + random.nextInt(150), 600 + random.nextInt(600), random.nextBoolean());
         fixture.emulator().seed(sheets.seed());
         JsonObject before = fixture.emulator().dump("demo");
 
@@ -213,14 +276,22 @@ class MetricsRefreshTest {
         JsonObject after = fixture.emulator().dump("demo");
         assertMetricsAsExpected(before, after, sheets.managedCells());
         JsonObject metrics = first.json().getAsJsonObject("metrics");
-        assertEquals(sheets.managedCells().size(), metrics.getAsJsonObject("leftAlone").get("count").getAsInt(), metrics::toString);
+        assertEquals(
+                sheets.managedCells().size(),
+                metrics.getAsJsonObject("leftAlone").get("count").getAsInt(),
+                metrics::toString);
         fixture.emulator().resetCounters();
 
         Response second = fixture.function().post("refreshMetrics=true");
 
-        assertEquals("UP_TO_DATE", second.json().getAsJsonObject("metrics").get("status").getAsString(), second::toString);
-        assertEquals(0, fixture.emulator().counters().writes(), fixture.emulator().counters()::toString);
-        assertTrue(fixture.emulator().counters().reads() <= 2, fixture.emulator().counters()::toString);
+        assertEquals(
+                "UP_TO_DATE",
+                second.json().getAsJsonObject("metrics").get("status").getAsString(),
+                second::toString);
+        assertEquals(
+                0, fixture.emulator().counters().writes(), fixture.emulator().counters()::toString);
+        assertTrue(
+                fixture.emulator().counters().reads() <= 2, fixture.emulator().counters()::toString);
         assertEquals(after, fixture.emulator().dump("demo"));
     }
 
@@ -241,18 +312,22 @@ class MetricsRefreshTest {
                     assertEquals(cell(sheet(before, "Operaciones"), row.row(), column), actual, "left alone");
                     continue;
                 }
-                assertTrue(actual.isJsonPrimitive() && actual.getAsJsonPrimitive().isNumber(),
+                assertTrue(
+                        actual.isJsonPrimitive() && actual.getAsJsonPrimitive().isNumber(),
                         () -> row.tag() + " column " + column + ": " + actual);
-                assertEquals(0, row.values().get(m).compareTo(actual.getAsBigDecimal()),
+                assertEquals(
+                        0,
+                        row.values().get(m).compareTo(actual.getAsBigDecimal()),
                         () -> row.tag() + " (row " + (row.row() + 1) + ") column " + column + ": expected "
                                 + row.values() + ", got " + actual);
                 checked++;
             }
         }
         assertTrue(checked > 0);
-        assertEquals(columnsUpTo(sheet(before, "Operaciones"), METRICS_FROM),
-                columnsUpTo(operaciones, METRICS_FROM));
-        assertEquals(without(without(before, "Operaciones"), "Metadata"), without(without(after, "Operaciones"), "Metadata"));
+        assertEquals(columnsUpTo(sheet(before, "Operaciones"), METRICS_FROM), columnsUpTo(operaciones, METRICS_FROM));
+        assertEquals(
+                without(without(before, "Operaciones"), "Metadata"),
+                without(without(after, "Operaciones"), "Metadata"));
         JsonObject beforeOps = sheet(before, "Operaciones");
         for (int r = 0; r < Dumps.rows(beforeOps).size(); r++) {
             int row = r;
@@ -278,15 +353,22 @@ class MetricsRefreshTest {
             for (int r = 1; r <= spools; r++) {
                 int ot = random.nextInt(ots + 3); // a few spools' OTs have no union
                 boolean blankKey = random.nextInt(25) == 0;
-                seed.cell(r, 0, blankKey ? (random.nextBoolean() ? null : " ") : "SP-" + (random.nextInt(10) == 0 ? 1 : r));
+                seed.cell(
+                        r,
+                        0,
+                        blankKey ? (random.nextBoolean() ? null : " ") : "SP-" + (random.nextInt(10) == 0 ? 1 : r));
                 seed.cell(r, 1, random.nextInt(30) == 0 ? (random.nextBoolean() ? null : "  ") : otValue(random, ot));
                 seed.cell(r, 65, 3);
                 if (v4) {
                     for (int c = METRICS_FROM; c < METRICS_FROM + 5; c++) {
                         int pick = random.nextInt(20);
-                        Object value = pick < 6 ? null : pick < 14 ? random.nextInt(4)
-                                : pick < 17 ? new BigDecimal(random.nextInt(400)).movePointLeft(2) : pick == 17 ? "n/d"
-                                : pick == 18 ? "=1+1" : 99;
+                        Object value = pick < 6
+                                ? null
+                                : pick < 14
+                                        ? random.nextInt(4)
+                                        : pick < 17
+                                                ? new BigDecimal(random.nextInt(400)).movePointLeft(2)
+                                                : pick == 17 ? "n/d" : pick == 18 ? "=1+1" : 99;
                         seed.cell(r, c, value);
                         if ((value instanceof String) && !blankKey) {
                             managed.add(new int[] {r, c});
@@ -303,8 +385,18 @@ class MetricsRefreshTest {
                 seed.cell(r, 0, "U-" + r);
                 seed.cell(r, 1, random.nextInt(40) == 0 ? null : otValue(random, ot));
                 int dn = random.nextInt(30);
-                seed.cell(r, 4, dn == 0 ? "N/A" : dn == 1 ? "2,5" : dn == 2 ? null : dn == 3 ? " 1.5 "
-                        : new BigDecimal(random.nextInt(1200) + 25).movePointLeft(2));
+                seed.cell(
+                        r,
+                        4,
+                        dn == 0
+                                ? "N/A"
+                                : dn == 1
+                                        ? "2,5"
+                                        : dn == 2
+                                                ? null
+                                                : dn == 3
+                                                        ? " 1.5 "
+                                                        : new BigDecimal(random.nextInt(1200) + 25).movePointLeft(2));
                 int progress = random.nextInt(3);
                 seed.cell(r, 7, progress >= 1 ? 45700.5 + r : null);
                 seed.cell(r, 10, progress >= 2 ? (random.nextInt(20) == 0 ? "sí" : 45710.25 + r) : null);
@@ -328,7 +420,11 @@ class MetricsRefreshTest {
 
         private static List<String> header72() {
             List<String> header = new ArrayList<>(DemoSpreadsheet.OPERACIONES_HEADERS);
-            header.addAll(List.of("Total_Uniones", "Uniones_ARM_Completadas", "Uniones_SOLD_Completadas", "Pulgadas_ARM",
+            header.addAll(List.of(
+                    "Total_Uniones",
+                    "Uniones_ARM_Completadas",
+                    "Uniones_SOLD_Completadas",
+                    "Pulgadas_ARM",
                     "Pulgadas_SOLD"));
             return header;
         }

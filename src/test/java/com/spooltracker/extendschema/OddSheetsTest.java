@@ -43,8 +43,14 @@ class OddSheetsTest {
      * One odd sheet: its seed (null: no spreadsheet), faults, the sheet the function is configured for,
      * the status expected, and for 200 the end state.
      */
-    record Case(String name, JsonObject seed, Consumer<SheetsEmulator> faults, String sheetName, int status,
-            String detail, Consumer<JsonObject> endState) {
+    record Case(
+            String name,
+            JsonObject seed,
+            Consumer<SheetsEmulator> faults,
+            String sheetName,
+            int status,
+            String detail,
+            Consumer<JsonObject> endState) {
         @Override
         public String toString() {
             return name;
@@ -61,11 +67,28 @@ class OddSheetsTest {
 
     static Stream<Case> oddSheets() {
         return Stream.of(
-                new Case("no header row", Seed.spreadsheet("s1").sheet(SHEET, 100, 67).spools(1, 10).build(), e -> {},
-                        SHEET, 409, "NO_HEADER_ROW", null),
-                new Case("header only, no data rows", v3(SHEET, 100, 67, 0).build(), e -> {}, SHEET, 200, null,
+                new Case(
+                        "no header row",
+                        Seed.spreadsheet("s1")
+                                .sheet(SHEET, 100, 67)
+                                .spools(1, 10)
+                                .build(),
+                        e -> {},
+                        SHEET,
+                        409,
+                        "NO_HEADER_ROW",
+                        null),
+                new Case(
+                        "header only, no data rows",
+                        v3(SHEET, 100, 67, 0).build(),
+                        e -> {},
+                        SHEET,
+                        200,
+                        null,
                         after -> {
-                            assertEquals(ExtendSchemaFunctionTest.V4_HEADERS, header(after).subList(67, 72));
+                            assertEquals(
+                                    ExtendSchemaFunctionTest.V4_HEADERS,
+                                    header(after).subList(67, 72));
                             assertEquals(72, after.get("columnCount").getAsInt());
                             for (int row = 1; row < 100; row++) {
                                 for (int column = 67; column < 72; column++) {
@@ -73,51 +96,120 @@ class OddSheetsTest {
                                 }
                             }
                         }),
-                new Case("trailing blank headers in a wider grid", v3(SHEET, 200, 75, 20).on(SHEET)
-                        .cell(0, 67, "").cell(0, 68, "").cell(0, 69, "").build(), e -> {}, SHEET, 200, null,
+                new Case(
+                        "trailing blank headers in a wider grid",
+                        v3(SHEET, 200, 75, 20)
+                                .on(SHEET)
+                                .cell(0, 67, "")
+                                .cell(0, 68, "")
+                                .cell(0, 69, "")
+                                .build(),
+                        e -> {},
+                        SHEET,
+                        200,
+                        null,
                         after -> {
-                            assertEquals(ExtendSchemaFunctionTest.V4_HEADERS, header(after).subList(67, 72));
+                            assertEquals(
+                                    ExtendSchemaFunctionTest.V4_HEADERS,
+                                    header(after).subList(67, 72));
                             assertEquals(75, after.get("columnCount").getAsInt(), "the grid is never shrunk");
                             assertDefaults(after, 67);
                         }),
-                new Case("a whitespace-only header where a column would go", v3(SHEET, 200, 70, 20).on(SHEET)
-                        .cell(0, 68, "  ").build(), e -> {}, SHEET, 409, "BQ1", null),
-                new Case("duplicate key column", v3(SHEET, 200, 68, 20).on(SHEET).cell(0, 67, "TAG_SPOOL").build(),
-                        e -> {}, SHEET, 409, "DUPLICATE_HEADER", null),
-                new Case("duplicate of a new column's header", v3(SHEET, 200, 69, 20).on(SHEET)
-                        .cell(0, 67, "Pulgadas_ARM").cell(0, 68, "pulgadas arm").build(), e -> {}, SHEET, 409,
-                        "DUPLICATE_HEADER", null),
-                new Case("a header at 68 that is not ours", v3(SHEET, 200, 68, 20).on(SHEET).cell(0, 67, "Notas")
-                        .cell(3, 67, "revisar").build(), e -> {}, SHEET, 200, "positions",
+                new Case(
+                        "a whitespace-only header where a column would go",
+                        v3(SHEET, 200, 70, 20).on(SHEET).cell(0, 68, "  ").build(),
+                        e -> {},
+                        SHEET,
+                        409,
+                        "BQ1",
+                        null),
+                new Case(
+                        "duplicate key column",
+                        v3(SHEET, 200, 68, 20)
+                                .on(SHEET)
+                                .cell(0, 67, "TAG_SPOOL")
+                                .build(),
+                        e -> {},
+                        SHEET,
+                        409,
+                        "DUPLICATE_HEADER",
+                        null),
+                new Case(
+                        "duplicate of a new column's header",
+                        v3(SHEET, 200, 69, 20)
+                                .on(SHEET)
+                                .cell(0, 67, "Pulgadas_ARM")
+                                .cell(0, 68, "pulgadas arm")
+                                .build(),
+                        e -> {},
+                        SHEET,
+                        409,
+                        "DUPLICATE_HEADER",
+                        null),
+                new Case(
+                        "a header at 68 that is not ours",
+                        v3(SHEET, 200, 68, 20)
+                                .on(SHEET)
+                                .cell(0, 67, "Notas")
+                                .cell(3, 67, "revisar")
+                                .build(),
+                        e -> {},
+                        SHEET,
+                        200,
+                        "positions",
                         after -> {
                             assertEquals("Notas", header(after).get(67));
                             assertEquals("revisar", cell(after, 3, 67).getAsString());
-                            assertEquals(ExtendSchemaFunctionTest.V4_HEADERS, header(after).subList(68, 73));
+                            assertEquals(
+                                    ExtendSchemaFunctionTest.V4_HEADERS,
+                                    header(after).subList(68, 73));
                             assertEquals(73, after.get("columnCount").getAsInt());
                             assertDefaults(after, 68);
                         }),
-                new Case("a sheet name with spaces and an apostrophe", v3(ODD_NAME, 200, 67, 20).build(), e -> {},
-                        ODD_NAME, 200, null, after -> {
-                            assertEquals(ExtendSchemaFunctionTest.V4_HEADERS, header(after).subList(67, 72));
+                new Case(
+                        "a sheet name with spaces and an apostrophe",
+                        v3(ODD_NAME, 200, 67, 20).build(),
+                        e -> {},
+                        ODD_NAME,
+                        200,
+                        null,
+                        after -> {
+                            assertEquals(
+                                    ExtendSchemaFunctionTest.V4_HEADERS,
+                                    header(after).subList(67, 72));
                             assertDefaults(after, 67);
                         }),
                 // 1000 × 67 + 100 × 10 + 99,320 × 100 = exactly 10,000,000 cells: any growth is over the limit.
-                new Case("a spreadsheet at the 10M-cell limit", v3(SHEET, 1000, 67, 20)
-                        .sheet("Archivo", 99_320, 100).row(0, List.of("Histórico")).build(), e -> {}, SHEET, 409,
-                        "CELL_LIMIT", null),
+                new Case(
+                        "a spreadsheet at the 10M-cell limit",
+                        v3(SHEET, 1000, 67, 20)
+                                .sheet("Archivo", 99_320, 100)
+                                .row(0, List.of("Histórico"))
+                                .build(),
+                        e -> {},
+                        SHEET,
+                        409,
+                        "CELL_LIMIT",
+                        null),
                 new Case("spreadsheet missing", null, e -> {}, SHEET, 404, "SPREADSHEET_ID", null),
                 new Case("sheet missing", v3("Hoja 1", 200, 67, 20).build(), e -> {}, SHEET, 404, "SHEET_NAME", null),
-                new Case("permission denied", v3(SHEET, 200, 67, 20).build(),
-                        e -> e.addFault(FaultRule.on("spreadsheets.get").times(0).status(403)), SHEET, 403,
-                        "Share the spreadsheet", null));
-
+                new Case(
+                        "permission denied",
+                        v3(SHEET, 200, 67, 20).build(),
+                        e -> e.addFault(
+                                FaultRule.on("spreadsheets.get").times(0).status(403)),
+                        SHEET,
+                        403,
+                        "Share the spreadsheet",
+                        null));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("oddSheets")
     void anOddSheetIsMigratedWithTheRightEndStateOrRefusedWithNothingWritten(Case c) {
         SheetsEmulator emulator = fixture.emulator();
-        FunctionServer function = c.sheetName().equals(SHEET) ? fixture.function()
+        FunctionServer function = c.sheetName().equals(SHEET)
+                ? fixture.function()
                 : fixture.functionWith(Map.of("SHEET_NAME", c.sheetName()));
         if (c.seed() != null) {
             emulator.seed(c.seed());
@@ -132,10 +224,16 @@ class OddSheetsTest {
             assertTrue(response.body().contains(c.detail()), response::toString);
         }
         if (c.status() != 200) {
-            assertEquals(c.status(), response.json().getAsJsonObject("error").get("code").getAsInt());
+            assertEquals(
+                    c.status(),
+                    response.json().getAsJsonObject("error").get("code").getAsInt());
             // Google refuses a whole batch atomically, so only an accepted write could have changed anything.
-            assertEquals(0, emulator.requestLog().stream()
-                    .filter(r -> !r.method().equals("GET") && r.status() == 200).count(), emulator.requestLog()::toString);
+            assertEquals(
+                    0,
+                    emulator.requestLog().stream()
+                            .filter(r -> !r.method().equals("GET") && r.status() == 200)
+                            .count(),
+                    emulator.requestLog()::toString);
             if (before != null) {
                 assertEquals(before, emulator.dump("s1"));
             }
@@ -155,7 +253,8 @@ class OddSheetsTest {
         for (int row = 1; row < sheet.get("rowCount").getAsInt(); row++) {
             for (int column = first; column < first + 5; column++) {
                 if (spoolRows.contains(row)) {
-                    assertEquals(0, cell(sheet, row, column).getAsInt(), "row " + (row + 1) + " column " + (column + 1));
+                    assertEquals(
+                            0, cell(sheet, row, column).getAsInt(), "row " + (row + 1) + " column " + (column + 1));
                 } else {
                     assertTrue(isEmpty(cell(sheet, row, column)), "row " + (row + 1) + " column " + (column + 1));
                 }

@@ -39,8 +39,15 @@ class RateLimitedRunsTest {
     @Test
     void aBurstOfRunsUnderTheWriteQuotaEndsIn200Or503AndTheNextMinuteConverges() throws Exception {
         try (SheetsEmulator emulator = SheetsEmulator.start();
-                FunctionServer function = FunctionServer.start(Map.of("SHEETS_EMULATOR_HOST", emulator.hostPort(),
-                        "SPREADSHEET_ID", "demo", "SHEETS_DEADLINE_SECONDS", "1", "SHEETS_BACKOFF_INITIAL_MS", "50"))) {
+                FunctionServer function = FunctionServer.start(Map.of(
+                        "SHEETS_EMULATOR_HOST",
+                        emulator.hostPort(),
+                        "SPREADSHEET_ID",
+                        "demo",
+                        "SHEETS_DEADLINE_SECONDS",
+                        "1",
+                        "SHEETS_BACKOFF_INITIAL_MS",
+                        "50"))) {
             JsonObject expected = faultFreeMigration(emulator, function);
             emulator.reset();
             emulator.seedDemo();
@@ -75,7 +82,9 @@ class RateLimitedRunsTest {
                 }
             }
             pool.shutdown();
-            long refused = emulator.requestLog().stream().filter(r -> r.outcome().equals("quota")).count();
+            long refused = emulator.requestLog().stream()
+                    .filter(r -> r.outcome().equals("quota"))
+                    .count();
             assertTrue(refused > 0, "the quota never bit: " + emulator.counters());
             assertEquals(0, Dumps.changedCells(before, emulator.dump("demo")), "no pre-existing cell changed");
 
@@ -87,9 +96,14 @@ class RateLimitedRunsTest {
             assertEquals(sheet(expected, "Operaciones"), sheet(after, "Operaciones"));
             assertEquals(without(expected, "Metadata"), without(after, "Metadata"));
             assertEquals(0, Dumps.changedCells(before, after));
-            System.out.printf("quota: 60 writes/min, 59 used by others; burst of %d runs -> %s, %d writes refused "
-                    + "with 429; the next minute's run -> %d %s, sheet converged%n", burst.size(), answers, refused,
-                    next.status(), next.json().get("status").getAsString());
+            System.out.printf(
+                    "quota: 60 writes/min, 59 used by others; burst of %d runs -> %s, %d writes refused "
+                            + "with 429; the next minute's run -> %d %s, sheet converged%n",
+                    burst.size(),
+                    answers,
+                    refused,
+                    next.status(),
+                    next.json().get("status").getAsString());
         }
     }
 
@@ -105,11 +119,14 @@ class RateLimitedRunsTest {
             """;
 
     private static int scratchWrite(SheetsEmulator emulator) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(emulator.rootUrl() + "v4/spreadsheets/scratch/values:batchUpdate"))
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(emulator.rootUrl() + "v4/spreadsheets/scratch/values:batchUpdate"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(
                         "{\"valueInputOption\":\"RAW\",\"data\":[{\"range\":\"'Hoja 1'!A1\",\"values\":[[\"x\"]]}]}"))
                 .build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+        return HttpClient.newHttpClient()
+                .send(request, HttpResponse.BodyHandlers.ofString())
+                .statusCode();
     }
 }

@@ -62,8 +62,14 @@ class RefreshConcurrencyTest {
             for (Future<Response> post : posts) {
                 Response response = post.get(120, TimeUnit.SECONDS);
                 assertEquals(200, response.status(), response::toString);
-                outcomes.merge("POST metrics " + response.json().getAsJsonObject("metrics").get("status").getAsString(),
-                        1, Integer::sum);
+                outcomes.merge(
+                        "POST metrics "
+                                + response.json()
+                                        .getAsJsonObject("metrics")
+                                        .get("status")
+                                        .getAsString(),
+                        1,
+                        Integer::sum);
             }
             pool.shutdown();
             for (Process process : processes) {
@@ -71,7 +77,11 @@ class RefreshConcurrencyTest {
                 assertTrue(process.waitFor(120, TimeUnit.SECONDS), "CLI did not finish");
                 assertEquals(0, process.exitValue(), output);
                 assertTrue(output.contains("METRICS "), output);
-                outcomes.merge("CLI metrics " + output.substring(output.indexOf("METRICS ") + 8).split("\\s", 2)[0], 1,
+                outcomes.merge(
+                        "CLI metrics "
+                                + output.substring(output.indexOf("METRICS ") + 8)
+                                        .split("\\s", 2)[0],
+                        1,
                         Integer::sum);
             }
             emulator.clearFaults();
@@ -81,19 +91,29 @@ class RefreshConcurrencyTest {
             assertEquals(ExtendSchemaFunctionTest.V4_HEADERS, headers.subList(67, 72));
             assertEquals(72, headers.size());
             MetricsRefreshTest.assertMetricsAsExpected(before, after, List.of());
-            int refreshed = outcomes.getOrDefault("POST metrics APPLIED", 0) + outcomes.getOrDefault("CLI metrics APPLIED", 0);
+            int refreshed =
+                    outcomes.getOrDefault("POST metrics APPLIED", 0) + outcomes.getOrDefault("CLI metrics APPLIED", 0);
             assertTrue(refreshed >= 1, outcomes::toString);
-            int auditRows = rows(sheet(after, "Metadata")).size() - rows(sheet(before, "Metadata")).size();
+            int auditRows = rows(sheet(after, "Metadata")).size()
+                    - rows(sheet(before, "Metadata")).size();
             assertTrue(auditRows >= 2, "at least one migration and one refresh audit row: " + auditRows);
-            System.out.printf("refresh concurrency: %d POSTs + %d CLI processes -> %s; %d audit rows; every metric right%n",
+            System.out.printf(
+                    "refresh concurrency: %d POSTs + %d CLI processes -> %s; %d audit rows; every metric right%n",
                     POSTS, PROCESSES, outcomes, auditRows);
         }
     }
 
     private static ProcessBuilder cli(String emulatorHostPort) {
         String javaBin = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"),
-                "com.spooltracker.extendschema.Cli", "--emulator", emulatorHostPort, "--refresh-metrics").redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(
+                        javaBin,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "com.spooltracker.extendschema.Cli",
+                        "--emulator",
+                        emulatorHostPort,
+                        "--refresh-metrics")
+                .redirectErrorStream(true);
         builder.environment().remove("SPREADSHEET_ID");
         builder.environment().remove("SHEETS_EMULATOR_HOST");
         return builder;

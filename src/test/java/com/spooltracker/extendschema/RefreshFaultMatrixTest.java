@@ -78,12 +78,16 @@ class RefreshFaultMatrixTest {
         JsonObject original = emulator.dump("demo");
         Response reference = function.post("refreshMetrics=true");
         assertEquals(200, reference.status(), reference::toString);
-        assertEquals("APPLIED", reference.json().getAsJsonObject("metrics").get("status").getAsString());
+        assertEquals(
+                "APPLIED",
+                reference.json().getAsJsonObject("metrics").get("status").getAsString());
         List<Call> calls = FaultScenarios.calls(emulator.requestLog());
         expected = emulator.dump("demo");
         assertEquals(1, auditRows(original, expected));
-        assertEquals(List.of("spreadsheets.get#1", "values.batchGet#1", "values.batchUpdate#1", "values.append#1"),
-                calls.stream().map(Call::toString).toList(), "the refresh's calls on a migrated sheet");
+        assertEquals(
+                List.of("spreadsheets.get#1", "values.batchGet#1", "values.batchUpdate#1", "values.append#1"),
+                calls.stream().map(Call::toString).toList(),
+                "the refresh's calls on a migrated sheet");
         List<DynamicTest> tests = new ArrayList<>();
         for (Call call : calls) {
             for (Fault fault : FAULTS) {
@@ -111,11 +115,15 @@ class RefreshFaultMatrixTest {
 
         assertEquals(200, second.status(), second::toString);
         JsonObject after = emulator.dump("demo");
-        assertEquals(sheet(expected, "Operaciones"), sheet(after, "Operaciones"), "Operaciones as a fault-free refresh leaves it");
+        assertEquals(
+                sheet(expected, "Operaciones"),
+                sheet(after, "Operaciones"),
+                "Operaciones as a fault-free refresh leaves it");
         assertEquals(without(expected, "Metadata"), without(after, "Metadata"));
         assertEquals(0, changedOutsideMetrics(before, after), "pre-existing cells outside the metric columns");
         int audit = auditRows(before, after);
-        assertTrue(audit == 1 || audit == 0 && first.body().contains("audit row"),
+        assertTrue(
+                audit == 1 || audit == 0 && first.body().contains("audit row"),
                 () -> audit + " audit rows; first answer " + first);
     }
 
@@ -143,6 +151,7 @@ class RefreshFaultMatrixTest {
     }
 
     private static int auditRows(JsonObject before, JsonObject after) {
-        return rows(sheet(after, "Metadata")).size() - rows(sheet(before, "Metadata")).size();
+        return rows(sheet(after, "Metadata")).size()
+                - rows(sheet(before, "Metadata")).size();
     }
 }

@@ -9,13 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import com.spooltracker.extendschema.emulator.DemoSpreadsheet;
 import com.spooltracker.extendschema.emulator.FaultRule;
-import com.spooltracker.extendschema.emulator.SheetsEmulator;
 import com.spooltracker.extendschema.testing.FunctionFixture;
 import com.spooltracker.extendschema.testing.FunctionServer;
 import com.spooltracker.extendschema.testing.FunctionServer.Response;
 import com.spooltracker.extendschema.testing.Seed;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -30,10 +28,24 @@ class RefusalsTest {
     static final FunctionFixture fixture = FunctionFixture.spreadsheet("s1");
 
     private static Seed v3(int rows, int columns) {
-        return Seed.spreadsheet("s1").sheet("Operaciones", rows, columns)
-                .row(0, DemoSpreadsheet.OPERACIONES_HEADERS).spools(1, 40)
-                .sheet("Metadata", 100, 10).row(0, List.of("ID", "Timestamp", "Evento_Tipo", "TAG_SPOOL", "Worker_ID",
-                        "Worker_Nombre", "Operacion", "Accion", "Fecha_Operacion", "Metadata_JSON"));
+        return Seed.spreadsheet("s1")
+                .sheet("Operaciones", rows, columns)
+                .row(0, DemoSpreadsheet.OPERACIONES_HEADERS)
+                .spools(1, 40)
+                .sheet("Metadata", 100, 10)
+                .row(
+                        0,
+                        List.of(
+                                "ID",
+                                "Timestamp",
+                                "Evento_Tipo",
+                                "TAG_SPOOL",
+                                "Worker_ID",
+                                "Worker_Nombre",
+                                "Operacion",
+                                "Accion",
+                                "Fecha_Operacion",
+                                "Metadata_JSON"));
     }
 
     /** Seeds, POSTs, and checks the answer is a 409 of {@code kind} that left the spreadsheet byte-identical. */
@@ -54,25 +66,39 @@ class RefusalsTest {
 
     @Test
     void emptyHeaderRowIsRefused() {
-        refusedWith("NO_HEADER_ROW", Seed.spreadsheet("s1").sheet("Operaciones", 100, 67).spools(1, 10).build());
+        refusedWith(
+                "NO_HEADER_ROW",
+                Seed.spreadsheet("s1")
+                        .sheet("Operaciones", 100, 67)
+                        .spools(1, 10)
+                        .build());
     }
 
     @Test
     void aNewColumnsNameAppearingTwiceIsRefusedNamingBothCells() {
-        JsonObject error = refusedWith("DUPLICATE_HEADER",
-                v3(1000, 69).on("Operaciones").cell(0, 67, "Total_Uniones").cell(0, 68, "total uniones").build());
+        JsonObject error = refusedWith(
+                "DUPLICATE_HEADER",
+                v3(1000, 69)
+                        .on("Operaciones")
+                        .cell(0, 67, "Total_Uniones")
+                        .cell(0, 68, "total uniones")
+                        .build());
         assertTrue(error.toString().contains("BP1") && error.toString().contains("BQ1"), error::toString);
     }
 
     @Test
     void valuesUnderABlankHeaderWhereAColumnWouldGoAreRefusedNamingTheCells() {
-        JsonObject error = refusedWith("NON_EMPTY_CELLS", v3(1000, 70).on("Operaciones").cell(5, 68, "nota suelta").build());
+        JsonObject error = refusedWith(
+                "NON_EMPTY_CELLS",
+                v3(1000, 70).on("Operaciones").cell(5, 68, "nota suelta").build());
         assertTrue(error.toString().contains("BQ6"), error::toString);
     }
 
     @Test
     void missingKeyColumnIsRefused() {
-        refusedWith("KEY_COLUMN_MISSING", v3(1000, 67).on("Operaciones").cell(0, 0, "SPOOL").build());
+        refusedWith(
+                "KEY_COLUMN_MISSING",
+                v3(1000, 67).on("Operaciones").cell(0, 0, "SPOOL").build());
     }
 
     @Test
@@ -84,13 +110,19 @@ class RefusalsTest {
     @Test
     void aWorkbookThatWouldPassTheCellLimitIsRefusedWithNothingWritten() {
         // 1000 × 67 + 99,330 × 100 = exactly 10,000,000 cells: any growth is over the limit.
-        JsonObject seed = v3(1000, 67).sheet("Archivo", 99_330, 100).row(0, List.of("Histórico")).build();
+        JsonObject seed = v3(1000, 67)
+                .sheet("Archivo", 99_330, 100)
+                .row(0, List.of("Histórico"))
+                .build();
         refusedWith("CELL_LIMIT", withoutMetadata(seed));
     }
 
     @Test
     void aDryRunPredictsTheWorkbookCellLimitRefusalThatTheApplyMeets() {
-        JsonObject seed = withoutMetadata(v3(1000, 67).sheet("Archivo", 99_330, 100).row(0, List.of("Histórico")).build());
+        JsonObject seed = withoutMetadata(v3(1000, 67)
+                .sheet("Archivo", 99_330, 100)
+                .row(0, List.of("Histórico"))
+                .build());
         fixture.emulator().seed(seed);
         JsonObject before = fixture.emulator().dump("s1");
 
@@ -114,7 +146,10 @@ class RefusalsTest {
 
         assertEquals(200, dryRun.status(), dryRun::toString);
         assertEquals("DRY_RUN", dryRun.json().get("status").getAsString());
-        assertEquals(2, fixture.emulator().counters().reads(), "the snapshot and the sheet sizes: " + fixture.emulator().counters());
+        assertEquals(
+                2,
+                fixture.emulator().counters().reads(),
+                "the snapshot and the sheet sizes: " + fixture.emulator().counters());
         assertEquals(0, fixture.emulator().counters().writes());
         assertEquals(before, fixture.emulator().dump("s1"));
     }
@@ -124,7 +159,9 @@ class RefusalsTest {
         fixture.emulator().seed(v3(1000, 67).build());
         JsonObject before = fixture.emulator().dump("s1");
         fixture.emulator().resetCounters();
-        for (String body : List.of("{\"dryRun\": true, \"dryRun\": false}", "{\"dryRun\": false, \"dryRun\": true}",
+        for (String body : List.of(
+                "{\"dryRun\": true, \"dryRun\": false}",
+                "{\"dryRun\": false, \"dryRun\": true}",
                 "{\"dryRun\": true, \"dryRun\": true}")) {
             Response response = fixture.function().postJson("", body);
 
@@ -139,8 +176,13 @@ class RefusalsTest {
     void anAuditSheetThatIsTheMigratedSheetIsRefusedOnEveryRequest() {
         fixture.emulator().seed(v3(1000, 67).build());
         JsonObject before = fixture.emulator().dump("s1");
-        try (FunctionServer misconfigured = FunctionServer.start(Map.of("SHEETS_EMULATOR_HOST", fixture.emulator().hostPort(),
-                "SPREADSHEET_ID", "s1", "AUDIT_SHEET", "Operaciones"))) {
+        try (FunctionServer misconfigured = FunctionServer.start(Map.of(
+                "SHEETS_EMULATOR_HOST",
+                fixture.emulator().hostPort(),
+                "SPREADSHEET_ID",
+                "s1",
+                "AUDIT_SHEET",
+                "Operaciones"))) {
             for (int i = 0; i < 2; i++) {
                 Response response = misconfigured.post("");
 
@@ -165,13 +207,21 @@ class RefusalsTest {
     @Test
     void unknownSheetIsNotFoundAndTheAnswerListsTheSheets() {
         fixture.emulator().seed(v3(1000, 67).build());
-        try (FunctionServer other = FunctionServer.start(Map.of("SHEETS_EMULATOR_HOST", fixture.emulator().hostPort(),
-                "SPREADSHEET_ID", "s1", "SHEET_NAME", "Hoja 1"))) {
+        try (FunctionServer other = FunctionServer.start(Map.of(
+                "SHEETS_EMULATOR_HOST",
+                fixture.emulator().hostPort(),
+                "SPREADSHEET_ID",
+                "s1",
+                "SHEET_NAME",
+                "Hoja 1"))) {
             Response response = other.post("");
 
             assertEquals(404, response.status(), response::toString);
-            String message = response.json().getAsJsonObject("error").get("message").getAsString();
-            assertTrue(message.contains("'Hoja 1'") && message.contains("'Operaciones'") && message.contains("SHEET_NAME"), message);
+            String message =
+                    response.json().getAsJsonObject("error").get("message").getAsString();
+            assertTrue(
+                    message.contains("'Hoja 1'") && message.contains("'Operaciones'") && message.contains("SHEET_NAME"),
+                    message);
         }
     }
 
@@ -192,14 +242,21 @@ class RefusalsTest {
         fixture.emulator().seed(v3(1000, 67).build());
         JsonObject before = fixture.emulator().dump("s1");
         fixture.emulator().addFault(FaultRule.on("spreadsheets.get").times(0).status(503));
-        try (FunctionServer impatient = FunctionServer.start(Map.of("SHEETS_EMULATOR_HOST", fixture.emulator().hostPort(),
-                "SPREADSHEET_ID", "s1", "SHEETS_DEADLINE_SECONDS", "2"))) {
+        try (FunctionServer impatient = FunctionServer.start(Map.of(
+                "SHEETS_EMULATOR_HOST",
+                fixture.emulator().hostPort(),
+                "SPREADSHEET_ID",
+                "s1",
+                "SHEETS_DEADLINE_SECONDS",
+                "2"))) {
             Response response = impatient.post("");
 
             assertEquals(503, response.status(), response::toString);
             assertNotNull(response.header("Retry-After"));
             assertTrue(response.json().toString().contains("running again is safe"), response::toString);
-            assertTrue(fixture.emulator().counters().calls("spreadsheets.get") > 1, "retried: " + fixture.emulator().counters());
+            assertTrue(
+                    fixture.emulator().counters().calls("spreadsheets.get") > 1,
+                    "retried: " + fixture.emulator().counters());
         }
         assertEquals(before, fixture.emulator().dump("s1"));
     }
@@ -207,7 +264,8 @@ class RefusalsTest {
     /** A request the function must refuse: method, query, content type, body and the status it must answer. */
     record BadRequest(String method, String query, String contentType, byte[] body, int status) {
         static BadRequest of(String method, String query, String contentType, String body, int status) {
-            return new BadRequest(method, query, contentType, body == null ? null : body.getBytes(StandardCharsets.UTF_8), status);
+            return new BadRequest(
+                    method, query, contentType, body == null ? null : body.getBytes(StandardCharsets.UTF_8), status);
         }
 
         @Override
@@ -259,8 +317,14 @@ class RefusalsTest {
                 BadRequest.of("POST", "", null, "{\"dryRun\": false, \"dryRun\": true}", 400),
                 BadRequest.of("POST", "", "application/json", huge, 400),
                 BadRequest.of("POST", "", null, huge, 400),
-                new BadRequest("POST", "", "application/json", new byte[] {'{', '"', 'd', (byte) 0xC3, (byte) 0x28, '"', ':', '1', '}'}, 400),
-                new BadRequest("POST", "", "application/json", new byte[] {(byte) 0xFF, (byte) 0xFE, '{', 0, '}', 0}, 400),
+                new BadRequest(
+                        "POST",
+                        "",
+                        "application/json",
+                        new byte[] {'{', '"', 'd', (byte) 0xC3, (byte) 0x28, '"', ':', '1', '}'},
+                        400),
+                new BadRequest(
+                        "POST", "", "application/json", new byte[] {(byte) 0xFF, (byte) 0xFE, '{', 0, '}', 0}, 400),
                 // content types
                 BadRequest.of("POST", "", "text/csv", "dryRun,true", 400),
                 BadRequest.of("POST", "", "text/plain", "{\"dryRun\": true}", 400),
@@ -293,17 +357,33 @@ class RefusalsTest {
 
     @Test
     void aSheetNameWithSpacesAndAnApostropheWorks() {
-        fixture.emulator().seed(Seed.spreadsheet("s1").sheet("Spool's Operaciones", 200, 67)
-                .row(0, DemoSpreadsheet.OPERACIONES_HEADERS).spools(1, 20).build());
-        try (FunctionServer other = FunctionServer.start(Map.of("SHEETS_EMULATOR_HOST", fixture.emulator().hostPort(),
-                "SPREADSHEET_ID", "s1", "SHEET_NAME", "Spool's Operaciones"))) {
+        fixture.emulator()
+                .seed(Seed.spreadsheet("s1")
+                        .sheet("Spool's Operaciones", 200, 67)
+                        .row(0, DemoSpreadsheet.OPERACIONES_HEADERS)
+                        .spools(1, 20)
+                        .build());
+        try (FunctionServer other = FunctionServer.start(Map.of(
+                "SHEETS_EMULATOR_HOST",
+                fixture.emulator().hostPort(),
+                "SPREADSHEET_ID",
+                "s1",
+                "SHEET_NAME",
+                "Spool's Operaciones"))) {
             Response response = other.post("");
 
             assertEquals(200, response.status(), response::toString);
             assertEquals(100, response.json().get("cellsInitialized").getAsInt());
-            assertEquals("SKIPPED", response.json().getAsJsonObject("audit").get("outcome").getAsString(), "no Metadata sheet");
+            assertEquals(
+                    "SKIPPED",
+                    response.json().getAsJsonObject("audit").get("outcome").getAsString(),
+                    "no Metadata sheet");
             assertFalse(response.json().has("warning"), "a spreadsheet without an audit sheet is normal");
-            assertEquals(72, sheet(fixture.emulator().dump("s1"), "Spool's Operaciones").get("columnCount").getAsInt());
+            assertEquals(
+                    72,
+                    sheet(fixture.emulator().dump("s1"), "Spool's Operaciones")
+                            .get("columnCount")
+                            .getAsInt());
         }
     }
 

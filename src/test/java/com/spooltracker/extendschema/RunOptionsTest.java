@@ -10,16 +10,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class RunOptionsTest {
     private static final Optional<String> JSON = Optional.of("application/json");
 
     private static boolean dryRun(String method, String query, Optional<String> contentType, String body) {
-        return RunOptions.parse(method, query(query), contentType, body.getBytes(StandardCharsets.UTF_8)).dryRun();
+        return RunOptions.parse(method, query(query), contentType, body.getBytes(StandardCharsets.UTF_8))
+                .dryRun();
     }
 
     private static Failure failure(String method, String query, Optional<String> contentType, byte[] body) {
@@ -44,48 +45,60 @@ class RunOptionsTest {
     }
 
     @ParameterizedTest(name = "{0} ?{1} body={2} → dryRun={3}")
-    @CsvSource(delimiter = '|', value = {
-        "POST |                | ''                      | false",
-        "POST | dryRun=true    | ''                      | true",
-        "POST | dryRun=TRUE    | ''                      | true",
-        "POST | dryRun=False   | ''                      | false",
-        "POST |                | {\"dryRun\": true}      | true",
-        "POST |                | {\"dryRun\": false}     | false",
-        "POST |                | {}                      | false",
-        "POST | dryRun=true    | {\"dryRun\": true}      | true",
-        "POST |                | '  '                    | false",
-        "GET  |                | ''                      | true",
-        "GET  | dryRun=true    | ''                      | true",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "POST |                | ''                      | false",
+                "POST | dryRun=true    | ''                      | true",
+                "POST | dryRun=TRUE    | ''                      | true",
+                "POST | dryRun=False   | ''                      | false",
+                "POST |                | {\"dryRun\": true}      | true",
+                "POST |                | {\"dryRun\": false}     | false",
+                "POST |                | {}                      | false",
+                "POST | dryRun=true    | {\"dryRun\": true}      | true",
+                "POST |                | '  '                    | false",
+                "GET  |                | ''                      | true",
+                "GET  | dryRun=true    | ''                      | true",
+            })
     void acceptedRequests(String method, String query, String body, boolean expected) {
         assertEquals(expected, dryRun(method, query == null ? "" : query, JSON, body));
     }
 
     @ParameterizedTest(name = "?{0} → 400")
-    @CsvSource({"dryRun=yes", "dryRun=1", "dryRun=", "dryRun", "dryRun=true&dryRun=true", "dry_run=true",
-        "spreadsheetId=other", "sheet=Hoja1", "dryRun=true&sheet=x"})
+    @CsvSource({
+        "dryRun=yes",
+        "dryRun=1",
+        "dryRun=",
+        "dryRun",
+        "dryRun=true&dryRun=true",
+        "dry_run=true",
+        "spreadsheetId=other",
+        "sheet=Hoja1",
+        "dryRun=true&sheet=x"
+    })
     void badQueriesAreRejected(String query) {
         Failure failure = failure("POST", query, JSON, "");
         assertEquals(400, failure.httpStatus());
     }
 
     @ParameterizedTest(name = "body {0} → 400")
-    @ValueSource(strings = {
-        "{\"dryRun\": \"true\"}",
-        "{\"dryRun\": 1}",
-        "{\"dryRun\": null}",
-        "{\"dryRun\": true, \"sheet\": \"Hoja1\"}",
-        "{\"spreadsheetId\": \"x\"}",
-        "[true]",
-        "true",
-        "\"dryRun\"",
-        "null",
-        "{dryRun: true}",
-        "{\"dryRun\": true} trailing",
-        "{\"dryRun\": true",
-        "{'dryRun': true}",
-        "{\"dryRun\": true,}",
-    })
+    @ValueSource(
+            strings = {
+                "{\"dryRun\": \"true\"}",
+                "{\"dryRun\": 1}",
+                "{\"dryRun\": null}",
+                "{\"dryRun\": true, \"sheet\": \"Hoja1\"}",
+                "{\"spreadsheetId\": \"x\"}",
+                "[true]",
+                "true",
+                "\"dryRun\"",
+                "null",
+                "{dryRun: true}",
+                "{\"dryRun\": true} trailing",
+                "{\"dryRun\": true",
+                "{'dryRun': true}",
+                "{\"dryRun\": true,}",
+            })
     void badBodiesAreRejected(String body) {
         assertEquals(400, failure("POST", "", JSON, body).httpStatus());
     }
@@ -127,8 +140,14 @@ class RunOptionsTest {
 
     @Test
     void bodiesWithOddContentTypesAreRejectedButSchedulersDefaultIsAccepted() {
-        assertEquals(400, failure("POST", "", Optional.of("text/plain"), "{\"dryRun\": true}").httpStatus());
-        assertEquals(400, failure("POST", "", Optional.of("application/x-www-form-urlencoded"), "dryRun=true").httpStatus());
+        assertEquals(
+                400,
+                failure("POST", "", Optional.of("text/plain"), "{\"dryRun\": true}")
+                        .httpStatus());
+        assertEquals(
+                400,
+                failure("POST", "", Optional.of("application/x-www-form-urlencoded"), "dryRun=true")
+                        .httpStatus());
         assertTrue(dryRun("POST", "", Optional.of("application/octet-stream"), "{\"dryRun\": true}"));
         assertTrue(dryRun("POST", "", Optional.of("application/json; charset=utf-8"), "{\"dryRun\": true}"));
         assertTrue(dryRun("POST", "", Optional.empty(), "{\"dryRun\": true}"));
@@ -138,8 +157,14 @@ class RunOptionsTest {
     @Test
     void multipartBodiesAreRejectedEvenWhenTheyReachUsEmpty() {
         // The invoker consumes multipart bodies, so the function sees no bytes at all.
-        assertEquals(400, failure("POST", "", Optional.of("multipart/form-data; boundary=x"), "").httpStatus());
-        assertEquals(400, failure("POST", "", Optional.of("multipart/mixed"), "{\"dryRun\": true}").httpStatus());
+        assertEquals(
+                400,
+                failure("POST", "", Optional.of("multipart/form-data; boundary=x"), "")
+                        .httpStatus());
+        assertEquals(
+                400,
+                failure("POST", "", Optional.of("multipart/mixed"), "{\"dryRun\": true}")
+                        .httpStatus());
     }
 
     @Test
@@ -150,7 +175,9 @@ class RunOptionsTest {
                 failure("POST", "", JSON, "{\"dryRun\": \"ya29.a0Secret\"}"),
                 failure("POST", "", JSON, "{\"ya29.a0Secret\": true}"))) {
             assertEquals(400, failure.httpStatus());
-            assertTrue(!failure.getMessage().contains("a0Secret") && failure.getMessage().contains("withheld"),
+            assertTrue(
+                    !failure.getMessage().contains("a0Secret")
+                            && failure.getMessage().contains("withheld"),
                     failure.getMessage());
         }
     }
@@ -162,59 +189,71 @@ class RunOptionsTest {
     }
 
     @ParameterizedTest(name = "{0} ?{1} body={2} → showRequests={3}")
-    @CsvSource(delimiter = '|', value = {
-        "POST | dryRun=true                   | ''                                          | false",
-        "POST | dryRun=true&showRequests=true | ''                                          | true",
-        "POST |                               | {\"dryRun\": true, \"showRequests\": true}   | true",
-        "GET  | showRequests=true             | ''                                          | true",
-        "POST | showRequests=false            | ''                                          | false",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "POST | dryRun=true                   | ''                                          | false",
+                "POST | dryRun=true&showRequests=true | ''                                          | true",
+                "POST |                               | {\"dryRun\": true, \"showRequests\": true}   | true",
+                "GET  | showRequests=true             | ''                                          | true",
+                "POST | showRequests=false            | ''                                          | false",
+            })
     void showRequestsAsksADryRunForTheBodies(String method, String query, String body, boolean expected) {
-        RunOptions options = RunOptions.parse(method, query(query == null ? "" : query), JSON,
-                body.getBytes(StandardCharsets.UTF_8));
+        RunOptions options = RunOptions.parse(
+                method, query(query == null ? "" : query), JSON, body.getBytes(StandardCharsets.UTF_8));
         assertEquals(expected, options.showRequests());
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "showRequests=true             | ''",
-        "showRequests=yes&dryRun=true  | ''",
-        "                              | {\"showRequests\": true}",
-        "dryRun=true&showRequests=true | {\"showRequests\": false}",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "showRequests=true             | ''",
+                "showRequests=yes&dryRun=true  | ''",
+                "                              | {\"showRequests\": true}",
+                "dryRun=true&showRequests=true | {\"showRequests\": false}",
+            })
     void showRequestsWithoutADryRunOrMalformedIsRefused(String query, String body) {
-        assertThrows(Failure.BadRequest.class, () -> RunOptions.parse("POST", query(query == null ? "" : query), JSON,
-                body.getBytes(StandardCharsets.UTF_8)));
+        assertThrows(
+                Failure.BadRequest.class,
+                () -> RunOptions.parse(
+                        "POST", query(query == null ? "" : query), JSON, body.getBytes(StandardCharsets.UTF_8)));
     }
 
     @ParameterizedTest(name = "{0} ?{1} body={2} → dryRun={3}, refreshMetrics={4}")
-    @CsvSource(delimiter = '|', value = {
-        "POST |                                 | ''                                              | false | false",
-        "POST | refreshMetrics=true             | ''                                              | false | true",
-        "POST | refreshMetrics=TRUE&dryRun=true | ''                                              | true  | true",
-        "POST |                                 | {\"refreshMetrics\": true}                      | false | true",
-        "POST | refreshMetrics=true             | {\"refreshMetrics\": true, \"dryRun\": true}    | true  | true",
-        "GET  | refreshMetrics=true             | ''                                              | true  | true",
-        "POST | refreshMetrics=false            | ''                                              | false | false",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "POST |                                 | ''                                              | false | false",
+                "POST | refreshMetrics=true             | ''                                              | false | true",
+                "POST | refreshMetrics=TRUE&dryRun=true | ''                                              | true  | true",
+                "POST |                                 | {\"refreshMetrics\": true}                      | false | true",
+                "POST | refreshMetrics=true             | {\"refreshMetrics\": true, \"dryRun\": true}    | true  | true",
+                "GET  | refreshMetrics=true             | ''                                              | true  | true",
+                "POST | refreshMetrics=false            | ''                                              | false | false",
+            })
     void refreshMetricsCombinesWithDryRun(String method, String query, String body, boolean dryRun, boolean refresh) {
-        RunOptions options = RunOptions.parse(method, query(query == null ? "" : query), JSON,
-                body.getBytes(StandardCharsets.UTF_8));
+        RunOptions options = RunOptions.parse(
+                method, query(query == null ? "" : query), JSON, body.getBytes(StandardCharsets.UTF_8));
         assertEquals(dryRun, options.dryRun());
         assertEquals(refresh, options.refreshMetrics());
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "refreshMetrics=1                           | ''",
-        "refreshMetrics=true&refreshMetrics=true    | ''",
-        "                                           | {\"refreshMetrics\": \"true\"}",
-        "                                           | {\"refreshMetrics\": true, \"refreshMetrics\": true}",
-        "refreshMetrics=false                       | {\"refreshMetrics\": true}",
-        "refreshmetrics=true                        | ''",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "refreshMetrics=1                           | ''",
+                "refreshMetrics=true&refreshMetrics=true    | ''",
+                "                                           | {\"refreshMetrics\": \"true\"}",
+                "                                           | {\"refreshMetrics\": true, \"refreshMetrics\": true}",
+                "refreshMetrics=false                       | {\"refreshMetrics\": true}",
+                "refreshmetrics=true                        | ''",
+            })
     void malformedRefreshMetricsIsRefused(String query, String body) {
-        assertThrows(Failure.BadRequest.class, () -> RunOptions.parse("POST", query(query == null ? "" : query), JSON,
-                body.getBytes(StandardCharsets.UTF_8)));
+        assertThrows(
+                Failure.BadRequest.class,
+                () -> RunOptions.parse(
+                        "POST", query(query == null ? "" : query), JSON, body.getBytes(StandardCharsets.UTF_8)));
     }
 }

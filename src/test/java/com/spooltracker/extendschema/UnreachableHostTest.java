@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
  * deadline and first pause keep this quick; nothing here depends on how long it takes.
  */
 class UnreachableHostTest {
-    private static final Map<String, String> QUICK = Map.of("SHEETS_DEADLINE_SECONDS", "2",
-            "SHEETS_BACKOFF_INITIAL_MS", "20");
+    private static final Map<String, String> QUICK =
+            Map.of("SHEETS_DEADLINE_SECONDS", "2", "SHEETS_BACKOFF_INITIAL_MS", "20");
 
     private String host;
 
@@ -42,8 +42,11 @@ class UnreachableHostTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-        int exit = Cli.run(new String[] {"--emulator", host, "--dry-run"}, QUICK,
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int exit = Cli.run(
+                new String[] {"--emulator", host, "--dry-run"},
+                QUICK,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
 
         String stderr = err.toString(StandardCharsets.UTF_8);
         assertEquals(Cli.FAILED, exit, stderr);
@@ -51,13 +54,18 @@ class UnreachableHostTest {
                 + " got no answer \\(I/O error\\) on attempt (\\d+); retrying in (\\d+) ms call=spreadsheets\\.get host="
                 + Pattern.quote(host) + " attempt=\\1 waitMs=\\2");
         List<String> lines = stderr.lines().toList();
-        List<String> retries = lines.stream().filter(line -> line.startsWith("WARNING")).toList();
+        List<String> retries =
+                lines.stream().filter(line -> line.startsWith("WARNING")).toList();
         assertRetriesNumberedFromOne(retries, retryLine, stderr);
         String failure = lines.get(lines.size() - 1);
-        assertTrue(failure.startsWith("UNAVAILABLE: Could not reach Google Sheets at " + host
-                + " for the read of sheet 'Operaciones': " + (retries.size() + 1) + " attempts over "), failure);
-        assertTrue(failure.contains(" got no answer (the last: ConnectException: Connection refused), and the next"
-                + " retry would have passed the retry deadline of 2 s (SHEETS_DEADLINE_SECONDS)."), failure);
+        assertTrue(
+                failure.startsWith("UNAVAILABLE: Could not reach Google Sheets at " + host
+                        + " for the read of sheet 'Operaciones': " + (retries.size() + 1) + " attempts over "),
+                failure);
+        assertTrue(
+                failure.contains(" got no answer (the last: ConnectException: Connection refused), and the next"
+                        + " retry would have passed the retry deadline of 2 s (SHEETS_DEADLINE_SECONDS)."),
+                failure);
         assertEquals("", out.toString(StandardCharsets.UTF_8));
     }
 
@@ -69,10 +77,22 @@ class UnreachableHostTest {
         try {
             System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
             Map<String, String> settings = new java.util.HashMap<>(QUICK);
-            settings.putAll(Map.of("SHEETS_EMULATOR_HOST", host, "SPREADSHEET_ID", "demo", "K_SERVICE", "extendschema",
-                    "GOOGLE_CLOUD_PROJECT", "tracker-prod"));
+            settings.putAll(Map.of(
+                    "SHEETS_EMULATOR_HOST",
+                    host,
+                    "SPREADSHEET_ID",
+                    "demo",
+                    "K_SERVICE",
+                    "extendschema",
+                    "GOOGLE_CLOUD_PROJECT",
+                    "tracker-prod"));
             try (FunctionServer function = FunctionServer.start(settings)) {
-                response = function.send("POST", "", "dryRun=true", null, null,
+                response = function.send(
+                        "POST",
+                        "",
+                        "dryRun=true",
+                        null,
+                        null,
                         Map.of("X-Cloud-Trace-Context", "4bf92f3577b34da6a3ce929d0e0e4736/1;o=1"));
             }
         } finally {
@@ -97,10 +117,13 @@ class UnreachableHostTest {
             assertEquals("WARNING", retry.get("severity").getAsString());
             assertEquals(i + 1, retry.get("attempt").getAsInt());
             assertEquals(host, retry.get("host").getAsString());
-            assertEquals("projects/tracker-prod/traces/4bf92f3577b34da6a3ce929d0e0e4736",
+            assertEquals(
+                    "projects/tracker-prod/traces/4bf92f3577b34da6a3ce929d0e0e4736",
                     retry.get("logging.googleapis.com/trace").getAsString());
-            assertEquals("Sheets spreadsheets.get to " + host + " got no answer (I/O error) on attempt " + (i + 1)
-                    + "; retrying in " + retry.get("waitMs").getAsLong() + " ms", retry.get("message").getAsString());
+            assertEquals(
+                    "Sheets spreadsheets.get to " + host + " got no answer (I/O error) on attempt " + (i + 1)
+                            + "; retrying in " + retry.get("waitMs").getAsLong() + " ms",
+                    retry.get("message").getAsString());
         }
     }
 

@@ -12,7 +12,6 @@ import com.spooltracker.extendschema.emulator.FaultRule;
 import com.spooltracker.extendschema.testing.FunctionFixture;
 import com.spooltracker.extendschema.testing.FunctionServer.Response;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -30,11 +29,18 @@ class UpstreamMisbehaviourTest {
     private static final String API_KEY = "AIzaSyD-9tSrke72PouQMnMX-a7eZSW0jkFMBWY";
 
     @RegisterExtension
-    static final FunctionFixture fixture = FunctionFixture.demo().with("SHEETS_DEADLINE_SECONDS", "3").with("SHEETS_BACKOFF_INITIAL_MS", "20");
+    static final FunctionFixture fixture =
+            FunctionFixture.demo().with("SHEETS_DEADLINE_SECONDS", "3").with("SHEETS_BACKOFF_INITIAL_MS", "20");
 
     /** Each call of a fresh migration, answered with valid JSON that is not what Google documents. */
     static Stream<Arguments> oddAnswers() {
-        List<String> reads = List.of("{}", "[]", "null", "\"ok\"", "{\"sheets\":[]}", "{\"sheets\":null}",
+        List<String> reads = List.of(
+                "{}",
+                "[]",
+                "null",
+                "\"ok\"",
+                "{\"sheets\":[]}",
+                "{\"sheets\":null}",
                 "{\"sheets\":[{\"properties\":{\"title\":\"Operaciones\"},\"data\":[]}]}",
                 "{\"sheets\":[{\"properties\":{\"title\":\"Operaciones\",\"sheetId\":\"abc\","
                         + "\"gridProperties\":{\"rowCount\":1000,\"columnCount\":67}}}]}",
@@ -43,8 +49,14 @@ class UpstreamMisbehaviourTest {
                 "{\"sheets\":[{\"properties\":{\"title\":\"Operaciones\",\"sheetId\":0,"
                         + "\"gridProperties\":{\"rowCount\":1000,\"columnCount\":67}},\"data\":[{\"rowData\":[{\"values\":"
                         + "[{\"formattedValue\":7}]}]},{},{}]}]}");
-        List<String> writes = List.of("[]", "\"ok\"", "{\"replies\":\"none\"}", "{\"totalUpdatedCells\":\"many\"}",
-                "{\"responses\":5}", "{\"updates\":[]}", "{\"spreadsheetId\":{}}");
+        List<String> writes = List.of(
+                "[]",
+                "\"ok\"",
+                "{\"replies\":\"none\"}",
+                "{\"totalUpdatedCells\":\"many\"}",
+                "{\"responses\":5}",
+                "{\"updates\":[]}",
+                "{\"spreadsheetId\":{}}");
         Stream<Arguments> readCases = reads.stream().map(body -> Arguments.of("spreadsheets.get", body));
         Stream<Arguments> writeCases = Stream.of("spreadsheets.batchUpdate", "values.batchUpdate", "values.append")
                 .flatMap(endpoint -> writes.stream().map(body -> Arguments.of(endpoint, body)));
@@ -70,8 +82,13 @@ class UpstreamMisbehaviourTest {
         Response next = fixture.function().post("");
 
         assertEquals(200, next.status(), next::toString);
-        assertEquals(72, sheet(fixture.emulator().dump("demo"), "Operaciones").get("columnCount").getAsInt());
-        assertEquals("UP_TO_DATE", fixture.function().post("").json().get("status").getAsString());
+        assertEquals(
+                72,
+                sheet(fixture.emulator().dump("demo"), "Operaciones")
+                        .get("columnCount")
+                        .getAsInt());
+        assertEquals(
+                "UP_TO_DATE", fixture.function().post("").json().get("status").getAsString());
     }
 
     @Test
@@ -90,8 +107,13 @@ class UpstreamMisbehaviourTest {
         String message = "Request had invalid authentication credentials. Authorization: Bearer " + SECRET_TOKEN
                 + " for https://sheets.googleapis.com/v4/spreadsheets/demo?key=" + API_KEY;
         for (int code : new int[] {400, 401, 500}) {
-            fixture.emulator().addFault(FaultRule.on("spreadsheets.get").times(0).respond(code,
-                    "{\"error\":{\"code\":" + code + ",\"message\":\"" + message + "\",\"status\":\"X\"}}"));
+            fixture.emulator()
+                    .addFault(FaultRule.on("spreadsheets.get")
+                            .times(0)
+                            .respond(
+                                    code,
+                                    "{\"error\":{\"code\":" + code + ",\"message\":\"" + message
+                                            + "\",\"status\":\"X\"}}"));
 
             Response response = fixture.function().post("dryRun=true");
 
@@ -117,7 +139,10 @@ class UpstreamMisbehaviourTest {
         JsonObject audit = response.json().getAsJsonObject("audit");
         assertEquals("UNKNOWN", audit.get("outcome").getAsString(), response::toString);
         assertTrue(response.json().has("warning"), response::toString);
-        assertEquals(before + 1, rows(sheet(fixture.emulator().dump("demo"), "Metadata")).size(), "the row was written once");
+        assertEquals(
+                before + 1,
+                rows(sheet(fixture.emulator().dump("demo"), "Metadata")).size(),
+                "the row was written once");
         assertEquals(1, fixture.emulator().counters().calls("values.append"), "the append was not sent again");
     }
 }

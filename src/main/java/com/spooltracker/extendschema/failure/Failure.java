@@ -39,8 +39,12 @@ public abstract sealed class Failure extends RuntimeException {
         private final String allow;
 
         public MethodNotAllowed(String method, String allow) {
-            super(405, "METHOD_NOT_ALLOWED", "Method " + method + " is not allowed. Use POST to migrate "
-                    + "(POST ?dryRun=true or GET to only see the plan).", null);
+            super(
+                    405,
+                    "METHOD_NOT_ALLOWED",
+                    "Method " + method + " is not allowed. Use POST to migrate "
+                            + "(POST ?dryRun=true or GET to only see the plan).",
+                    null);
             this.allow = allow;
         }
 
@@ -117,8 +121,12 @@ public abstract sealed class Failure extends RuntimeException {
     /** A bug in this function. The details go to the log, never to the caller. */
     public static final class Internal extends Failure {
         public Internal(Throwable cause) {
-            super(500, "INTERNAL", "The function failed unexpectedly; the error is in its log. "
-                    + "Nothing is at risk: writes are absolute, so running again is safe.", cause);
+            super(
+                    500,
+                    "INTERNAL",
+                    "The function failed unexpectedly; the error is in its log. "
+                            + "Nothing is at risk: writes are absolute, so running again is safe.",
+                    cause);
         }
     }
 }

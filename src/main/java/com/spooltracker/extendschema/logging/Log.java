@@ -29,13 +29,18 @@ import java.util.Optional;
 public final class Log {
 
     /** Cloud Logging severities used by this function. */
-    public enum Severity { INFO, WARNING, ERROR }
+    public enum Severity {
+        INFO,
+        WARNING,
+        ERROR
+    }
 
     static final String TRACE = "logging.googleapis.com/trace";
     static final String SPAN_ID = "logging.googleapis.com/spanId";
     static final String TRACE_SAMPLED = "logging.googleapis.com/trace_sampled";
     private static final String SOURCE = "extendSchema";
-    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().serializeNulls().create();
+    private static final Gson GSON =
+            new GsonBuilder().disableHtmlEscaping().serializeNulls().create();
 
     private final boolean structured;
     private final String projectId;
@@ -94,8 +99,7 @@ public final class Log {
         log(Severity.ERROR, message, fields, traceContextHeader);
     }
 
-    public void log(Severity severity, String message, Map<String, ?> fields,
-            String traceContextHeader) {
+    public void log(Severity severity, String message, Map<String, ?> fields, String traceContextHeader) {
         String safeMessage = Redaction.redact(message == null ? "" : message);
         Map<String, ?> safeFields = fields == null ? Map.of() : fields;
         String line = structured
@@ -104,8 +108,7 @@ public final class Log {
         out.println(line);
     }
 
-    private String jsonLine(Severity severity, String message, Map<String, ?> fields,
-            String traceContextHeader) {
+    private String jsonLine(Severity severity, String message, Map<String, ?> fields, String traceContextHeader) {
         JsonObject entry = new JsonObject();
         entry.addProperty("severity", severity.name());
         entry.addProperty("message", message);
@@ -122,8 +125,7 @@ public final class Log {
         for (Map.Entry<String, ?> field : fields.entrySet()) {
             String key = String.valueOf(field.getKey());
             // A field never overrides the entry's own severity, message or trace.
-            String name = entry.has(key) || key.startsWith("logging.googleapis.com/")
-                    ? "field." + key : key;
+            String name = entry.has(key) || key.startsWith("logging.googleapis.com/") ? "field." + key : key;
             entry.add(name, json(key, field.getValue()));
         }
         return GSON.toJson(entry);
@@ -131,7 +133,10 @@ public final class Log {
 
     private static String textLine(Severity severity, String message, Map<String, ?> fields) {
         StringBuilder line = new StringBuilder()
-                .append(severity.name()).append(' ').append(SOURCE).append(": ")
+                .append(severity.name())
+                .append(' ')
+                .append(SOURCE)
+                .append(": ")
                 .append(oneLine(message));
         for (Map.Entry<String, ?> field : fields.entrySet()) {
             String key = String.valueOf(field.getKey());
@@ -144,8 +149,10 @@ public final class Log {
     private static String text(JsonElement value) {
         if (value.isJsonPrimitive() && value.getAsJsonPrimitive().isString()) {
             String s = value.getAsString();
-            boolean plain = !s.isEmpty() && s.chars().noneMatch(c -> Character.isWhitespace(c)
-                    || c == '"' || c == '=' || Character.isISOControl(c));
+            boolean plain = !s.isEmpty()
+                    && s.chars()
+                            .noneMatch(c ->
+                                    Character.isWhitespace(c) || c == '"' || c == '=' || Character.isISOControl(c));
             return plain ? s : GSON.toJson(value);
         }
         return GSON.toJson(value);
@@ -167,8 +174,8 @@ public final class Log {
             return new JsonPrimitive(b);
         }
         if (value instanceof Number n) {
-            boolean finite = !(n instanceof Double d && !Double.isFinite(d))
-                    && !(n instanceof Float f && !Float.isFinite(f));
+            boolean finite =
+                    !(n instanceof Double d && !Double.isFinite(d)) && !(n instanceof Float f && !Float.isFinite(f));
             return finite ? new JsonPrimitive(n) : new JsonPrimitive(n.toString());
         }
         if (value instanceof Map<?, ?> map) {

@@ -14,13 +14,10 @@ public final class Redaction {
     static final String REDACTED = "[REDACTED]";
 
     private static final Pattern PRIVATE_KEY = Pattern.compile(
-            "-----BEGIN [A-Z ]*PRIVATE KEY-----.*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)",
-            Pattern.DOTALL);
-    private static final Pattern BEARER =
-            Pattern.compile("(?i)\\b(bearer)\\s+[A-Za-z0-9._~+/=-]+");
+            "-----BEGIN [A-Z ]*PRIVATE KEY-----.*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)", Pattern.DOTALL);
+    private static final Pattern BEARER = Pattern.compile("(?i)\\b(bearer)\\s+[A-Za-z0-9._~+/=-]+");
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\\bya29\\.[A-Za-z0-9._-]+");
-    private static final Pattern JWT =
-            Pattern.compile("\\beyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
+    private static final Pattern JWT = Pattern.compile("\\beyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
     /** Google API keys: "AIza" and 35 more characters. */
     private static final Pattern API_KEY = Pattern.compile("\\bAIza[0-9A-Za-z_-]{20,}");
     /** Credentials carried in a URL's query, e.g. {@code ?access_token=…} or {@code &key=…}. */
@@ -28,8 +25,8 @@ public final class Redaction {
             Pattern.compile("(?i)([?&](?:access_token|api_key|key|token|client_secret)=)[^&\\s\"']+");
 
     /** Field names whose whole value is withheld, whatever it looks like. */
-    private static final Pattern SECRET_NAME = Pattern.compile(
-            "authorization|token|secret|password|credential|private_?key|api_?key");
+    private static final Pattern SECRET_NAME =
+            Pattern.compile("authorization|token|secret|password|credential|private_?key|api_?key");
 
     private Redaction() {}
 

@@ -48,7 +48,8 @@ public sealed interface Cell {
 
     /** True for every cell but an empty one (a formula showing "" is empty too). */
     default boolean isPresent() {
-        return !(this instanceof Empty) && !(this instanceof Formula f && !f.shows().isPresent());
+        return !(this instanceof Empty)
+                && !(this instanceof Formula f && !f.shows().isPresent());
     }
 
     /** How a person would read the cell in a report. */

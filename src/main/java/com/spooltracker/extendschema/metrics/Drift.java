@@ -22,7 +22,8 @@ public final class Drift {
     public static Map<String, Totals> totalsByOt(List<UnionRow> unions) {
         Map<String, Totals> totals = new HashMap<>();
         for (UnionRow union : unions) {
-            OtKey.of(union.ot()).ifPresent(ot -> totals.merge(ot, Totals.NONE.add(union), (was, one) -> was.add(union)));
+            OtKey.of(union.ot())
+                    .ifPresent(ot -> totals.merge(ot, Totals.NONE.add(union), (was, one) -> was.add(union)));
         }
         return totals;
     }
@@ -52,9 +53,16 @@ public final class Drift {
                 if (current instanceof Cell.Formula || current instanceof Cell.Text || current instanceof Cell.Bool) {
                     leftAloneCount++;
                     if (leftAlone.size() < DriftReport.MAX_EXAMPLES) {
-                        leftAlone.add(new DriftReport.LeftAlone(spool.tag(), header, cell,
-                                current instanceof Cell.Formula ? DriftReport.LeftAlone.Kind.FORMULA : DriftReport.LeftAlone.Kind.TEXT,
-                                current.display(), value.toPlainString(), shows(current, value)));
+                        leftAlone.add(new DriftReport.LeftAlone(
+                                spool.tag(),
+                                header,
+                                cell,
+                                current instanceof Cell.Formula
+                                        ? DriftReport.LeftAlone.Kind.FORMULA
+                                        : DriftReport.LeftAlone.Kind.TEXT,
+                                current.display(),
+                                value.toPlainString(),
+                                shows(current, value)));
                     }
                     continue;
                 }
@@ -64,7 +72,8 @@ public final class Drift {
                 differing[m]++;
                 changes.add(new DriftReport.CellChange(spool.row(), column, value));
                 if (examples.size() < DriftReport.MAX_EXAMPLES) {
-                    examples.add(new DriftReport.Example(spool.tag(), header, cell, current.display(), value.toPlainString()));
+                    examples.add(new DriftReport.Example(
+                            spool.tag(), header, cell, current.display(), value.toPlainString()));
                 }
             }
         }
@@ -79,12 +88,14 @@ public final class Drift {
             Optional<String> ot = OtKey.of(union.ot());
             if (ot.isEmpty() || !spoolOts.contains(ot.get())) {
                 if (orphanCount++ < DriftReport.MAX_EXAMPLES) {
-                    orphans.add(new DriftReport.Orphan(unionCell(sheets, 0, union), union.ot().display()));
+                    orphans.add(new DriftReport.Orphan(
+                            unionCell(sheets, 0, union), union.ot().display()));
                 }
             }
             if (union.inches().isEmpty()) {
                 if (invalidCount++ < DriftReport.MAX_EXAMPLES) {
-                    invalid.add(new DriftReport.InvalidDn(unionCell(sheets, 1, union), union.dn().display()));
+                    invalid.add(new DriftReport.InvalidDn(
+                            unionCell(sheets, 1, union), union.dn().display()));
                 }
             }
         }
@@ -92,12 +103,23 @@ public final class Drift {
         for (int count : differing) {
             perColumn.add(count);
         }
-        return new DriftReport(sheets.spools().size(), perColumn, changes, examples, orphanCount, orphans,
-                invalidCount, invalid, leftAloneCount, leftAlone, withoutOt);
+        return new DriftReport(
+                sheets.spools().size(),
+                perColumn,
+                changes,
+                examples,
+                orphanCount,
+                orphans,
+                invalidCount,
+                invalid,
+                leftAloneCount,
+                leftAlone,
+                withoutOt);
     }
 
     private static boolean shows(Cell current, BigDecimal value) {
-        return current instanceof Cell.Formula formula && formula.shows() instanceof Cell.Number number
+        return current instanceof Cell.Formula formula
+                && formula.shows() instanceof Cell.Number number
                 && number.value().compareTo(value) == 0;
     }
 

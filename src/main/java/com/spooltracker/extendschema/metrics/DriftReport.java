@@ -54,7 +54,11 @@ public record DriftReport(
      * A metric cell of a data row that the refresh never writes: a formula (the sheet manages it) or
      * text. {@code agrees} when it shows the computed value.
      */
-    public record LeftAlone(String tag, String column, String cell, Kind kind, String current, String computed, boolean agrees) {
-        public enum Kind { FORMULA, TEXT }
+    public record LeftAlone(
+            String tag, String column, String cell, Kind kind, String current, String computed, boolean agrees) {
+        public enum Kind {
+            FORMULA,
+            TEXT
+        }
     }
 }

@@ -14,6 +14,7 @@ public final class MetricColumns {
 
     /** Operaciones.OT and Uniones.OT: the foreign key the tracker uses. */
     public static final String OT = "OT";
+
     public static final String DN_UNION = "DN_UNION";
     public static final String ARM_FECHA_FIN = "ARM_FECHA_FIN";
     public static final String SOL_FECHA_FIN = "SOL_FECHA_FIN";

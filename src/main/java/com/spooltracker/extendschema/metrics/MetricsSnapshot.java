@@ -21,7 +21,8 @@ public record MetricsSnapshot(
         spools = List.copyOf(spools);
         unions = List.copyOf(unions);
         if (metricColumns.size() != MetricColumns.COUNT || unionesColumns.size() != MetricColumns.UNIONES.size()) {
-            throw new IllegalArgumentException("metric columns " + metricColumns + ", Uniones columns " + unionesColumns);
+            throw new IllegalArgumentException(
+                    "metric columns " + metricColumns + ", Uniones columns " + unionesColumns);
         }
     }
 }

@@ -20,8 +20,14 @@ public final class SheetColumns {
      * @param zeroed per metric column, the 0-based sheet rows the migration sets to 0 first (a dry run
      *     on a sheet not yet migrated: the refresh compares with what the migration would leave)
      */
-    public record Operaciones(String sheet, List<Object> keys, List<Object> ots, List<Integer> metricColumns,
-            List<List<Object>> metrics, List<BitSet> managed, List<BitSet> zeroed) {}
+    public record Operaciones(
+            String sheet,
+            List<Object> keys,
+            List<Object> ots,
+            List<Integer> metricColumns,
+            List<List<Object>> metrics,
+            List<BitSet> managed,
+            List<BitSet> zeroed) {}
 
     /** The Uniones part: the OT, DN_UNION, ARM_FECHA_FIN and SOL_FECHA_FIN columns and their positions. */
     public record Uniones(String sheet, List<Integer> columns, List<List<Object>> cells) {}
@@ -50,13 +56,14 @@ public final class SheetColumns {
         List<UnionRow> unions = new ArrayList<>();
         int rows = uniones.cells().stream().mapToInt(List::size).max().orElse(0);
         for (int i = 0; i < rows; i++) {
-            UnionRow union = new UnionRow(i + 1, cell(uniones, 0, i), cell(uniones, 1, i), cell(uniones, 2, i), cell(uniones, 3, i));
+            UnionRow union = new UnionRow(
+                    i + 1, cell(uniones, 0, i), cell(uniones, 1, i), cell(uniones, 2, i), cell(uniones, 3, i));
             if (!union.isBlank()) {
                 unions.add(union);
             }
         }
-        return new MetricsSnapshot(operaciones.sheet(), operaciones.metricColumns(), spools, uniones.sheet(),
-                uniones.columns(), unions);
+        return new MetricsSnapshot(
+                operaciones.sheet(), operaciones.metricColumns(), spools, uniones.sheet(), uniones.columns(), unions);
     }
 
     private static Cell cell(Uniones uniones, int column, int index) {

@@ -10,7 +10,8 @@ public record SpoolRow(int row, String tag, Cell ot, List<Cell> metrics) {
     public SpoolRow {
         metrics = List.copyOf(metrics);
         if (metrics.size() != MetricColumns.COUNT) {
-            throw new IllegalArgumentException("a spool has " + MetricColumns.COUNT + " metric cells, not " + metrics.size());
+            throw new IllegalArgumentException(
+                    "a spool has " + MetricColumns.COUNT + " metric cells, not " + metrics.size());
         }
     }
 }

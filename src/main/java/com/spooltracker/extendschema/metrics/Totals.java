@@ -15,14 +15,22 @@ public record Totals(int unions, int armed, int welded, BigDecimal inchesArmed, 
         BigDecimal dn = union.inches().orElse(BigDecimal.ZERO);
         boolean isArmed = union.armed();
         boolean isWelded = union.welded();
-        return new Totals(unions + 1, armed + (isArmed ? 1 : 0), welded + (isWelded ? 1 : 0),
-                isArmed ? inchesArmed.add(dn) : inchesArmed, isWelded ? inchesWelded.add(dn) : inchesWelded);
+        return new Totals(
+                unions + 1,
+                armed + (isArmed ? 1 : 0),
+                welded + (isWelded ? 1 : 0),
+                isArmed ? inchesArmed.add(dn) : inchesArmed,
+                isWelded ? inchesWelded.add(dn) : inchesWelded);
     }
 
     /** The values the five cells should hold: counts as integers, inches rounded half-up to 2 decimals. */
     public List<BigDecimal> values() {
-        return List.of(BigDecimal.valueOf(unions), BigDecimal.valueOf(armed), BigDecimal.valueOf(welded),
-                round(inchesArmed), round(inchesWelded));
+        return List.of(
+                BigDecimal.valueOf(unions),
+                BigDecimal.valueOf(armed),
+                BigDecimal.valueOf(welded),
+                round(inchesArmed),
+                round(inchesWelded));
     }
 
     static BigDecimal round(BigDecimal inches) {

@@ -34,7 +34,8 @@ public record UnionRow(int row, Cell ot, Cell dn, Cell armEnd, Cell solEnd) {
         if (value instanceof Cell.Number number) {
             return Optional.of(number.value());
         }
-        if (value instanceof Cell.Text text && PLAIN_NUMBER.matcher(text.text().strip()).matches()) {
+        if (value instanceof Cell.Text text
+                && PLAIN_NUMBER.matcher(text.text().strip()).matches()) {
             return Optional.of(new BigDecimal(text.text().strip()));
         }
         return Optional.empty();

@@ -97,7 +97,8 @@ public final class ColumnMap {
 
     /** Two maps are the same layout when their non-blank header cells are the same text in the same columns. */
     public boolean sameLayoutAs(ColumnMap other) {
-        return other != null && width == other.width
+        return other != null
+                && width == other.width
                 && headers.subList(0, width).equals(other.headers.subList(0, other.width));
     }
 

@@ -43,6 +43,7 @@ public record Plan(
 
     /** False when a metric column is, or would land, somewhere other than its documented position (68–72). */
     public boolean positionsAsSpecified() {
-        return added.stream().allMatch(Placement::asSpecified) && present.stream().allMatch(Placement::asSpecified);
+        return added.stream().allMatch(Placement::asSpecified)
+                && present.stream().allMatch(Placement::asSpecified);
     }
 }

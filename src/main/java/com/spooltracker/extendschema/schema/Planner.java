@@ -27,7 +27,8 @@ public final class Planner {
     public static PlanResult plan(SheetSnapshot sheet, String keyColumn, List<ColumnSpec> specs) {
         ColumnMap header = sheet.columns();
         if (header.isEmpty()) {
-            return new PlanResult.Refused(List.of(new Conflict(Conflict.Kind.NO_HEADER_ROW,
+            return new PlanResult.Refused(List.of(new Conflict(
+                    Conflict.Kind.NO_HEADER_ROW,
                     "Sheet '" + sheet.title() + "' has no header row (row 1 is empty). "
                             + "Restore the v3.0 headers in row 1, then run again.",
                     List.of())));
@@ -42,7 +43,8 @@ public final class Planner {
         for (ColumnSpec spec : specs) {
             List<Integer> positions = header.positionsOf(spec.header());
             if (positions.size() > 1) {
-                conflicts.add(duplicateHeader(spec.header(), positions, "v3.0 and v4.0 lookups by name would be ambiguous"));
+                conflicts.add(
+                        duplicateHeader(spec.header(), positions, "v3.0 and v4.0 lookups by name would be ambiguous"));
             } else if (positions.size() == 1) {
                 present.add(new Placement(spec, positions.get(0)));
             } else {
@@ -58,10 +60,17 @@ public final class Planner {
         int gridColumnsAfter = Math.max(sheet.columnCount(), next);
         long cellsAfter = (long) sheet.rowCount() * gridColumnsAfter;
         if (cellsAfter > CELL_LIMIT) {
-            conflicts.add(new Conflict(Conflict.Kind.CELL_LIMIT, String.format(
-                    "Growing sheet '%s' to %d columns would make it %,d cells (%,d rows × %d columns), above "
-                            + "Google's limit of %,d cells per spreadsheet. Delete unused rows or columns, then run again.",
-                    sheet.title(), gridColumnsAfter, cellsAfter, sheet.rowCount(), gridColumnsAfter, CELL_LIMIT),
+            conflicts.add(new Conflict(
+                    Conflict.Kind.CELL_LIMIT,
+                    String.format(
+                            "Growing sheet '%s' to %d columns would make it %,d cells (%,d rows × %d columns), above "
+                                    + "Google's limit of %,d cells per spreadsheet. Delete unused rows or columns, then run again.",
+                            sheet.title(),
+                            gridColumnsAfter,
+                            cellsAfter,
+                            sheet.rowCount(),
+                            gridColumnsAfter,
+                            CELL_LIMIT),
                     List.of()));
         }
         if (!conflicts.isEmpty()) {
@@ -80,8 +89,17 @@ public final class Planner {
             fills.add(new ColumnFill(placement, true, dataRows));
         }
         fills.removeIf(ColumnFill::isEmpty);
-        return new PlanResult.Ready(new Plan(sheet.title(), sheet.sheetId(), sheet.rowCount(), header.width(),
-                sheet.columnCount(), gridColumnsAfter, added, present, dataRows.cardinality(), fills));
+        return new PlanResult.Ready(new Plan(
+                sheet.title(),
+                sheet.sheetId(),
+                sheet.rowCount(),
+                header.width(),
+                sheet.columnCount(),
+                gridColumnsAfter,
+                added,
+                present,
+                dataRows.cardinality(),
+                fills));
     }
 
     /**
@@ -96,16 +114,21 @@ public final class Planner {
         if (!plan.growsGrid() || total <= CELL_LIMIT) {
             return Optional.empty();
         }
-        return Optional.of(new Conflict(Conflict.Kind.CELL_LIMIT, String.format(
-                "Growing sheet '%s' to %d columns would make the spreadsheet %,d cells (this sheet %,d, its other "
-                        + "sheets %,d), above Google's limit of %,d cells per spreadsheet, so Google would refuse it. "
-                        + "Delete unused rows, columns or sheets, then run again.",
-                plan.sheet(), plan.gridColumnsAfter(), total, sheetAfter, otherSheetsCells, CELL_LIMIT), List.of()));
+        return Optional.of(new Conflict(
+                Conflict.Kind.CELL_LIMIT,
+                String.format(
+                        "Growing sheet '%s' to %d columns would make the spreadsheet %,d cells (this sheet %,d, its other "
+                                + "sheets %,d), above Google's limit of %,d cells per spreadsheet, so Google would refuse it. "
+                                + "Delete unused rows, columns or sheets, then run again.",
+                        plan.sheet(), plan.gridColumnsAfter(), total, sheetAfter, otherSheetsCells, CELL_LIMIT),
+                List.of()));
     }
 
-    private static void checkKeyColumn(String title, String keyColumn, List<Integer> positions, List<Conflict> conflicts) {
+    private static void checkKeyColumn(
+            String title, String keyColumn, List<Integer> positions, List<Conflict> conflicts) {
         if (positions.isEmpty()) {
-            conflicts.add(new Conflict(Conflict.Kind.KEY_COLUMN_MISSING,
+            conflicts.add(new Conflict(
+                    Conflict.Kind.KEY_COLUMN_MISSING,
                     "Key column '" + keyColumn + "' is not in row 1 of sheet '" + title + "'; it tells data rows "
                             + "from blank ones. Restore that header, or set KEY_COLUMN to the header of the spool id column.",
                     List.of()));
@@ -115,8 +138,10 @@ public final class Planner {
     }
 
     private static Conflict duplicateHeader(String name, List<Integer> positions, String why) {
-        List<String> cells = positions.stream().map(i -> ColumnLetters.of(i) + "1").collect(Collectors.toList());
-        return new Conflict(Conflict.Kind.DUPLICATE_HEADER,
+        List<String> cells =
+                positions.stream().map(i -> ColumnLetters.of(i) + "1").collect(Collectors.toList());
+        return new Conflict(
+                Conflict.Kind.DUPLICATE_HEADER,
                 "Header '" + name + "' appears " + positions.size() + " times (" + String.join(", ", cells) + "); "
                         + why + ". Remove or rename the extra column, then run again.",
                 cells);
@@ -124,15 +149,19 @@ public final class Planner {
 
     private static Conflict nonEmptyCells(Placement placement, BitSet filled) {
         List<String> cells = new ArrayList<>();
-        for (int row = filled.nextSetBit(0); row >= 0 && cells.size() < CELLS_NAMED_AT_MOST; row = filled.nextSetBit(row + 1)) {
+        for (int row = filled.nextSetBit(0);
+                row >= 0 && cells.size() < CELLS_NAMED_AT_MOST;
+                row = filled.nextSetBit(row + 1)) {
             cells.add(placement.letter() + (row + 1));
         }
         int count = filled.cardinality();
         String named = String.join(", ", cells) + (count > cells.size() ? ", …" : "");
-        return new Conflict(Conflict.Kind.NON_EMPTY_CELLS, String.format(
-                "Column %s, where '%s' would be added, already holds %d value%s under a blank header (%s). "
-                        + "Move or clear them, or give that column a header, then run again.",
-                placement.letter(), placement.spec().header(), count, count == 1 ? "" : "s", named),
+        return new Conflict(
+                Conflict.Kind.NON_EMPTY_CELLS,
+                String.format(
+                        "Column %s, where '%s' would be added, already holds %d value%s under a blank header (%s). "
+                                + "Move or clear them, or give that column a header, then run again.",
+                        placement.letter(), placement.spec().header(), count, count == 1 ? "" : "s", named),
                 cells);
     }
 }

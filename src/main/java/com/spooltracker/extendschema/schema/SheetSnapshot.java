@@ -34,8 +34,14 @@ public record SheetSnapshot(
     }
 
     /** A snapshot that knows nothing of formulas (the migration alone needs none). */
-    public SheetSnapshot(String title, int sheetId, int rowCount, int columnCount, ColumnMap columns,
-            Map<Integer, BitSet> filledRowsByColumn, Map<Integer, BitSet> shownRowsByColumn) {
+    public SheetSnapshot(
+            String title,
+            int sheetId,
+            int rowCount,
+            int columnCount,
+            ColumnMap columns,
+            Map<Integer, BitSet> filledRowsByColumn,
+            Map<Integer, BitSet> shownRowsByColumn) {
         this(title, sheetId, rowCount, columnCount, columns, filledRowsByColumn, shownRowsByColumn, Map.of());
     }
 

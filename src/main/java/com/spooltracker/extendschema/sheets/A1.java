@@ -25,7 +25,7 @@ final class A1 {
 
     /** A rectangle, 0-based inclusive indexes: {@code 'T'!BP1:BT301}. */
     static String cells(String title, int firstColumn, int firstRow, int lastColumn, int lastRow) {
-        return sheet(title) + "!" + ColumnLetters.of(firstColumn) + (firstRow + 1)
-                + ":" + ColumnLetters.of(lastColumn) + (lastRow + 1);
+        return sheet(title) + "!" + ColumnLetters.of(firstColumn) + (firstRow + 1) + ":" + ColumnLetters.of(lastColumn)
+                + (lastRow + 1);
     }
 }

@@ -15,7 +15,8 @@ record ErrorInfo(String reason, Map<String, String> metadata) {
     private static final String TYPE = "type.googleapis.com/google.rpc.ErrorInfo";
 
     static Optional<ErrorInfo> of(IOException e) {
-        if (!(e instanceof GoogleJsonResponseException json) || json.getDetails() == null
+        if (!(e instanceof GoogleJsonResponseException json)
+                || json.getDetails() == null
                 || json.getDetails().getDetails() == null) {
             return Optional.empty();
         }

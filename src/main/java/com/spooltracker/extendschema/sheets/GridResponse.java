@@ -32,8 +32,11 @@ final class GridResponse {
      * something ({@code filled}) and the rows whose displayed text is not blank ({@code shown}), and
      * the displayed texts of its first row.
      */
-    record Block(Map<Integer, BitSet> filledRowsByColumn, Map<Integer, BitSet> shownRowsByColumn,
-            Map<Integer, BitSet> managedRowsByColumn, List<String> firstRow) {}
+    record Block(
+            Map<Integer, BitSet> filledRowsByColumn,
+            Map<Integer, BitSet> shownRowsByColumn,
+            Map<Integer, BitSet> managedRowsByColumn,
+            List<String> firstRow) {}
 
     /** Valid JSON in a shape Google does not send: a wrong type, a missing part, an impossible size. */
     static final class UnexpectedAnswer extends RuntimeException {
@@ -131,6 +134,7 @@ final class GridResponse {
 
     /** Google's limits: 10 million cells per spreadsheet, 18,278 columns (ZZZ) per sheet. */
     private static final int CELL_LIMIT = 10_000_000;
+
     private static final int MAX_COLUMNS = 18_278;
 
     /** Positions are relative to the block while reading, because startRow/startColumn may come after rowData. */
@@ -152,12 +156,21 @@ final class GridResponse {
             }
         }
         reader.endObject();
-        return new Block(shifted(filled, startRow, startColumn), shifted(shown, startRow, startColumn),
-                shifted(managed, startRow, startColumn), firstRow);
+        return new Block(
+                shifted(filled, startRow, startColumn),
+                shifted(shown, startRow, startColumn),
+                shifted(managed, startRow, startColumn),
+                firstRow);
     }
 
-    private static void rows(JsonReader reader, Map<Integer, BitSet> filled, Map<Integer, BitSet> shown,
-            Map<Integer, BitSet> managed, List<String> firstRow, boolean wholeEnteredValues) throws IOException {
+    private static void rows(
+            JsonReader reader,
+            Map<Integer, BitSet> filled,
+            Map<Integer, BitSet> shown,
+            Map<Integer, BitSet> managed,
+            List<String> firstRow,
+            boolean wholeEnteredValues)
+            throws IOException {
         expect(reader, JsonToken.BEGIN_ARRAY, "rowData");
         reader.beginArray();
         for (int row = 0; reader.hasNext(); row++) {
@@ -275,7 +288,9 @@ final class GridResponse {
     }
 
     private static String firstLine(String message) {
-        String line = message == null ? "a value of the wrong type" : message.lines().findFirst().orElse("");
+        String line = message == null
+                ? "a value of the wrong type"
+                : message.lines().findFirst().orElse("");
         return line.length() > 120 ? line.substring(0, 120) + "…" : line;
     }
 

@@ -51,8 +51,10 @@ public final class MetricWrites {
     /** Cells of rows {@code firstRow}.. and columns {@code firstColumn}..{@code firstColumn + width - 1}. */
     private record Rectangle(int firstRow, int firstColumn, int width, List<List<Object>> values) {
         ValueRange range(String sheet) {
-            return new ValueRange().setRange(A1.cells(sheet, firstColumn, firstRow, firstColumn + width - 1,
-                    firstRow + values.size() - 1)).setValues(values);
+            return new ValueRange()
+                    .setRange(A1.cells(
+                            sheet, firstColumn, firstRow, firstColumn + width - 1, firstRow + values.size() - 1))
+                    .setValues(values);
         }
     }
 
@@ -66,15 +68,19 @@ public final class MetricWrites {
             CellChange first = sorted.get(i);
             List<Object> run = new ArrayList<>();
             int j = i;
-            while (j < sorted.size() && sorted.get(j).row() == first.row()
+            while (j < sorted.size()
+                    && sorted.get(j).row() == first.row()
                     && sorted.get(j).column() == first.column() + (j - i)) {
                 run.add(number(sorted.get(j).value()));
                 j++;
             }
             // Rows of about 16 bytes per cell: keep one rectangle well inside a body.
             int rowsPerRectangle = Math.max(1, (maxBodyBytes - 4 * 1024) / (16 * run.size() + 4));
-            if (open != null && open.firstColumn() == first.column() && open.width() == run.size()
-                    && open.firstRow() + open.values().size() == first.row() && open.values().size() < rowsPerRectangle) {
+            if (open != null
+                    && open.firstColumn() == first.column()
+                    && open.width() == run.size()
+                    && open.firstRow() + open.values().size() == first.row()
+                    && open.values().size() < rowsPerRectangle) {
                 open.values().add(run);
             } else {
                 open = new Rectangle(first.row(), first.column(), run.size(), new ArrayList<>(List.of(run)));

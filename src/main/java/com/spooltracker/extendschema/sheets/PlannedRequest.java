@@ -39,15 +39,27 @@ public record PlannedRequest(String method, List<String> changes, long cells, in
         for (Request one : request.getRequests()) {
             if (one.getUpdateSheetProperties() != null) {
                 changes.add("grid of '" + plan.sheet() + "': " + plan.gridColumnsBefore() + " → "
-                        + one.getUpdateSheetProperties().getProperties().getGridProperties().getColumnCount() + " columns");
+                        + one.getUpdateSheetProperties()
+                                .getProperties()
+                                .getGridProperties()
+                                .getColumnCount() + " columns");
             } else if (one.getRepeatCell() != null) {
                 GridRange range = one.getRepeatCell().getRange();
                 int rows = plan.rowCount() - range.getStartRowIndex();
                 int columns = range.getEndColumnIndex() - range.getStartColumnIndex();
                 cells += (long) rows * columns;
-                changes.add(A1.cells(plan.sheet(), range.getStartColumnIndex(), range.getStartRowIndex(),
-                        range.getEndColumnIndex() - 1, plan.rowCount() - 1) + " number format "
-                        + one.getRepeatCell().getCell().getUserEnteredFormat().getNumberFormat().getPattern());
+                changes.add(A1.cells(
+                                plan.sheet(),
+                                range.getStartColumnIndex(),
+                                range.getStartRowIndex(),
+                                range.getEndColumnIndex() - 1,
+                                plan.rowCount() - 1)
+                        + " number format "
+                        + one.getRepeatCell()
+                                .getCell()
+                                .getUserEnteredFormat()
+                                .getNumberFormat()
+                                .getPattern());
             }
         }
         String body = json(request);

@@ -7,7 +7,7 @@ package com.spooltracker.extendschema.sheets;
  */
 @FunctionalInterface
 public interface RetryListener {
-    RetryListener NONE = retry -> { };
+    RetryListener NONE = retry -> {};
 
     void retrying(Retry retry);
 }

@@ -18,8 +18,13 @@ public record RetryPolicy(
         int maxRetriesPerCall) {
 
     public static RetryPolicy withDeadline(Duration deadline) {
-        return new RetryPolicy(deadline, Duration.ofSeconds(10), Duration.ofSeconds(60),
-                Duration.ofMillis(500), Duration.ofSeconds(32), 10);
+        return new RetryPolicy(
+                deadline,
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(60),
+                Duration.ofMillis(500),
+                Duration.ofSeconds(32),
+                10);
     }
 
     public RetryPolicy withReadTimeout(Duration readTimeout) {

@@ -41,14 +41,23 @@ final class RetryingInitializer implements HttpRequestInitializer {
     /** The client of a run sends one request at a time; volatile only for who reads it after. */
     private volatile Unreachable.Tried lastGaveUp;
 
-    RetryingInitializer(GoogleCredentials credentials, RetryPolicy policy, long deadlineNanos, ApiCallCounter counter,
+    RetryingInitializer(
+            GoogleCredentials credentials,
+            RetryPolicy policy,
+            long deadlineNanos,
+            ApiCallCounter counter,
             RetryListener listener) {
         this(credentials, policy, deadlineNanos, counter, listener, Sleeper.DEFAULT);
     }
 
     /** @param sleeper how pauses between attempts are taken (tests record them instead) */
-    RetryingInitializer(GoogleCredentials credentials, RetryPolicy policy, long deadlineNanos, ApiCallCounter counter,
-            RetryListener listener, Sleeper sleeper) {
+    RetryingInitializer(
+            GoogleCredentials credentials,
+            RetryPolicy policy,
+            long deadlineNanos,
+            ApiCallCounter counter,
+            RetryListener listener,
+            Sleeper sleeper) {
         this.credentials = credentials;
         this.policy = policy;
         this.deadlineNanos = deadlineNanos;
@@ -81,7 +90,8 @@ final class RetryingInitializer implements HttpRequestInitializer {
         });
         request.setUnsuccessfulResponseHandler(new HttpUnsuccessfulResponseHandler() {
             @Override
-            public boolean handleResponse(HttpRequest r, HttpResponse response, boolean supportsRetry) throws IOException {
+            public boolean handleResponse(HttpRequest r, HttpResponse response, boolean supportsRetry)
+                    throws IOException {
                 if (refreshOn401 != null && !attempts.refreshed) {
                     boolean refreshed = refreshOn401.handleResponse(r, response, supportsRetry);
                     // The adapter re-initializes the request after a refresh, which installs itself as
@@ -148,8 +158,8 @@ final class RetryingInitializer implements HttpRequestInitializer {
             if (stop == null) {
                 return true;
             }
-            lastGaveUp = new Unreachable.Tried(Retry.host(request.getUrl()), attempts,
-                    (System.nanoTime() - firstStartedNanos) / 1_000_000, stop);
+            lastGaveUp = new Unreachable.Tried(
+                    Retry.host(request.getUrl()), attempts, (System.nanoTime() - firstStartedNanos) / 1_000_000, stop);
             return false;
         }
 
@@ -160,11 +170,15 @@ final class RetryingInitializer implements HttpRequestInitializer {
             }
             long remainingMillis = (deadlineNanos - System.nanoTime()) / 1_000_000;
             if (millis >= remainingMillis) {
-                return "the next retry would have passed the retry deadline of " + policy.deadline().toSeconds()
-                        + " s (SHEETS_DEADLINE_SECONDS)";
+                return "the next retry would have passed the retry deadline of "
+                        + policy.deadline().toSeconds() + " s (SHEETS_DEADLINE_SECONDS)";
             }
-            listener.retrying(new Retry(Retry.call(request.getRequestMethod(), request.getUrl().getRawPath()),
-                    Retry.host(request.getUrl()), attempts, reason, millis));
+            listener.retrying(new Retry(
+                    Retry.call(request.getRequestMethod(), request.getUrl().getRawPath()),
+                    Retry.host(request.getUrl()),
+                    attempts,
+                    reason,
+                    millis));
             try {
                 sleeper.sleep(millis);
                 return null;

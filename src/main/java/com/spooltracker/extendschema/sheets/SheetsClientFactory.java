@@ -59,15 +59,15 @@ public final class SheetsClientFactory {
 
     /** As {@link #client(RetryPolicy, ApiCallCounter)}, telling {@code retries} of each retry. */
     /** A gateway to {@code spreadsheetId} over a new client; callers outside sheets/ never hold the client. */
-    public SheetsGateway gateway(String spreadsheetId, RetryPolicy policy, ApiCallCounter counter,
-            RetryListener retries) {
+    public SheetsGateway gateway(
+            String spreadsheetId, RetryPolicy policy, ApiCallCounter counter, RetryListener retries) {
         return new SheetsGateway(client(policy, counter, retries), spreadsheetId, this::identity);
     }
 
     public Sheets client(RetryPolicy policy, ApiCallCounter counter, RetryListener retries) {
         long deadlineNanos = System.nanoTime() + policy.deadline().toNanos();
-        RetryingInitializer initializer = new RetryingInitializer(
-                useCredentials ? credentials() : null, policy, deadlineNanos, counter, retries);
+        RetryingInitializer initializer =
+                new RetryingInitializer(useCredentials ? credentials() : null, policy, deadlineNanos, counter, retries);
         return new Sheets.Builder(TRANSPORT, GsonFactory.getDefaultInstance(), initializer)
                 .setRootUrl(rootUrl)
                 .setApplicationName(APPLICATION_NAME)
@@ -114,10 +114,11 @@ public final class SheetsClientFactory {
         try {
             return GoogleCredentials.getApplicationDefault().createScoped(SheetsScopes.SPREADSHEETS);
         } catch (IOException e) {
-            throw new Failure.NotConfigured("No Application Default Credentials were found. On Cloud Functions "
-                    + "they come from the runtime service account; locally run `gcloud auth application-default "
-                    + "login --scopes=https://www.googleapis.com/auth/spreadsheets,"
-                    + "https://www.googleapis.com/auth/cloud-platform`, or set SHEETS_EMULATOR_HOST to use an emulator.");
+            throw new Failure.NotConfigured(
+                    "No Application Default Credentials were found. On Cloud Functions "
+                            + "they come from the runtime service account; locally run `gcloud auth application-default "
+                            + "login --scopes=https://www.googleapis.com/auth/spreadsheets,"
+                            + "https://www.googleapis.com/auth/cloud-platform`, or set SHEETS_EMULATOR_HOST to use an emulator.");
         }
     }
 }

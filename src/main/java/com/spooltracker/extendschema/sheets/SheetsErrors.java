@@ -22,39 +22,53 @@ final class SheetsErrors {
 
     static Failure translate(IOException e, String call, String spreadsheetId, Optional<String> identity) {
         if (!(e instanceof HttpResponseException response)) {
-            String unreachable = e instanceof Unreachable named ? named.sentence(call)
-                    : "Could not reach Google Sheets for " + call + " (" + e.getClass().getSimpleName() + ").";
+            String unreachable = e instanceof Unreachable named
+                    ? named.sentence(call)
+                    : "Could not reach Google Sheets for " + call + " ("
+                            + e.getClass().getSimpleName() + ").";
             return new Failure.Unavailable(unreachable + " " + SAFE_TO_RERUN, RETRY_AFTER_SECONDS, e);
         }
         int code = response.getStatusCode();
         String googleMessage = googleMessage(e);
         if (code == 404) {
             return new Failure.NotFound("Spreadsheet '" + spreadsheetId + "' was not found. Check SPREADSHEET_ID"
-                    + identity.map(who -> ", and that the spreadsheet is shared with " + who).orElse("") + ".");
+                    + identity.map(who -> ", and that the spreadsheet is shared with " + who)
+                            .orElse("") + ".");
         }
         if (code == 403) {
             return permissionDenied(e, googleMessage, spreadsheetId, identity);
         }
         if (code == 400 && googleMessage.contains("above the limit of")) {
-            return new Failure.Conflicted("Google refused to grow the spreadsheet: it would exceed its cell limit. "
-                    + "Nothing was written. Delete unused rows, columns or sheets, then run again.",
+            return new Failure.Conflicted(
+                    "Google refused to grow the spreadsheet: it would exceed its cell limit. "
+                            + "Nothing was written. Delete unused rows, columns or sheets, then run again.",
                     List.of(new Conflict(Conflict.Kind.CELL_LIMIT, summary(code, e, googleMessage), List.of())));
         }
         if (code == 429) {
-            return new Failure.Unavailable("Google Sheets kept refusing " + call + " with 429 RESOURCE_EXHAUSTED ("
-                    + quotaName(e, googleMessage) + ") until the retry deadline. Quotas refill every minute; run "
-                    + "again in a minute, or ask for a higher quota in the Google Cloud console. " + SAFE_TO_RERUN,
-                    RETRY_AFTER_SECONDS, e);
+            return new Failure.Unavailable(
+                    "Google Sheets kept refusing " + call + " with 429 RESOURCE_EXHAUSTED ("
+                            + quotaName(e, googleMessage)
+                            + ") until the retry deadline. Quotas refill every minute; run "
+                            + "again in a minute, or ask for a higher quota in the Google Cloud console. "
+                            + SAFE_TO_RERUN,
+                    RETRY_AFTER_SECONDS,
+                    e);
         }
         if (code >= 500) {
-            return new Failure.Unavailable("Google Sheets kept answering " + summary(code, e, googleMessage)
-                    + " to " + call + " until the retry deadline. " + SAFE_TO_RERUN, RETRY_AFTER_SECONDS, e);
+            return new Failure.Unavailable(
+                    "Google Sheets kept answering " + summary(code, e, googleMessage) + " to " + call
+                            + " until the retry deadline. " + SAFE_TO_RERUN,
+                    RETRY_AFTER_SECONDS,
+                    e);
         }
         if (code == 401) {
-            return new Failure.BadGateway("Google rejected the function's credentials (401) for " + call
-                    + ". Check the runtime service account or the local Application Default Credentials.", e);
+            return new Failure.BadGateway(
+                    "Google rejected the function's credentials (401) for " + call
+                            + ". Check the runtime service account or the local Application Default Credentials.",
+                    e);
         }
-        return new Failure.BadGateway("Google Sheets rejected " + call + ": " + summary(code, e, googleMessage) + ".", e);
+        return new Failure.BadGateway(
+                "Google Sheets rejected " + call + ": " + summary(code, e, googleMessage) + ".", e);
     }
 
     /** The gcloud CLI's own OAuth project: user credentials without a quota project are billed to it. */
@@ -65,38 +79,53 @@ final class SheetsErrors {
      * the Sheets API is disabled in the project, user credentials lack a quota project or scopes, or the
      * identity may not open the spreadsheet (a bare "The caller does not have permission").
      */
-    private static Failure permissionDenied(IOException e, String googleMessage, String spreadsheetId,
-            Optional<String> identity) {
+    private static Failure permissionDenied(
+            IOException e, String googleMessage, String spreadsheetId, Optional<String> identity) {
         Optional<ErrorInfo> info = ErrorInfo.of(e);
         String reason = info.map(ErrorInfo::reason).orElse("");
         String consumer = info.map(i -> i.get("consumer")).orElse("");
         if (googleMessage.contains("requires a quota project") || consumer.equals(GCLOUD_CLIENT_PROJECT)) {
-            return new Failure.PermissionDenied("QUOTA_PROJECT_MISSING", "Google wants a quota project for these "
-                    + "user credentials (local Application Default Credentials). Run: gcloud auth application-default "
-                    + "set-quota-project PROJECT_ID (a project with the Google Sheets API enabled), then run again.");
+            return new Failure.PermissionDenied(
+                    "QUOTA_PROJECT_MISSING",
+                    "Google wants a quota project for these "
+                            + "user credentials (local Application Default Credentials). Run: gcloud auth application-default "
+                            + "set-quota-project PROJECT_ID (a project with the Google Sheets API enabled), then run again.");
         }
         if (reason.equals("SERVICE_DISABLED")) {
-            String service = info.map(i -> i.get("service")).filter(s -> !s.isEmpty()).orElse("sheets.googleapis.com");
+            String service =
+                    info.map(i -> i.get("service")).filter(s -> !s.isEmpty()).orElse("sheets.googleapis.com");
             String project = consumer.startsWith("projects/") ? consumer.substring("projects/".length()) : "";
             String flag = project.isEmpty() ? "" : " --project=" + project;
-            return new Failure.PermissionDenied("API_DISABLED", "The Google Sheets API (" + service + ") is not "
-                    + "enabled in project " + (project.isEmpty() ? "of the function's credentials" : project)
-                    + ". Enable it: gcloud services enable " + service + flag + " (deploy.sh does this), wait a few "
-                    + "minutes for it to take effect, then run again.");
+            return new Failure.PermissionDenied(
+                    "API_DISABLED",
+                    "The Google Sheets API (" + service + ") is not "
+                            + "enabled in project " + (project.isEmpty() ? "of the function's credentials" : project)
+                            + ". Enable it: gcloud services enable " + service + flag
+                            + " (deploy.sh does this), wait a few "
+                            + "minutes for it to take effect, then run again.");
         }
-        if (reason.equals("ACCESS_TOKEN_SCOPE_INSUFFICIENT") || googleMessage.contains("insufficient authentication scopes")) {
-            return new Failure.PermissionDenied("SCOPES_MISSING", "The credentials lack the spreadsheets scope. "
-                    + "Locally, log in again: gcloud auth application-default login --scopes="
-                    + "https://www.googleapis.com/auth/spreadsheets,https://www.googleapis.com/auth/cloud-platform");
+        if (reason.equals("ACCESS_TOKEN_SCOPE_INSUFFICIENT")
+                || googleMessage.contains("insufficient authentication scopes")) {
+            return new Failure.PermissionDenied(
+                    "SCOPES_MISSING",
+                    "The credentials lack the spreadsheets scope. "
+                            + "Locally, log in again: gcloud auth application-default login --scopes="
+                            + "https://www.googleapis.com/auth/spreadsheets,https://www.googleapis.com/auth/cloud-platform");
         }
-        if (info.isEmpty() && (googleMessage.isEmpty() || googleMessage.startsWith("The caller does not have permission"))) {
+        if (info.isEmpty()
+                && (googleMessage.isEmpty() || googleMessage.startsWith("The caller does not have permission"))) {
             String who = identity.orElse("the caller");
-            return new Failure.PermissionDenied("NOT_SHARED", "The function's identity (" + who + ") may not open "
-                    + "spreadsheet '" + spreadsheetId + "'. Share the spreadsheet with " + who + " as Editor, then "
-                    + "run again.");
+            return new Failure.PermissionDenied(
+                    "NOT_SHARED",
+                    "The function's identity (" + who + ") may not open "
+                            + "spreadsheet '" + spreadsheetId + "'. Share the spreadsheet with " + who
+                            + " as Editor, then "
+                            + "run again.");
         }
-        return new Failure.PermissionDenied("OTHER", "Google Sheets refused access (403"
-                + (reason.isEmpty() ? "" : " " + reason) + "): \"" + googleMessage + "\"");
+        return new Failure.PermissionDenied(
+                "OTHER",
+                "Google Sheets refused access (403" + (reason.isEmpty() ? "" : " " + reason) + "): \"" + googleMessage
+                        + "\"");
     }
 
     /** Which quota a 429 hit: the ErrorInfo's quota_limit and quota_metric, else Google's message. */
@@ -110,8 +139,7 @@ final class SheetsErrors {
         return googleMessage.isEmpty() ? "a rate quota" : "\"" + googleMessage + "\"";
     }
 
-    static final String SAFE_TO_RERUN =
-            "Every write is absolute, so running again is safe and finishes the job.";
+    static final String SAFE_TO_RERUN = "Every write is absolute, so running again is safe and finishes the job.";
 
     /**
      * Google's {@code error.message}, bounded and redacted; empty when the body is not Google's JSON
@@ -139,13 +167,16 @@ final class SheetsErrors {
      * and the run stopped where it was: say so, and that running again is safe.
      */
     static Failure unexpectedAnswer(String call, String what, Throwable cause) {
-        return new Failure.BadGateway("Google Sheets answered " + call + " with something unexpected ("
-                + upstreamText(what) + "); the fault is on Google's side, not in the request. " + SAFE_TO_RERUN, cause);
+        return new Failure.BadGateway(
+                "Google Sheets answered " + call + " with something unexpected (" + upstreamText(what)
+                        + "); the fault is on Google's side, not in the request. " + SAFE_TO_RERUN,
+                cause);
     }
 
     private static String summary(int code, IOException e, String googleMessage) {
         String status = "";
-        if (e instanceof GoogleJsonResponseException json && json.getDetails() != null
+        if (e instanceof GoogleJsonResponseException json
+                && json.getDetails() != null
                 && json.getDetails().get("status") instanceof String word) {
             status = " " + word;
         }

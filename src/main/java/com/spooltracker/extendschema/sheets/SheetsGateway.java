@@ -1,13 +1,13 @@
 package com.spooltracker.extendschema.sheets;
 
+import com.google.api.client.googleapis.json.GoogleJsonResponseException;
+import com.google.api.client.http.HttpResponse;
+import com.google.api.client.http.HttpResponseException;
 import com.google.api.services.sheets.v4.Sheets;
 import com.google.api.services.sheets.v4.model.BatchUpdateSpreadsheetRequest;
 import com.google.api.services.sheets.v4.model.BatchUpdateValuesRequest;
 import com.google.api.services.sheets.v4.model.Spreadsheet;
 import com.google.api.services.sheets.v4.model.ValueRange;
-import com.google.api.client.googleapis.json.GoogleJsonResponseException;
-import com.google.api.client.http.HttpResponse;
-import com.google.api.client.http.HttpResponseException;
 import com.spooltracker.extendschema.failure.Failure;
 import com.spooltracker.extendschema.metrics.DriftReport;
 import com.spooltracker.extendschema.schema.ColumnMap;
@@ -46,8 +46,9 @@ public final class SheetsGateway {
      * The metrics refresh must also know which cells an array formula fills (they show a value and have
      * none entered): that takes the whole entered value.
      */
-    private static final String GRID_FIELDS_WITH_ENTERED = "sheets(properties(sheetId,title,gridProperties(rowCount,columnCount)),"
-            + "data(startRow,startColumn,rowData(values(formattedValue,userEnteredValue))))";
+    private static final String GRID_FIELDS_WITH_ENTERED =
+            "sheets(properties(sheetId,title,gridProperties(rowCount,columnCount)),"
+                    + "data(startRow,startColumn,rowData(values(formattedValue,userEnteredValue))))";
 
     private final Sheets sheets;
     private final String spreadsheetId;
@@ -88,9 +89,12 @@ public final class SheetsGateway {
         String call = "the read of sheet '" + title + "'";
         List<GridResponse.SheetGrid> answer;
         try {
-            HttpResponse response = sheets.spreadsheets().get(spreadsheetId)
-                    .setRanges(ranges).setIncludeGridData(true)
-                    .setFields(formulas ? GRID_FIELDS_WITH_ENTERED : GRID_FIELDS).executeUnparsed();
+            HttpResponse response = sheets.spreadsheets()
+                    .get(spreadsheetId)
+                    .setRanges(ranges)
+                    .setIncludeGridData(true)
+                    .setFields(formulas ? GRID_FIELDS_WITH_ENTERED : GRID_FIELDS)
+                    .executeUnparsed();
             try (Reader body = new InputStreamReader(response.getContent(), StandardCharsets.UTF_8)) {
                 answer = GridResponse.read(body, formulas);
             } finally {
@@ -110,12 +114,15 @@ public final class SheetsGateway {
         } catch (GridResponse.UnexpectedAnswer e) {
             throw SheetsErrors.unexpectedAnswer(call, e.getMessage(), e);
         }
-        GridResponse.SheetGrid sheet = answer.stream().filter(s -> title.equals(s.title())).findFirst()
-                .orElseThrow(() -> SheetsErrors.unexpectedAnswer(call, "the answer leaves out sheet '" + title + "'", null));
+        GridResponse.SheetGrid sheet = answer.stream()
+                .filter(s -> title.equals(s.title()))
+                .findFirst()
+                .orElseThrow(
+                        () -> SheetsErrors.unexpectedAnswer(call, "the answer leaves out sheet '" + title + "'", null));
         List<GridResponse.Block> blocks = sheet.blocks();
         if (blocks.size() != ranges.size()) {
-            throw SheetsErrors.unexpectedAnswer(call, "asked for " + ranges.size() + " ranges, the answer has "
-                    + blocks.size(), null);
+            throw SheetsErrors.unexpectedAnswer(
+                    call, "asked for " + ranges.size() + " ranges, the answer has " + blocks.size(), null);
         }
         if (sheet.rowCount() < 1 || sheet.columnCount() < 1) {
             throw SheetsErrors.unexpectedAnswer(call, "the answer gives no grid size for the sheet", null);
@@ -131,16 +138,25 @@ public final class SheetsGateway {
                 managed.put(c, block.managedRowsByColumn().getOrDefault(c, new BitSet()));
             }
         }
-        return new SheetSnapshot(title, sheet.sheetId(), sheet.rowCount(), sheet.columnCount(),
-                ColumnMap.of(blocks.get(0).firstRow()), filled, shown, managed);
+        return new SheetSnapshot(
+                title,
+                sheet.sheetId(),
+                sheet.rowCount(),
+                sheet.columnCount(),
+                ColumnMap.of(blocks.get(0).firstRow()),
+                filled,
+                shown,
+                managed);
     }
 
     /** Each sheet's title and grid size, without any cells: what the workbook-wide cell limit is judged on. */
     public List<GridSize> gridSizes() {
         String call = "the read of the spreadsheet's sheet sizes";
         try {
-            HttpResponse response = sheets.spreadsheets().get(spreadsheetId)
-                    .setFields("sheets(properties(sheetId,title,gridProperties(rowCount,columnCount)))").executeUnparsed();
+            HttpResponse response = sheets.spreadsheets()
+                    .get(spreadsheetId)
+                    .setFields("sheets(properties(sheetId,title,gridProperties(rowCount,columnCount)))")
+                    .executeUnparsed();
             try (Reader body = new InputStreamReader(response.getContent(), StandardCharsets.UTF_8)) {
                 return GridResponse.read(body).stream()
                         .map(s -> new GridSize(s.title(), Math.max(0, s.rowCount()), Math.max(0, s.columnCount())))
@@ -208,7 +224,8 @@ public final class SheetsGateway {
     public void appendRow(String sheetTitle, List<Object> row) {
         String call = "the audit append";
         try {
-            sheets.spreadsheets().values()
+            sheets.spreadsheets()
+                    .values()
                     .append(spreadsheetId, A1.sheet(sheetTitle) + "!A1", new ValueRange().setValues(List.of(row)))
                     .setValueInputOption("RAW")
                     .setInsertDataOption("INSERT_ROWS")
@@ -219,7 +236,9 @@ public final class SheetsGateway {
             }
             throw translate(e, call);
         } catch (IOException e) {
-            if (e instanceof HttpResponseException || e instanceof ConnectException || e instanceof UnknownHostException) {
+            if (e instanceof HttpResponseException
+                    || e instanceof ConnectException
+                    || e instanceof UnknownHostException) {
                 throw translate(e, call);
             }
             throw new AppendUnconfirmed(translate(e, call));
@@ -251,14 +270,23 @@ public final class SheetsGateway {
      * @throws NoSuchSheet when a range names a sheet the spreadsheet does not have
      */
     public List<List<List<Object>>> readValues(List<ValuesRange> ranges) {
-        String what = "the values read of " + ranges.stream().map(ValuesRange::sheet).distinct()
-                .map(s -> "'" + s + "'").collect(Collectors.joining(" and "));
+        String what = "the values read of "
+                + ranges.stream()
+                        .map(ValuesRange::sheet)
+                        .distinct()
+                        .map(s -> "'" + s + "'")
+                        .collect(Collectors.joining(" and "));
         List<List<List<Object>>> answer;
         try {
-            HttpResponse response = sheets.spreadsheets().values().batchGet(spreadsheetId)
+            HttpResponse response = sheets.spreadsheets()
+                    .values()
+                    .batchGet(spreadsheetId)
                     .setRanges(ranges.stream().map(ValuesRange::a1).toList())
-                    .setValueRenderOption("UNFORMATTED_VALUE").setDateTimeRenderOption("SERIAL_NUMBER")
-                    .setMajorDimension("COLUMNS").setFields("valueRanges(majorDimension,values)").executeUnparsed();
+                    .setValueRenderOption("UNFORMATTED_VALUE")
+                    .setDateTimeRenderOption("SERIAL_NUMBER")
+                    .setMajorDimension("COLUMNS")
+                    .setFields("valueRanges(majorDimension,values)")
+                    .executeUnparsed();
             try (Reader body = new InputStreamReader(response.getContent(), StandardCharsets.UTF_8)) {
                 answer = ValueColumns.read(body);
             } finally {
@@ -267,7 +295,8 @@ public final class SheetsGateway {
         } catch (GoogleJsonResponseException e) {
             String message = SheetsErrors.googleMessage(e);
             if (e.getStatusCode() == 400 && message.startsWith("Unable to parse range")) {
-                throw new NoSuchSheet(ranges.stream().map(ValuesRange::sheet).distinct().collect(Collectors.joining("' or '")));
+                throw new NoSuchSheet(
+                        ranges.stream().map(ValuesRange::sheet).distinct().collect(Collectors.joining("' or '")));
             }
             if (e.getStatusCode() == 400 && message.contains("exceeds grid limits")) {
                 throw new StaleLayout();
@@ -279,8 +308,8 @@ public final class SheetsGateway {
             throw SheetsErrors.unexpectedAnswer(what, "a value of the wrong JSON type", wrongShape);
         }
         if (answer.size() != ranges.size()) {
-            throw SheetsErrors.unexpectedAnswer(what, "asked for " + ranges.size() + " ranges, the answer has "
-                    + answer.size(), null);
+            throw SheetsErrors.unexpectedAnswer(
+                    what, "asked for " + ranges.size() + " ranges, the answer has " + answer.size(), null);
         }
         return answer;
     }
@@ -316,10 +345,15 @@ public final class SheetsGateway {
     private Failure sheetNotFound(String title) {
         String existing;
         try {
-            Spreadsheet spreadsheet = sheets.spreadsheets().get(spreadsheetId)
-                    .setFields("sheets(properties(title))").execute();
-            existing = spreadsheet.getSheets() == null ? "none" : spreadsheet.getSheets().stream()
-                    .map(s -> "'" + s.getProperties().getTitle() + "'").collect(Collectors.joining(", "));
+            Spreadsheet spreadsheet = sheets.spreadsheets()
+                    .get(spreadsheetId)
+                    .setFields("sheets(properties(title))")
+                    .execute();
+            existing = spreadsheet.getSheets() == null
+                    ? "none"
+                    : spreadsheet.getSheets().stream()
+                            .map(s -> "'" + s.getProperties().getTitle() + "'")
+                            .collect(Collectors.joining(", "));
         } catch (IOException | RuntimeException e) {
             existing = "unknown";
         }

@@ -40,7 +40,8 @@ final class Unreachable extends IOException {
             return e;
         }
         Optional<Tried> tried = sheets.getRequestFactory().getInitializer() instanceof RetryingInitializer retrying
-                ? retrying.lastGaveUp() : Optional.empty();
+                ? retrying.lastGaveUp()
+                : Optional.empty();
         String host = tried.map(Tried::host).orElseGet(() -> Retry.host(new GenericUrl(sheets.getRootUrl())));
         return new Unreachable(host, tried, e);
     }
@@ -58,7 +59,8 @@ final class Unreachable extends IOException {
     /** The I/O error's type and the JDK's short text ("Connection refused"); never a response body. */
     private String causeSummary() {
         Throwable cause = getCause();
-        String text = cause.getMessage() == null ? "" : ": " + cause.getMessage().replaceAll("\\s+", " ");
+        String text =
+                cause.getMessage() == null ? "" : ": " + cause.getMessage().replaceAll("\\s+", " ");
         String summary = cause.getClass().getSimpleName() + text;
         return summary.length() > CAUSE_CHARS ? summary.substring(0, CAUSE_CHARS) + "…" : summary;
     }

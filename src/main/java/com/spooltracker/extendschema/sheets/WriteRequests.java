@@ -41,23 +41,36 @@ public final class WriteRequests {
     public static Optional<BatchUpdateSpreadsheetRequest> gridAndFormats(Plan plan) {
         List<Request> requests = new ArrayList<>();
         if (plan.growsGrid()) {
-            requests.add(new Request().setUpdateSheetProperties(new UpdateSheetPropertiesRequest()
-                    .setProperties(new SheetProperties().setSheetId(plan.sheetId())
-                            .setGridProperties(new GridProperties().setColumnCount(plan.gridColumnsAfter())))
-                    .setFields("gridProperties.columnCount")));
+            requests.add(new Request()
+                    .setUpdateSheetProperties(new UpdateSheetPropertiesRequest()
+                            .setProperties(new SheetProperties()
+                                    .setSheetId(plan.sheetId())
+                                    .setGridProperties(new GridProperties().setColumnCount(plan.gridColumnsAfter())))
+                            .setFields("gridProperties.columnCount")));
         }
         if (plan.rowCount() > 1) {
             for (List<Placement> group : sameTypeRuns(plan.added())) {
                 Placement first = group.get(0);
-                requests.add(new Request().setRepeatCell(new RepeatCellRequest()
-                        .setRange(new GridRange().setSheetId(plan.sheetId()).setStartRowIndex(1)
-                                .setStartColumnIndex(first.index()).setEndColumnIndex(first.index() + group.size()))
-                        .setCell(new CellData().setUserEnteredFormat(new CellFormat().setNumberFormat(
-                                new NumberFormat().setType("NUMBER").setPattern(first.spec().type().numberPattern()))))
-                        .setFields("userEnteredFormat.numberFormat")));
+                requests.add(new Request()
+                        .setRepeatCell(new RepeatCellRequest()
+                                .setRange(new GridRange()
+                                        .setSheetId(plan.sheetId())
+                                        .setStartRowIndex(1)
+                                        .setStartColumnIndex(first.index())
+                                        .setEndColumnIndex(first.index() + group.size()))
+                                .setCell(new CellData()
+                                        .setUserEnteredFormat(new CellFormat()
+                                                .setNumberFormat(new NumberFormat()
+                                                        .setType("NUMBER")
+                                                        .setPattern(first.spec()
+                                                                .type()
+                                                                .numberPattern()))))
+                                .setFields("userEnteredFormat.numberFormat")));
             }
         }
-        return requests.isEmpty() ? Optional.empty() : Optional.of(new BatchUpdateSpreadsheetRequest().setRequests(requests));
+        return requests.isEmpty()
+                ? Optional.empty()
+                : Optional.of(new BatchUpdateSpreadsheetRequest().setRequests(requests));
     }
 
     /**
@@ -127,7 +140,9 @@ public final class WriteRequests {
     }
 
     private static BatchUpdateValuesRequest valuesRequest(List<ValueRange> data) {
-        return new BatchUpdateValuesRequest().setValueInputOption("USER_ENTERED").setData(data);
+        return new BatchUpdateValuesRequest()
+                .setValueInputOption("USER_ENTERED")
+                .setData(data);
     }
 
     private static BitSet writtenRows(ColumnFill fill) {
@@ -144,7 +159,8 @@ public final class WriteRequests {
         for (Placement placement : placements) {
             List<Placement> last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
             Placement previous = last == null ? null : last.get(last.size() - 1);
-            if (previous != null && previous.index() + 1 == placement.index()
+            if (previous != null
+                    && previous.index() + 1 == placement.index()
                     && previous.spec().type() == placement.spec().type()) {
                 last.add(placement);
             } else {
@@ -157,12 +173,14 @@ public final class WriteRequests {
     /** Neighbouring columns that need exactly the same rows written form one rectangle. */
     private static List<List<ColumnFill>> sameRowRuns(List<ColumnFill> fills) {
         List<ColumnFill> sorted = new ArrayList<>(fills);
-        sorted.sort((a, b) -> Integer.compare(a.placement().index(), b.placement().index()));
+        sorted.sort(
+                (a, b) -> Integer.compare(a.placement().index(), b.placement().index()));
         List<List<ColumnFill>> runs = new ArrayList<>();
         for (ColumnFill fill : sorted) {
             List<ColumnFill> last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
             ColumnFill previous = last == null ? null : last.get(last.size() - 1);
-            if (previous != null && previous.placement().index() + 1 == fill.placement().index()
+            if (previous != null
+                    && previous.placement().index() + 1 == fill.placement().index()
                     && writtenRows(previous).equals(writtenRows(fill))) {
                 last.add(fill);
             } else {

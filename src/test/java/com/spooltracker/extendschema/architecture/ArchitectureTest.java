@@ -23,9 +23,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ArchitectureTest {
     private static final String ROOT = "com.spooltracker.extendschema";
     private static final JavaClasses PRODUCTION = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(ROOT);
-    private static final JavaClasses VIOLATIONS = new ClassFileImporter()
-            .importClasses(Root.class, PlansWithGson.class, Gateway.class, Fake.class);
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages(ROOT);
+    private static final JavaClasses VIOLATIONS =
+            new ClassFileImporter().importClasses(Root.class, PlansWithGson.class, Gateway.class, Fake.class);
 
     enum Rule {
         SCHEMA_IMPORTS_NO_GOOGLE_OR_HTTP_TYPE(ImportRules::schemaImportsNoGoogleOrHttpType, "PlansWithGson"),

@@ -20,16 +20,29 @@ record ImportRules(String root) {
 
     /** The planner and its values stay pure: no Google type (client, model, gson, functions framework), no HTTP. */
     ArchRule schemaImportsNoGoogleOrHttpType() {
-        return noClasses().that().resideInAPackage(root + ".schema..")
-                .should().dependOnClassesThat().resideInAnyPackage("com.google..", "java.net.http..",
-                        "com.sun.net.httpserver..", "org.eclipse.jetty..", "jakarta.servlet..", "javax.servlet..")
+        return noClasses()
+                .that()
+                .resideInAPackage(root + ".schema..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "com.google..",
+                        "java.net.http..",
+                        "com.sun.net.httpserver..",
+                        "org.eclipse.jetty..",
+                        "jakarta.servlet..",
+                        "javax.servlet..")
                 .because("schema/ is the pure core: it plans from a snapshot and must be testable without I/O");
     }
 
     /** The emulator is test code; production reaches it only through {@code LocalSheets} (ServiceLoader). */
     ArchRule nothingOutsideTheEmulatorImportsIt() {
-        return noClasses().that().resideOutsideOfPackage(root + ".emulator..")
-                .should().dependOnClassesThat().resideInAPackage(root + ".emulator..")
+        return noClasses()
+                .that()
+                .resideOutsideOfPackage(root + ".emulator..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(root + ".emulator..")
                 .because("the deployed function carries no emulator; find it through LocalSheets instead");
     }
 
@@ -39,8 +52,12 @@ record ImportRules(String root) {
      * file keeps no imports, so a loop over {@code List<BatchUpdateValuesRequest>} shows only in the calls.
      */
     ArchRule googleApiTypesOnlyInSheets() {
-        return noClasses().that().resideOutsideOfPackage(root + ".sheets..")
-                .should().dependOnClassesThat().resideInAnyPackage(GOOGLE_API)
+        return noClasses()
+                .that()
+                .resideOutsideOfPackage(root + ".sheets..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(GOOGLE_API)
                 .orShould(callMethodsTakingOrReturningGoogleApiTypes())
                 .because("sheets/ is the only package that speaks the Sheets API");
     }
@@ -52,9 +69,12 @@ record ImportRules(String root) {
             @Override
             public void check(JavaClass javaClass, ConditionEvents events) {
                 for (JavaCodeUnitAccess<?> access : javaClass.getCodeUnitAccessesFromSelf()) {
-                    boolean google = access.getTarget().getRawReturnType().getPackageName().startsWith("com.google.api")
-                            || access.getTarget().getRawParameterTypes().stream().anyMatch(type ->
-                                    type.getPackageName().startsWith("com.google.api")
+                    boolean google = access.getTarget()
+                                    .getRawReturnType()
+                                    .getPackageName()
+                                    .startsWith("com.google.api")
+                            || access.getTarget().getRawParameterTypes().stream()
+                                    .anyMatch(type -> type.getPackageName().startsWith("com.google.api")
                                             || type.getPackageName().startsWith("com.google.auth"));
                     if (google) {
                         events.add(SimpleConditionEvent.satisfied(access, access.getDescription()));
@@ -76,7 +96,8 @@ record ImportRules(String root) {
             if (pkg.equals(root)) {
                 return SliceIdentifier.of("(root)");
             }
-            return pkg.startsWith(root + ".") ? SliceIdentifier.of(pkg.substring(root.length() + 1))
+            return pkg.startsWith(root + ".")
+                    ? SliceIdentifier.of(pkg.substring(root.length() + 1))
                     : SliceIdentifier.ignore();
         }
 

@@ -31,7 +31,9 @@ final class Baseline {
 
     Baseline(String emulatorHostPort, String spreadsheetId, String sheet, String keyColumn) {
         this.sheets = new Sheets.Builder(new NetHttpTransport(), GsonFactory.getDefaultInstance(), request -> {})
-                .setRootUrl("http://" + emulatorHostPort + "/").setApplicationName("extendSchema-baseline").build();
+                .setRootUrl("http://" + emulatorHostPort + "/")
+                .setApplicationName("extendSchema-baseline")
+                .build();
         this.spreadsheetId = spreadsheetId;
         this.sheet = sheet;
         this.keyColumn = keyColumn;
@@ -41,9 +43,12 @@ final class Baseline {
     String run(boolean dryRun) throws IOException {
         largestBody = 0;
         List<List<Object>> values = readAll();
-        SheetProperties properties = sheets.spreadsheets().get(spreadsheetId)
-                .setFields("sheets.properties").execute().getSheets().stream()
-                .filter(s -> s.getProperties().getTitle().equals(sheet)).findFirst().orElseThrow().getProperties();
+        SheetProperties properties =
+                sheets.spreadsheets().get(spreadsheetId).setFields("sheets.properties").execute().getSheets().stream()
+                        .filter(s -> s.getProperties().getTitle().equals(sheet))
+                        .findFirst()
+                        .orElseThrow()
+                        .getProperties();
         List<Object> header = values.isEmpty() ? List.of() : values.get(0);
         int key = header.indexOf(keyColumn);
         if (key < 0) {
@@ -64,9 +69,16 @@ final class Baseline {
         }
         int columnCount = properties.getGridProperties().getColumnCount();
         if (next > columnCount) {
-            sheets.spreadsheets().batchUpdate(spreadsheetId, new BatchUpdateSpreadsheetRequest().setRequests(List.of(
-                    new Request().setAppendDimension(new AppendDimensionRequest().setSheetId(properties.getSheetId())
-                            .setDimension("COLUMNS").setLength(next - columnCount))))).execute();
+            sheets.spreadsheets()
+                    .batchUpdate(
+                            spreadsheetId,
+                            new BatchUpdateSpreadsheetRequest()
+                                    .setRequests(List.of(new Request()
+                                            .setAppendDimension(new AppendDimensionRequest()
+                                                    .setSheetId(properties.getSheetId())
+                                                    .setDimension("COLUMNS")
+                                                    .setLength(next - columnCount)))))
+                    .execute();
             values = readAll();
         }
         write(values, key, metricColumns);
@@ -79,7 +91,11 @@ final class Baseline {
     }
 
     private List<List<Object>> readAll() throws IOException {
-        List<List<Object>> values = sheets.spreadsheets().values().get(spreadsheetId, "'" + sheet + "'").execute().getValues();
+        List<List<Object>> values = sheets.spreadsheets()
+                .values()
+                .get(spreadsheetId, "'" + sheet + "'")
+                .execute()
+                .getValues();
         return values == null ? List.of() : values;
     }
 
@@ -118,7 +134,8 @@ final class Baseline {
             block.add(cells);
         }
         String range = "'" + sheet + "'!" + ColumnLetters.of(first) + "1:" + ColumnLetters.of(last) + values.size();
-        BatchUpdateValuesRequest request = new BatchUpdateValuesRequest().setValueInputOption("USER_ENTERED")
+        BatchUpdateValuesRequest request = new BatchUpdateValuesRequest()
+                .setValueInputOption("USER_ENTERED")
                 .setData(List.of(new ValueRange().setRange(range).setValues(block)));
         largestBody = Math.max(largestBody, bodyBytes(request));
         sheets.spreadsheets().values().batchUpdate(spreadsheetId, request).execute();

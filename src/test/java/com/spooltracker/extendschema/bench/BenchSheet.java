@@ -41,7 +41,8 @@ final class BenchSheet {
             case MIGRATED -> rows;
             case APPENDED -> rows - appendedRows(rows);
         };
-        int columns = state == State.FRESH ? SchemaV4.V3_COLUMN_COUNT
+        int columns = state == State.FRESH
+                ? SchemaV4.V3_COLUMN_COUNT
                 : SchemaV4.V3_COLUMN_COUNT + SchemaV4.METRIC_COLUMNS.size();
         JsonArray data = new JsonArray(rows + 1);
         JsonArray header = new JsonArray();

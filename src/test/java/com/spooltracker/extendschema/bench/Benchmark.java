@@ -33,7 +33,10 @@ import java.util.Map;
  */
 public final class Benchmark {
     enum Run {
-        DRY("dry run"), FRESH("fresh apply"), UP_TO_DATE("up-to-date"), APPENDED("appended 1%");
+        DRY("dry run"),
+        FRESH("fresh apply"),
+        UP_TO_DATE("up-to-date"),
+        APPENDED("appended 1%");
 
         final String label;
 
@@ -43,8 +46,19 @@ public final class Benchmark {
     }
 
     /** One measured run. */
-    record Row(int rows, Run run, String impl, String status, int reads, int writes, long sent, long received,
-            long wallMillis, long emulatorReadMillis, long peakHeap, long largestBody) {
+    record Row(
+            int rows,
+            Run run,
+            String impl,
+            String status,
+            int reads,
+            int writes,
+            long sent,
+            long received,
+            long wallMillis,
+            long emulatorReadMillis,
+            long peakHeap,
+            long largestBody) {
         int calls() {
             return reads + writes;
         }
@@ -62,8 +76,12 @@ public final class Benchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int[] sizes = Arrays.stream(System.getProperty("bench.sizes", "1000,10000,138000").split(","))
-                .map(String::trim).filter(s -> !s.isEmpty()).mapToInt(Integer::parseInt).toArray();
+        int[] sizes = Arrays.stream(
+                        System.getProperty("bench.sizes", "1000,10000,138000").split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .mapToInt(Integer::parseInt)
+                .toArray();
         int coldRounds = Integer.getInteger("bench.coldStartRounds", 7);
         String part = System.getProperty("bench.part", "all");
         try (SheetsEmulator emulator = SheetsEmulator.start()) {
@@ -132,11 +150,31 @@ public final class Benchmark {
         Instance.Figures f = instance.run(dryRun);
         Counters c = emulator.counters();
         long emulatorReads = replayReads(emulator.requestLog());
-        Row row = new Row(size, run, impl, f.status(), c.reads(), c.writes(), c.bytesIn(), c.bytesOut(),
-                f.wallMillis(), emulatorReads, f.peakHeapBytes(), f.largestBodyBytes());
-        System.err.printf("  %-12s %-11s %-10s reads=%d writes=%d sent=%d received=%d wall=%dms emulator-reads=%dms heap=%dMB%n",
-                run.label, impl, row.status(), row.reads(), row.writes(), row.sent(), row.received(), row.wallMillis(),
-                row.emulatorReadMillis(), row.peakHeap() >> 20);
+        Row row = new Row(
+                size,
+                run,
+                impl,
+                f.status(),
+                c.reads(),
+                c.writes(),
+                c.bytesIn(),
+                c.bytesOut(),
+                f.wallMillis(),
+                emulatorReads,
+                f.peakHeapBytes(),
+                f.largestBodyBytes());
+        System.err.printf(
+                "  %-12s %-11s %-10s reads=%d writes=%d sent=%d received=%d wall=%dms emulator-reads=%dms heap=%dMB%n",
+                run.label,
+                impl,
+                row.status(),
+                row.reads(),
+                row.writes(),
+                row.sent(),
+                row.received(),
+                row.wallMillis(),
+                row.emulatorReadMillis(),
+                row.peakHeap() >> 20);
         rows.add(row);
     }
 
@@ -152,7 +190,10 @@ public final class Benchmark {
                 continue;
             }
             HttpRequest get = HttpRequest.newBuilder(URI.create("http://" + emulator.hostPort() + r.pathAndQuery()))
-                    .header("Accept-Encoding", "gzip").timeout(Duration.ofMinutes(2)).GET().build();
+                    .header("Accept-Encoding", "gzip")
+                    .timeout(Duration.ofMinutes(2))
+                    .GET()
+                    .build();
             long started = System.nanoTime();
             HTTP.send(get, HttpResponse.BodyHandlers.discarding());
             nanos += System.nanoTime() - started;
@@ -169,16 +210,19 @@ public final class Benchmark {
 
     private List<ColdStartRow> coldStart(int rounds) throws Exception {
         emulator.seedDemo();
-        String runtime = Files.readString(Path.of(System.getProperty("bench.runtimeClasspath"))).trim();
-        ColdStart.Function hello = new ColdStart.Function("hello", System.getProperty("bench.testClasses"),
-                HelloFunction.class.getName(), Map.of());
-        ColdStart.Function ours = new ColdStart.Function("extendSchema",
+        String runtime = Files.readString(Path.of(System.getProperty("bench.runtimeClasspath")))
+                .trim();
+        ColdStart.Function hello = new ColdStart.Function(
+                "hello", System.getProperty("bench.testClasses"), HelloFunction.class.getName(), Map.of());
+        ColdStart.Function ours = new ColdStart.Function(
+                "extendSchema",
                 System.getProperty("bench.classes") + File.pathSeparator + runtime,
                 "com.spooltracker.extendschema.ExtendSchemaFunction",
                 Map.of("SHEETS_EMULATOR_HOST", emulator.hostPort(), "SPREADSHEET_ID", "demo"));
         ColdStart launcher = new ColdStart();
         List<ColdStartRow> result = new ArrayList<>();
-        String variants = System.getProperty("bench.coldStartOptions",
+        String variants = System.getProperty(
+                "bench.coldStartOptions",
                 "|-XX:TieredStopAtLevel=1|-XX:+UseSerialGC|-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
                         + "|-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:off");
         for (String options : variants.split("\\|", -1)) {
@@ -190,10 +234,11 @@ public final class Benchmark {
                 helloTimes[i] = launcher.launch(hello, options);
                 oursTimes[i] = launcher.launch(ours, options);
             }
-            ColdStartRow row = new ColdStartRow(options.isBlank() ? "(none)" : options, median(helloTimes),
-                    median(oursTimes), rounds);
-            System.err.printf("cold start %-50s hello %4d ms, extendSchema %4d ms%n", row.options(), row.helloMedian(),
-                    row.oursMedian());
+            ColdStartRow row = new ColdStartRow(
+                    options.isBlank() ? "(none)" : options, median(helloTimes), median(oursTimes), rounds);
+            System.err.printf(
+                    "cold start %-50s hello %4d ms, extendSchema %4d ms%n",
+                    row.options(), row.helloMedian(), row.oursMedian());
             result.add(row);
         }
         return result;

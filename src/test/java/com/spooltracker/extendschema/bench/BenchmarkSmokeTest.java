@@ -57,7 +57,8 @@ class BenchmarkSmokeTest {
         emulator.seed(BenchSheet.seed(ROWS, BenchSheet.State.FRESH));
         Counters baseline = run(Instance.baseline(emulator.hostPort()), false, "APPLIED");
         assertEquals(5, baseline.calls(), baseline::toString);
-        assertTrue(apply.bytesOut() * 8 <= baseline.bytesOut(), apply.bytesOut() + " vs baseline " + baseline.bytesOut());
+        assertTrue(
+                apply.bytesOut() * 8 <= baseline.bytesOut(), apply.bytesOut() + " vs baseline " + baseline.bytesOut());
     }
 
     @Test

@@ -26,7 +26,8 @@ final class ChildInstance implements AutoCloseable {
         command.add(System.getProperty("java.home") + "/bin/java");
         command.add("-Xmx" + maxHeap);
         command.add("-Dbench.trackerWrites=" + Integer.getInteger("bench.trackerWrites", 500));
-        for (String option : System.getProperty("bench.workerJvmOptions", "").trim().split("\\s+")) {
+        for (String option :
+                System.getProperty("bench.workerJvmOptions", "").trim().split("\\s+")) {
             if (!option.isEmpty()) {
                 command.add(option);
             }

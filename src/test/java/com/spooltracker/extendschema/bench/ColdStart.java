@@ -21,7 +21,8 @@ import java.util.Map;
  */
 final class ColdStart {
     private static final String INVOKER = "com.google.cloud.functions.invoker.runner.Invoker";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /** A function to launch: its classpath, target class and environment. */
     record Function(String name, String classpath, String target, Map<String, String> env) {}
@@ -30,17 +31,28 @@ final class ColdStart {
 
     ColdStart() {
         invokerJar = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(p -> new File(p).getName().startsWith("java-function-invoker-")).findFirst()
+                .filter(p -> new File(p).getName().startsWith("java-function-invoker-"))
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("java-function-invoker is not on the classpath"));
     }
 
     /** Milliseconds from process launch to the first 200, with {@code javaToolOptions} as JAVA_TOOL_OPTIONS. */
     long launch(Function function, String javaToolOptions) throws Exception {
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(System.getProperty("java.home") + "/bin/java", "-cp", invokerJar,
-                INVOKER, "--classpath", function.classpath(), "--target", function.target(), "--port", Integer.toString(port)));
+        List<String> command = new ArrayList<>(List.of(
+                System.getProperty("java.home") + "/bin/java",
+                "-cp",
+                invokerJar,
+                INVOKER,
+                "--classpath",
+                function.classpath(),
+                "--target",
+                function.target(),
+                "--port",
+                Integer.toString(port)));
         ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
         builder.environment().remove("JAVA_TOOL_OPTIONS");
         if (!javaToolOptions.isBlank()) {
             builder.environment().put("JAVA_TOOL_OPTIONS", javaToolOptions);
@@ -50,7 +62,9 @@ final class ColdStart {
         Process process = builder.start();
         try {
             HttpRequest get = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
-                    .timeout(Duration.ofSeconds(60)).GET().build();
+                    .timeout(Duration.ofSeconds(60))
+                    .GET()
+                    .build();
             long deadline = started + Duration.ofSeconds(60).toNanos();
             while (System.nanoTime() < deadline) {
                 try {
@@ -58,8 +72,8 @@ final class ColdStart {
                     if (response.statusCode() == 200) {
                         return (System.nanoTime() - started) / 1_000_000;
                     }
-                    throw new IllegalStateException(function.name() + " answered " + response.statusCode() + ": "
-                            + response.body());
+                    throw new IllegalStateException(
+                            function.name() + " answered " + response.statusCode() + ": " + response.body());
                 } catch (ConnectException notListeningYet) {
                     if (!process.isAlive()) {
                         throw new IllegalStateException(function.name() + " exited with " + process.exitValue());

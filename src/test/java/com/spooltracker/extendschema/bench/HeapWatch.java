@@ -17,23 +17,33 @@ import javax.management.openmbean.CompositeData;
  */
 final class HeapWatch {
     private static final Set<String> HEAP_POOLS = ManagementFactory.getMemoryPoolMXBeans().stream()
-            .filter(p -> p.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
+            .filter(p -> p.getType() == MemoryType.HEAP)
+            .map(MemoryPoolMXBean::getName)
+            .collect(Collectors.toSet());
     private static final AtomicLong PEAK = new AtomicLong();
     private static final AtomicLong NOTIFIED = new AtomicLong();
 
     static {
         NOTIFIED.set(collections()); // collections before the listeners exist are never notified
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-            ((NotificationEmitter) gc).addNotificationListener((notification, handback) -> {
-                if (notification.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
-                    var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-                    long before = info.getGcInfo().getMemoryUsageBeforeGc().entrySet().stream()
-                            .filter(e -> HEAP_POOLS.contains(e.getKey()))
-                            .mapToLong(e -> e.getValue().getUsed()).sum();
-                    PEAK.accumulateAndGet(before, Math::max);
-                    NOTIFIED.incrementAndGet();
-                }
-            }, null, null);
+            ((NotificationEmitter) gc)
+                    .addNotificationListener(
+                            (notification, handback) -> {
+                                if (notification
+                                        .getType()
+                                        .equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
+                                    var info = GarbageCollectionNotificationInfo.from(
+                                            (CompositeData) notification.getUserData());
+                                    long before = info.getGcInfo().getMemoryUsageBeforeGc().entrySet().stream()
+                                            .filter(e -> HEAP_POOLS.contains(e.getKey()))
+                                            .mapToLong(e -> e.getValue().getUsed())
+                                            .sum();
+                                    PEAK.accumulateAndGet(before, Math::max);
+                                    NOTIFIED.incrementAndGet();
+                                }
+                            },
+                            null,
+                            null);
         }
     }
 
@@ -71,6 +81,8 @@ final class HeapWatch {
 
     private static long collections() {
         return ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .mapToLong(GarbageCollectorMXBean::getCollectionCount).filter(c -> c > 0).sum();
+                .mapToLong(GarbageCollectorMXBean::getCollectionCount)
+                .filter(c -> c > 0)
+                .sum();
     }
 }

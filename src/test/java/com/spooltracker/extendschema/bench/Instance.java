@@ -5,9 +5,9 @@ import com.spooltracker.extendschema.Migration;
 import com.spooltracker.extendschema.RefreshReport;
 import com.spooltracker.extendschema.RefreshResult;
 import com.spooltracker.extendschema.RunOptions;
-import com.spooltracker.extendschema.sheets.MetricWrites;
 import com.spooltracker.extendschema.RunResult;
 import com.spooltracker.extendschema.cache.ColumnMapCache;
+import com.spooltracker.extendschema.sheets.MetricWrites;
 import com.spooltracker.extendschema.sheets.RetryPolicy;
 import com.spooltracker.extendschema.sheets.SheetsClientFactory;
 import com.spooltracker.extendschema.sheets.WriteRequests;
@@ -53,7 +53,8 @@ final class Instance {
             Engine.Outcome outcome = new Engine(migration).run(new RunOptions(dryRun, false, true));
             RefreshResult result = outcome.refresh().orElseThrow().result();
             status = RefreshReport.status(result);
-            for (var request : MetricWrites.of(BenchSheet.SHEET, result.drift().changes(), WriteRequests.MAX_BODY_BYTES)) {
+            for (var request :
+                    MetricWrites.of(BenchSheet.SHEET, result.drift().changes(), WriteRequests.MAX_BODY_BYTES)) {
                 largestBody = Math.max(largestBody, WriteRequests.bodyBytes(request));
             }
         }
@@ -63,8 +64,14 @@ final class Instance {
 
     static Instance ours(String emulatorHostPort) {
         Migration.Target target = new Migration.Target(BenchSheet.ID, BenchSheet.SHEET, "TAG_SPOOL", Optional.empty());
-        return new Instance(new Migration(SheetsClientFactory.emulator(emulatorHostPort), target,
-                RetryPolicy.withDeadline(Duration.ofSeconds(120)), new ColumnMapCache(), Clock.systemUTC()), null);
+        return new Instance(
+                new Migration(
+                        SheetsClientFactory.emulator(emulatorHostPort),
+                        target,
+                        RetryPolicy.withDeadline(Duration.ofSeconds(120)),
+                        new ColumnMapCache(),
+                        Clock.systemUTC()),
+                null);
     }
 
     static Instance baseline(String emulatorHostPort) {
@@ -77,8 +84,11 @@ final class Instance {
         String status;
         RunResult result = null;
         if (migration != null) {
-            result = new Engine(migration).run(new RunOptions(dryRun, false, false)).migration();
-            status = result instanceof RunResult.Applied ? "APPLIED"
+            result = new Engine(migration)
+                    .run(new RunOptions(dryRun, false, false))
+                    .migration();
+            status = result instanceof RunResult.Applied
+                    ? "APPLIED"
                     : result instanceof RunResult.DryRun ? "DRY_RUN" : "UP_TO_DATE";
         } else {
             status = baseline.run(dryRun);

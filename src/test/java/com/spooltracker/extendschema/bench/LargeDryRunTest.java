@@ -28,8 +28,9 @@ class LargeDryRunTest {
 
             assertEquals(200, summary.status(), summary::toString);
             int bytes = summary.body().getBytes(StandardCharsets.UTF_8).length;
-            System.out.printf("dry run of %,d rows: %,d bytes answered; with showRequests %,d bytes%n", ROWS, bytes,
-                    full.body().getBytes(StandardCharsets.UTF_8).length);
+            System.out.printf(
+                    "dry run of %,d rows: %,d bytes answered; with showRequests %,d bytes%n",
+                    ROWS, bytes, full.body().getBytes(StandardCharsets.UTF_8).length);
             assertTrue(bytes < 16 * 1024, "the default answer is " + bytes + " bytes");
             assertTrue(summary.body().endsWith("}\n"), "a terminal prompt starts on its own line");
             JsonArray requests = summary.json().getAsJsonArray("requests");
@@ -38,11 +39,17 @@ class LargeDryRunTest {
             for (var request : requests) {
                 JsonObject entry = request.getAsJsonObject();
                 assertTrue(!entry.has("body") && entry.get("bytes").getAsInt() > 0, entry::toString);
-                cells += entry.get("method").getAsString().equals("values.batchUpdate") ? entry.get("cells").getAsLong() : 0;
+                cells += entry.get("method").getAsString().equals("values.batchUpdate")
+                        ? entry.get("cells").getAsLong()
+                        : 0;
             }
             assertEquals(5L * ROWS + 5, cells, "every data row's five defaults and the five headers");
             assertEquals(200, full.status());
-            assertTrue(full.json().getAsJsonArray("requests").get(1).getAsJsonObject().has("body"));
+            assertTrue(full.json()
+                    .getAsJsonArray("requests")
+                    .get(1)
+                    .getAsJsonObject()
+                    .has("body"));
             assertTrue(full.body().length() > 1_000_000, "the full bodies are megabytes");
         }
     }

@@ -87,8 +87,11 @@ final class RefreshSheets {
             List<Object> metrics = List.of(t[0] + (i % every == 0 ? 1 : 0), t[1], t[2], in[0], in[1]);
             for (int m = 0; m < 5; m++) {
                 Object value = metrics.get(m);
-                row.set(67 + m, value instanceof BigDecimal d ? new JsonPrimitive(d.stripTrailingZeros())
-                        : new JsonPrimitive((Long) value));
+                row.set(
+                        67 + m,
+                        value instanceof BigDecimal d
+                                ? new JsonPrimitive(d.stripTrailingZeros())
+                                : new JsonPrimitive((Long) value));
             }
         }
         JsonObject sheet = new JsonObject();

@@ -17,29 +17,56 @@ final class Report {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         String cpu = "unknown CPU";
         try {
-            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                    .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse(cpu);
+            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(l -> l.startsWith("model name"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim())
+                    .findFirst()
+                    .orElse(cpu);
         } catch (Exception e) {
             // not Linux: the CPU model is only informative
         }
-        out.printf("Machine: %d CPUs (%s), %.1f GiB RAM, %s %s; Java %s (%s)%n%n", Runtime.getRuntime().availableProcessors(),
-                cpu, os.getTotalMemorySize() / (1024.0 * 1024 * 1024), System.getProperty("os.name"),
-                System.getProperty("os.arch"), System.getProperty("java.runtime.version"), System.getProperty("java.vm.name"));
+        out.printf(
+                "Machine: %d CPUs (%s), %.1f GiB RAM, %s %s; Java %s (%s)%n%n",
+                Runtime.getRuntime().availableProcessors(),
+                cpu,
+                os.getTotalMemorySize() / (1024.0 * 1024 * 1024),
+                System.getProperty("os.name"),
+                System.getProperty("os.arch"),
+                System.getProperty("java.runtime.version"),
+                System.getProperty("java.vm.name"));
     }
 
-    static void print(PrintStream out, List<Benchmark.Row> rows, List<Benchmark.ColdStartRow> coldStart, String heap,
+    static void print(
+            PrintStream out,
+            List<Benchmark.Row> rows,
+            List<Benchmark.ColdStartRow> coldStart,
+            String heap,
             String baselineHeap) {
-        out.printf("### Runs%n%nOurs: child JVM -Xmx%s; baseline: child JVM -Xmx%s. Calls and bytes as the emulator "
-                + "counted them; bytes are request/response bodies on the wire (gzip). Largest body: the largest "
-                + "request body before compression. Wall: the run as the function "
-                + "times it; emulator reads: the same reads replayed against the emulator after the run (its share of "
-                + "the wall time). Peak heap: the instance JVM's.%n%n", heap, baselineHeap);
-        out.println("| rows | run | impl | status | reads | writes | sent | received | wall | emulator reads | peak heap | largest body |");
+        out.printf(
+                "### Runs%n%nOurs: child JVM -Xmx%s; baseline: child JVM -Xmx%s. Calls and bytes as the emulator "
+                        + "counted them; bytes are request/response bodies on the wire (gzip). Largest body: the largest "
+                        + "request body before compression. Wall: the run as the function "
+                        + "times it; emulator reads: the same reads replayed against the emulator after the run (its share of "
+                        + "the wall time). Peak heap: the instance JVM's.%n%n",
+                heap, baselineHeap);
+        out.println(
+                "| rows | run | impl | status | reads | writes | sent | received | wall | emulator reads | peak heap | largest body |");
         out.println("|---:|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (Benchmark.Row r : rows) {
-            out.printf("| %,d | %s | %s | %s | %d | %d | %s | %s | %s | %s | %s | %s |%n", r.rows(), r.run().label,
-                    r.impl(), r.status(), r.reads(), r.writes(), bytes(r.sent()), bytes(r.received()),
-                    millis(r.wallMillis()), millis(r.emulatorReadMillis()), bytes(r.peakHeap()), bytes(r.largestBody()));
+            out.printf(
+                    "| %,d | %s | %s | %s | %d | %d | %s | %s | %s | %s | %s | %s |%n",
+                    r.rows(),
+                    r.run().label,
+                    r.impl(),
+                    r.status(),
+                    r.reads(),
+                    r.writes(),
+                    bytes(r.sent()),
+                    bytes(r.received()),
+                    millis(r.wallMillis()),
+                    millis(r.emulatorReadMillis()),
+                    bytes(r.peakHeap()),
+                    bytes(r.largestBody()));
         }
         out.printf("%n### Ratios: ours (warm) / baseline%n%n");
         out.println("| rows | run | calls | sent | received | wall | peak heap |");
@@ -48,65 +75,116 @@ final class Report {
             if (!ours.impl().equals("ours, warm")) {
                 continue;
             }
-            find(rows, ours.rows(), ours.run(), "baseline").ifPresent(base -> out.printf(
-                    "| %,d | %s | %s | %s | %s | %s | %s |%n", ours.rows(), ours.run().label,
-                    ratio(ours.calls(), base.calls()), ratio(ours.sent(), base.sent()),
-                    ratio(ours.received(), base.received()), ratio(ours.wallMillis(), base.wallMillis()),
-                    ratio(ours.peakHeap(), base.peakHeap())));
+            find(rows, ours.rows(), ours.run(), "baseline")
+                    .ifPresent(base -> out.printf(
+                            "| %,d | %s | %s | %s | %s | %s | %s |%n",
+                            ours.rows(),
+                            ours.run().label,
+                            ratio(ours.calls(), base.calls()),
+                            ratio(ours.sent(), base.sent()),
+                            ratio(ours.received(), base.received()),
+                            ratio(ours.wallMillis(), base.wallMillis()),
+                            ratio(ours.peakHeap(), base.peakHeap())));
         }
         targets(out, rows, coldStart, heap);
         if (!coldStart.isEmpty()) {
-            out.printf("%n### Cold start: process launch to first 200 (median of %d alternating launches each)%n%n",
+            out.printf(
+                    "%n### Cold start: process launch to first 200 (median of %d alternating launches each)%n%n",
                     coldStart.get(0).rounds());
             out.println("| JAVA_TOOL_OPTIONS | hello world | extendSchema (dry run) | ratio |");
             out.println("|---|---:|---:|---:|");
             for (Benchmark.ColdStartRow c : coldStart) {
-                out.printf("| `%s` | %d ms | %d ms | %.2f |%n", c.options(), c.helloMedian(), c.oursMedian(), c.ratio());
+                out.printf(
+                        "| `%s` | %d ms | %d ms | %.2f |%n", c.options(), c.helloMedian(), c.oursMedian(), c.ratio());
             }
         }
     }
 
-    private static void targets(PrintStream out, List<Benchmark.Row> rows, List<Benchmark.ColdStartRow> coldStart,
-            String heap) {
+    private static void targets(
+            PrintStream out, List<Benchmark.Row> rows, List<Benchmark.ColdStartRow> coldStart, String heap) {
         out.printf("%n### Targets%n%n");
         for (Benchmark.Row r : rows) {
             if (r.run() == Benchmark.Run.FRESH && r.impl().startsWith("ours")) {
                 int limit = r.impl().endsWith("cold") ? 4 : 3;
-                check(out, r.calls() <= limit, "%,d rows, fresh apply, %s: %d calls (≤ %d)", r.rows(), r.impl(),
-                        r.calls(), limit);
+                check(
+                        out,
+                        r.calls() <= limit,
+                        "%,d rows, fresh apply, %s: %d calls (≤ %d)",
+                        r.rows(),
+                        r.impl(),
+                        r.calls(),
+                        limit);
             }
             if (r.run() == Benchmark.Run.UP_TO_DATE && r.impl().equals("ours, warm")) {
-                check(out, r.reads() == 1 && r.writes() == 0, "%,d rows, up-to-date, warm: %d read, %d writes (1 read)",
-                        r.rows(), r.reads(), r.writes());
+                check(
+                        out,
+                        r.reads() == 1 && r.writes() == 0,
+                        "%,d rows, up-to-date, warm: %d read, %d writes (1 read)",
+                        r.rows(),
+                        r.reads(),
+                        r.writes());
             }
             if (r.impl().startsWith("ours")) {
-                find(rows, r.rows(), r.run(), "baseline").ifPresent(base -> check(out, r.received() * 8 <= base.received(),
-                        "%,d rows, %s, %s: received %s, baseline %s (≤ 1/8: %s)", r.rows(), r.run().label, r.impl(),
-                        bytes(r.received()), bytes(base.received()), ratio(r.received(), base.received())));
-                check(out, r.largestBody() <= MAX_BODY && !r.status().startsWith("FAILED"),
-                        "%,d rows, %s, %s: %s, largest request body %s (≤ 2 MiB)", r.rows(), r.run().label, r.impl(),
-                        r.status(), bytes(r.largestBody()));
+                find(rows, r.rows(), r.run(), "baseline")
+                        .ifPresent(base -> check(
+                                out,
+                                r.received() * 8 <= base.received(),
+                                "%,d rows, %s, %s: received %s, baseline %s (≤ 1/8: %s)",
+                                r.rows(),
+                                r.run().label,
+                                r.impl(),
+                                bytes(r.received()),
+                                bytes(base.received()),
+                                ratio(r.received(), base.received())));
+                check(
+                        out,
+                        r.largestBody() <= MAX_BODY && !r.status().startsWith("FAILED"),
+                        "%,d rows, %s, %s: %s, largest request body %s (≤ 2 MiB)",
+                        r.rows(),
+                        r.run().label,
+                        r.impl(),
+                        r.status(),
+                        bytes(r.largestBody()));
             }
             if (r.rows() >= 138_000 && r.impl().startsWith("ours")) {
                 if (r.run() == Benchmark.Run.FRESH) {
-                    check(out, r.wallMillis() <= 30_000 && r.status().equals("APPLIED"),
-                            "%,d rows, fresh apply, %s, -Xmx%s: %s (≤ 30 s)", r.rows(), r.impl(), heap, millis(r.wallMillis()));
+                    check(
+                            out,
+                            r.wallMillis() <= 30_000 && r.status().equals("APPLIED"),
+                            "%,d rows, fresh apply, %s, -Xmx%s: %s (≤ 30 s)",
+                            r.rows(),
+                            r.impl(),
+                            heap,
+                            millis(r.wallMillis()));
                 }
                 if (r.run() == Benchmark.Run.UP_TO_DATE) {
-                    check(out, r.wallMillis() <= 3_000 && r.status().equals("UP_TO_DATE"),
+                    check(
+                            out,
+                            r.wallMillis() <= 3_000 && r.status().equals("UP_TO_DATE"),
                             "%,d rows, up-to-date, %s: %s (≤ 3 s), of which the emulator's answer ≈ %s",
-                            r.rows(), r.impl(), millis(r.wallMillis()), millis(r.emulatorReadMillis()));
+                            r.rows(),
+                            r.impl(),
+                            millis(r.wallMillis()),
+                            millis(r.emulatorReadMillis()));
                 }
             }
         }
         for (Benchmark.ColdStartRow c : coldStart) {
-            check(out, c.ratio() <= 1.6, "cold start with `%s`: %d ms vs hello world %d ms = %.2f× (≤ 1.6×)",
-                    c.options(), c.oursMedian(), c.helloMedian(), c.ratio());
+            check(
+                    out,
+                    c.ratio() <= 1.6,
+                    "cold start with `%s`: %d ms vs hello world %d ms = %.2f× (≤ 1.6×)",
+                    c.options(),
+                    c.oursMedian(),
+                    c.helloMedian(),
+                    c.ratio());
         }
     }
 
     private static Optional<Benchmark.Row> find(List<Benchmark.Row> rows, int size, Benchmark.Run run, String impl) {
-        return rows.stream().filter(r -> r.rows() == size && r.run() == run && r.impl().equals(impl)).findFirst();
+        return rows.stream()
+                .filter(r -> r.rows() == size && r.run() == run && r.impl().equals(impl))
+                .findFirst();
     }
 
     private static void check(PrintStream out, boolean holds, String format, Object... args) {

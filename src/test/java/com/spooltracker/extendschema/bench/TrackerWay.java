@@ -25,7 +25,9 @@ final class TrackerWay {
 
     TrackerWay(String emulatorHostPort, String spreadsheetId) {
         this.sheets = new Sheets.Builder(new NetHttpTransport(), GsonFactory.getDefaultInstance(), request -> {})
-                .setRootUrl("http://" + emulatorHostPort + "/").setApplicationName("tracker-way").build();
+                .setRootUrl("http://" + emulatorHostPort + "/")
+                .setApplicationName("tracker-way")
+                .build();
         this.spreadsheetId = spreadsheetId;
     }
 
@@ -42,8 +44,16 @@ final class TrackerWay {
     String run(boolean dryRun) throws IOException {
         long started = System.nanoTime();
         int limit = Integer.getInteger("bench.trackerWrites", 500);
-        List<List<Object>> operaciones = sheets.spreadsheets().values().get(spreadsheetId, "Operaciones").execute().getValues();
-        List<List<Object>> uniones = sheets.spreadsheets().values().get(spreadsheetId, "Uniones").execute().getValues();
+        List<List<Object>> operaciones = sheets.spreadsheets()
+                .values()
+                .get(spreadsheetId, "Operaciones")
+                .execute()
+                .getValues();
+        List<List<Object>> uniones = sheets.spreadsheets()
+                .values()
+                .get(spreadsheetId, "Uniones")
+                .execute()
+                .getValues();
         List<Object> header = uniones.get(0);
         int ot = header.indexOf("OT");
         int dn = header.indexOf("DN_UNION");
@@ -51,8 +61,9 @@ final class TrackerWay {
         int sol = header.indexOf("SOL_FECHA_FIN");
         Map<String, BigDecimal[]> byOt = new HashMap<>();
         for (List<Object> row : uniones.subList(1, uniones.size())) {
-            BigDecimal[] t = byOt.computeIfAbsent(text(row, ot), k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO,
-                    BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
+            BigDecimal[] t = byOt.computeIfAbsent(text(row, ot), k -> new BigDecimal[] {
+                BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO
+            });
             BigDecimal d = number(text(row, dn));
             t[0] = t[0].add(BigDecimal.ONE);
             if (!text(row, arm).isEmpty()) {
@@ -77,17 +88,23 @@ final class TrackerWay {
             for (int m = 0; m < 5; m++) {
                 values.add(t == null ? 0 : m < 3 ? t[m] : t[m].setScale(2, RoundingMode.HALF_UP));
             }
-            String range = "Operaciones!" + com.spooltracker.extendschema.schema.ColumnLetters.of(metrics) + (r + 1) + ":"
-                    + com.spooltracker.extendschema.schema.ColumnLetters.of(metrics + 4) + (r + 1);
+            String range = "Operaciones!" + com.spooltracker.extendschema.schema.ColumnLetters.of(metrics) + (r + 1)
+                    + ":" + com.spooltracker.extendschema.schema.ColumnLetters.of(metrics + 4) + (r + 1);
             ValueRange body = new ValueRange().setValues(List.of(values));
             largestBody = Math.max(largestBody, GsonFactory.getDefaultInstance().toByteArray(body).length);
-            sheets.spreadsheets().values().update(spreadsheetId, range, body).setValueInputOption("RAW").execute();
+            sheets.spreadsheets()
+                    .values()
+                    .update(spreadsheetId, range, body)
+                    .setValueInputOption("RAW")
+                    .execute();
         }
         return "APPLIED/" + readMillis + "/" + (operaciones.size() - 1) + "/" + written;
     }
 
     private static String text(List<Object> row, int column) {
-        return column < row.size() && row.get(column) != null ? row.get(column).toString().trim() : "";
+        return column < row.size() && row.get(column) != null
+                ? row.get(column).toString().trim()
+                : "";
     }
 
     private static BigDecimal number(String text) {

@@ -23,7 +23,8 @@ public final class Worker {
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         for (String line = in.readLine(); line != null && !line.equals("quit"); line = in.readLine()) {
             try {
-                Instance.Figures f = line.startsWith("refresh") ? instance.refresh(line.equals("refresh-dry"))
+                Instance.Figures f = line.startsWith("refresh")
+                        ? instance.refresh(line.equals("refresh-dry"))
                         : instance.run(line.equals("dry"));
                 out.println("RESULT " + f.status() + " " + f.wallMillis() + " " + f.peakHeapBytes() + " "
                         + f.largestBodyBytes());

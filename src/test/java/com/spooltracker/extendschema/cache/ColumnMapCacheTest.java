@@ -25,8 +25,14 @@ class ColumnMapCacheTest {
     @Test
     void buildsOnceAndAnswersFromTheCacheAfterwards() {
         AtomicInteger builds = new AtomicInteger();
-        ColumnMap first = cache.getOrBuild(OPERACIONES, () -> { builds.incrementAndGet(); return V3; });
-        ColumnMap second = cache.getOrBuild(OPERACIONES, () -> { builds.incrementAndGet(); return V3; });
+        ColumnMap first = cache.getOrBuild(OPERACIONES, () -> {
+            builds.incrementAndGet();
+            return V3;
+        });
+        ColumnMap second = cache.getOrBuild(OPERACIONES, () -> {
+            builds.incrementAndGet();
+            return V3;
+        });
 
         assertSame(first, second);
         assertEquals(1, builds.get());
@@ -67,7 +73,13 @@ class ColumnMapCacheTest {
     @Test
     void aFailedBuildIsNotCachedAndReachesTheCaller() {
         IllegalStateException boom = new IllegalStateException("read failed");
-        assertSame(boom, assertThrows(IllegalStateException.class, () -> cache.getOrBuild(OPERACIONES, () -> { throw boom; })));
+        assertSame(
+                boom,
+                assertThrows(
+                        IllegalStateException.class,
+                        () -> cache.getOrBuild(OPERACIONES, () -> {
+                            throw boom;
+                        })));
 
         assertSame(V3, cache.getOrBuild(OPERACIONES, () -> V3));
     }

@@ -1,7 +1,6 @@
 package com.spooltracker.extendschema.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DeployScriptTest {
 
-    private static final Path BASEDIR = Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
+    private static final Path BASEDIR =
+            Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
     private static final String SOURCE = realPath(BASEDIR);
     private static final Path SCRIPT = BASEDIR.resolve("deploy.sh");
     private static final String PROJECT = "spool-test";
@@ -40,9 +40,15 @@ class DeployScriptTest {
     private static final String BUILD_SA = "fixture-build@spool-test.iam.gserviceaccount.com";
     private static final String SPREADSHEET_ID = "1BxiMVs0XRA5nFMdKvBdBZjgmUUqptlbs74OgvE2upms";
 
-    private static final List<String> SERVICES = List.of("cloudfunctions.googleapis.com", "run.googleapis.com",
-            "cloudbuild.googleapis.com", "artifactregistry.googleapis.com", "cloudscheduler.googleapis.com",
-            "iam.googleapis.com", "cloudresourcemanager.googleapis.com", "sheets.googleapis.com");
+    private static final List<String> SERVICES = List.of(
+            "cloudfunctions.googleapis.com",
+            "run.googleapis.com",
+            "cloudbuild.googleapis.com",
+            "artifactregistry.googleapis.com",
+            "cloudscheduler.googleapis.com",
+            "iam.googleapis.com",
+            "cloudresourcemanager.googleapis.com",
+            "sheets.googleapis.com");
     private static final String ENABLE =
             "gcloud services enable " + String.join(" ", SERVICES) + " --project=spool-test";
     private static final String BUILD_ROLE_BINDING =
@@ -97,7 +103,9 @@ class DeployScriptTest {
       exit 1
       """;
 
-    @TempDir Path tmp;
+    @TempDir
+    Path tmp;
+
     private Path fakeBin;
     private Path log;
     private Path scriptTmp;
@@ -124,8 +132,7 @@ class DeployScriptTest {
     }
 
     @Test
-    void firstDeployEnablesServicesFirstThenCreatesAccountsBuildsAsTheBuildAccountAndCreatesTheJob()
-            throws Exception {
+    void firstDeployEnablesServicesFirstThenCreatesAccountsBuildsAsTheBuildAccountAndCreatesTheJob() throws Exception {
         Result result = run("--config", config.toString());
 
         assertEquals(0, result.exit(), result.stderr());
@@ -147,14 +154,13 @@ class DeployScriptTest {
                         INVOKER_BINDING,
                         DESCRIBE_URL,
                         DESCRIBE_JOB,
-                        "gcloud scheduler jobs create http" + JOB_TARGET
-                                + " --headers=Content-Type=application/json" + JOB_REST),
+                        "gcloud scheduler jobs create http" + JOB_TARGET + " --headers=Content-Type=application/json"
+                                + JOB_REST),
                 result.gcloudCalls());
     }
 
     @Test
-    void deployPassesTheEnvMapAsStringsPlusTheProjectAndRunsFromTheRepositoryRoot()
-            throws Exception {
+    void deployPassesTheEnvMapAsStringsPlusTheProjectAndRunsFromTheRepositoryRoot() throws Exception {
         Result result = run("--config", config.toString());
 
         assertEquals(0, result.exit(), result.stderr());
@@ -168,7 +174,8 @@ class DeployScriptTest {
                         "JAVA_TOOL_OPTIONS: '-XX:+TieredCompilation -XX:TieredStopAtLevel=1'",
                         "GOOGLE_CLOUD_PROJECT: 'spool-test'"),
                 Files.readAllLines(tmp.resolve("env-vars-file.yaml")));
-        assertEquals(BASEDIR.toRealPath().toString(),
+        assertEquals(
+                BASEDIR.toRealPath().toString(),
                 Files.readString(tmp.resolve("deploy-cwd")).strip());
         try (Stream<Path> left = Files.list(scriptTmp)) {
             assertEquals(List.of(), left.toList(), "temporary files are removed on exit");
@@ -180,8 +187,9 @@ class DeployScriptTest {
         Result result = run("--config", config.toString());
 
         assertEquals(0, result.exit(), result.stderr());
-        assertTrue(result.stdout().contains(
-                "https://docs.google.com/spreadsheets/d/" + SPREADSHEET_ID + "/edit"), result.stdout());
+        assertTrue(
+                result.stdout().contains("https://docs.google.com/spreadsheets/d/" + SPREADSHEET_ID + "/edit"),
+                result.stdout());
         assertTrue(result.stdout().contains("add " + RUNTIME_SA + " as Editor"), result.stdout());
     }
 
@@ -214,19 +222,24 @@ class DeployScriptTest {
         Result result = run("--config", config.toString(), "--skip-enable");
 
         assertEquals(0, result.exit(), result.stderr());
-        assertTrue(result.gcloudCalls().stream().noneMatch(call -> call.startsWith("gcloud services")),
+        assertTrue(
+                result.gcloudCalls().stream().noneMatch(call -> call.startsWith("gcloud services")),
                 result.gcloudCalls()::toString);
-        assertEquals("gcloud iam service-accounts describe " + RUNTIME_SA + " --project=spool-test",
-                result.gcloudCalls().get(1), "the deploy goes on with the accounts");
+        assertEquals(
+                "gcloud iam service-accounts describe " + RUNTIME_SA + " --project=spool-test",
+                result.gcloudCalls().get(1),
+                "the deploy goes on with the accounts");
         assertTrue(result.gcloudCalls().contains(DEPLOY), result.gcloudCalls()::toString);
-        assertTrue(result.stderr().contains("not enabling services (--skip-enable); these must be enabled: "
-                + String.join(" ", SERVICES)), result.stderr());
+        assertTrue(
+                result.stderr()
+                        .contains("not enabling services (--skip-enable); these must be enabled: "
+                                + String.join(" ", SERVICES)),
+                result.stderr());
     }
 
     @Test
     void dryRunWithProjectRunsNoGcloudAndPrintsEveryCommandShellQuoted() throws Exception {
-        Result result = run("--config", config.toString(), "--project", "other-project",
-                "--dry-run");
+        Result result = run("--config", config.toString(), "--project", "other-project", "--dry-run");
 
         assertEquals(0, result.exit(), result.stderr());
         assertEquals(List.of(), result.gcloudCalls());
@@ -244,8 +257,7 @@ class DeployScriptTest {
                                 + " --project=other-project",
                         "+ gcloud iam service-accounts create fixture-scheduler --project=other-project"
                                 + " --display-name='extendSchema scheduler'",
-                        "+ gcloud iam service-accounts describe " + sa.formatted("build")
-                                + " --project=other-project",
+                        "+ gcloud iam service-accounts describe " + sa.formatted("build") + " --project=other-project",
                         "+ gcloud iam service-accounts create fixture-build --project=other-project"
                                 + " --display-name='extendSchema build'",
                         "+ " + BUILD_ROLE_BINDING.replace("spool-test", "other-project"),
@@ -264,10 +276,12 @@ class DeployScriptTest {
                                 + " --attempt-deadline=300s --max-retry-attempts=1 --min-backoff=30s"
                                 + " --max-backoff=120s --max-doublings=1"),
                 commandLines(result.stdout()));
-        assertTrue(result.stdout().contains("\nSPREADSHEET_ID: '" + SPREADSHEET_ID + "'\n"),
+        assertTrue(
+                result.stdout().contains("\nSPREADSHEET_ID: '" + SPREADSHEET_ID + "'\n"),
                 "dry run shows the generated env file");
         assertTrue(result.stdout().contains(" --env-vars-file=" + envFile + " "), "the file the cat command writes");
-        assertEquals(List.of("#   <function-url>               the function's URL, known once it is deployed"),
+        assertEquals(
+                List.of("#   <function-url>               the function's URL, known once it is deployed"),
                 placeholders(result.stdout()));
         assertEquals(List.of(), listFiles(scriptTmp), "a dry run writes nothing");
     }
@@ -280,18 +294,25 @@ class DeployScriptTest {
 
         assertEquals(0, result.exit(), result.stderr());
         assertTrue(result.stderr().contains("gcloud not found on PATH"), result.stderr());
-        List<String> header = result.stdout().lines().takeWhile(line -> line.startsWith("#")).toList();
+        List<String> header =
+                result.stdout().lines().takeWhile(line -> line.startsWith("#")).toList();
         assertEquals("# DRY RUN: the commands a real run would run, in order; nothing was changed.", header.get(0));
-        assertTrue(header.stream().anyMatch(line -> line.startsWith("#   REPLACE_WITH_SPREADSHEET_ID ")
-                && line.contains("env.SPREADSHEET_ID")), header::toString);
-        assertTrue(header.stream().anyMatch(line -> line.startsWith("#   PROJECT_ID ")
-                && line.contains("--project")), header::toString);
+        assertTrue(
+                header.stream()
+                        .anyMatch(line -> line.startsWith("#   REPLACE_WITH_SPREADSHEET_ID ")
+                                && line.contains("env.SPREADSHEET_ID")),
+                header::toString);
+        assertTrue(
+                header.stream().anyMatch(line -> line.startsWith("#   PROJECT_ID ") && line.contains("--project")),
+                header::toString);
         assertTrue(header.stream().anyMatch(line -> line.startsWith("#   <function-url> ")), header::toString);
         List<String> commands = commandLines(result.stdout());
         assertEquals(14, commands.size(), result.stdout());
         assertTrue(commands.get(0).startsWith("+ gcloud services enable "), commands.get(0));
-        assertTrue(commands.stream().filter(line -> line.contains("gcloud"))
-                .allMatch(line -> line.contains("--project=PROJECT_ID") || line.contains(" PROJECT_ID ")),
+        assertTrue(
+                commands.stream()
+                        .filter(line -> line.contains("gcloud"))
+                        .allMatch(line -> line.contains("--project=PROJECT_ID") || line.contains(" PROJECT_ID ")),
                 result.stdout());
         assertTrue(result.stdout().contains("\nSPREADSHEET_ID: 'REPLACE_WITH_SPREADSHEET_ID'\n"), result.stdout());
     }
@@ -307,8 +328,10 @@ class DeployScriptTest {
         assertEquals(0, dry.exit(), dry.stderr());
         assertEquals(List.of(), dry.gcloudCalls());
 
-        ProcessBuilder paste = new ProcessBuilder(onPath("bash").orElseThrow().toString(), "-c",
-                pastedPart(dry.stdout())).directory(tmp.toFile()).redirectErrorStream(true);
+        ProcessBuilder paste = new ProcessBuilder(
+                        onPath("bash").orElseThrow().toString(), "-c", pastedPart(dry.stdout()))
+                .directory(tmp.toFile())
+                .redirectErrorStream(true);
         paste.environment().keySet().removeIf(key -> key.startsWith("CLOUDSDK_"));
         paste.environment().putAll(env);
         Process shell = paste.start();
@@ -316,10 +339,15 @@ class DeployScriptTest {
         assertTrue(shell.waitFor(60, TimeUnit.SECONDS), output);
 
         List<String> pasted = Files.readAllLines(log).stream()
-                .map(line -> line.replaceAll("--env-vars-file=\\S+", "--env-vars-file=ENV_FILE")).toList();
-        List<String> expected = real.gcloudCalls().stream().map(call -> call.replace(URL, "<function-url>")).toList();
+                .map(line -> line.replaceAll("--env-vars-file=\\S+", "--env-vars-file=ENV_FILE"))
+                .toList();
+        List<String> expected = real.gcloudCalls().stream()
+                .map(call -> call.replace(URL, "<function-url>"))
+                .toList();
         assertEquals(expected, pasted, output);
-        assertEquals(realEnvFile, Files.readString(tmp.resolve("env-vars-file.yaml")),
+        assertEquals(
+                realEnvFile,
+                Files.readString(tmp.resolve("env-vars-file.yaml")),
                 "the pasted commands pass the same env file");
     }
 
@@ -361,7 +389,8 @@ class DeployScriptTest {
         Result result = run("--config", config.toString());
 
         assertEquals(1, result.exit());
-        assertEquals(List.of("deploy.sh: error: " + config
+        assertEquals(
+                List.of("deploy.sh: error: " + config
                         + ": missing required field function.region (key 'region' under 'function:')"),
                 result.stderr().lines().toList());
         assertEquals(List.of(), result.gcloudCalls());
@@ -372,7 +401,8 @@ class DeployScriptTest {
         Result result = run("--project", PROJECT);
 
         assertEquals(1, result.exit());
-        assertEquals(List.of("deploy.sh: error: " + BASEDIR.resolve("function.yaml")
+        assertEquals(
+                List.of("deploy.sh: error: " + BASEDIR.resolve("function.yaml")
                         + ": env.SPREADSHEET_ID is still the placeholder; set it to the ID in the sheet's URL"),
                 result.stderr().lines().toList());
         assertEquals("", result.stdout());
@@ -398,7 +428,8 @@ class DeployScriptTest {
         Result result = run("--config", config.toString());
 
         assertEquals(1, result.exit());
-        assertEquals(List.of("deploy.sh: error: gcloud not found on PATH; install the Google Cloud"
+        assertEquals(
+                List.of("deploy.sh: error: gcloud not found on PATH; install the Google Cloud"
                         + " CLI (https://cloud.google.com/sdk/docs/install)"),
                 result.stderr().lines().toList());
     }
@@ -410,34 +441,31 @@ class DeployScriptTest {
         Result result = run("--config", config.toString());
 
         assertEquals(1, result.exit());
-        assertTrue(result.stderr().startsWith("deploy.sh: error: no Google Cloud project set"),
-                result.stderr());
+        assertTrue(result.stderr().startsWith("deploy.sh: error: no Google Cloud project set"), result.stderr());
         assertEquals(List.of("gcloud config get-value project"), result.gcloudCalls());
     }
 
     @Test
     void emulatorHostIsNeverDeployed() throws Exception {
-        Files.writeString(config, Files.readString(config)
-                .replace("env:\n", "env:\n  SHEETS_EMULATOR_HOST: localhost:9090\n"));
+        Files.writeString(
+                config, Files.readString(config).replace("env:\n", "env:\n  SHEETS_EMULATOR_HOST: localhost:9090\n"));
 
         Result result = run("--config", config.toString());
 
         assertEquals(1, result.exit());
-        assertTrue(result.stderr().contains("env.SHEETS_EMULATOR_HOST is for local runs only"),
-                result.stderr());
+        assertTrue(result.stderr().contains("env.SHEETS_EMULATOR_HOST is for local runs only"), result.stderr());
         assertEquals(List.of(), result.gcloudCalls());
     }
 
     @Test
     void attemptDeadlineShorterThanTheFunctionTimeoutIsRejected() throws Exception {
-        Files.writeString(config, Files.readString(config)
-                .replace("attemptDeadline: 300s", "attemptDeadline: 200s"));
+        Files.writeString(config, Files.readString(config).replace("attemptDeadline: 300s", "attemptDeadline: 200s"));
 
         Result result = run("--config", config.toString());
 
         assertEquals(1, result.exit());
-        assertTrue(result.stderr().contains(
-                "schedule.attemptDeadline (200s) must be at least function.timeout (240s)"),
+        assertTrue(
+                result.stderr().contains("schedule.attemptDeadline (200s) must be at least function.timeout (240s)"),
                 result.stderr());
     }
 
@@ -448,20 +476,19 @@ class DeployScriptTest {
         Result result = run("--config", config.toString());
 
         assertEquals(1, result.exit());
-        assertEquals(List.of("deploy.sh: error: " + config + ":8: unknown field function.memroy"),
+        assertEquals(
+                List.of("deploy.sh: error: " + config + ":8: unknown field function.memroy"),
                 result.stderr().lines().toList());
     }
 
     @Test
     void commentAfterAValueIsRejectedRatherThanMisread() throws Exception {
-        Files.writeString(config, Files.readString(config)
-                .replace("  memory: 1Gi", "  memory: 1Gi # more later"));
+        Files.writeString(config, Files.readString(config).replace("  memory: 1Gi", "  memory: 1Gi # more later"));
 
         Result result = run("--config", config.toString());
 
         assertEquals(1, result.exit());
-        assertTrue(result.stderr().contains(":8: function.memory: comments after a value"),
-                result.stderr());
+        assertTrue(result.stderr().contains(":8: function.memory: comments after a value"), result.stderr());
     }
 
     @Test
@@ -505,7 +532,8 @@ class DeployScriptTest {
         Assumptions.assumeTrue(shellcheck.isPresent(), "shellcheck is not installed");
 
         Process process = new ProcessBuilder(shellcheck.get().toString(), SCRIPT.toString())
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
         assertEquals(0, process.waitFor(), output);
@@ -525,7 +553,8 @@ class DeployScriptTest {
         builder.environment().putAll(env);
         Path out = tmp.resolve("stdout");
         Path err = tmp.resolve("stderr");
-        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process process =
+                builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "deploy.sh did not finish");
         List<String> calls = Files.readAllLines(log).stream()
                 .map(line -> line.replaceAll("--env-vars-file=\\S+", "--env-vars-file=ENV_FILE"))
@@ -551,7 +580,10 @@ class DeployScriptTest {
 
     /** The placeholder lines of a dry run's header. */
     private static List<String> placeholders(String stdout) {
-        return stdout.lines().takeWhile(line -> line.startsWith("#")).filter(line -> line.startsWith("#   ")).toList();
+        return stdout.lines()
+                .takeWhile(line -> line.startsWith("#"))
+                .filter(line -> line.startsWith("#   "))
+                .toList();
     }
 
     private static List<Path> listFiles(Path dir) throws IOException {

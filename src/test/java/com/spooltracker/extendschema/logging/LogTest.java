@@ -46,7 +46,10 @@ class LogTest {
         log.error("c", null, null);
 
         List<String> severities = lines().stream()
-                .map(line -> JsonParser.parseString(line).getAsJsonObject().get("severity").getAsString())
+                .map(line -> JsonParser.parseString(line)
+                        .getAsJsonObject()
+                        .get("severity")
+                        .getAsString())
                 .toList();
         assertEquals(List.of("INFO", "WARNING", "ERROR"), severities);
     }
@@ -56,7 +59,8 @@ class LogTest {
         Log.create(true, "spool-prod", out).info("run", Map.of(), TRACE_ID + "/123456789;o=1");
 
         JsonObject entry = onlyEntry();
-        assertEquals("projects/spool-prod/traces/" + TRACE_ID, entry.get(Log.TRACE).getAsString());
+        assertEquals(
+                "projects/spool-prod/traces/" + TRACE_ID, entry.get(Log.TRACE).getAsString());
         assertEquals("00000000075bcd15", entry.get(Log.SPAN_ID).getAsString());
         assertTrue(entry.get(Log.TRACE_SAMPLED).getAsBoolean());
     }
@@ -66,7 +70,8 @@ class LogTest {
         Log.create(true, "spool-prod", out).info("run", Map.of(), TRACE_ID);
 
         JsonObject entry = onlyEntry();
-        assertEquals("projects/spool-prod/traces/" + TRACE_ID, entry.get(Log.TRACE).getAsString());
+        assertEquals(
+                "projects/spool-prod/traces/" + TRACE_ID, entry.get(Log.TRACE).getAsString());
         assertFalse(entry.has(Log.SPAN_ID));
         assertFalse(entry.has(Log.TRACE_SAMPLED));
     }
@@ -152,15 +157,19 @@ class LogTest {
     void bearerTokenIsRedactedInMessageAndFields() {
         String token = "eyJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJodHRwczovL3gifQ.c2lnbmF0dXJl";
 
-        Log.create(true, "p", out).warning("rejected header Bearer " + token,
-                Map.of("detail", Map.of("header", "Authorization: bearer abc.DEF-123")), null);
+        Log.create(true, "p", out)
+                .warning(
+                        "rejected header Bearer " + token,
+                        Map.of("detail", Map.of("header", "Authorization: bearer abc.DEF-123")),
+                        null);
 
         String line = lines().get(0);
         assertFalse(line.contains(token), line);
         assertFalse(line.contains("abc.DEF-123"), line);
         JsonObject entry = onlyEntry();
         assertEquals("rejected header Bearer [REDACTED]", entry.get("message").getAsString());
-        assertEquals("Authorization: bearer [REDACTED]",
+        assertEquals(
+                "Authorization: bearer [REDACTED]",
                 entry.getAsJsonObject("detail").get("header").getAsString());
     }
 
@@ -168,12 +177,13 @@ class LogTest {
     void accessTokenJwtAndPrivateKeyAreRedactedWherever() {
         String accessToken = "ya29.a0AfB_byC-1234567890abcdefGHIJ";
         String jwt = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxMjMifQ.sig_nature-1";
-        String key = "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n"
-                + "-----END PRIVATE KEY-----\n";
+        String key = "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n" + "-----END PRIVATE KEY-----\n";
 
-        Log.create(false, null, out).error("refresh failed for " + accessToken,
-                Map.of("idToken", "x", "seen", List.of(jwt), "json", "{\"private_key\":\"" + key + "\"}"),
-                null);
+        Log.create(false, null, out)
+                .error(
+                        "refresh failed for " + accessToken,
+                        Map.of("idToken", "x", "seen", List.of(jwt), "json", "{\"private_key\":\"" + key + "\"}"),
+                        null);
 
         String line = lines().get(0);
         assertFalse(line.contains("a0AfB_byC"), line);
@@ -193,7 +203,8 @@ class LogTest {
 
         Log.create(false, "ignored", out).info("planned\nnothing applied", fields, HEADER);
 
-        assertEquals(List.of("INFO extendSchema: planned\\nnothing applied status=DRY_RUN"
+        assertEquals(
+                List.of("INFO extendSchema: planned\\nnothing applied status=DRY_RUN"
                         + " columnsAdded=0 sheet=\"Hoja 1\" apiCalls={\"reads\":2}"),
                 lines());
     }
@@ -202,8 +213,7 @@ class LogTest {
     void structuredOnlyWhenRunningOnCloudRunWithProjectFromTheEnvironment() {
         Log.fromEnvironment(Map.of("K_SERVICE", "extendschema", "GCP_PROJECT", "legacy"), out)
                 .info("cloud", null, HEADER);
-        Log.fromEnvironment(Map.of("GOOGLE_CLOUD_PROJECT", "spool-prod"), out)
-                .info("local", null, HEADER);
+        Log.fromEnvironment(Map.of("GOOGLE_CLOUD_PROJECT", "spool-prod"), out).info("local", null, HEADER);
 
         List<String> lines = lines();
         JsonObject cloud = JsonParser.parseString(lines.get(0)).getAsJsonObject();
@@ -238,8 +248,12 @@ class LogTest {
         List<String> lines = new ArrayList<>(lines());
         assertEquals(threads * perThread, lines.size());
         for (String line : lines) {
-            assertEquals("entry", JsonParser.parseString(line).getAsJsonObject()
-                    .get("message").getAsString());
+            assertEquals(
+                    "entry",
+                    JsonParser.parseString(line)
+                            .getAsJsonObject()
+                            .get("message")
+                            .getAsString());
         }
     }
 }

@@ -48,7 +48,8 @@ class DriftTest {
         List<String> values = new ArrayList<>(List.of("-", "-", "-", "-", "-"));
         for (DriftReport.CellChange change : report.changes()) {
             if (change.row() == row) {
-                values.set(METRIC_COLUMNS.indexOf(change.column()), change.value().toPlainString());
+                values.set(
+                        METRIC_COLUMNS.indexOf(change.column()), change.value().toPlainString());
             }
         }
         return values;
@@ -56,11 +57,13 @@ class DriftTest {
 
     @Test
     void countsUnionsArmedAndWeldedAndSumsTheirInchesRoundedToTwoDecimals() {
-        DriftReport report = drift(List.of(spool(1, n(1204))), List.of(
-                union(1, n(1204), n(2), true, true),
-                union(2, n(1204), n(1.005), true, false),
-                union(3, n(1204), n(0.75), false, false),
-                union(4, n(1300), n(9), true, true)));
+        DriftReport report = drift(
+                List.of(spool(1, n(1204))),
+                List.of(
+                        union(1, n(1204), n(2), true, true),
+                        union(2, n(1204), n(1.005), true, false),
+                        union(3, n(1204), n(0.75), false, false),
+                        union(4, n(1300), n(9), true, true)));
 
         assertEquals(List.of("3", "2", "1", "3.01", "2"), written(report, 1));
         assertEquals(List.of(1, 1, 1, 1, 1), report.differingByColumn());
@@ -69,8 +72,10 @@ class DriftTest {
 
     @Test
     void otAsNumberTextPaddedOrSpacedIsOneOt() {
-        DriftReport report = drift(List.of(spool(1, n(1204)), spool(2, t(" 1204 ")), spool(3, t("001")), spool(4, n(1))),
-                List.of(union(1, t("1204"), n(1), false, false), union(2, n(1204.0), n(1), false, false),
+        DriftReport report = drift(
+                List.of(spool(1, n(1204)), spool(2, t(" 1204 ")), spool(3, t("001")), spool(4, n(1))),
+                List.of(
+                        union(1, t("1204"), n(1), false, false), union(2, n(1204.0), n(1), false, false),
                         union(3, n(1), n(1), false, false), union(4, t(" 01 "), n(1), false, false)));
 
         assertEquals("2", written(report, 1).get(0));
@@ -81,16 +86,18 @@ class DriftTest {
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-        "1204      | 1204",
-        "' 1204 '  | 1204",
-        "001       | 1",
-        "1204.0    | 1204",
-        "OT-12a    | OT-12a",
-        "' OT-12a' | OT-12a",
-        "ot-12A    | ot-12A",
-        "'   '     | ''",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "1204      | 1204",
+                "' 1204 '  | 1204",
+                "001       | 1",
+                "1204.0    | 1204",
+                "OT-12a    | OT-12a",
+                "' OT-12a' | OT-12a",
+                "ot-12A    | ot-12A",
+                "'   '     | ''",
+            })
     void otKeyOfText(String text, String key) {
         assertEquals(key.isEmpty() ? Optional.empty() : Optional.of(key), OtKey.of(Cell.of(text)));
     }
@@ -106,23 +113,27 @@ class DriftTest {
 
     @Test
     void aDnThatIsNotANumberCountsButAddsNoInchesAndIsNamed() {
-        DriftReport report = drift(List.of(spool(1, n(7))), List.of(
-                union(1, n(7), t("2,5"), true, true),
-                union(2, n(7), t("N/A"), true, false),
-                union(3, n(7), E, true, false),
-                union(4, n(7), t(" 1.5 "), true, true),
-                union(5, n(7), new Cell.Bool(true), false, true)));
+        DriftReport report = drift(
+                List.of(spool(1, n(7))),
+                List.of(
+                        union(1, n(7), t("2,5"), true, true),
+                        union(2, n(7), t("N/A"), true, false),
+                        union(3, n(7), E, true, false),
+                        union(4, n(7), t(" 1.5 "), true, true),
+                        union(5, n(7), new Cell.Bool(true), false, true)));
 
         assertEquals(List.of("5", "4", "3", "1.5", "1.5"), written(report, 1));
         assertEquals(4, report.invalidDnCount());
-        assertEquals(List.of("Uniones!E2", "Uniones!E3", "Uniones!E4", "Uniones!E6"),
+        assertEquals(
+                List.of("Uniones!E2", "Uniones!E3", "Uniones!E4", "Uniones!E6"),
                 report.invalidDn().stream().map(DriftReport.InvalidDn::cell).toList());
         assertEquals("\"2,5\"", report.invalidDn().get(0).value());
     }
 
     @Test
     void spoolsSharingAnOtEachGetItsFigures() {
-        DriftReport report = drift(List.of(spool(1, n(5)), spool(2, n(5)), spool(3, t("SP"))),
+        DriftReport report = drift(
+                List.of(spool(1, n(5)), spool(2, n(5)), spool(3, t("SP"))),
                 List.of(union(1, n(5), n(2), true, false), union(2, t("SP"), n(3), true, true)));
 
         assertEquals(List.of("1", "1", "0", "2", "0"), written(report, 1));
@@ -132,7 +143,8 @@ class DriftTest {
 
     @Test
     void aSpoolWithoutOtGetsZerosAndIsCounted() {
-        DriftReport report = drift(List.of(spool(1, E, n(4), n(4), n(4), n(4), n(4)), spool(2, t("  "))),
+        DriftReport report = drift(
+                List.of(spool(1, E, n(4), n(4), n(4), n(4), n(4)), spool(2, t("  "))),
                 List.of(union(1, E, n(2), true, true)));
 
         assertEquals(List.of("0", "0", "0", "0", "0"), written(report, 1));
@@ -144,34 +156,50 @@ class DriftTest {
 
     @Test
     void unionsOfNoSpoolAreOrphansAndBlankRowsAreNotUnions() {
-        DriftReport report = drift(List.of(spool(1, n(1), n(1), n(0), n(0), n(0), n(0))),
-                List.of(union(1, n(1), n(1), false, false), union(2, n(99), n(1), true, false),
-                        new UnionRow(3, E, E, E, E), union(4, t("X-1"), n(1), false, false)));
+        DriftReport report = drift(
+                List.of(spool(1, n(1), n(1), n(0), n(0), n(0), n(0))),
+                List.of(
+                        union(1, n(1), n(1), false, false),
+                        union(2, n(99), n(1), true, false),
+                        new UnionRow(3, E, E, E, E),
+                        union(4, t("X-1"), n(1), false, false)));
 
         assertTrue(report.upToDate(), report::toString);
         assertEquals(2, report.orphanCount());
-        assertEquals(List.of(new DriftReport.Orphan("Uniones!B3", "99"), new DriftReport.Orphan("Uniones!B5", "\"X-1\"")),
+        assertEquals(
+                List.of(new DriftReport.Orphan("Uniones!B3", "99"), new DriftReport.Orphan("Uniones!B5", "\"X-1\"")),
                 report.orphans());
         assertEquals(0, report.invalidDnCount());
     }
 
     @Test
     void aMatchingNumberIsNotWrittenWhateverItsScaleAndAnEmptyCellIsWrittenEvenWithZero() {
-        DriftReport report = drift(List.of(spool(1, n(3), n("2.0"), n(1), E, n("1.250"), n("2.504"))),
+        DriftReport report = drift(
+                List.of(spool(1, n(3), n("2.0"), n(1), E, n("1.250"), n("2.504"))),
                 List.of(union(1, n(3), n(1.25), true, false), union(2, n(3), n(1.25), false, false)));
 
         assertEquals(List.of("-", "-", "0", "-", "0"), written(report, 1));
         assertEquals(List.of(0, 0, 1, 0, 1), report.differingByColumn());
-        assertEquals(new DriftReport.Example("SP-1", "Uniones_SOLD_Completadas", "Operaciones!BR2", "(empty)", "0"),
+        assertEquals(
+                new DriftReport.Example("SP-1", "Uniones_SOLD_Completadas", "Operaciones!BR2", "(empty)", "0"),
                 report.examples().get(0));
-        assertEquals(new DriftReport.Example("SP-1", "Pulgadas_SOLD", "Operaciones!BT2", "2.504", "0"),
+        assertEquals(
+                new DriftReport.Example("SP-1", "Pulgadas_SOLD", "Operaciones!BT2", "2.504", "0"),
                 report.examples().get(1));
     }
 
     @Test
     void formulaAndTextCellsAreNeverWrittenAndAreReported() {
-        DriftReport report = drift(List.of(spool(1, n(3), new Cell.Formula(n(1)), t("dos"), new Cell.Formula(n(9)),
-                new Cell.Bool(false), new Cell.Formula(E))), List.of(union(1, n(3), n(2), true, false)));
+        DriftReport report = drift(
+                List.of(spool(
+                        1,
+                        n(3),
+                        new Cell.Formula(n(1)),
+                        t("dos"),
+                        new Cell.Formula(n(9)),
+                        new Cell.Bool(false),
+                        new Cell.Formula(E))),
+                List.of(union(1, n(3), n(2), true, false)));
 
         assertTrue(report.upToDate(), report::toString);
         assertEquals(5, report.leftAloneCount());

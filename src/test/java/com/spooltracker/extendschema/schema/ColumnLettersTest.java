@@ -9,8 +9,20 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class ColumnLettersTest {
     @ParameterizedTest(name = "{0} ↔ {1}")
-    @CsvSource({"0, A", "25, Z", "26, AA", "51, AZ", "52, BA", "65, BN", "66, BO", "67, BP", "71, BT",
-        "701, ZZ", "702, AAA", "18277, ZZZ"})
+    @CsvSource({
+        "0, A",
+        "25, Z",
+        "26, AA",
+        "51, AZ",
+        "52, BA",
+        "65, BN",
+        "66, BO",
+        "67, BP",
+        "71, BT",
+        "701, ZZ",
+        "702, AAA",
+        "18277, ZZZ"
+    })
     void convertsBothWays(int index, String letters) {
         assertEquals(letters, ColumnLetters.of(index));
         assertEquals(index, ColumnLetters.indexOf(letters));

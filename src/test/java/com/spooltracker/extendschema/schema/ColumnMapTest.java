@@ -17,8 +17,15 @@ class ColumnMapTest {
 
         ColumnMap after = before.withAdded(added);
 
-        assertTrue(after.sameLayoutAs(ColumnMap.of(List.of("TAG_SPOOL", "OT", "Total_Uniones",
-                "Uniones_ARM_Completadas", "Uniones_SOLD_Completadas", "Pulgadas_ARM"))), after::toString);
+        assertTrue(
+                after.sameLayoutAs(ColumnMap.of(List.of(
+                        "TAG_SPOOL",
+                        "OT",
+                        "Total_Uniones",
+                        "Uniones_ARM_Completadas",
+                        "Uniones_SOLD_Completadas",
+                        "Pulgadas_ARM"))),
+                after::toString);
         assertEquals(6, after.width());
         assertEquals(3, before.width(), "the original is unchanged");
     }

@@ -15,7 +15,8 @@ class PlannerTest {
 
     private static Plan ready(SheetFixture sheet) {
         PlanResult result = Planner.plan(sheet.snapshot(), "TAG_SPOOL", V4);
-        return assertInstanceOf(PlanResult.Ready.class, result, () -> "refused: " + result).plan();
+        return assertInstanceOf(PlanResult.Ready.class, result, () -> "refused: " + result)
+                .plan();
     }
 
     private static List<Conflict> refused(SheetFixture sheet) {
@@ -24,7 +25,8 @@ class PlannerTest {
 
     private static List<Conflict> refused(SheetFixture sheet, String key) {
         PlanResult result = Planner.plan(sheet.snapshot(), key, V4);
-        return assertInstanceOf(PlanResult.Refused.class, result, () -> "planned: " + result).conflicts();
+        return assertInstanceOf(PlanResult.Refused.class, result, () -> "planned: " + result)
+                .conflicts();
     }
 
     private static List<String> letters(List<Placement> placements) {
@@ -36,8 +38,14 @@ class PlannerTest {
         Plan plan = ready(SheetFixture.v3().dataRows(1, 300));
 
         assertEquals(List.of("BP", "BQ", "BR", "BS", "BT"), letters(plan.added()));
-        assertEquals(List.of("Total_Uniones", "Uniones_ARM_Completadas", "Uniones_SOLD_Completadas", "Pulgadas_ARM",
-                "Pulgadas_SOLD"), plan.added().stream().map(p -> p.spec().header()).collect(Collectors.toList()));
+        assertEquals(
+                List.of(
+                        "Total_Uniones",
+                        "Uniones_ARM_Completadas",
+                        "Uniones_SOLD_Completadas",
+                        "Pulgadas_ARM",
+                        "Pulgadas_SOLD"),
+                plan.added().stream().map(p -> p.spec().header()).collect(Collectors.toList()));
         assertTrue(plan.positionsAsSpecified());
         assertEquals(67, plan.gridColumnsBefore());
         assertEquals(72, plan.gridColumnsAfter());
@@ -77,9 +85,14 @@ class PlannerTest {
 
     @Test
     void presentColumnsAreFoundByNormalizedName() {
-        SheetFixture sheet = SheetFixture.v3().grid(1000, 72).dataRows(1, 3)
-                .header(67, "total uniones").header(68, "UNIONES ARM COMPLETADAS").header(69, "uniones/sold/completadas")
-                .header(70, "Pulgadas_ARM").header(71, "pulgadas_sold");
+        SheetFixture sheet = SheetFixture.v3()
+                .grid(1000, 72)
+                .dataRows(1, 3)
+                .header(67, "total uniones")
+                .header(68, "UNIONES ARM COMPLETADAS")
+                .header(69, "uniones/sold/completadas")
+                .header(70, "Pulgadas_ARM")
+                .header(71, "pulgadas_sold");
         for (int c = 67; c < 72; c++) {
             sheet.filled(c, 1, 3);
         }
@@ -88,16 +101,23 @@ class PlannerTest {
 
     @Test
     void partialStateAddsTheMissingColumnsAfterThePresentOnes() {
-        SheetFixture sheet = SheetFixture.v3().grid(1000, 69).dataRows(1, 100)
-                .header(67, "Total_Uniones").header(68, "Uniones_ARM_Completadas")
-                .filled(67, 1, 100).filled(68, 1, 50);
+        SheetFixture sheet = SheetFixture.v3()
+                .grid(1000, 69)
+                .dataRows(1, 100)
+                .header(67, "Total_Uniones")
+                .header(68, "Uniones_ARM_Completadas")
+                .filled(67, 1, 100)
+                .filled(68, 1, 50);
         Plan plan = ready(sheet);
 
         assertEquals(List.of("BP", "BQ"), letters(plan.present()));
         assertEquals(List.of("BR", "BS", "BT"), letters(plan.added()));
         assertEquals(72, plan.gridColumnsAfter());
         assertEquals(50 + 3 * 100, plan.cellsToInitialize());
-        ColumnFill armFill = plan.fills().stream().filter(f -> f.placement().letter().equals("BQ")).findFirst().orElseThrow();
+        ColumnFill armFill = plan.fills().stream()
+                .filter(f -> f.placement().letter().equals("BQ"))
+                .findFirst()
+                .orElseThrow();
         assertFalse(armFill.writesHeader());
         assertEquals(51, armFill.rows().nextSetBit(0));
     }
@@ -118,7 +138,8 @@ class PlannerTest {
 
     @Test
     void aForeignHeaderAt68MovesTheNewColumnsRightAndSaysSo() {
-        Plan plan = ready(SheetFixture.v3().grid(1000, 68).header(67, "Observaciones").dataRows(1, 5));
+        Plan plan = ready(
+                SheetFixture.v3().grid(1000, 68).header(67, "Observaciones").dataRows(1, 5));
 
         assertEquals(List.of("BQ", "BR", "BS", "BT", "BU"), letters(plan.added()));
         assertFalse(plan.positionsAsSpecified());
@@ -154,24 +175,29 @@ class PlannerTest {
 
     @Test
     void valuesUnderABlankHeaderWhereAColumnWouldGoAreAConflictNamingTheCells() {
-        List<Conflict> conflicts = refused(SheetFixture.v3().grid(1000, 70).dataRows(1, 10).filled(68, 5, 6));
+        List<Conflict> conflicts =
+                refused(SheetFixture.v3().grid(1000, 70).dataRows(1, 10).filled(68, 5, 6));
 
         assertEquals(1, conflicts.size());
         assertEquals(Conflict.Kind.NON_EMPTY_CELLS, conflicts.get(0).kind());
         assertEquals(List.of("BQ6", "BQ7"), conflicts.get(0).cells());
-        assertTrue(conflicts.get(0).message().contains("Uniones_ARM_Completadas"), conflicts.get(0).message());
+        assertTrue(
+                conflicts.get(0).message().contains("Uniones_ARM_Completadas"),
+                conflicts.get(0).message());
     }
 
     @Test
     void valuesInABlankRowOfAnAppendColumnAreAConflictToo() {
-        List<Conflict> conflicts = refused(SheetFixture.v3().grid(1000, 68).dataRows(1, 10).filled(67, 500, 500));
+        List<Conflict> conflicts =
+                refused(SheetFixture.v3().grid(1000, 68).dataRows(1, 10).filled(67, 500, 500));
 
         assertEquals(List.of("BP501"), conflicts.get(0).cells());
     }
 
     @Test
     void emptyHeaderRowIsAConflict() {
-        List<Conflict> conflicts = refused(SheetFixture.withHeader().grid(1000, 67).dataRows(1, 10));
+        List<Conflict> conflicts =
+                refused(SheetFixture.withHeader().grid(1000, 67).dataRows(1, 10));
 
         assertEquals(Conflict.Kind.NO_HEADER_ROW, conflicts.get(0).kind());
     }
@@ -180,15 +206,19 @@ class PlannerTest {
     void missingKeyColumnIsAConflict() {
         List<Conflict> conflicts = refused(SheetFixture.v3().dataRows(1, 10), "SPOOL_ID");
 
-        assertEquals(List.of(Conflict.Kind.KEY_COLUMN_MISSING),
+        assertEquals(
+                List.of(Conflict.Kind.KEY_COLUMN_MISSING),
                 conflicts.stream().map(Conflict::kind).collect(Collectors.toList()));
         assertTrue(conflicts.get(0).message().contains("KEY_COLUMN"));
     }
 
     @Test
     void aMetricColumnWhoseNameAppearsTwiceIsAConflict() {
-        List<Conflict> conflicts = refused(SheetFixture.v3().grid(1000, 70).dataRows(1, 10)
-                .header(67, "Total_Uniones").header(69, "total uniones"));
+        List<Conflict> conflicts = refused(SheetFixture.v3()
+                .grid(1000, 70)
+                .dataRows(1, 10)
+                .header(67, "Total_Uniones")
+                .header(69, "total uniones"));
 
         assertEquals(Conflict.Kind.DUPLICATE_HEADER, conflicts.get(0).kind());
         assertEquals(List.of("BP1", "BR1"), conflicts.get(0).cells());
@@ -196,7 +226,8 @@ class PlannerTest {
 
     @Test
     void aDuplicatedKeyColumnIsAConflict() {
-        List<Conflict> conflicts = refused(SheetFixture.v3().grid(1000, 68).header(67, "Tag Spool").dataRows(1, 10));
+        List<Conflict> conflicts =
+                refused(SheetFixture.v3().grid(1000, 68).header(67, "Tag Spool").dataRows(1, 10));
 
         assertEquals(Conflict.Kind.DUPLICATE_HEADER, conflicts.get(0).kind());
         assertEquals(List.of("A1", "BP1"), conflicts.get(0).cells());
@@ -207,15 +238,20 @@ class PlannerTest {
         List<Conflict> conflicts = refused(SheetFixture.v3().grid(140_000, 67).dataRows(1, 10));
 
         assertEquals(Conflict.Kind.CELL_LIMIT, conflicts.get(0).kind());
-        assertTrue(conflicts.get(0).message().contains("10,080,000"), conflicts.get(0).message());
+        assertTrue(
+                conflicts.get(0).message().contains("10,080,000"),
+                conflicts.get(0).message());
     }
 
     @Test
     void growingToExactlyTenMillionCellsIsAllowedAndOneRowMoreIsNot() {
         assertEquals(80, ready(seventyFiveColumns(125_000)).gridColumnsAfter()); // 125,000 × 80 = 10,000,000
 
-        assertEquals(List.of(Conflict.Kind.CELL_LIMIT),
-                refused(seventyFiveColumns(125_001)).stream().map(Conflict::kind).collect(Collectors.toList()));
+        assertEquals(
+                List.of(Conflict.Kind.CELL_LIMIT),
+                refused(seventyFiveColumns(125_001)).stream()
+                        .map(Conflict::kind)
+                        .collect(Collectors.toList()));
     }
 
     private static SheetFixture seventyFiveColumns(int rows) {
@@ -228,10 +264,20 @@ class PlannerTest {
 
     @Test
     void allConflictsAreReportedTogether() {
-        List<Conflict> conflicts = refused(SheetFixture.v3().grid(1000, 72).dataRows(1, 10)
-                .header(67, "Pulgadas_ARM").header(69, "pulgadas arm").filled(70, 3, 3), "SPOOL_ID");
+        List<Conflict> conflicts = refused(
+                SheetFixture.v3()
+                        .grid(1000, 72)
+                        .dataRows(1, 10)
+                        .header(67, "Pulgadas_ARM")
+                        .header(69, "pulgadas arm")
+                        .filled(70, 3, 3),
+                "SPOOL_ID");
 
-        assertEquals(List.of(Conflict.Kind.KEY_COLUMN_MISSING, Conflict.Kind.DUPLICATE_HEADER, Conflict.Kind.NON_EMPTY_CELLS),
+        assertEquals(
+                List.of(
+                        Conflict.Kind.KEY_COLUMN_MISSING,
+                        Conflict.Kind.DUPLICATE_HEADER,
+                        Conflict.Kind.NON_EMPTY_CELLS),
                 conflicts.stream().map(Conflict::kind).collect(Collectors.toList()));
     }
 }

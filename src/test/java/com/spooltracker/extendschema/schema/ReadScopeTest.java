@@ -60,7 +60,11 @@ class ReadScopeTest {
         SortedSet<Integer> presumed = ReadScope.presumedV3Layout(V4);
         assertEquals(columns(0, 66, 67, 68, 69, 70, 71), presumed);
         assertEquals(true, presumed.containsAll(ReadScope.columnsToRead(v3(), "TAG_SPOOL", V4, 67)));
-        ColumnMap migrated = v3("Total_Uniones", "Uniones_ARM_Completadas", "Uniones_SOLD_Completadas", "Pulgadas_ARM",
+        ColumnMap migrated = v3(
+                "Total_Uniones",
+                "Uniones_ARM_Completadas",
+                "Uniones_SOLD_Completadas",
+                "Pulgadas_ARM",
                 "Pulgadas_SOLD");
         assertEquals(true, presumed.containsAll(ReadScope.columnsToRead(migrated, "TAG_SPOOL", V4, 72)));
     }

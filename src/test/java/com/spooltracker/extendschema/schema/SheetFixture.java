@@ -85,8 +85,18 @@ public final class SheetFixture {
     }
 
     private static List<String> v3Header() {
-        List<String> names = new ArrayList<>(List.of("TAG_SPOOL", "OT", "NV", "SPLIT", "Fecha_Materiales",
-                "Fecha_Armado", "Armador", "Fecha_Soldadura", "Soldador", "Fecha_QC_Metrología", "Ocupado_Por",
+        List<String> names = new ArrayList<>(List.of(
+                "TAG_SPOOL",
+                "OT",
+                "NV",
+                "SPLIT",
+                "Fecha_Materiales",
+                "Fecha_Armado",
+                "Armador",
+                "Fecha_Soldadura",
+                "Soldador",
+                "Fecha_QC_Metrología",
+                "Ocupado_Por",
                 "Fecha_Ocupacion"));
         while (names.size() < 65) {
             names.add("Campo_" + (names.size() + 1));

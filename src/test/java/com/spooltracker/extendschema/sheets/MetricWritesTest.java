@@ -20,15 +20,28 @@ class MetricWritesTest {
 
     @Test
     void onlyTheChangedCellsAsRowRunsAndRectangles() {
-        List<BatchUpdateValuesRequest> requests = MetricWrites.of("Operaciones", List.of(
-                change(5, 67, "3"), change(5, 68, "2"), change(5, 70, "4.50"),
-                change(1, 67, "1"), change(1, 68, "0"), change(2, 67, "7"), change(2, 68, "1.0"),
-                change(9, 71, "0.25")), WriteRequests.MAX_BODY_BYTES);
+        List<BatchUpdateValuesRequest> requests = MetricWrites.of(
+                "Operaciones",
+                List.of(
+                        change(5, 67, "3"),
+                        change(5, 68, "2"),
+                        change(5, 70, "4.50"),
+                        change(1, 67, "1"),
+                        change(1, 68, "0"),
+                        change(2, 67, "7"),
+                        change(2, 68, "1.0"),
+                        change(9, 71, "0.25")),
+                WriteRequests.MAX_BODY_BYTES);
 
         assertEquals(1, requests.size());
         assertEquals("RAW", requests.get(0).getValueInputOption());
         List<ValueRange> data = requests.get(0).getData();
-        assertEquals(List.of("'Operaciones'!BP2:BQ3", "'Operaciones'!BP6:BQ6", "'Operaciones'!BS6:BS6", "'Operaciones'!BT10:BT10"),
+        assertEquals(
+                List.of(
+                        "'Operaciones'!BP2:BQ3",
+                        "'Operaciones'!BP6:BQ6",
+                        "'Operaciones'!BS6:BS6",
+                        "'Operaciones'!BT10:BT10"),
                 data.stream().map(ValueRange::getRange).toList());
         assertEquals(List.of(List.of(1L, 0L), List.of(7L, 1L)), data.get(0).getValues());
         assertEquals(List.of(List.of(new BigDecimal("4.5"))), data.get(2).getValues());
@@ -54,7 +67,10 @@ class MetricWritesTest {
         }
         assertEquals(100_000, cells);
         assertTrue(requests.size() < 40, requests.size() + " requests");
-        assertEquals(1, MetricWrites.of("Operaciones", changes, WriteRequests.MAX_BODY_BYTES).size());
+        assertEquals(
+                1,
+                MetricWrites.of("Operaciones", changes, WriteRequests.MAX_BODY_BYTES)
+                        .size());
     }
 
     @Test
@@ -68,7 +84,9 @@ class MetricWritesTest {
 
         assertEquals(3, ranges.size());
         assertEquals(List.of(List.of("ID"), List.of("OT"), List.of(), List.of("DN")), ranges.get(0));
-        assertEquals(Arrays.asList(new BigDecimal("1204"), " 7 ", "", true, new BigDecimal("2.50"), null), ranges.get(1).get(0));
+        assertEquals(
+                Arrays.asList(new BigDecimal("1204"), " 7 ", "", true, new BigDecimal("2.50"), null),
+                ranges.get(1).get(0));
         assertEquals(List.of(), ranges.get(2));
     }
 }

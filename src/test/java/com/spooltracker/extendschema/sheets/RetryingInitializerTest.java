@@ -59,10 +59,17 @@ class RetryingInitializerTest {
     }
 
     private Sheets client(GoogleCredentials credentials, RetryPolicy policy) {
-        RetryingInitializer initializer = new RetryingInitializer(credentials, policy,
-                System.nanoTime() + policy.deadline().toNanos(), new ApiCallCounter(), retries::add, recordingSleeper);
+        RetryingInitializer initializer = new RetryingInitializer(
+                credentials,
+                policy,
+                System.nanoTime() + policy.deadline().toNanos(),
+                new ApiCallCounter(),
+                retries::add,
+                recordingSleeper);
         return new Sheets.Builder(new NetHttpTransport(), GsonFactory.getDefaultInstance(), initializer)
-                .setRootUrl(emulator.rootUrl()).setApplicationName("retry-test").build();
+                .setRootUrl(emulator.rootUrl())
+                .setApplicationName("retry-test")
+                .build();
     }
 
     private Sheets client() {
@@ -74,8 +81,12 @@ class RetryingInitializerTest {
     }
 
     private static void append(Sheets sheets) throws IOException {
-        sheets.spreadsheets().values().append("s1", "Hoja!A1", new ValueRange().setValues(List.of(List.of("x"))))
-                .setValueInputOption("RAW").setInsertDataOption("INSERT_ROWS").execute();
+        sheets.spreadsheets()
+                .values()
+                .append("s1", "Hoja!A1", new ValueRange().setValues(List.of(List.of("x"))))
+                .setValueInputOption("RAW")
+                .setInsertDataOption("INSERT_ROWS")
+                .execute();
     }
 
     @ParameterizedTest(name = "{0} is retried")
@@ -86,8 +97,14 @@ class RetryingInitializerTest {
         Sheets sheets = client();
 
         read(sheets);
-        sheets.spreadsheets().values().batchUpdate("s1", new com.google.api.services.sheets.v4.model.BatchUpdateValuesRequest()
-                .setValueInputOption("RAW").setData(List.of(new ValueRange().setRange("Hoja!C1").setValues(List.of(List.of("c"))))))
+        sheets.spreadsheets()
+                .values()
+                .batchUpdate(
+                        "s1",
+                        new com.google.api.services.sheets.v4.model.BatchUpdateValuesRequest()
+                                .setValueInputOption("RAW")
+                                .setData(List.of(
+                                        new ValueRange().setRange("Hoja!C1").setValues(List.of(List.of("c"))))))
                 .execute();
 
         assertEquals(3, emulator.counters().calls("spreadsheets.get"));
@@ -157,7 +174,10 @@ class RetryingInitializerTest {
         emulator.addFault(FaultRule.on("values.append").dropBeforeAnswer());
         assertInstanceOf(IOException.class, assertThrows(IOException.class, () -> append(client())));
         emulator.addFault(FaultRule.on("values.append").status(500));
-        assertEquals(500, assertThrows(HttpResponseException.class, () -> append(client())).getStatusCode());
+        assertEquals(
+                500,
+                assertThrows(HttpResponseException.class, () -> append(client()))
+                        .getStatusCode());
 
         assertEquals(2, emulator.counters().calls("values.append"));
         assertEquals(List.of(), pauses);
@@ -191,7 +211,8 @@ class RetryingInitializerTest {
         FakeCredentials credentials = new FakeCredentials();
         emulator.addFault(FaultRule.on("spreadsheets.get").times(0).status(401));
 
-        GoogleJsonResponseException e = assertThrows(GoogleJsonResponseException.class,
+        GoogleJsonResponseException e = assertThrows(
+                GoogleJsonResponseException.class,
                 () -> read(client(credentials, RetryPolicy.withDeadline(Duration.ofSeconds(60)))));
 
         assertEquals(401, e.getStatusCode());
@@ -210,13 +231,16 @@ class RetryingInitializerTest {
         assertEquals(3, retries.size(), retries::toString);
         assertEquals(pauses, retries.stream().map(Retry::waitMillis).toList(), "the wait told is the wait taken");
         assertEquals(List.of(1, 2, 3), retries.stream().map(Retry::attempt).toList());
-        assertEquals(List.of("answered HTTP 503", "answered HTTP 503", "answered HTTP 429 with Retry-After"),
+        assertEquals(
+                List.of("answered HTTP 503", "answered HTTP 503", "answered HTTP 429 with Retry-After"),
                 retries.stream().map(Retry::reason).toList());
         Retry last = retries.get(2);
         assertEquals("spreadsheets.get", last.call());
         assertEquals(emulator.hostPort(), last.host());
-        assertEquals("Sheets spreadsheets.get to " + emulator.hostPort()
-                + " answered HTTP 429 with Retry-After on attempt 3; retrying in 3000 ms", last.message());
+        assertEquals(
+                "Sheets spreadsheets.get to " + emulator.hostPort()
+                        + " answered HTTP 429 with Retry-After on attempt 3; retrying in 3000 ms",
+                last.message());
     }
 
     @Test
@@ -226,10 +250,17 @@ class RetryingInitializerTest {
             closedPort = socket.getLocalPort();
         }
         RetryPolicy policy = RetryPolicy.withDeadline(Duration.ofSeconds(60));
-        RetryingInitializer initializer = new RetryingInitializer(null, policy,
-                System.nanoTime() + policy.deadline().toNanos(), new ApiCallCounter(), retries::add, recordingSleeper);
+        RetryingInitializer initializer = new RetryingInitializer(
+                null,
+                policy,
+                System.nanoTime() + policy.deadline().toNanos(),
+                new ApiCallCounter(),
+                retries::add,
+                recordingSleeper);
         Sheets sheets = new Sheets.Builder(new NetHttpTransport(), GsonFactory.getDefaultInstance(), initializer)
-                .setRootUrl("http://127.0.0.1:" + closedPort + "/").setApplicationName("retry-test").build();
+                .setRootUrl("http://127.0.0.1:" + closedPort + "/")
+                .setApplicationName("retry-test")
+                .build();
 
         IOException e = assertThrows(IOException.class, () -> read(sheets));
 
@@ -240,10 +271,14 @@ class RetryingInitializerTest {
         assertEquals(policy.maxRetriesPerCall(), retries.size());
         assertTrue(retries.stream().allMatch(r -> r.reason().equals("got no answer (I/O error)")), retries::toString);
         String sentence = ((Unreachable) Unreachable.explain(sheets, e)).sentence("the read");
-        assertTrue(sentence.startsWith("Could not reach Google Sheets at 127.0.0.1:" + closedPort
-                + " for the read: 11 attempts over "), sentence);
-        assertTrue(sentence.endsWith(" got no answer (the last: ConnectException: Connection refused), and the limit"
-                + " of 10 retries per call was reached."), sentence);
+        assertTrue(
+                sentence.startsWith("Could not reach Google Sheets at 127.0.0.1:" + closedPort
+                        + " for the read: 11 attempts over "),
+                sentence);
+        assertTrue(
+                sentence.endsWith(" got no answer (the last: ConnectException: Connection refused), and the limit"
+                        + " of 10 retries per call was reached."),
+                sentence);
     }
 
     @Test

@@ -24,18 +24,32 @@ class WriteRequestsTest {
     }
 
     private static List<String> ranges(List<BatchUpdateValuesRequest> requests) {
-        return requests.stream().flatMap(r -> r.getData().stream()).map(ValueRange::getRange).collect(Collectors.toList());
+        return requests.stream()
+                .flatMap(r -> r.getData().stream())
+                .map(ValueRange::getRange)
+                .collect(Collectors.toList());
     }
 
     @Test
     void freshMigrationSetsAnAbsoluteColumnCountAndOneFormatPerTypeRun() {
-        BatchUpdateSpreadsheetRequest update = WriteRequests.gridAndFormats(plan(SheetFixture.v3().dataRows(1, 300))).orElseThrow();
+        BatchUpdateSpreadsheetRequest update = WriteRequests.gridAndFormats(
+                        plan(SheetFixture.v3().dataRows(1, 300)))
+                .orElseThrow();
 
         List<Request> requests = update.getRequests();
         assertEquals(3, requests.size());
-        assertEquals(72, requests.get(0).getUpdateSheetProperties().getProperties().getGridProperties().getColumnCount());
-        assertEquals(7, requests.get(0).getUpdateSheetProperties().getProperties().getSheetId());
-        assertEquals("gridProperties.columnCount", requests.get(0).getUpdateSheetProperties().getFields());
+        assertEquals(
+                72,
+                requests.get(0)
+                        .getUpdateSheetProperties()
+                        .getProperties()
+                        .getGridProperties()
+                        .getColumnCount());
+        assertEquals(
+                7, requests.get(0).getUpdateSheetProperties().getProperties().getSheetId());
+        assertEquals(
+                "gridProperties.columnCount",
+                requests.get(0).getUpdateSheetProperties().getFields());
         assertEquals(null, requests.get(0).getAppendDimension());
 
         var integers = requests.get(1).getRepeatCell();
@@ -43,24 +57,36 @@ class WriteRequestsTest {
         assertEquals(70, integers.getRange().getEndColumnIndex());
         assertEquals(1, integers.getRange().getStartRowIndex());
         assertEquals(null, integers.getRange().getEndRowIndex());
-        assertEquals("0", integers.getCell().getUserEnteredFormat().getNumberFormat().getPattern());
-        assertEquals("NUMBER", integers.getCell().getUserEnteredFormat().getNumberFormat().getType());
+        assertEquals(
+                "0", integers.getCell().getUserEnteredFormat().getNumberFormat().getPattern());
+        assertEquals(
+                "NUMBER",
+                integers.getCell().getUserEnteredFormat().getNumberFormat().getType());
         var decimals = requests.get(2).getRepeatCell();
         assertEquals(70, decimals.getRange().getStartColumnIndex());
         assertEquals(72, decimals.getRange().getEndColumnIndex());
-        assertEquals("0.00", decimals.getCell().getUserEnteredFormat().getNumberFormat().getPattern());
+        assertEquals(
+                "0.00",
+                decimals.getCell().getUserEnteredFormat().getNumberFormat().getPattern());
         assertEquals("userEnteredFormat.numberFormat", decimals.getFields());
     }
 
     @Test
     void freshMigrationWritesHeadersAndDefaultsAsOneRectangle() {
-        List<BatchUpdateValuesRequest> requests = WriteRequests.values(plan(SheetFixture.v3().dataRows(1, 300)), WriteRequests.MAX_BODY_BYTES);
+        List<BatchUpdateValuesRequest> requests =
+                WriteRequests.values(plan(SheetFixture.v3().dataRows(1, 300)), WriteRequests.MAX_BODY_BYTES);
 
         assertEquals(1, requests.size());
         assertEquals("USER_ENTERED", requests.get(0).getValueInputOption());
         assertEquals(List.of("'Operaciones'!BP1:BT301"), ranges(requests));
         List<List<Object>> values = requests.get(0).getData().get(0).getValues();
-        assertEquals(List.of("Total_Uniones", "Uniones_ARM_Completadas", "Uniones_SOLD_Completadas", "Pulgadas_ARM", "Pulgadas_SOLD"),
+        assertEquals(
+                List.of(
+                        "Total_Uniones",
+                        "Uniones_ARM_Completadas",
+                        "Uniones_SOLD_Completadas",
+                        "Pulgadas_ARM",
+                        "Pulgadas_SOLD"),
                 values.get(0));
         assertEquals(List.of(0, 0, 0, 0, 0), values.get(300));
         assertEquals(301, values.size());
@@ -76,15 +102,32 @@ class WriteRequestsTest {
 
     @Test
     void columnsNeedingDifferentRowsGetTheirOwnRanges() {
-        SheetFixture sheet = SheetFixture.v3().grid(1000, 69).dataRows(1, 100)
-                .header(67, "Total_Uniones").header(68, "Uniones_ARM_Completadas").filled(67, 1, 100).filled(68, 1, 50);
+        SheetFixture sheet = SheetFixture.v3()
+                .grid(1000, 69)
+                .dataRows(1, 100)
+                .header(67, "Total_Uniones")
+                .header(68, "Uniones_ARM_Completadas")
+                .filled(67, 1, 100)
+                .filled(68, 1, 50);
         Plan plan = plan(sheet);
 
-        assertEquals(List.of("'Operaciones'!BQ52:BQ101", "'Operaciones'!BR1:BT101"),
+        assertEquals(
+                List.of("'Operaciones'!BQ52:BQ101", "'Operaciones'!BR1:BT101"),
                 ranges(WriteRequests.values(plan, WriteRequests.MAX_BODY_BYTES)));
-        BatchUpdateSpreadsheetRequest update = WriteRequests.gridAndFormats(plan).orElseThrow();
-        assertEquals(72, update.getRequests().get(0).getUpdateSheetProperties().getProperties().getGridProperties().getColumnCount());
-        assertEquals(69, update.getRequests().get(1).getRepeatCell().getRange().getStartColumnIndex(), "formats only for added columns");
+        BatchUpdateSpreadsheetRequest update =
+                WriteRequests.gridAndFormats(plan).orElseThrow();
+        assertEquals(
+                72,
+                update.getRequests()
+                        .get(0)
+                        .getUpdateSheetProperties()
+                        .getProperties()
+                        .getGridProperties()
+                        .getColumnCount());
+        assertEquals(
+                69,
+                update.getRequests().get(1).getRepeatCell().getRange().getStartColumnIndex(),
+                "formats only for added columns");
     }
 
     @Test
@@ -96,7 +139,8 @@ class WriteRequestsTest {
         Plan plan = plan(sheet);
 
         assertTrue(WriteRequests.gridAndFormats(plan).isEmpty());
-        assertEquals(List.of("'Operaciones'!BP302:BT306"), ranges(WriteRequests.values(plan, WriteRequests.MAX_BODY_BYTES)));
+        assertEquals(
+                List.of("'Operaciones'!BP302:BT306"), ranges(WriteRequests.values(plan, WriteRequests.MAX_BODY_BYTES)));
     }
 
     @Test
@@ -111,8 +155,11 @@ class WriteRequestsTest {
     void headerOnlySheetGetsHeadersButNoFormats() {
         Plan plan = plan(SheetFixture.v3().grid(1, 67));
 
-        assertEquals(1, WriteRequests.gridAndFormats(plan).orElseThrow().getRequests().size());
-        assertEquals(List.of("'Operaciones'!BP1:BT1"), ranges(WriteRequests.values(plan, WriteRequests.MAX_BODY_BYTES)));
+        assertEquals(
+                1,
+                WriteRequests.gridAndFormats(plan).orElseThrow().getRequests().size());
+        assertEquals(
+                List.of("'Operaciones'!BP1:BT1"), ranges(WriteRequests.values(plan, WriteRequests.MAX_BODY_BYTES)));
     }
 
     @Test
@@ -127,7 +174,8 @@ class WriteRequestsTest {
         for (BatchUpdateValuesRequest request : requests) {
             assertTrue(WriteRequests.bodyBytes(request) <= limit, "body " + WriteRequests.bodyBytes(request));
             for (ValueRange range : request.getData()) {
-                String[] corners = range.getRange().substring("'Operaciones'!".length()).split(":");
+                String[] corners =
+                        range.getRange().substring("'Operaciones'!".length()).split(":");
                 int first = Integer.parseInt(corners[0].substring(2));
                 for (int row = 0; row < range.getValues().size(); row++) {
                     assertTrue(rows.add(first + row), "row written twice: " + (first + row));

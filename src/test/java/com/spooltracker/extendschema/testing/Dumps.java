@@ -35,7 +35,9 @@ public final class Dumps {
     }
 
     public static boolean isEmpty(JsonElement cell) {
-        return cell == null || cell.isJsonNull() || cell.isJsonPrimitive() && cell.getAsString().isEmpty();
+        return cell == null
+                || cell.isJsonNull()
+                || cell.isJsonPrimitive() && cell.getAsString().isEmpty();
     }
 
     /** The sheet's rows cut to their first {@code columns} cells, trailing empties dropped, as text for comparison. */

@@ -65,9 +65,15 @@ public final class ExpectedMetrics {
             String key = otKey(Dumps.cell(operaciones, r, otColumn));
             long[] c = key == null ? new long[3] : counts.getOrDefault(key, new long[3]);
             BigDecimal[] in = key == null ? null : inches.get(key);
-            rows.add(new Row(r, tag.getAsString(), List.of(BigDecimal.valueOf(c[0]), BigDecimal.valueOf(c[1]),
-                    BigDecimal.valueOf(c[2]), round(in == null ? BigDecimal.ZERO : in[0]),
-                    round(in == null ? BigDecimal.ZERO : in[1]))));
+            rows.add(new Row(
+                    r,
+                    tag.getAsString(),
+                    List.of(
+                            BigDecimal.valueOf(c[0]),
+                            BigDecimal.valueOf(c[1]),
+                            BigDecimal.valueOf(c[2]),
+                            round(in == null ? BigDecimal.ZERO : in[0]),
+                            round(in == null ? BigDecimal.ZERO : in[1]))));
         }
         return rows;
     }
@@ -76,7 +82,8 @@ public final class ExpectedMetrics {
     public static int column(JsonArray rows, String name) {
         JsonArray header = rows.get(0).getAsJsonArray();
         for (int c = 0; c < header.size(); c++) {
-            if (!header.get(c).isJsonNull() && normalize(header.get(c).getAsString()).equals(name)) {
+            if (!header.get(c).isJsonNull()
+                    && normalize(header.get(c).getAsString()).equals(name)) {
                 return c;
             }
         }
@@ -84,13 +91,17 @@ public final class ExpectedMetrics {
     }
 
     private static String normalize(String header) {
-        String plain = Normalizer.normalize(header, Normalizer.Form.NFD).replaceAll("\\p{InCombiningDiacriticalMarks}", "");
+        String plain =
+                Normalizer.normalize(header, Normalizer.Form.NFD).replaceAll("\\p{InCombiningDiacriticalMarks}", "");
         return plain.toLowerCase(Locale.ROOT).replace(" ", "").replace("_", "").replace("/", "");
     }
 
     private static boolean blank(JsonElement cell) {
-        return cell == null || cell.isJsonNull() || cell.isJsonPrimitive() && cell.getAsJsonPrimitive().isString()
-                && cell.getAsString().trim().isEmpty();
+        return cell == null
+                || cell.isJsonNull()
+                || cell.isJsonPrimitive()
+                        && cell.getAsJsonPrimitive().isString()
+                        && cell.getAsString().trim().isEmpty();
     }
 
     /** An OT: numbers and all-digit text by numeric value, other text trimmed; blank or boolean: none. */
@@ -102,7 +113,8 @@ public final class ExpectedMetrics {
         String text = value.getAsString().trim();
         try {
             BigDecimal number = new BigDecimal(text);
-            if (value.isNumber() || text.chars().allMatch(ch -> Character.isDigit(ch) || ch == '.' || ch == '-' || ch == '+')) {
+            if (value.isNumber()
+                    || text.chars().allMatch(ch -> Character.isDigit(ch) || ch == '.' || ch == '-' || ch == '+')) {
                 return "#" + number.stripTrailingZeros().toPlainString().replaceAll("^-?0$", "0");
             }
         } catch (NumberFormatException notANumber) {

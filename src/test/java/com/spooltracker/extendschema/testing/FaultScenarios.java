@@ -45,15 +45,30 @@ public final class FaultScenarios {
     public record Fault(String name, boolean slow, Function<Call, FaultRule> rule) {}
 
     public static final List<Fault> FAULTS = List.of(
-            new Fault("429 Retry-After 1", false, c -> FaultRule.on(c.endpoint()).nth(c.nth()).status(429).retryAfter(1)),
+            new Fault(
+                    "429 Retry-After 1",
+                    false,
+                    c -> FaultRule.on(c.endpoint()).nth(c.nth()).status(429).retryAfter(1)),
             new Fault("500", false, c -> FaultRule.on(c.endpoint()).nth(c.nth()).status(500)),
             new Fault("503", false, c -> FaultRule.on(c.endpoint()).nth(c.nth()).status(503)),
             // The JDK resends a GET once by itself after a drop; times(2) makes the drop reach our client.
-            new Fault("drop before answering", false,
-                    c -> FaultRule.on(c.endpoint()).nth(c.nth()).times(c.isGet() ? 2 : 1).dropBeforeAnswer()),
-            new Fault("apply, then drop", false,
-                    c -> FaultRule.on(c.endpoint()).nth(c.nth()).times(c.isGet() ? 2 : 1).applyThenDrop()),
-            new Fault("slower than the read timeout", true,
+            new Fault(
+                    "drop before answering",
+                    false,
+                    c -> FaultRule.on(c.endpoint())
+                            .nth(c.nth())
+                            .times(c.isGet() ? 2 : 1)
+                            .dropBeforeAnswer()),
+            new Fault(
+                    "apply, then drop",
+                    false,
+                    c -> FaultRule.on(c.endpoint())
+                            .nth(c.nth())
+                            .times(c.isGet() ? 2 : 1)
+                            .applyThenDrop()),
+            new Fault(
+                    "slower than the read timeout",
+                    true,
                     c -> FaultRule.on(c.endpoint()).nth(c.nth()).delay(SLOW_ANSWER)));
 
     /** The calls of a run, in the order the emulator received them. */

@@ -20,7 +20,8 @@ import java.util.Map;
  */
 public final class FunctionServer implements AutoCloseable {
     private static final String TARGET = "com.spooltracker.extendschema.ExtendSchemaFunction";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final Invoker invoker;
     private final int port;
@@ -47,7 +48,8 @@ public final class FunctionServer implements AutoCloseable {
         all.forEach(System::setProperty);
         try {
             int port = freePort();
-            Invoker invoker = new Invoker(port, target, "http", Thread.currentThread().getContextClassLoader());
+            Invoker invoker =
+                    new Invoker(port, target, "http", Thread.currentThread().getContextClassLoader());
             invoker.startTestServer();
             return new FunctionServer(invoker, port);
         } catch (Exception e) {
@@ -78,11 +80,16 @@ public final class FunctionServer implements AutoCloseable {
     }
 
     /** Any request: {@code path} after the root (no leading slash), extra {@code headers}. */
-    public Response send(String method, String path, String query, String contentType, byte[] body,
-            Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + path + (query.isEmpty() ? "" : "?" + query)))
+    public Response send(
+            String method, String path, String query, String contentType, byte[] body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create(url() + path + (query.isEmpty() ? "" : "?" + query)))
                 .timeout(Duration.ofSeconds(120))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
@@ -114,8 +121,11 @@ public final class FunctionServer implements AutoCloseable {
         }
 
         public String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0))
+                    .findFirst()
+                    .orElse(null);
         }
 
         /** The error's status word, e.g. "CONFLICT". */

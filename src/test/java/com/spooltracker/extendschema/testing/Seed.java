@@ -69,7 +69,10 @@ public final class Seed {
     /** Data rows 1..count (0-based rows), each with a key in column A and a few v3.0 values. */
     public Seed spools(int fromRow, int toRow) {
         for (int r = fromRow; r <= toRow; r++) {
-            cell(r, 0, String.format("SP-%05d", r)).cell(r, 1, 1000 + r % 7).cell(r, 65, 3).cell(r, 66, "EN_PROCESO");
+            cell(r, 0, String.format("SP-%05d", r))
+                    .cell(r, 1, 1000 + r % 7)
+                    .cell(r, 65, 3)
+                    .cell(r, 66, "EN_PROCESO");
         }
         return this;
     }

@@ -30,8 +30,11 @@ public final class Counters {
         int reads = 0;
         int writes = 0;
         for (RequestRecord r : log) {
-            byEndpoint.merge(r.endpoint(), new Endpoint(1, r.bytesIn(), r.bytesOut()),
-                    (a, b) -> new Endpoint(a.calls() + b.calls(), a.bytesIn() + b.bytesIn(), a.bytesOut() + b.bytesOut()));
+            byEndpoint.merge(
+                    r.endpoint(),
+                    new Endpoint(1, r.bytesIn(), r.bytesOut()),
+                    (a, b) -> new Endpoint(
+                            a.calls() + b.calls(), a.bytesIn() + b.bytesIn(), a.bytesOut() + b.bytesOut()));
             if (r.method().equals("GET")) {
                 reads++;
             } else {
@@ -41,24 +44,42 @@ public final class Counters {
         return new Counters(byEndpoint, reads, writes);
     }
 
-    public int calls(String endpoint) { return get(endpoint).calls(); }
+    public int calls(String endpoint) {
+        return get(endpoint).calls();
+    }
 
-    public long bytesIn(String endpoint) { return get(endpoint).bytesIn(); }
+    public long bytesIn(String endpoint) {
+        return get(endpoint).bytesIn();
+    }
 
-    public long bytesOut(String endpoint) { return get(endpoint).bytesOut(); }
+    public long bytesOut(String endpoint) {
+        return get(endpoint).bytesOut();
+    }
 
-    public int reads() { return reads; }
+    public int reads() {
+        return reads;
+    }
 
-    public int writes() { return writes; }
+    public int writes() {
+        return writes;
+    }
 
-    public int calls() { return byEndpoint.values().stream().mapToInt(Endpoint::calls).sum(); }
+    public int calls() {
+        return byEndpoint.values().stream().mapToInt(Endpoint::calls).sum();
+    }
 
-    public long bytesIn() { return byEndpoint.values().stream().mapToLong(Endpoint::bytesIn).sum(); }
+    public long bytesIn() {
+        return byEndpoint.values().stream().mapToLong(Endpoint::bytesIn).sum();
+    }
 
-    public long bytesOut() { return byEndpoint.values().stream().mapToLong(Endpoint::bytesOut).sum(); }
+    public long bytesOut() {
+        return byEndpoint.values().stream().mapToLong(Endpoint::bytesOut).sum();
+    }
 
     /** Per endpoint, sorted by name. */
-    public Map<String, Endpoint> byEndpoint() { return byEndpoint; }
+    public Map<String, Endpoint> byEndpoint() {
+        return byEndpoint;
+    }
 
     private Endpoint get(String endpoint) {
         return byEndpoint.getOrDefault(endpoint, new Endpoint(0, 0, 0));
@@ -68,10 +89,10 @@ public final class Counters {
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();
-        byEndpoint.forEach((name, e) -> sb.append(String.format("%-26s calls=%d in=%dB out=%dB%n", name, e.calls(),
-                e.bytesIn(), e.bytesOut())));
-        sb.append(String.format("total: calls=%d reads=%d writes=%d in=%dB out=%dB", calls(), reads, writes, bytesIn(),
-                bytesOut()));
+        byEndpoint.forEach((name, e) -> sb.append(
+                String.format("%-26s calls=%d in=%dB out=%dB%n", name, e.calls(), e.bytesIn(), e.bytesOut())));
+        sb.append(String.format(
+                "total: calls=%d reads=%d writes=%d in=%dB out=%dB", calls(), reads, writes, bytesIn(), bytesOut()));
         return sb.toString();
     }
 }

@@ -22,29 +22,118 @@ public final class DemoSpreadsheet {
 
     /** Operaciones headers, schema v3.0: TAG_SPOOL in column A, version at 66, Estado_Detalle at 67. */
     public static final List<String> OPERACIONES_HEADERS = List.of(
-            "TAG_SPOOL", "OT", "NV", "SPLIT", "Cliente", "Proyecto", "Plano", "Revision_Plano", "Linea", "Area",
-            "Sistema", "Especificacion", "Material", "Diametro_Pulg", "Schedule", "Peso_Kg", "Longitud_M",
-            "Cantidad_Uniones", "Pulgadas_Diametrales", "Fecha_Ingreso", "Fecha_Materiales", "Estado_Materiales",
-            "Fecha_Corte", "Cortador", "Fecha_Armado", "Armador", "Fecha_Soldadura", "Soldador", "WPS",
-            "Proceso_Soldadura", "Fecha_QC_Visual", "Inspector_Visual", "Fecha_QC_Metrología", "Inspector_Metrologia",
-            "Resultado_Metrologia", "Requiere_NDT", "Tipo_NDT", "Fecha_NDT", "Resultado_NDT", "Requiere_PWHT",
-            "Fecha_PWHT", "Fecha_Prueba_Hidro", "Resultado_Prueba_Hidro", "Fecha_Limpieza", "Fecha_Pintura",
-            "Sistema_Pintura", "Espesor_Pintura_um", "Fecha_QC_Pintura", "Fecha_Despacho", "Guia_Despacho", "Destino",
-            "Fecha_Recepcion_Obra", "Ubicacion", "Rack", "Prioridad", "Fecha_Compromiso", "Dias_Atraso",
-            "Porcentaje_Avance", "Estado", "Observaciones", "Ocupado_Por", "Fecha_Ocupacion", "Ultima_Modificacion",
-            "Modificado_Por", "Hash_Fila", "version", "Estado_Detalle");
+            "TAG_SPOOL",
+            "OT",
+            "NV",
+            "SPLIT",
+            "Cliente",
+            "Proyecto",
+            "Plano",
+            "Revision_Plano",
+            "Linea",
+            "Area",
+            "Sistema",
+            "Especificacion",
+            "Material",
+            "Diametro_Pulg",
+            "Schedule",
+            "Peso_Kg",
+            "Longitud_M",
+            "Cantidad_Uniones",
+            "Pulgadas_Diametrales",
+            "Fecha_Ingreso",
+            "Fecha_Materiales",
+            "Estado_Materiales",
+            "Fecha_Corte",
+            "Cortador",
+            "Fecha_Armado",
+            "Armador",
+            "Fecha_Soldadura",
+            "Soldador",
+            "WPS",
+            "Proceso_Soldadura",
+            "Fecha_QC_Visual",
+            "Inspector_Visual",
+            "Fecha_QC_Metrología",
+            "Inspector_Metrologia",
+            "Resultado_Metrologia",
+            "Requiere_NDT",
+            "Tipo_NDT",
+            "Fecha_NDT",
+            "Resultado_NDT",
+            "Requiere_PWHT",
+            "Fecha_PWHT",
+            "Fecha_Prueba_Hidro",
+            "Resultado_Prueba_Hidro",
+            "Fecha_Limpieza",
+            "Fecha_Pintura",
+            "Sistema_Pintura",
+            "Espesor_Pintura_um",
+            "Fecha_QC_Pintura",
+            "Fecha_Despacho",
+            "Guia_Despacho",
+            "Destino",
+            "Fecha_Recepcion_Obra",
+            "Ubicacion",
+            "Rack",
+            "Prioridad",
+            "Fecha_Compromiso",
+            "Dias_Atraso",
+            "Porcentaje_Avance",
+            "Estado",
+            "Observaciones",
+            "Ocupado_Por",
+            "Fecha_Ocupacion",
+            "Ultima_Modificacion",
+            "Modificado_Por",
+            "Hash_Fila",
+            "version",
+            "Estado_Detalle");
 
-    public static final List<String> UNIONES_HEADERS = List.of("ID", "OT", "N_UNION", "TAG_SPOOL", "DN_UNION",
-            "TIPO_UNION", "ARM_FECHA_INICIO", "ARM_FECHA_FIN", "ARM_WORKER", "SOL_FECHA_INICIO", "SOL_FECHA_FIN",
-            "SOL_WORKER", "NDT_UNION", "R_NDT_UNION", "NDT_FECHA", "NDT_STATUS", "version");
+    public static final List<String> UNIONES_HEADERS = List.of(
+            "ID",
+            "OT",
+            "N_UNION",
+            "TAG_SPOOL",
+            "DN_UNION",
+            "TIPO_UNION",
+            "ARM_FECHA_INICIO",
+            "ARM_FECHA_FIN",
+            "ARM_WORKER",
+            "SOL_FECHA_INICIO",
+            "SOL_FECHA_FIN",
+            "SOL_WORKER",
+            "NDT_UNION",
+            "R_NDT_UNION",
+            "NDT_FECHA",
+            "NDT_STATUS",
+            "version");
 
-    public static final List<String> METADATA_HEADERS = List.of("ID", "Timestamp", "Evento_Tipo", "TAG_SPOOL",
-            "Worker_ID", "Worker_Nombre", "Operacion", "Accion", "Fecha_Operacion", "Metadata_JSON");
+    public static final List<String> METADATA_HEADERS = List.of(
+            "ID",
+            "Timestamp",
+            "Evento_Tipo",
+            "TAG_SPOOL",
+            "Worker_ID",
+            "Worker_Nombre",
+            "Operacion",
+            "Accion",
+            "Fecha_Operacion",
+            "Metadata_JSON");
 
-    private static final String[] WORKERS = {"Juan Pérez", "María González", "Luis Rojas", "Carla Muñoz",
-            "Pedro Soto", "Ana Contreras", "Diego Fuentes", "Rosa Vergara"};
-    private static final String[] STAGES = {"PENDIENTE", "MATERIALES", "CORTE", "ARMADO", "SOLDADURA", "METROLOGIA",
-            "DESPACHADO"};
+    private static final String[] WORKERS = {
+        "Juan Pérez",
+        "María González",
+        "Luis Rojas",
+        "Carla Muñoz",
+        "Pedro Soto",
+        "Ana Contreras",
+        "Diego Fuentes",
+        "Rosa Vergara"
+    };
+    private static final String[] STAGES = {
+        "PENDIENTE", "MATERIALES", "CORTE", "ARMADO", "SOLDADURA", "METROLOGIA", "DESPACHADO"
+    };
     private static final double[] DIAMETERS = {0.75, 1, 1.5, 2, 2.5, 3, 4, 6, 8, 10, 12};
     private static final LocalDate START = LocalDate.of(2025, 3, 3);
 
@@ -77,15 +166,45 @@ public final class DemoSpreadsheet {
             }
         }
         addOrphans(uniones);
-        sheets.add(sheet("Operaciones", 0, 1000, OPERACIONES_HEADERS.size(), operaciones, List.of(
-                dateFormat(20), dateFormat(21), dateFormat(23), dateFormat(25), dateFormat(27), dateFormat(31),
-                dateFormat(33), dateFormat(38), dateFormat(49), dateFormat(56), dateTimeFormat(62), dateTimeFormat(63),
-                format(16, "NUMBER", "#,##0.00"))));
-        sheets.add(sheet("Uniones", 1_204_557_871, 2000, UNIONES_HEADERS.size(), uniones, List.of(
-                rangeFormat("G2:H2000", "DATE_TIME", "dd/mm/yyyy hh:mm"), rangeFormat("J2:K2000", "DATE_TIME", "dd/mm/yyyy hh:mm"),
-                rangeFormat("O2:O2000", "DATE", "dd/mm/yyyy"))));
-        sheets.add(sheet("Metadata", 873_015_442, 1000, METADATA_HEADERS.size(), metadata, List.of(
-                rangeFormat("B2:B1000", "DATE_TIME", "dd/mm/yyyy hh:mm:ss"), rangeFormat("I2:I1000", "DATE", "dd/mm/yyyy"))));
+        sheets.add(sheet(
+                "Operaciones",
+                0,
+                1000,
+                OPERACIONES_HEADERS.size(),
+                operaciones,
+                List.of(
+                        dateFormat(20),
+                        dateFormat(21),
+                        dateFormat(23),
+                        dateFormat(25),
+                        dateFormat(27),
+                        dateFormat(31),
+                        dateFormat(33),
+                        dateFormat(38),
+                        dateFormat(49),
+                        dateFormat(56),
+                        dateTimeFormat(62),
+                        dateTimeFormat(63),
+                        format(16, "NUMBER", "#,##0.00"))));
+        sheets.add(sheet(
+                "Uniones",
+                1_204_557_871,
+                2000,
+                UNIONES_HEADERS.size(),
+                uniones,
+                List.of(
+                        rangeFormat("G2:H2000", "DATE_TIME", "dd/mm/yyyy hh:mm"),
+                        rangeFormat("J2:K2000", "DATE_TIME", "dd/mm/yyyy hh:mm"),
+                        rangeFormat("O2:O2000", "DATE", "dd/mm/yyyy"))));
+        sheets.add(sheet(
+                "Metadata",
+                873_015_442,
+                1000,
+                METADATA_HEADERS.size(),
+                metadata,
+                List.of(
+                        rangeFormat("B2:B1000", "DATE_TIME", "dd/mm/yyyy hh:mm:ss"),
+                        rangeFormat("I2:I1000", "DATE", "dd/mm/yyyy"))));
         json.add("sheets", sheets);
         return json;
     }
@@ -111,7 +230,8 @@ public final class DemoSpreadsheet {
         return row;
     }
 
-    private static JsonObject sheet(String title, int sheetId, int rows, int columns, JsonArray data, List<JsonObject> formats) {
+    private static JsonObject sheet(
+            String title, int sheetId, int rows, int columns, JsonArray data, List<JsonObject> formats) {
         JsonObject sheet = new JsonObject();
         sheet.addProperty("title", title);
         sheet.addProperty("sheetId", sheetId);
@@ -148,14 +268,30 @@ public final class DemoSpreadsheet {
     }
 
     /** One spool's generated facts; its stage says how far through the shop it has gone. */
-    private record Spool(String tag, int ot, int stage, double diameter, int unions, LocalDate ingreso, String armador,
-            String soldador, String occupiedBy) {
+    private record Spool(
+            String tag,
+            int ot,
+            int stage,
+            double diameter,
+            int unions,
+            LocalDate ingreso,
+            String armador,
+            String soldador,
+            String occupiedBy) {
 
         static Spool random(int n, Random random) {
             int stage = random.nextInt(STAGES.length);
             String occupied = stage >= 2 && stage <= 4 && random.nextInt(5) == 0 ? worker(random) : null;
-            return new Spool(String.format("SP-%04d", n), 1200 + n / 12, stage, DIAMETERS[random.nextInt(DIAMETERS.length)],
-                    1 + random.nextInt(5), START.plusDays(n / 3), worker(random), worker(random), occupied);
+            return new Spool(
+                    String.format("SP-%04d", n),
+                    1200 + n / 12,
+                    stage,
+                    DIAMETERS[random.nextInt(DIAMETERS.length)],
+                    1 + random.nextInt(5),
+                    START.plusDays(n / 3),
+                    worker(random),
+                    worker(random),
+                    occupied);
         }
 
         private static String worker(Random random) {
@@ -221,7 +357,8 @@ public final class DemoSpreadsheet {
             cells[58] = STAGES[stage];
             cells[59] = random.nextInt(8) == 0 ? "Revisar biselado" : null;
             cells[60] = occupiedBy;
-            cells[61] = occupiedBy == null ? null
+            cells[61] = occupiedBy == null
+                    ? null
                     : new JsonPrimitive(DateSerial.of(ingreso.plusDays(9)) + (8 + random.nextInt(9)) / 24.0);
             cells[62] = new JsonPrimitive(DateSerial.of(ingreso.plusDays(stage * 2)) + 0.5);
             cells[63] = stage >= 3 ? armador : "Sistema";
@@ -275,8 +412,12 @@ public final class DemoSpreadsheet {
         }
 
         void addEvents(JsonArray metadata, Random random) {
-            String[][] events = {{"INICIAR_ARMADO", "ARM", "INICIAR"}, {"COMPLETAR_ARMADO", "ARM", "COMPLETAR"},
-                    {"INICIAR_SOLDADURA", "SOLD", "INICIAR"}, {"COMPLETAR_SOLDADURA", "SOLD", "COMPLETAR"}};
+            String[][] events = {
+                {"INICIAR_ARMADO", "ARM", "INICIAR"},
+                {"COMPLETAR_ARMADO", "ARM", "COMPLETAR"},
+                {"INICIAR_SOLDADURA", "SOLD", "INICIAR"},
+                {"COMPLETAR_SOLDADURA", "SOLD", "COMPLETAR"}
+            };
             int count = Math.min(events.length, Math.max(1, stage - 2) * 2);
             for (int e = 0; e < count; e++) {
                 int workerId = random.nextInt(WORKERS.length);

@@ -53,7 +53,8 @@ public final class EmulatorMain {
         try {
             emulator = SheetsEmulator.start(port);
         } catch (UncheckedIOException e) {
-            System.err.println("Cannot listen on 127.0.0.1:" + port + ": " + e.getCause().getMessage());
+            System.err.println(
+                    "Cannot listen on 127.0.0.1:" + port + ": " + e.getCause().getMessage());
             System.exit(1);
             return;
         }
@@ -94,7 +95,9 @@ public final class EmulatorMain {
         }
         try {
             SeedFormat.read(json);
-        } catch (IllegalArgumentException | IllegalStateException | ClassCastException
+        } catch (IllegalArgumentException
+                | IllegalStateException
+                | ClassCastException
                 | UnsupportedOperationException e) {
             return fail(file, "it is not a valid seed: " + e.getMessage());
         }

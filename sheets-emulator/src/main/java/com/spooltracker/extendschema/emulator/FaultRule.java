@@ -71,20 +71,34 @@ public record FaultRule(String endpoint, String method, String pathRegex, int nt
 
     /** The matching half of a rule; finish it with an action. */
     public record Target(String endpoint, String method, String pathRegex, int nth, int times) {
-        public Target nth(int n) { return new Target(endpoint, method, pathRegex, n, times); }
+        public Target nth(int n) {
+            return new Target(endpoint, method, pathRegex, n, times);
+        }
 
-        public Target times(int n) { return new Target(endpoint, method, pathRegex, nth, n); }
+        public Target times(int n) {
+            return new Target(endpoint, method, pathRegex, nth, n);
+        }
 
-        public FaultRule status(int code) { return with(new Action.Status(code, null, null)); }
+        public FaultRule status(int code) {
+            return with(new Action.Status(code, null, null));
+        }
 
-        public FaultRule delay(Duration delay) { return with(new Action.Delay(delay)); }
+        public FaultRule delay(Duration delay) {
+            return with(new Action.Delay(delay));
+        }
 
-        public FaultRule dropBeforeAnswer() { return with(new Action.DropBeforeAnswer()); }
+        public FaultRule dropBeforeAnswer() {
+            return with(new Action.DropBeforeAnswer());
+        }
 
-        public FaultRule applyThenDrop() { return with(new Action.ApplyThenDrop()); }
+        public FaultRule applyThenDrop() {
+            return with(new Action.ApplyThenDrop());
+        }
 
         /** Answers {@code body} instead of handling the request. */
-        public FaultRule respond(int code, String body) { return with(new Action.Respond(code, body, false)); }
+        public FaultRule respond(int code, String body) {
+            return with(new Action.Respond(code, body, false));
+        }
 
         /** Applies the request, then answers {@code body} instead of the real answer. */
         public FaultRule applyThenRespond(int code, String body) {
@@ -127,7 +141,12 @@ public record FaultRule(String endpoint, String method, String pathRegex, int nt
         if (!(action instanceof Action.Status s)) {
             throw new IllegalStateException("reason applies to status faults only");
         }
-        return new FaultRule(endpoint, method, pathRegex, nth, times,
+        return new FaultRule(
+                endpoint,
+                method,
+                pathRegex,
+                nth,
+                times,
                 new Action.Status(s.code(), s.retryAfterSeconds(), Objects.requireNonNull(reason, "reason")));
     }
 
@@ -135,7 +154,8 @@ public record FaultRule(String endpoint, String method, String pathRegex, int nt
         if (endpoint != null) {
             return endpoint.equals(requestEndpoint);
         }
-        return method.equalsIgnoreCase(requestMethod) && Pattern.compile(pathRegex).matcher(rawPath).matches();
+        return method.equalsIgnoreCase(requestMethod)
+                && Pattern.compile(pathRegex).matcher(rawPath).matches();
     }
 
     /**
@@ -145,7 +165,8 @@ public record FaultRule(String endpoint, String method, String pathRegex, int nt
      * applyThenRespond}, {@code delayMs} for delay, {@code code} and {@code body} (JSON text) for the respond actions.
      */
     public static FaultRule fromJson(JsonObject json) {
-        Target target = json.has("endpoint") ? on(json.get("endpoint").getAsString())
+        Target target = json.has("endpoint")
+                ? on(json.get("endpoint").getAsString())
                 : onRequest(need(json, "method"), need(json, "path"));
         if (json.has("nth")) {
             target = target.nth(json.get("nth").getAsInt());
@@ -157,7 +178,9 @@ public record FaultRule(String endpoint, String method, String pathRegex, int nt
         return switch (action) {
             case "status" -> {
                 FaultRule rule = target.status(json.get("code").getAsInt());
-                rule = json.has("retryAfterSeconds") ? rule.retryAfter(json.get("retryAfterSeconds").getAsInt()) : rule;
+                rule = json.has("retryAfterSeconds")
+                        ? rule.retryAfter(json.get("retryAfterSeconds").getAsInt())
+                        : rule;
                 yield json.has("reason") ? rule.reason(json.get("reason").getAsString()) : rule;
             }
             case "delay" -> target.delay(Duration.ofMillis(json.get("delayMs").getAsLong()));

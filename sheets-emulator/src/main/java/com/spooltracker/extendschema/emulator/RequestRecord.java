@@ -10,5 +10,5 @@ package com.spooltracker.extendschema.emulator;
  * @param outcome {@code ok}, {@code error:400}, {@code quota}, {@code fault:503}, {@code fault:drop},
  *     {@code fault:applyThenDrop} or {@code fault:delay}
  */
-public record RequestRecord(String method, String endpoint, String pathAndQuery, int status, long bytesIn,
-    long bytesOut, String outcome) {}
+public record RequestRecord(
+        String method, String endpoint, String pathAndQuery, int status, long bytesIn, long bytesOut, String outcome) {}

@@ -174,29 +174,60 @@ public final class SheetsEmulator implements AutoCloseable {
 
     /** The admin API's view of this emulator. */
     private final class AdminControl implements Control {
-        @Override public void seed(JsonObject spreadsheet) { SheetsEmulator.this.seed(spreadsheet); }
+        @Override
+        public void seed(JsonObject spreadsheet) {
+            SheetsEmulator.this.seed(spreadsheet);
+        }
 
-        @Override public JsonObject dump(String spreadsheetId) {
+        @Override
+        public JsonObject dump(String spreadsheetId) {
             workbook.get(spreadsheetId);
             return SheetsEmulator.this.dump(spreadsheetId);
         }
 
-        @Override public boolean delete(String spreadsheetId) { return workbook.remove(spreadsheetId); }
+        @Override
+        public boolean delete(String spreadsheetId) {
+            return workbook.remove(spreadsheetId);
+        }
 
-        @Override public void addFault(FaultRule rule) { SheetsEmulator.this.addFault(rule); }
+        @Override
+        public void addFault(FaultRule rule) {
+            SheetsEmulator.this.addFault(rule);
+        }
 
-        @Override public void clearFaults() { SheetsEmulator.this.clearFaults(); }
+        @Override
+        public void clearFaults() {
+            SheetsEmulator.this.clearFaults();
+        }
 
-        @Override public void setQuota(Quota quota) { SheetsEmulator.this.setQuota(quota); }
+        @Override
+        public void setQuota(Quota quota) {
+            SheetsEmulator.this.setQuota(quota);
+        }
 
-        @Override public Counters counters() { return SheetsEmulator.this.counters(); }
+        @Override
+        public Counters counters() {
+            return SheetsEmulator.this.counters();
+        }
 
-        @Override public List<RequestRecord> requestLog() { return SheetsEmulator.this.requestLog(); }
+        @Override
+        public List<RequestRecord> requestLog() {
+            return SheetsEmulator.this.requestLog();
+        }
 
-        @Override public void resetCounters() { SheetsEmulator.this.resetCounters(); }
+        @Override
+        public void resetCounters() {
+            SheetsEmulator.this.resetCounters();
+        }
 
-        @Override public void reset() { SheetsEmulator.this.reset(); }
+        @Override
+        public void reset() {
+            SheetsEmulator.this.reset();
+        }
 
-        @Override public void seedDemo() { SheetsEmulator.this.seedDemo(); }
+        @Override
+        public void seedDemo() {
+            SheetsEmulator.this.seedDemo();
+        }
     }
 }

@@ -19,10 +19,13 @@ class AdminApiTest extends EmulatorFixture {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static HttpResponse<String> call(String method, String path, String body) throws Exception {
-        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body);
-        return HTTP.send(HttpRequest.newBuilder(URI.create(emu.rootUrl() + "admin/" + path)).method(method, publisher)
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest.BodyPublisher publisher =
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body);
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(emu.rootUrl() + "admin/" + path))
+                        .method(method, publisher)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonObject json(HttpResponse<String> response) {
@@ -31,9 +34,12 @@ class AdminApiTest extends EmulatorFixture {
 
     @Test
     void seedDumpAndDeleteSpreadsheets() throws Exception {
-        String seed = "{\"spreadsheetId\":\"a1\",\"title\":\"Admin\",\"sheets\":[{\"title\":\"S\",\"rows\":[[\"x\",2]]}]}";
+        String seed =
+                "{\"spreadsheetId\":\"a1\",\"title\":\"Admin\",\"sheets\":[{\"title\":\"S\",\"rows\":[[\"x\",2]]}]}";
         assertEquals(200, call("PUT", "spreadsheets", seed).statusCode());
-        assertEquals(List.of(List.of("x", "2")), sheets.spreadsheets().values().get("a1", "S!A1:B1").execute().getValues());
+        assertEquals(
+                List.of(List.of("x", "2")),
+                sheets.spreadsheets().values().get("a1", "S!A1:B1").execute().getValues());
         HttpResponse<String> dump = call("GET", "spreadsheets/a1", null);
         assertEquals(200, dump.statusCode());
         assertEquals(emu.dump("a1"), json(dump));
@@ -44,37 +50,68 @@ class AdminApiTest extends EmulatorFixture {
 
     @Test
     void invalidSeedIsA400() throws Exception {
-        HttpResponse<String> response = call("PUT", "spreadsheets",
+        HttpResponse<String> response = call(
+                "PUT",
+                "spreadsheets",
                 "{\"spreadsheetId\":\"x\",\"sheets\":[{\"title\":\"S\",\"rowCount\":1,\"rows\":[[1],[2]]}]}");
         assertEquals(400, response.statusCode());
-        assertEquals("INVALID_ARGUMENT", json(response).getAsJsonObject("error").get("status").getAsString());
+        assertEquals(
+                "INVALID_ARGUMENT",
+                json(response).getAsJsonObject("error").get("status").getAsString());
     }
 
     @Test
     void faultsCanBeAddedAndClearedAsJson() throws Exception {
         seedSmall();
-        assertEquals(200, call("POST", "faults",
-                "{\"endpoint\":\"values.get\",\"nth\":1,\"times\":1,\"action\":\"status\",\"code\":503,\"retryAfterSeconds\":2}")
-                .statusCode());
-        GoogleJsonResponseException e = assertThrows(GoogleJsonResponseException.class,
+        assertEquals(
+                200,
+                call(
+                                "POST",
+                                "faults",
+                                "{\"endpoint\":\"values.get\",\"nth\":1,\"times\":1,\"action\":\"status\",\"code\":503,\"retryAfterSeconds\":2}")
+                        .statusCode());
+        GoogleJsonResponseException e = assertThrows(
+                GoogleJsonResponseException.class,
                 () -> sheets.spreadsheets().values().get("s1", "A1").execute());
         assertEquals(503, e.getStatusCode());
         assertEquals("2", e.getHeaders().getFirstHeaderStringValue("Retry-After"));
-        assertEquals(200, call("POST", "faults", "{\"endpoint\":\"values.get\",\"times\":0,\"action\":\"status\",\"code\":500}")
-                .statusCode());
+        assertEquals(
+                200,
+                call("POST", "faults", "{\"endpoint\":\"values.get\",\"times\":0,\"action\":\"status\",\"code\":500}")
+                        .statusCode());
         assertEquals(200, call("DELETE", "faults", null).statusCode());
-        assertEquals("name", sheets.spreadsheets().values().get("s1", "A1").execute().getValues().get(0).get(0));
-        assertEquals(400, call("POST", "faults", "{\"endpoint\":\"values.get\",\"action\":\"explode\"}").statusCode());
+        assertEquals(
+                "name",
+                sheets.spreadsheets()
+                        .values()
+                        .get("s1", "A1")
+                        .execute()
+                        .getValues()
+                        .get(0)
+                        .get(0));
+        assertEquals(
+                400,
+                call("POST", "faults", "{\"endpoint\":\"values.get\",\"action\":\"explode\"}")
+                        .statusCode());
     }
 
     @Test
     void quotaCanBeSetAndRemoved() throws Exception {
         seedSmall();
-        assertEquals(200, call("PUT", "quota", "{\"writesPerWindow\":0,\"readsPerWindow\":1,\"windowSeconds\":60}")
-                .statusCode());
+        assertEquals(
+                200,
+                call("PUT", "quota", "{\"writesPerWindow\":0,\"readsPerWindow\":1,\"windowSeconds\":60}")
+                        .statusCode());
         sheets.spreadsheets().values().get("s1", "A1").execute();
-        assertEquals(429, assertThrows(GoogleJsonResponseException.class,
-                () -> sheets.spreadsheets().values().get("s1", "A1").execute()).getStatusCode());
+        assertEquals(
+                429,
+                assertThrows(
+                                GoogleJsonResponseException.class,
+                                () -> sheets.spreadsheets()
+                                        .values()
+                                        .get("s1", "A1")
+                                        .execute())
+                        .getStatusCode());
         assertEquals(200, call("DELETE", "quota", null).statusCode());
         sheets.spreadsheets().values().get("s1", "A1").execute();
     }
@@ -87,12 +124,19 @@ class AdminApiTest extends EmulatorFixture {
         JsonObject counters = json(call("GET", "counters", null));
         assertEquals(2, counters.get("calls").getAsInt());
         assertEquals(2, counters.get("reads").getAsInt());
-        assertEquals(1, counters.getAsJsonObject("byEndpoint").getAsJsonObject("values.get").get("calls").getAsInt());
+        assertEquals(
+                1,
+                counters.getAsJsonObject("byEndpoint")
+                        .getAsJsonObject("values.get")
+                        .get("calls")
+                        .getAsInt());
         JsonObject log = json(call("GET", "requests", null));
         assertEquals(2, log.getAsJsonArray("requests").size());
         JsonObject first = log.getAsJsonArray("requests").get(0).getAsJsonObject();
         assertEquals("values.get", first.get("endpoint").getAsString());
-        assertEquals("/v4/spreadsheets/s1/values/A1", first.get("pathAndQuery").getAsString().replaceAll("\\?.*", ""));
+        assertEquals(
+                "/v4/spreadsheets/s1/values/A1",
+                first.get("pathAndQuery").getAsString().replaceAll("\\?.*", ""));
         assertEquals("ok", first.get("outcome").getAsString());
         assertEquals(2, emu.counters().calls());
     }
@@ -105,8 +149,15 @@ class AdminApiTest extends EmulatorFixture {
         assertThrows(IllegalArgumentException.class, () -> emu.dump("s1"));
         assertEquals(0, emu.counters().calls());
         assertEquals(200, call("POST", "demo", null).statusCode());
-        assertEquals("TAG_SPOOL",
-                sheets.spreadsheets().values().get("demo", "Operaciones!A1").execute().getValues().get(0).get(0));
+        assertEquals(
+                "TAG_SPOOL",
+                sheets.spreadsheets()
+                        .values()
+                        .get("demo", "Operaciones!A1")
+                        .execute()
+                        .getValues()
+                        .get(0)
+                        .get(0));
     }
 
     @Test

@@ -27,9 +27,18 @@ class ArrayOutputTest extends EmulatorFixture {
     }
 
     private static List<CellData> row(int index) throws Exception {
-        return sheets.spreadsheets().get("arr").setRanges(List.of("Ops!A1:D3"))
-                .setFields("sheets.data.rowData.values(userEnteredValue,effectiveValue,formattedValue)").execute()
-                .getSheets().get(0).getData().get(0).getRowData().get(index).getValues();
+        return sheets.spreadsheets()
+                .get("arr")
+                .setRanges(List.of("Ops!A1:D3"))
+                .setFields("sheets.data.rowData.values(userEnteredValue,effectiveValue,formattedValue)")
+                .execute()
+                .getSheets()
+                .get(0)
+                .getData()
+                .get(0)
+                .getRowData()
+                .get(index)
+                .getValues();
     }
 
     @Test
@@ -50,9 +59,15 @@ class ArrayOutputTest extends EmulatorFixture {
 
     @Test
     void valuesReadsShowTheValueInEveryRender() throws Exception {
-        assertEquals(List.of(List.of("TAG", "Total_Uniones"), List.of("SP-1", "12", "TRUE"),
-                List.of("SP-2", "0.50", "", "=not a formula")), read("FORMATTED_VALUE"));
-        List<List<Object>> raw = List.of(List.of("TAG", "Total_Uniones"), List.of("SP-1", new BigDecimal("12"), true),
+        assertEquals(
+                List.of(
+                        List.of("TAG", "Total_Uniones"),
+                        List.of("SP-1", "12", "TRUE"),
+                        List.of("SP-2", "0.50", "", "=not a formula")),
+                read("FORMATTED_VALUE"));
+        List<List<Object>> raw = List.of(
+                List.of("TAG", "Total_Uniones"),
+                List.of("SP-1", new BigDecimal("12"), true),
                 List.of("SP-2", new BigDecimal("0.5"), "", "=not a formula"));
         assertEquals(raw, read("UNFORMATTED_VALUE"));
         // FORMULA render: such a cell holds no formula, so it reads as its value.
@@ -61,8 +76,11 @@ class ArrayOutputTest extends EmulatorFixture {
 
     @Test
     void aWrittenValueBecomesTheEnteredValueAndClearingLeavesTheOutput() throws Exception {
-        sheets.spreadsheets().values().update("arr", "Ops!B2:C2", new ValueRange().setValues(List.of(List.of(0, ""))))
-                .setValueInputOption("RAW").execute();
+        sheets.spreadsheets()
+                .values()
+                .update("arr", "Ops!B2:C2", new ValueRange().setValues(List.of(List.of(0, ""))))
+                .setValueInputOption("RAW")
+                .execute();
         List<CellData> second = row(1);
         assertEquals(new ExtendedValue().setNumberValue(0.0), second.get(1).getUserEnteredValue());
         assertNull(second.get(2).getUserEnteredValue());
@@ -81,6 +99,11 @@ class ArrayOutputTest extends EmulatorFixture {
     }
 
     private static List<List<Object>> read(String render) throws Exception {
-        return sheets.spreadsheets().values().get("arr", "Ops!A1:D3").setValueRenderOption(render).execute().getValues();
+        return sheets.spreadsheets()
+                .values()
+                .get("arr", "Ops!A1:D3")
+                .setValueRenderOption(render)
+                .execute()
+                .getValues();
     }
 }

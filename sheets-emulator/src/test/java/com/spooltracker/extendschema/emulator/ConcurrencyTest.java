@@ -30,10 +30,16 @@ class ConcurrencyTest extends EmulatorFixture {
             done.add(pool.submit(() -> {
                 for (int i = 0; i < WRITES_PER_THREAD; i++) {
                     String cell = "Grid!" + (char) ('A' + thread) + (i + 1);
-                    client.spreadsheets().values().update("s1", cell, new ValueRange().setValues(List.of(List.of(thread * 1000 + i))))
-                            .setValueInputOption("RAW").execute();
-                    client.spreadsheets().values().append("s1", "Log!A1", new ValueRange()
-                            .setValues(List.of(List.of("t" + thread, i)))).setValueInputOption("RAW").execute();
+                    client.spreadsheets()
+                            .values()
+                            .update("s1", cell, new ValueRange().setValues(List.of(List.of(thread * 1000 + i))))
+                            .setValueInputOption("RAW")
+                            .execute();
+                    client.spreadsheets()
+                            .values()
+                            .append("s1", "Log!A1", new ValueRange().setValues(List.of(List.of("t" + thread, i))))
+                            .setValueInputOption("RAW")
+                            .execute();
                 }
                 return null;
             }));
@@ -43,14 +49,19 @@ class ConcurrencyTest extends EmulatorFixture {
         }
         pool.shutdown();
 
-        List<List<Object>> grid = sheets.spreadsheets().values().get("s1", "Grid!A1:H25")
-                .setValueRenderOption("UNFORMATTED_VALUE").execute().getValues();
+        List<List<Object>> grid = sheets.spreadsheets()
+                .values()
+                .get("s1", "Grid!A1:H25")
+                .setValueRenderOption("UNFORMATTED_VALUE")
+                .execute()
+                .getValues();
         for (int i = 0; i < WRITES_PER_THREAD; i++) {
             for (int t = 0; t < THREADS; t++) {
                 assertEquals(String.valueOf(t * 1000 + i), grid.get(i).get(t).toString());
             }
         }
-        List<List<Object>> log = sheets.spreadsheets().values().get("s1", "Log").execute().getValues();
+        List<List<Object>> log =
+                sheets.spreadsheets().values().get("s1", "Log").execute().getValues();
         assertEquals(1 + THREADS * WRITES_PER_THREAD, log.size());
         Set<String> entries = new HashSet<>();
         log.stream().skip(1).forEach(row -> entries.add(row.get(0) + "/" + row.get(1)));

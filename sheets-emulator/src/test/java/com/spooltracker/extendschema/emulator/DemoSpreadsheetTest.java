@@ -21,7 +21,8 @@ class DemoSpreadsheetTest extends EmulatorFixture {
     void operacionesHasTheV3SchemaOnAThousandBySixtySevenGrid() throws Exception {
         emu.seedDemo();
         Spreadsheet demo = sheets.spreadsheets().get("demo").execute();
-        assertEquals(List.of("Operaciones", "Uniones", "Metadata"),
+        assertEquals(
+                List.of("Operaciones", "Uniones", "Metadata"),
                 demo.getSheets().stream().map(s -> s.getProperties().getTitle()).toList());
         SheetProperties operaciones = demo.getSheets().get(0).getProperties();
         assertEquals(0, operaciones.getSheetId());
@@ -29,32 +30,63 @@ class DemoSpreadsheetTest extends EmulatorFixture {
         assertEquals(67, operaciones.getGridProperties().getColumnCount());
         assertEquals(1, operaciones.getGridProperties().getFrozenRowCount());
 
-        List<Object> headers = sheets.spreadsheets().values().get("demo", "Operaciones!1:1").execute().getValues().get(0);
+        List<Object> headers = sheets.spreadsheets()
+                .values()
+                .get("demo", "Operaciones!1:1")
+                .execute()
+                .getValues()
+                .get(0);
         assertEquals(67, headers.size());
         assertEquals(DemoSpreadsheet.OPERACIONES_HEADERS, headers);
         assertEquals("TAG_SPOOL", headers.get(0));
         assertEquals("version", headers.get(65));
         assertEquals("Estado_Detalle", headers.get(66));
-        for (String h : List.of("OT", "NV", "SPLIT", "Fecha_Materiales", "Fecha_Armado", "Armador", "Fecha_Soldadura",
-                "Soldador", "Fecha_QC_Metrología", "Ocupado_Por", "Fecha_Ocupacion")) {
+        for (String h : List.of(
+                "OT",
+                "NV",
+                "SPLIT",
+                "Fecha_Materiales",
+                "Fecha_Armado",
+                "Armador",
+                "Fecha_Soldadura",
+                "Soldador",
+                "Fecha_QC_Metrología",
+                "Ocupado_Por",
+                "Fecha_Ocupacion")) {
             assertTrue(headers.contains(h), h);
         }
-        assertEquals(DemoSpreadsheet.SPOOLS + 1,
-                sheets.spreadsheets().values().get("demo", "Operaciones!A:A").execute().getValues().size());
+        assertEquals(
+                DemoSpreadsheet.SPOOLS + 1,
+                sheets.spreadsheets()
+                        .values()
+                        .get("demo", "Operaciones!A:A")
+                        .execute()
+                        .getValues()
+                        .size());
     }
 
     @Test
     void demoHasDatesEmptyCellsUnionsAndEvents() throws Exception {
         emu.seedDemo();
-        List<List<Object>> fechaIngreso = sheets.spreadsheets().values().get("demo", "Operaciones!T2:T3").execute().getValues();
+        List<List<Object>> fechaIngreso = sheets.spreadsheets()
+                .values()
+                .get("demo", "Operaciones!T2:T3")
+                .execute()
+                .getValues();
         assertTrue(fechaIngreso.get(0).get(0).toString().matches("\\d\\d/\\d\\d/\\d{4}"), fechaIngreso.toString());
-        List<List<Object>> armador = sheets.spreadsheets().values().get("demo", "Operaciones!Z2:Z301").execute().getValues();
+        List<List<Object>> armador = sheets.spreadsheets()
+                .values()
+                .get("demo", "Operaciones!Z2:Z301")
+                .execute()
+                .getValues();
         assertTrue(armador.stream().anyMatch(r -> r.isEmpty() || r.get(0).equals("")), "some Armador cells are empty");
-        List<List<Object>> uniones = sheets.spreadsheets().values().get("demo", "Uniones").execute().getValues();
+        List<List<Object>> uniones =
+                sheets.spreadsheets().values().get("demo", "Uniones").execute().getValues();
         assertEquals(DemoSpreadsheet.UNIONES_HEADERS, uniones.get(0));
         assertTrue(uniones.size() > DemoSpreadsheet.SPOOLS, "several unions per spool");
         assertTrue(uniones.stream().skip(1).anyMatch(r -> r.get(4).toString().contains(".")), "decimal DN_UNION");
-        List<List<Object>> metadata = sheets.spreadsheets().values().get("demo", "Metadata").execute().getValues();
+        List<List<Object>> metadata =
+                sheets.spreadsheets().values().get("demo", "Metadata").execute().getValues();
         assertEquals(DemoSpreadsheet.METADATA_HEADERS, metadata.get(0));
         assertTrue(metadata.size() > 5);
     }
@@ -66,7 +98,9 @@ class DemoSpreadsheetTest extends EmulatorFixture {
         JsonObject operaciones = Dumps.sheet(dump, "Operaciones");
         JsonObject uniones = Dumps.sheet(dump, "Uniones");
         JsonArray rows = Dumps.rows(uniones);
-        assertEquals(DemoSpreadsheet.UNIONES_HEADERS.size(), rows.get(0).getAsJsonArray().size());
+        assertEquals(
+                DemoSpreadsheet.UNIONES_HEADERS.size(),
+                rows.get(0).getAsJsonArray().size());
         assertEquals(852 + 3, rows.size() - 1, "852 unions of the 300 spools and 3 orphans");
 
         List<ExpectedMetrics.Row> expected = ExpectedMetrics.of(operaciones, uniones, "TAG_SPOOL");
@@ -74,9 +108,17 @@ class DemoSpreadsheetTest extends EmulatorFixture {
         // About 12 spools share each OT and each gets its OT's figures: the OTs differ in progress.
         assertTrue(expected.stream().map(ExpectedMetrics.Row::values).distinct().count() >= 20, "varied metrics");
         assertTrue(expected.stream().allMatch(r -> r.values().get(0).signum() > 0), "every spool has unions");
-        assertTrue(expected.stream().filter(r -> r.values().get(0).longValue() >= 10).count() > 250, "several unions per OT");
+        assertTrue(
+                expected.stream()
+                                .filter(r -> r.values().get(0).longValue() >= 10)
+                                .count()
+                        > 250,
+                "several unions per OT");
         assertTrue(expected.stream().anyMatch(r -> r.values().get(2).signum() > 0), "some welded");
-        assertTrue(expected.stream().anyMatch(r -> r.values().get(1).compareTo(r.values().get(0)) < 0), "some not armed");
+        assertTrue(
+                expected.stream()
+                        .anyMatch(r -> r.values().get(1).compareTo(r.values().get(0)) < 0),
+                "some not armed");
 
         int ot = ExpectedMetrics.column(rows, "ot");
         int dn = ExpectedMetrics.column(rows, "dnunion");

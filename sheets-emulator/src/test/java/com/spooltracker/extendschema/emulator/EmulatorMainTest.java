@@ -26,8 +26,8 @@ class EmulatorMainTest {
 
     private static Run run(String... args) throws Exception {
         String javaBin = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(javaBin, "-cp", System.getProperty("java.class.path"),
-                EmulatorMain.class.getName()));
+        List<String> command = new ArrayList<>(
+                List.of(javaBin, "-cp", System.getProperty("java.class.path"), EmulatorMain.class.getName()));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).start();
         process.getOutputStream().close();
@@ -37,7 +37,9 @@ class EmulatorMainTest {
             process.destroyForcibly();
         }
         assertTrue(exited, "the emulator did not exit");
-        return new Run(process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
+        return new Run(
+                process.exitValue(),
+                new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
                 new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
     }
 
@@ -48,14 +50,16 @@ class EmulatorMainTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "missing.json | <none>                                       | no such file",
-        "text.json    | not json at all {                            | it is not valid JSON",
-        "array.json   | [1, 2]                                       | it is not a JSON object",
-        "noid.json    | {\"sheets\": []}                             | it is not a valid seed: seed: spreadsheetId is required",
-        "grid.json    | {\"spreadsheetId\": \"x\", \"sheets\": [{\"title\": \"S\", \"rowCount\": 1, \"rows\": [[1], [2]]}]} "
-                + "| it is not a valid seed: seed: sheet S has 2 rows, grid has 1",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "missing.json | <none>                                       | no such file",
+                "text.json    | not json at all {                            | it is not valid JSON",
+                "array.json   | [1, 2]                                       | it is not a JSON object",
+                "noid.json    | {\"sheets\": []}                             | it is not a valid seed: seed: spreadsheetId is required",
+                "grid.json    | {\"spreadsheetId\": \"x\", \"sheets\": [{\"title\": \"S\", \"rowCount\": 1, \"rows\": [[1], [2]]}]} "
+                        + "| it is not a valid seed: seed: sheet S has 2 rows, grid has 1",
+            })
     void aBadSeedFailsFastNamingTheFileAndTheReason(String name, String content, String reason) throws Exception {
         Path seed = dir.resolve(name);
         if (!content.equals("<none>")) {

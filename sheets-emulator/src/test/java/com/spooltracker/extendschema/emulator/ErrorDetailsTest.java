@@ -18,7 +18,9 @@ class ErrorDetailsTest extends EmulatorFixture {
 
     private static GoogleJsonResponseException getFails() {
         seedSmall();
-        return assertThrows(GoogleJsonResponseException.class, () -> sheets.spreadsheets().get("s1").execute());
+        return assertThrows(
+                GoogleJsonResponseException.class,
+                () -> sheets.spreadsheets().get("s1").execute());
     }
 
     private static GoogleJsonError.Details errorInfo(GoogleJsonResponseException e) {
@@ -38,9 +40,13 @@ class ErrorDetailsTest extends EmulatorFixture {
         GoogleJsonResponseException e = getFails();
         assertEquals(403, e.getStatusCode());
         assertEquals("PERMISSION_DENIED", e.getDetails().get("status"));
-        assertTrue(e.getDetails().getMessage().startsWith("Google Sheets API has not been used in project 000000000000 "
-                + "before or it is disabled. Enable it by visiting https://console.developers.google.com/apis/api/"
-                + "sheets.googleapis.com/overview?project=000000000000 then retry."), e.getDetails().getMessage());
+        assertTrue(
+                e.getDetails()
+                        .getMessage()
+                        .startsWith("Google Sheets API has not been used in project 000000000000 "
+                                + "before or it is disabled. Enable it by visiting https://console.developers.google.com/apis/api/"
+                                + "sheets.googleapis.com/overview?project=000000000000 then retry."),
+                e.getDetails().getMessage());
         GoogleJsonError.Details info = errorInfo(e);
         assertEquals("SERVICE_DISABLED", info.getReason());
         assertEquals("googleapis.com", info.get("domain"));
@@ -54,8 +60,12 @@ class ErrorDetailsTest extends EmulatorFixture {
         emu.addFault(FaultRule.on("spreadsheets.get").status(403).reason("QUOTA_PROJECT_MISSING"));
         GoogleJsonResponseException e = getFails();
         assertEquals(403, e.getStatusCode());
-        assertTrue(e.getDetails().getMessage().startsWith("Your application is authenticating by using local Application "
-                + "Default Credentials. The sheets.googleapis.com API requires a quota project, which is not set by default."));
+        assertTrue(
+                e.getDetails()
+                        .getMessage()
+                        .startsWith(
+                                "Your application is authenticating by using local Application "
+                                        + "Default Credentials. The sheets.googleapis.com API requires a quota project, which is not set by default."));
         GoogleJsonError.Details info = errorInfo(e);
         assertEquals("SERVICE_DISABLED", info.getReason());
         assertEquals("projects/764086051850", metadata(info).get("consumer"));
@@ -81,21 +91,30 @@ class ErrorDetailsTest extends EmulatorFixture {
         assertEquals("sheets.googleapis.com/read_requests", metadata(info).get("quota_metric"));
         assertEquals("ReadRequestsPerMinutePerUser", metadata(info).get("quota_limit"));
         emu.addFault(FaultRule.on("values.update").status(429));
-        GoogleJsonResponseException write = assertThrows(GoogleJsonResponseException.class, () -> sheets.spreadsheets()
-                .values().update("s1", "Sheet1!A1", new ValueRange().setValues(List.of(List.of("x"))))
-                .setValueInputOption("RAW").execute());
+        GoogleJsonResponseException write = assertThrows(
+                GoogleJsonResponseException.class,
+                () -> sheets.spreadsheets()
+                        .values()
+                        .update("s1", "Sheet1!A1", new ValueRange().setValues(List.of(List.of("x"))))
+                        .setValueInputOption("RAW")
+                        .execute());
         assertTrue(write.getDetails().getMessage().contains("'Write requests per minute per user'"));
-        assertEquals("sheets.googleapis.com/write_requests", metadata(errorInfo(write)).get("quota_metric"));
+        assertEquals(
+                "sheets.googleapis.com/write_requests",
+                metadata(errorInfo(write)).get("quota_metric"));
     }
 
     @Test
     void anotherReasonKeepsTheStatusBodyAndNamesTheReason() {
         emu.addFault(FaultRule.on("spreadsheets.get").status(403).reason("ACCESS_TOKEN_SCOPE_INSUFFICIENT"));
         GoogleJsonResponseException scope = getFails();
-        assertEquals("Request had insufficient authentication scopes.", scope.getDetails().getMessage());
+        assertEquals(
+                "Request had insufficient authentication scopes.",
+                scope.getDetails().getMessage());
         assertEquals("ACCESS_TOKEN_SCOPE_INSUFFICIENT", errorInfo(scope).getReason());
         emu.addFault(FaultRule.on("spreadsheets.get").status(503).reason("backendError"));
-        GoogleJsonResponseException unavailable = assertThrows(GoogleJsonResponseException.class,
+        GoogleJsonResponseException unavailable = assertThrows(
+                GoogleJsonResponseException.class,
                 () -> sheets.spreadsheets().get("s1").execute());
         assertEquals("UNAVAILABLE", unavailable.getDetails().get("status"));
         assertEquals("backendError", errorInfo(unavailable).getReason());
@@ -104,7 +123,7 @@ class ErrorDetailsTest extends EmulatorFixture {
     @Test
     void theAdminApiTakesTheReasonToo() {
         FaultRule rule = FaultRule.fromJson(JsonParser.parseString(
-                "{\"endpoint\":\"spreadsheets.get\",\"action\":\"status\",\"code\":403,\"reason\":\"SERVICE_DISABLED\"}")
+                        "{\"endpoint\":\"spreadsheets.get\",\"action\":\"status\",\"code\":403,\"reason\":\"SERVICE_DISABLED\"}")
                 .getAsJsonObject());
         assertEquals(FaultRule.on("spreadsheets.get").status(403).reason("SERVICE_DISABLED"), rule);
         emu.addFault(rule);

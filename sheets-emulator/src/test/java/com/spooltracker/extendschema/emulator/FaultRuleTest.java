@@ -26,22 +26,41 @@ import org.junit.jupiter.api.Timeout;
 class FaultRuleTest extends EmulatorFixture {
 
     private static void write(String cell, Object value) throws IOException {
-        sheets.spreadsheets().values().batchUpdate("s1", new BatchUpdateValuesRequest().setValueInputOption("RAW")
-                .setData(List.of(new ValueRange().setRange(cell).setValues(List.of(List.of(value)))))).execute();
+        sheets.spreadsheets()
+                .values()
+                .batchUpdate(
+                        "s1",
+                        new BatchUpdateValuesRequest()
+                                .setValueInputOption("RAW")
+                                .setData(List.of(new ValueRange().setRange(cell).setValues(List.of(List.of(value))))))
+                .execute();
     }
 
     private static Object read(String cell) throws IOException {
-        List<List<Object>> values = sheets.spreadsheets().values().get("s1", cell).execute().getValues();
+        List<List<Object>> values =
+                sheets.spreadsheets().values().get("s1", cell).execute().getValues();
         return values == null ? null : values.get(0).get(0);
     }
 
     private static int rowCount() {
-        return emu.dump("s1").getAsJsonArray("sheets").get(0).getAsJsonObject().get("rowCount").getAsInt();
+        return emu.dump("s1")
+                .getAsJsonArray("sheets")
+                .get(0)
+                .getAsJsonObject()
+                .get("rowCount")
+                .getAsInt();
     }
 
     private static void appendTenRows() throws IOException {
-        sheets.spreadsheets().batchUpdate("s1", new BatchUpdateSpreadsheetRequest().setRequests(List.of(new Request()
-                .setAppendDimension(new AppendDimensionRequest().setSheetId(0).setDimension("ROWS").setLength(10)))))
+        sheets.spreadsheets()
+                .batchUpdate(
+                        "s1",
+                        new BatchUpdateSpreadsheetRequest()
+                                .setRequests(List.of(new Request()
+                                        .setAppendDimension(new AppendDimensionRequest()
+                                                .setSheetId(0)
+                                                .setDimension("ROWS")
+                                                .setLength(10)))))
                 .execute();
     }
 
@@ -49,14 +68,17 @@ class FaultRuleTest extends EmulatorFixture {
     void statusFaultAnswersGooglesErrorWithRetryAfterAndDoesNotApply() throws Exception {
         seedSmall();
         JsonObject before = emu.dump("s1");
-        emu.addFault(FaultRule.on("values.batchUpdate").nth(1).times(1).status(503).retryAfter(2));
-        GoogleJsonResponseException e = assertApiError(503, "UNAVAILABLE", "The service is currently unavailable.",
-                () -> write("Sheet1!A1", "x"));
+        emu.addFault(
+                FaultRule.on("values.batchUpdate").nth(1).times(1).status(503).retryAfter(2));
+        GoogleJsonResponseException e = assertApiError(
+                503, "UNAVAILABLE", "The service is currently unavailable.", () -> write("Sheet1!A1", "x"));
         assertEquals("2", e.getHeaders().getFirstHeaderStringValue("Retry-After"));
         assertEquals(before, emu.dump("s1"));
         write("Sheet1!A1", "x");
         assertEquals("x", read("Sheet1!A1"));
-        assertEquals(List.of("fault:503", "ok", "ok"), emu.requestLog().stream().map(RequestRecord::outcome).toList());
+        assertEquals(
+                List.of("fault:503", "ok", "ok"),
+                emu.requestLog().stream().map(RequestRecord::outcome).toList());
         assertEquals(2, emu.counters().calls("values.batchUpdate"));
     }
 
@@ -98,7 +120,8 @@ class FaultRuleTest extends EmulatorFixture {
         assertEquals("RESOURCE_EXHAUSTED", e.getDetails().get("status"));
         assertTrue(e.getDetails().getMessage().startsWith("Quota exceeded for quota metric 'Write requests'"));
         @SuppressWarnings("unchecked")
-        Map<String, Object> info = (Map<String, Object>) e.getDetails().getDetails().get(0);
+        Map<String, Object> info =
+                (Map<String, Object>) e.getDetails().getDetails().get(0);
         assertEquals("type.googleapis.com/google.rpc.ErrorInfo", info.get("@type"));
         assertEquals("RATE_LIMIT_EXCEEDED", info.get("reason"));
     }
@@ -116,7 +139,8 @@ class FaultRuleTest extends EmulatorFixture {
     void unauthenticatedFaultAnswers401() {
         seedSmall();
         emu.addFault(FaultRule.on("spreadsheets.get").status(401));
-        GoogleJsonResponseException e = assertThrows(GoogleJsonResponseException.class,
+        GoogleJsonResponseException e = assertThrows(
+                GoogleJsonResponseException.class,
                 () -> sheets.spreadsheets().get("s1").execute());
         assertEquals(401, e.getStatusCode());
         assertEquals("UNAUTHENTICATED", e.getDetails().get("status"));
@@ -126,13 +150,26 @@ class FaultRuleTest extends EmulatorFixture {
     @Timeout(30)
     void delayExceedsTheClientReadTimeoutThenTheRequestIsStillApplied() throws Exception {
         seedSmall();
-        Sheets impatient = new Sheets.Builder(new NetHttpTransport(), GsonFactory.getDefaultInstance(),
-                req -> req.setReadTimeout(200)).setRootUrl(emu.rootUrl()).setApplicationName("emulator-test").build();
+        Sheets impatient = new Sheets.Builder(
+                        new NetHttpTransport(), GsonFactory.getDefaultInstance(), req -> req.setReadTimeout(200))
+                .setRootUrl(emu.rootUrl())
+                .setApplicationName("emulator-test")
+                .build();
         emu.addFault(FaultRule.on("values.batchUpdate").delay(Duration.ofHours(1)));
         // The answer cannot come before the clock is advanced, so the client's timeout always fires first.
-        assertThrows(SocketTimeoutException.class, () -> impatient.spreadsheets().values().batchUpdate("s1",
-                new BatchUpdateValuesRequest().setValueInputOption("RAW").setData(List.of(
-                        new ValueRange().setRange("Sheet1!A1").setValues(List.of(List.of("late")))))).execute());
+        assertThrows(
+                SocketTimeoutException.class,
+                () -> impatient
+                        .spreadsheets()
+                        .values()
+                        .batchUpdate(
+                                "s1",
+                                new BatchUpdateValuesRequest()
+                                        .setValueInputOption("RAW")
+                                        .setData(List.of(new ValueRange()
+                                                .setRange("Sheet1!A1")
+                                                .setValues(List.of(List.of("late"))))))
+                        .execute());
         clock.awaitSleeping(1);
         assertTrue(emu.requestLog().isEmpty());
         clock.advance(Duration.ofHours(1));
@@ -168,7 +205,8 @@ class FaultRuleTest extends EmulatorFixture {
     @Test
     void ruleCanMatchAMethodAndPathRegex() throws Exception {
         seedSmall();
-        emu.addFault(FaultRule.onRequest("GET", "/v4/spreadsheets/s1/values/.*B2").status(503));
+        emu.addFault(
+                FaultRule.onRequest("GET", "/v4/spreadsheets/s1/values/.*B2").status(503));
         assertEquals("name", read("Sheet1!A1"));
         assertApiError(503, "UNAVAILABLE", "The service is currently unavailable.", () -> read("Sheet1!B2"));
         assertEquals("12", read("Sheet1!B2"));

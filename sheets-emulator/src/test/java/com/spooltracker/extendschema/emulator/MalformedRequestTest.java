@@ -24,27 +24,59 @@ import org.junit.jupiter.api.TestFactory;
  */
 class MalformedRequestTest extends EmulatorFixture {
 
-    private static final List<String> BODIES = List.of("", "null", "[]", "{", "\"text\"", "5", "{}", "{\"values\":null}",
-            "{\"values\":\"x\"}", "{\"values\":[1,2]}", "{\"values\":[[{\"a\":1}]]}", "{\"values\":[[[1]]]}",
-            "{\"values\":[[\"a\"]],\"majorDimension\":null}", "{\"values\":[[\"a\"]],\"majorDimension\":5}",
-            "{\"values\":[[\"a\"]],\"majorDimension\":\"DIAGONAL\"}", "{\"values\":[[\"a\"]],\"range\":{}}",
-            "{\"data\":null}", "{\"data\":\"x\"}", "{\"data\":[null]}", "{\"data\":[5]}", "{\"data\":[{\"range\":null}]}",
-            "{\"data\":[{\"range\":5,\"values\":[[1]]}]}", "{\"data\":[{\"range\":\"Sheet1!A1\",\"values\":{}}]}",
-            "{\"valueInputOption\":null,\"data\":[]}", "{\"valueInputOption\":5,\"data\":[]}",
+    private static final List<String> BODIES = List.of(
+            "",
+            "null",
+            "[]",
+            "{",
+            "\"text\"",
+            "5",
+            "{}",
+            "{\"values\":null}",
+            "{\"values\":\"x\"}",
+            "{\"values\":[1,2]}",
+            "{\"values\":[[{\"a\":1}]]}",
+            "{\"values\":[[[1]]]}",
+            "{\"values\":[[\"a\"]],\"majorDimension\":null}",
+            "{\"values\":[[\"a\"]],\"majorDimension\":5}",
+            "{\"values\":[[\"a\"]],\"majorDimension\":\"DIAGONAL\"}",
+            "{\"values\":[[\"a\"]],\"range\":{}}",
+            "{\"data\":null}",
+            "{\"data\":\"x\"}",
+            "{\"data\":[null]}",
+            "{\"data\":[5]}",
+            "{\"data\":[{\"range\":null}]}",
+            "{\"data\":[{\"range\":5,\"values\":[[1]]}]}",
+            "{\"data\":[{\"range\":\"Sheet1!A1\",\"values\":{}}]}",
+            "{\"valueInputOption\":null,\"data\":[]}",
+            "{\"valueInputOption\":5,\"data\":[]}",
             "{\"valueInputOption\":\"RAW\",\"data\":[{\"range\":\"Sheet1!A1\",\"values\":[[1]]}],\"includeValuesInResponse\":\"maybe\"}",
             "{\"valueInputOption\":\"RAW\",\"data\":[{\"range\":\"Sheet1!A1\",\"values\":[[1]]}],\"responseValueRenderOption\":7}",
-            "{\"requests\":null}", "{\"requests\":\"x\"}", "{\"requests\":[null]}", "{\"requests\":[5]}",
-            "{\"requests\":[{\"addSheet\":null}]}", "{\"requests\":[{\"addSheet\":{\"properties\":{\"title\":[]}}}]}",
+            "{\"requests\":null}",
+            "{\"requests\":\"x\"}",
+            "{\"requests\":[null]}",
+            "{\"requests\":[5]}",
+            "{\"requests\":[{\"addSheet\":null}]}",
+            "{\"requests\":[{\"addSheet\":{\"properties\":{\"title\":[]}}}]}",
             "{\"requests\":[{\"repeatCell\":{\"range\":null,\"cell\":null,\"fields\":null}}]}",
             "{\"requests\":[{\"repeatCell\":{\"range\":{\"sheetId\":\"x\"},\"cell\":{},\"fields\":\"userEnteredValue\"}}]}",
             "{\"requests\":[{\"repeatCell\":{\"range\":{},\"cell\":{\"userEnteredValue\":{\"numberValue\":\"abc\"}},\"fields\":\"*\"}}]}",
             "{\"requests\":[{\"updateSheetProperties\":{\"properties\":{\"sheetId\":\"x\"},\"fields\":\"title\"}}]}",
             "{\"requests\":[{\"updateSheetProperties\":{\"properties\":{\"gridProperties\":{\"rowCount\":1e12}},\"fields\":\"*\"}}]}",
             "{\"requests\":[{\"appendDimension\":{\"sheetId\":null,\"dimension\":null,\"length\":null}}]}",
-            "{\"requests\":[],\"includeSpreadsheetInResponse\":\"yes\"}", "{\"requests\":[],\"responseRanges\":[5,{}]}",
-            "{\"ranges\":null}", "{\"ranges\":\"A1\"}", "{\"ranges\":[null]}", "{\"ranges\":[5]}", "{\"ranges\":[{}]}",
-            "{\"ranges\":[\"'Sheet1'![['1', '2'\"]}", "{\"properties\":null,\"sheets\":null}", "{\"properties\":5}",
-            "{\"sheets\":[null]}", "{\"sheets\":[5]}", "{\"sheets\":[{\"properties\":{\"title\":{}}}]}",
+            "{\"requests\":[],\"includeSpreadsheetInResponse\":\"yes\"}",
+            "{\"requests\":[],\"responseRanges\":[5,{}]}",
+            "{\"ranges\":null}",
+            "{\"ranges\":\"A1\"}",
+            "{\"ranges\":[null]}",
+            "{\"ranges\":[5]}",
+            "{\"ranges\":[{}]}",
+            "{\"ranges\":[\"'Sheet1'![['1', '2'\"]}",
+            "{\"properties\":null,\"sheets\":null}",
+            "{\"properties\":5}",
+            "{\"sheets\":[null]}",
+            "{\"sheets\":[5]}",
+            "{\"sheets\":[{\"properties\":{\"title\":{}}}]}",
             "{\"sheets\":[{\"properties\":{\"gridProperties\":{\"rowCount\":\"many\"}}}]}");
 
     /** Method, path and query of every endpoint, with good and bad ranges and parameters. */
@@ -57,15 +89,24 @@ class MalformedRequestTest extends EmulatorFixture {
             new String[] {"POST", "/v4/spreadsheets/s1:getByDataFilter", ""},
             new String[] {"PUT", "/v4/spreadsheets/s1/values/Sheet1!A1", "valueInputOption=RAW"},
             new String[] {"PUT", "/v4/spreadsheets/s1/values/Sheet1!A1", ""},
-            new String[] {"PUT", "/v4/spreadsheets/s1/values/Sheet1!A1", "valueInputOption=RAW&includeValuesInResponse=true"
-                    + "&responseValueRenderOption=NOPE"},
+            new String[] {
+                "PUT",
+                "/v4/spreadsheets/s1/values/Sheet1!A1",
+                "valueInputOption=RAW&includeValuesInResponse=true" + "&responseValueRenderOption=NOPE"
+            },
             new String[] {"POST", "/v4/spreadsheets/s1/values/Sheet1!A1:append", "valueInputOption=USER_ENTERED"},
-            new String[] {"POST", "/v4/spreadsheets/s1/values/Sheet1!A1:append", "valueInputOption=RAW&insertDataOption=X"},
+            new String[] {
+                "POST", "/v4/spreadsheets/s1/values/Sheet1!A1:append", "valueInputOption=RAW&insertDataOption=X"
+            },
             new String[] {"POST", "/v4/spreadsheets/s1/values/Sheet1!A1:clear", ""},
             new String[] {"POST", "/v4/spreadsheets/s1/values/" + encoded("'Sheet1'![['1', '2'") + ":clear", ""},
-            new String[] {"PUT", "/v4/spreadsheets/s1/values/" + encoded("'Sheet1'![['1', '2'"), "valueInputOption=RAW"},
-            new String[] {"POST", "/v4/spreadsheets/s1/values/" + encoded("'Sheet1'![['1', '2'") + ":append",
-                    "valueInputOption=RAW"});
+            new String[] {"PUT", "/v4/spreadsheets/s1/values/" + encoded("'Sheet1'![['1', '2'"), "valueInputOption=RAW"
+            },
+            new String[] {
+                "POST",
+                "/v4/spreadsheets/s1/values/" + encoded("'Sheet1'![['1', '2'") + ":append",
+                "valueInputOption=RAW"
+            });
 
     private static final List<String[]> READS = List.of(
             new String[] {"/v4/spreadsheets/s1", "ranges=" + encoded("'Sheet1'![['1', '2'")},
@@ -73,10 +114,14 @@ class MalformedRequestTest extends EmulatorFixture {
             new String[] {"/v4/spreadsheets/s1", "fields=)))&includeGridData=maybe"},
             new String[] {"/v4/spreadsheets/s1/values/" + encoded("'Sheet1'![['1', '2'"), ""},
             new String[] {"/v4/spreadsheets/s1/values/" + encoded("Sheet1!A1:B2"), "valueRenderOption=NOPE"},
-            new String[] {"/v4/spreadsheets/s1/values/" + encoded("Sheet1!A1:B2"), "majorDimension=&dateTimeRenderOption=x"},
+            new String[] {
+                "/v4/spreadsheets/s1/values/" + encoded("Sheet1!A1:B2"), "majorDimension=&dateTimeRenderOption=x"
+            },
             new String[] {"/v4/spreadsheets/s1/values/" + encoded("Sheet1!ZZZZ1"), ""},
             new String[] {"/v4/spreadsheets/s1/values/" + encoded("Sheet1!A99999999999"), ""},
-            new String[] {"/v4/spreadsheets/s1/values:batchGet", "ranges=" + encoded("'Sheet1'![['1', '2'") + "&ranges=A1"},
+            new String[] {
+                "/v4/spreadsheets/s1/values:batchGet", "ranges=" + encoded("'Sheet1'![['1', '2'") + "&ranges=A1"
+            },
             new String[] {"/v4/spreadsheets/s1/values:batchGet", ""},
             new String[] {"/v4/spreadsheets/s1/values/%25", ""});
 
@@ -88,7 +133,8 @@ class MalformedRequestTest extends EmulatorFixture {
     private record Answer(int statusCode, String body) {}
 
     private static Answer send(String method, String path, String query, String body) throws Exception {
-        URL url = URI.create("http://" + emu.hostPort() + path + (query.isEmpty() ? "" : "?" + query)).toURL();
+        URL url = URI.create("http://" + emu.hostPort() + path + (query.isEmpty() ? "" : "?" + query))
+                .toURL();
         HttpURLConnection connection = (HttpURLConnection) url.openConnection();
         connection.setRequestMethod(method);
         connection.setRequestProperty("Content-Type", "application/json");
@@ -107,7 +153,8 @@ class MalformedRequestTest extends EmulatorFixture {
     private static void assertNoServerError(Answer response) {
         assertTrue(response.statusCode() < 500, () -> response.statusCode() + " " + response.body());
         if (response.statusCode() >= 400) {
-            JsonObject error = JsonParser.parseString(response.body()).getAsJsonObject().getAsJsonObject("error");
+            JsonObject error =
+                    JsonParser.parseString(response.body()).getAsJsonObject().getAsJsonObject("error");
             assertEquals(response.statusCode(), error.get("code").getAsInt());
             assertTrue(error.has("status") && error.has("message"), response.body());
         }
@@ -115,19 +162,22 @@ class MalformedRequestTest extends EmulatorFixture {
 
     @TestFactory
     Stream<DynamicTest> everyWriteEndpointAnswersEveryBadBodyWithoutA5xx() {
-        return ENDPOINTS.stream().flatMap(endpoint -> BODIES.stream().map(body -> DynamicTest.dynamicTest(
-                endpoint[0] + " " + endpoint[1] + "?" + endpoint[2] + " <- " + body, () -> {
-                    seedSmall();
-                    assertNoServerError(send(endpoint[0], endpoint[1], endpoint[2], body));
-                })));
+        return ENDPOINTS.stream()
+                .flatMap(endpoint -> BODIES.stream()
+                        .map(body -> DynamicTest.dynamicTest(
+                                endpoint[0] + " " + endpoint[1] + "?" + endpoint[2] + " <- " + body, () -> {
+                                    seedSmall();
+                                    assertNoServerError(send(endpoint[0], endpoint[1], endpoint[2], body));
+                                })));
     }
 
     @TestFactory
     Stream<DynamicTest> everyReadAnswersBadRangesAndParametersWithoutA5xx() {
-        return READS.stream().map(read -> DynamicTest.dynamicTest("GET " + read[0] + "?" + read[1], () -> {
-            seedSmall();
-            assertNoServerError(send("GET", read[0], read[1], ""));
-        }));
+        return READS.stream()
+                .map(read -> DynamicTest.dynamicTest("GET " + read[0] + "?" + read[1], () -> {
+                    seedSmall();
+                    assertNoServerError(send("GET", read[0], read[1], ""));
+                }));
     }
 
     @Test
@@ -135,21 +185,37 @@ class MalformedRequestTest extends EmulatorFixture {
         seedSmall();
         Answer response = send("GET", "/v4/spreadsheets/s1/values/" + encoded("'Sheet1'![['1', '2'"), "", "");
         assertEquals(400, response.statusCode());
-        assertEquals("Unable to parse range: 'Sheet1'![['1', '2'",
-                JsonParser.parseString(response.body()).getAsJsonObject().getAsJsonObject("error").get("message").getAsString());
+        assertEquals(
+                "Unable to parse range: 'Sheet1'![['1', '2'",
+                JsonParser.parseString(response.body())
+                        .getAsJsonObject()
+                        .getAsJsonObject("error")
+                        .get("message")
+                        .getAsString());
     }
 
     @Test
     void nullFieldsAreAbsentFields() throws Exception {
         seedSmall();
-        Answer update = send("PUT", "/v4/spreadsheets/s1/values/" + encoded("'Sheet1'!F1:G2"),
-                "valueInputOption=RAW", "{\"values\":[[\"a\",null],[null,\"d\"]],\"majorDimension\":null,\"range\":null}");
+        Answer update = send(
+                "PUT",
+                "/v4/spreadsheets/s1/values/" + encoded("'Sheet1'!F1:G2"),
+                "valueInputOption=RAW",
+                "{\"values\":[[\"a\",null],[null,\"d\"]],\"majorDimension\":null,\"range\":null}");
         assertEquals(200, update.statusCode(), update.body());
-        Answer batch = send("POST", "/v4/spreadsheets/s1/values:batchUpdate", "",
+        Answer batch = send(
+                "POST",
+                "/v4/spreadsheets/s1/values:batchUpdate",
+                "",
                 "{\"valueInputOption\":\"RAW\",\"includeValuesInResponse\":null,\"data\":[{\"range\":\"Sheet1!H1\","
                         + "\"values\":[[1]],\"majorDimension\":null}]}");
         assertEquals(200, batch.statusCode(), batch.body());
-        assertEquals(List.of(List.of("a", "", "1"), List.of("", "d")),
-                sheets.spreadsheets().values().get("s1", "Sheet1!F1:H2").execute().getValues());
+        assertEquals(
+                List.of(List.of("a", "", "1"), List.of("", "d")),
+                sheets.spreadsheets()
+                        .values()
+                        .get("s1", "Sheet1!F1:H2")
+                        .execute()
+                        .getValues());
     }
 }

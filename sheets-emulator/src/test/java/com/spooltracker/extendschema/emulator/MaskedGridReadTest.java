@@ -22,7 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class MaskedGridReadTest extends EmulatorFixture {
 
-    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().serializeNulls().create();
+    private static final Gson GSON =
+            new GsonBuilder().disableHtmlEscaping().serializeNulls().create();
 
     private static final List<String> MASKS = List.of(
             "*",
@@ -81,7 +82,8 @@ class MaskedGridReadTest extends EmulatorFixture {
             String full = FULL.computeIfAbsent(ranges, r -> get(r, null));
             String masked = get(ranges, mask);
 
-            assertEquals(GSON.toJson(FieldMask.parse(mask).prune(JsonParser.parseString(full))), masked, ranges.toString());
+            assertEquals(
+                    GSON.toJson(FieldMask.parse(mask).prune(JsonParser.parseString(full))), masked, ranges.toString());
         }
     }
 

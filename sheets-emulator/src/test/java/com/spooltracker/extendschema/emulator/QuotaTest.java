@@ -14,12 +14,21 @@ import org.junit.jupiter.api.Test;
 class QuotaTest extends EmulatorFixture {
 
     private static void write(String cell, String value) throws IOException {
-        sheets.spreadsheets().values().update("s1", cell, new ValueRange().setValues(List.of(List.of(value))))
-                .setValueInputOption("RAW").execute();
+        sheets.spreadsheets()
+                .values()
+                .update("s1", cell, new ValueRange().setValues(List.of(List.of(value))))
+                .setValueInputOption("RAW")
+                .execute();
     }
 
     private static String read(String cell) throws IOException {
-        return (String) sheets.spreadsheets().values().get("s1", cell).execute().getValues().get(0).get(0);
+        return (String) sheets.spreadsheets()
+                .values()
+                .get("s1", cell)
+                .execute()
+                .getValues()
+                .get(0)
+                .get(0);
     }
 
     @Test
@@ -28,7 +37,8 @@ class QuotaTest extends EmulatorFixture {
         emu.setQuota(Quota.perMinute(2));
         write("Sheet1!A1", "one");
         write("Sheet1!A1", "two");
-        GoogleJsonResponseException e = assertThrows(GoogleJsonResponseException.class, () -> write("Sheet1!A1", "three"));
+        GoogleJsonResponseException e =
+                assertThrows(GoogleJsonResponseException.class, () -> write("Sheet1!A1", "three"));
         assertEquals(429, e.getStatusCode());
         assertEquals("RESOURCE_EXHAUSTED", e.getDetails().get("status"));
         assertTrue(e.getDetails().getMessage().contains("'Write requests per minute per user'"));

@@ -26,7 +26,11 @@ class SeedDumpTest extends EmulatorFixture {
            "formats":[{"range":"A3","type":"TEXT"},{"range":"B2:B4","type":"NUMBER","pattern":"0.00"}]},
           {"title":"Other","sheetId":%d,"index":1,"rowCount":1000,"columnCount":26,"frozenRowCount":0,
            "rows":[],"formats":[]}]}
-        """.formatted(dump.getAsJsonArray("sheets").get(1).getAsJsonObject().get("sheetId").getAsInt()))
+        """.formatted(dump.getAsJsonArray("sheets")
+                        .get(1)
+                        .getAsJsonObject()
+                        .get("sheetId")
+                        .getAsInt()))
                 .getAsJsonObject();
         assertEquals(expected, dump);
         emu.seed(dump);
@@ -35,12 +39,17 @@ class SeedDumpTest extends EmulatorFixture {
 
     @Test
     void seedingOutsideTheDeclaredGridIsRejected() {
-        assertThrows(IllegalArgumentException.class, () -> emu.seed(
-                "{\"spreadsheetId\":\"x\",\"sheets\":[{\"title\":\"S\",\"rowCount\":1,\"columnCount\":2,\"rows\":[[1],[2]]}]}"));
-        assertThrows(IllegalArgumentException.class, () -> emu.seed(
-                "{\"spreadsheetId\":\"x\",\"sheets\":[{\"title\":\"S\",\"rowCount\":5,\"columnCount\":2,\"rows\":[[1,2,3]]}]}"));
-        assertThrows(IllegalArgumentException.class, () -> emu.seed(
-                "{\"spreadsheetId\":\"x\",\"sheets\":[{\"title\":\"S\",\"rowCount\":5,\"columnCount\":2,"
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> emu.seed(
+                        "{\"spreadsheetId\":\"x\",\"sheets\":[{\"title\":\"S\",\"rowCount\":1,\"columnCount\":2,\"rows\":[[1],[2]]}]}"));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> emu.seed(
+                        "{\"spreadsheetId\":\"x\",\"sheets\":[{\"title\":\"S\",\"rowCount\":5,\"columnCount\":2,\"rows\":[[1,2,3]]}]}"));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> emu.seed("{\"spreadsheetId\":\"x\",\"sheets\":[{\"title\":\"S\",\"rowCount\":5,\"columnCount\":2,"
                         + "\"formats\":[{\"range\":\"A1:C1\",\"type\":\"TEXT\"}]}]}"));
     }
 

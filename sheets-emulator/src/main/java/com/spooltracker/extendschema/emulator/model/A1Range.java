@@ -1,6 +1,5 @@
 package com.spooltracker.extendschema.emulator.model;
 
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,11 +14,12 @@ import java.util.regex.Pattern;
  * @param endColumn column after the last, or null for unbounded
  * @param singleCell true for a lone cell reference such as {@code B7}
  */
-public record A1Range(String sheetTitle, int startRow, int startColumn, Integer endRow, Integer endColumn,
-        boolean singleCell) {
+public record A1Range(
+        String sheetTitle, int startRow, int startColumn, Integer endRow, Integer endColumn, boolean singleCell) {
 
     /** Larger than any grid the API allows; keeps row arithmetic inside an int. */
     private static final int MAX_ROW = 100_000_000;
+
     private static final Pattern CELL_PART =
             Pattern.compile("([A-Za-z]{0,3})([0-9]{0,9})(?::([A-Za-z]{0,3})([0-9]{0,9}))?");
 
@@ -181,8 +181,10 @@ public record A1Range(String sheetTitle, int startRow, int startColumn, Integer 
         } else {
             boolean rowsOnly = endColumn == null && startColumn == 0;
             boolean columnsOnly = endRow == null && startRow == 0;
-            String start = (rowsOnly ? "" : ColumnLetters.of(startColumn)) + (columnsOnly ? "" : Integer.toString(startRow + 1));
-            String end = (endColumn == null ? "" : ColumnLetters.of(endColumn - 1)) + (endRow == null ? "" : Integer.toString(endRow));
+            String start = (rowsOnly ? "" : ColumnLetters.of(startColumn))
+                    + (columnsOnly ? "" : Integer.toString(startRow + 1));
+            String end = (endColumn == null ? "" : ColumnLetters.of(endColumn - 1))
+                    + (endRow == null ? "" : Integer.toString(endRow));
             cells = start + ":" + end;
         }
         return sheet.isEmpty() ? cells : sheet + "!" + cells;

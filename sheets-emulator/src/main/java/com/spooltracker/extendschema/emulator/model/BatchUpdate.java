@@ -11,10 +11,18 @@ import java.util.Set;
  */
 public final class BatchUpdate {
 
-    private static final Set<String> SHEET_FIELDS = Set.of("title", "index", "gridProperties",
-            "gridProperties.rowCount", "gridProperties.columnCount", "gridProperties.frozenRowCount");
-    private static final Set<String> CELL_FIELDS = Set.of("userEnteredValue", "userEnteredFormat",
-            "userEnteredFormat.numberFormat", "userEnteredFormat.numberFormat.type",
+    private static final Set<String> SHEET_FIELDS = Set.of(
+            "title",
+            "index",
+            "gridProperties",
+            "gridProperties.rowCount",
+            "gridProperties.columnCount",
+            "gridProperties.frozenRowCount");
+    private static final Set<String> CELL_FIELDS = Set.of(
+            "userEnteredValue",
+            "userEnteredFormat",
+            "userEnteredFormat.numberFormat",
+            "userEnteredFormat.numberFormat.type",
             "userEnteredFormat.numberFormat.pattern");
 
     private final Spreadsheet spreadsheet;
@@ -104,9 +112,12 @@ public final class BatchUpdate {
         Sheet sheet = writable(r.sheetId());
         boolean grid = all || r.fields().contains("gridProperties");
         int rows = grid || r.fields().contains("gridProperties.rowCount") ? orZero(r.rowCount()) : sheet.rowCount();
-        int columns = grid || r.fields().contains("gridProperties.columnCount") ? orZero(r.columnCount()) : sheet.columnCount();
+        int columns = grid || r.fields().contains("gridProperties.columnCount")
+                ? orZero(r.columnCount())
+                : sheet.columnCount();
         int frozen = grid || r.fields().contains("gridProperties.frozenRowCount")
-                ? orZero(r.frozenRowCount()) : sheet.frozenRowCount();
+                ? orZero(r.frozenRowCount())
+                : sheet.frozenRowCount();
         if (frozen >= rows) {
             throw SheetsError.invalid("You can't freeze all visible rows on the sheet.");
         }
@@ -137,7 +148,8 @@ public final class BatchUpdate {
         }
         for (Sheet other : draft) {
             if (other != sheet && other.title().equalsIgnoreCase(title)) {
-                throw SheetsError.invalid("A sheet with the name \"" + title + "\" already exists. Please enter another name.");
+                throw SheetsError.invalid(
+                        "A sheet with the name \"" + title + "\" already exists. Please enter another name.");
             }
         }
         sheet.rename(title);
@@ -200,7 +212,9 @@ public final class BatchUpdate {
             throw SheetsError.invalid("Range indexes must not be negative.");
         }
         int r1 = range.endRowIndex() == null ? sheet.rowCount() : Math.min(range.endRowIndex(), sheet.rowCount());
-        int c1 = range.endColumnIndex() == null ? sheet.columnCount() : Math.min(range.endColumnIndex(), sheet.columnCount());
+        int c1 = range.endColumnIndex() == null
+                ? sheet.columnCount()
+                : Math.min(range.endColumnIndex(), sheet.columnCount());
         boolean noCells = (range.endRowIndex() != null && range.endRowIndex() <= r0)
                 || (range.endColumnIndex() != null && range.endColumnIndex() <= c0);
         if (!noCells && (r0 >= sheet.rowCount() || c0 >= sheet.columnCount())) {

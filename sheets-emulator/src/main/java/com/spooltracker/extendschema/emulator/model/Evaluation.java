@@ -18,6 +18,7 @@ public final class Evaluation {
 
     /** Deeper chains of formulas than this are reported as errors rather than overflowing the stack. */
     private static final int MAX_DEPTH = 400;
+
     private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
 
     private final Spreadsheet spreadsheet;
@@ -70,7 +71,8 @@ public final class Evaluation {
             return done.get(key);
         }
         if (inProgress.contains(key) || inProgress.size() >= MAX_DEPTH) {
-            throw new Failed(EffectiveValue.ErrorType.REF,
+            throw new Failed(
+                    EffectiveValue.ErrorType.REF,
                     "Circular dependency detected. To resolve with iterative calculation, see File > Settings.");
         }
         Expr expr;
@@ -109,7 +111,8 @@ public final class Evaluation {
         if (expr instanceof Expr.Reference ref) {
             Cells cells = cells(ref, home);
             if (ref.singleCell()) {
-                return valueAt(cells.sheet(), cells.rect().startRow(), cells.rect().startColumn());
+                return valueAt(
+                        cells.sheet(), cells.rect().startRow(), cells.rect().startColumn());
             }
             return cells;
         }
@@ -138,14 +141,18 @@ public final class Evaluation {
     private Cells cells(Expr.Reference ref, Sheet home) {
         Sheet sheet = home;
         if (ref.sheetTitle() != null) {
-            sheet = spreadsheet.sheetByTitle(ref.sheetTitle()).orElseThrow(() -> new Failed(
-                    EffectiveValue.ErrorType.REF, "Unresolved sheet name '" + ref.sheetTitle() + "'."));
+            sheet = spreadsheet
+                    .sheetByTitle(ref.sheetTitle())
+                    .orElseThrow(() -> new Failed(
+                            EffectiveValue.ErrorType.REF, "Unresolved sheet name '" + ref.sheetTitle() + "'."));
         }
         A1Range range = ref.range();
         int endRow = range.endRow() == null ? sheet.rowCount() : range.endRow();
         int endColumn = range.endColumn() == null ? sheet.columnCount() : range.endColumn();
-        if (range.startRow() >= sheet.rowCount() || range.startColumn() >= sheet.columnCount()
-                || endRow > sheet.rowCount() || endColumn > sheet.columnCount()) {
+        if (range.startRow() >= sheet.rowCount()
+                || range.startColumn() >= sheet.columnCount()
+                || endRow > sheet.rowCount()
+                || endColumn > sheet.columnCount()) {
             throw new Failed(EffectiveValue.ErrorType.REF, "Reference does not exist.");
         }
         return new Cells(sheet, new GridRect(sheet.title(), range.startRow(), range.startColumn(), endRow, endColumn));
@@ -167,8 +174,8 @@ public final class Evaluation {
                 double dividend = number(left, "DIVIDE", 1);
                 double divisor = number(right, "DIVIDE", 2);
                 if (divisor == 0) {
-                    throw new Failed(EffectiveValue.ErrorType.DIVIDE_BY_ZERO,
-                            "Function DIVIDE parameter 2 cannot be zero.");
+                    throw new Failed(
+                            EffectiveValue.ErrorType.DIVIDE_BY_ZERO, "Function DIVIDE parameter 2 cannot be zero.");
                 }
                 return new CellValue.Num(dividend / divisor);
             }
@@ -176,7 +183,8 @@ public final class Evaluation {
                 double base = number(left, "POW", 1);
                 double exponent = number(right, "POW", 2);
                 if (base == 0 && exponent < 0) {
-                    throw new Failed(EffectiveValue.ErrorType.DIVIDE_BY_ZERO,
+                    throw new Failed(
+                            EffectiveValue.ErrorType.DIVIDE_BY_ZERO,
                             "Function POW parameter 2 cannot be negative when parameter 1 is zero.");
                 }
                 return new CellValue.Num(Math.pow(base, exponent));
@@ -193,10 +201,12 @@ public final class Evaluation {
             if (left instanceof CellValue.Text || right instanceof CellValue.Text) {
                 order = text(left).compareToIgnoreCase(text(right));
             } else if (left instanceof CellValue.Bool || right instanceof CellValue.Bool) {
-                order = Boolean.compare(left != null && ((CellValue.Bool) left).bool(),
+                order = Boolean.compare(
+                        left != null && ((CellValue.Bool) left).bool(),
                         right != null && ((CellValue.Bool) right).bool());
             } else {
-                order = Double.compare(left == null ? 0 : ((CellValue.Num) left).number(),
+                order = Double.compare(
+                        left == null ? 0 : ((CellValue.Num) left).number(),
                         right == null ? 0 : ((CellValue.Num) right).number());
             }
         }
@@ -297,8 +307,10 @@ public final class Evaluation {
         if (NUMBER.matcher(text.strip()).matches()) {
             return Double.parseDouble(text.strip());
         } else {
-            throw new Failed(EffectiveValue.ErrorType.VALUE, "Function " + function + " parameter " + parameter
-                    + " expects number values. But '" + text + "' is a text and cannot be coerced to a number.");
+            throw new Failed(
+                    EffectiveValue.ErrorType.VALUE,
+                    "Function " + function + " parameter " + parameter + " expects number values. But '" + text
+                            + "' is a text and cannot be coerced to a number.");
         }
     }
 

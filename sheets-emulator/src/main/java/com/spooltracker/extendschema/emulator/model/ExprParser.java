@@ -184,8 +184,10 @@ final class ExprParser {
     /** The cell part after an optional sheet: {@code A1}, {@code $A$1:B2}, {@code A:B}, {@code 2:3}. */
     private Expr reference(String sheetTitle) {
         int start = pos;
-        while (pos < text.length() && (Character.isLetterOrDigit(text.charAt(pos)) || text.charAt(pos) == '$'
-                || text.charAt(pos) == ':')) {
+        while (pos < text.length()
+                && (Character.isLetterOrDigit(text.charAt(pos))
+                        || text.charAt(pos) == '$'
+                        || text.charAt(pos) == ':')) {
             pos++;
         }
         String cells = text.substring(start, pos).replace("$", "");

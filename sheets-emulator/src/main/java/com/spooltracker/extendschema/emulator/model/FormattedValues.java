@@ -54,7 +54,10 @@ public final class FormattedValues {
         if (n == Math.rint(n) && Math.abs(n) < 1e15) {
             return Long.toString((long) n);
         }
-        return new BigDecimal(n).round(new MathContext(15, RoundingMode.HALF_UP)).stripTrailingZeros().toPlainString();
+        return new BigDecimal(n)
+                .round(new MathContext(15, RoundingMode.HALF_UP))
+                .stripTrailingZeros()
+                .toPlainString();
     }
 
     private static String defaultPattern(String type) {
@@ -72,8 +75,8 @@ public final class FormattedValues {
 
     private static String decimal(double n, String pattern) {
         try {
-            DecimalFormat format = new DecimalFormat(pattern.replace("\"", "'").replace("E+", "E"),
-                    DecimalFormatSymbols.getInstance(Locale.US));
+            DecimalFormat format = new DecimalFormat(
+                    pattern.replace("\"", "'").replace("E+", "E"), DecimalFormatSymbols.getInstance(Locale.US));
             format.setRoundingMode(RoundingMode.HALF_UP);
             return format.format(n);
         } catch (IllegalArgumentException e) {
@@ -112,28 +115,33 @@ public final class FormattedValues {
                 continue;
             }
             switch (lower) {
-                case 'y' -> out.append(run <= 2 ? String.format("%02d", t.getYear() % 100) : Integer.toString(t.getYear()));
-                case 'd' -> out.append(switch (run) {
-                    case 1 -> Integer.toString(t.getDayOfMonth());
-                    case 2 -> String.format("%02d", t.getDayOfMonth());
-                    case 3 -> t.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.US);
-                    default -> t.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.US);
-                });
+                case 'y' ->
+                    out.append(run <= 2 ? String.format("%02d", t.getYear() % 100) : Integer.toString(t.getYear()));
+                case 'd' ->
+                    out.append(
+                            switch (run) {
+                                case 1 -> Integer.toString(t.getDayOfMonth());
+                                case 2 -> String.format("%02d", t.getDayOfMonth());
+                                case 3 -> t.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.US);
+                                default -> t.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.US);
+                            });
                 case 'h' -> {
                     int hour = twelveHour ? (t.getHour() % 12 == 0 ? 12 : t.getHour() % 12) : t.getHour();
                     out.append(run == 1 ? Integer.toString(hour) : String.format("%02d", hour));
                 }
-                case 's' -> out.append(run == 1 ? Integer.toString(t.getSecond()) : String.format("%02d", t.getSecond()));
+                case 's' ->
+                    out.append(run == 1 ? Integer.toString(t.getSecond()) : String.format("%02d", t.getSecond()));
                 case 'm' -> {
                     if (lastWasHour || followedBySeconds(p, i + run)) {
                         out.append(run == 1 ? Integer.toString(t.getMinute()) : String.format("%02d", t.getMinute()));
                     } else {
-                        out.append(switch (run) {
-                            case 1 -> Integer.toString(t.getMonthValue());
-                            case 2 -> String.format("%02d", t.getMonthValue());
-                            case 3 -> t.getMonth().getDisplayName(TextStyle.SHORT, Locale.US);
-                            default -> t.getMonth().getDisplayName(TextStyle.FULL, Locale.US);
-                        });
+                        out.append(
+                                switch (run) {
+                                    case 1 -> Integer.toString(t.getMonthValue());
+                                    case 2 -> String.format("%02d", t.getMonthValue());
+                                    case 3 -> t.getMonth().getDisplayName(TextStyle.SHORT, Locale.US);
+                                    default -> t.getMonth().getDisplayName(TextStyle.FULL, Locale.US);
+                                });
                     }
                 }
                 default -> out.append(p, i, i + run);

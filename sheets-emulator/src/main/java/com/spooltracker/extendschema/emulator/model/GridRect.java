@@ -6,17 +6,27 @@ package com.spooltracker.extendschema.emulator.model;
  */
 public record GridRect(String sheetTitle, int startRow, int startColumn, int endRow, int endColumn) {
 
-    public int rows() { return endRow - startRow; }
+    public int rows() {
+        return endRow - startRow;
+    }
 
-    public int columns() { return endColumn - startColumn; }
+    public int columns() {
+        return endColumn - startColumn;
+    }
 
-    public boolean isEmpty() { return rows() <= 0 || columns() <= 0; }
+    public boolean isEmpty() {
+        return rows() <= 0 || columns() <= 0;
+    }
 
-    public long cells() { return (long) Math.max(0, rows()) * Math.max(0, columns()); }
+    public long cells() {
+        return (long) Math.max(0, rows()) * Math.max(0, columns());
+    }
 
     public boolean fitsIn(Sheet sheet) {
-        return startRow < sheet.rowCount() && startColumn < sheet.columnCount()
-                && endRow <= sheet.rowCount() && endColumn <= sheet.columnCount();
+        return startRow < sheet.rowCount()
+                && startColumn < sheet.columnCount()
+                && endRow <= sheet.rowCount()
+                && endColumn <= sheet.columnCount();
     }
 
     public String a1() {

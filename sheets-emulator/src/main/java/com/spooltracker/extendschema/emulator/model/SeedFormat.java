@@ -34,8 +34,8 @@ public final class SeedFormat {
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException("seed: spreadsheetId is required");
         }
-        Spreadsheet spreadsheet = new Spreadsheet(id, string(json, "title", id), string(json, "locale", "en_US"),
-                string(json, "timeZone", "Etc/GMT"));
+        Spreadsheet spreadsheet = new Spreadsheet(
+                id, string(json, "title", id), string(json, "locale", "en_US"), string(json, "timeZone", "Etc/GMT"));
         JsonArray sheets = json.has("sheets") ? json.getAsJsonArray("sheets") : new JsonArray();
         Set<String> titles = new HashSet<>();
         long cells = 0;
@@ -61,7 +61,8 @@ public final class SeedFormat {
         if (title == null || title.isEmpty()) {
             throw new IllegalArgumentException("seed: every sheet needs a title");
         }
-        int sheetId = json.has("sheetId") ? json.get("sheetId").getAsInt()
+        int sheetId = json.has("sheetId")
+                ? json.get("sheetId").getAsInt()
                 : SheetIds.next(spreadsheet.spreadsheetId(), spreadsheet.sheets());
         int rowCount = integer(json, "rowCount", 1000);
         int columnCount = integer(json, "columnCount", 26);
@@ -72,10 +73,12 @@ public final class SeedFormat {
         Sheet sheet = new Sheet(sheetId, title, rowCount, columnCount, frozen);
         JsonArray rows = json.has("rows") ? json.getAsJsonArray("rows") : new JsonArray();
         if (rows.size() > rowCount) {
-            throw new IllegalArgumentException("seed: sheet " + title + " has " + rows.size() + " rows, grid has " + rowCount);
+            throw new IllegalArgumentException(
+                    "seed: sheet " + title + " has " + rows.size() + " rows, grid has " + rowCount);
         }
         for (int r = 0; r < rows.size(); r++) {
-            JsonArray row = rows.get(r).isJsonNull() ? new JsonArray() : rows.get(r).getAsJsonArray();
+            JsonArray row =
+                    rows.get(r).isJsonNull() ? new JsonArray() : rows.get(r).getAsJsonArray();
             if (row.size() > columnCount) {
                 throw new IllegalArgumentException("seed: sheet " + title + " row " + (r + 1) + " has " + row.size()
                         + " cells, grid has " + columnCount + " columns");
@@ -140,9 +143,13 @@ public final class SeedFormat {
         }
         int r1 = range.endRow() == null ? sheet.rowCount() : range.endRow();
         int c1 = range.endColumn() == null ? sheet.columnCount() : range.endColumn();
-        if (range.sheetTitle() != null || range.startRow() >= sheet.rowCount() || range.startColumn() >= sheet.columnCount()
-                || r1 > sheet.rowCount() || c1 > sheet.columnCount()) {
-            throw new IllegalArgumentException("seed: format range " + rangeText + " is outside sheet " + sheet.title());
+        if (range.sheetTitle() != null
+                || range.startRow() >= sheet.rowCount()
+                || range.startColumn() >= sheet.columnCount()
+                || r1 > sheet.rowCount()
+                || c1 > sheet.columnCount()) {
+            throw new IllegalArgumentException(
+                    "seed: format range " + rangeText + " is outside sheet " + sheet.title());
         }
         NumberFormat format = NumberFormat.of(string(json, "type", "NUMBER"), string(json, "pattern", ""));
         for (int r = range.startRow(); r < r1; r++) {
@@ -214,9 +221,13 @@ public final class SeedFormat {
         if (value instanceof CellValue.ArrayOutput output) {
             JsonObject computed = new JsonObject();
             EffectiveValue shown = output.shown();
-            computed.add("computed", shown instanceof CellValue.Num n ? number(n.number())
-                    : shown instanceof CellValue.Bool b ? new JsonPrimitive(b.bool())
-                    : new JsonPrimitive(FormattedValues.of(shown, null)));
+            computed.add(
+                    "computed",
+                    shown instanceof CellValue.Num n
+                            ? number(n.number())
+                            : shown instanceof CellValue.Bool b
+                                    ? new JsonPrimitive(b.bool())
+                                    : new JsonPrimitive(FormattedValues.of(shown, null)));
             return computed;
         }
         if (value instanceof CellValue.Bool b) {
@@ -246,7 +257,9 @@ public final class SeedFormat {
                     continue;
                 }
                 int end = r + 1;
-                while (end < lastRow && sheet.cell(end, c) != null && format.equals(sheet.cell(end, c).format())) {
+                while (end < lastRow
+                        && sheet.cell(end, c) != null
+                        && format.equals(sheet.cell(end, c).format())) {
                     end++;
                 }
                 JsonObject f = new JsonObject();

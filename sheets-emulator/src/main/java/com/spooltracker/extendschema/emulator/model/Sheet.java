@@ -25,21 +25,37 @@ public final class Sheet {
         this.frozenRowCount = frozenRowCount;
     }
 
-    public int sheetId() { return sheetId; }
+    public int sheetId() {
+        return sheetId;
+    }
 
-    public String title() { return title; }
+    public String title() {
+        return title;
+    }
 
-    public int rowCount() { return rowCount; }
+    public int rowCount() {
+        return rowCount;
+    }
 
-    public int columnCount() { return columnCount; }
+    public int columnCount() {
+        return columnCount;
+    }
 
-    public int frozenRowCount() { return frozenRowCount; }
+    public int frozenRowCount() {
+        return frozenRowCount;
+    }
 
-    public long cellCount() { return (long) rowCount * columnCount; }
+    public long cellCount() {
+        return (long) rowCount * columnCount;
+    }
 
-    public void rename(String newTitle) { this.title = newTitle; }
+    public void rename(String newTitle) {
+        this.title = newTitle;
+    }
 
-    public void freezeRows(int count) { this.frozenRowCount = count; }
+    public void freezeRows(int count) {
+        this.frozenRowCount = count;
+    }
 
     public Cell cell(int row, int column) {
         if (row >= rows.size()) {

@@ -21,9 +21,15 @@ public abstract sealed class SheetsError extends RuntimeException
             super(message);
         }
 
-        @Override public int httpStatus() { return 400; }
+        @Override
+        public int httpStatus() {
+            return 400;
+        }
 
-        @Override public String status() { return "INVALID_ARGUMENT"; }
+        @Override
+        public String status() {
+            return "INVALID_ARGUMENT";
+        }
 
         /** The same failure, as reported for the i-th request of a spreadsheets.batchUpdate. */
         public InvalidArgument inRequest(int index, String kind) {
@@ -37,9 +43,15 @@ public abstract sealed class SheetsError extends RuntimeException
             super("Requested entity was not found.");
         }
 
-        @Override public int httpStatus() { return 404; }
+        @Override
+        public int httpStatus() {
+            return 404;
+        }
 
-        @Override public String status() { return "NOT_FOUND"; }
+        @Override
+        public String status() {
+            return "NOT_FOUND";
+        }
     }
 
     public static InvalidArgument invalid(String message) {

@@ -25,25 +25,41 @@ public final class Spreadsheet {
         this.timeZone = timeZone;
     }
 
-    public String spreadsheetId() { return spreadsheetId; }
+    public String spreadsheetId() {
+        return spreadsheetId;
+    }
 
-    public String title() { return title; }
+    public String title() {
+        return title;
+    }
 
-    public String locale() { return locale; }
+    public String locale() {
+        return locale;
+    }
 
-    public String timeZone() { return timeZone; }
+    public String timeZone() {
+        return timeZone;
+    }
 
     /** The monitor every reader and writer of this spreadsheet synchronizes on. */
-    public Object lock() { return lock; }
+    public Object lock() {
+        return lock;
+    }
 
-    public List<Sheet> sheets() { return sheets; }
+    public List<Sheet> sheets() {
+        return sheets;
+    }
 
-    public int indexOf(Sheet sheet) { return sheets.indexOf(sheet); }
+    public int indexOf(Sheet sheet) {
+        return sheets.indexOf(sheet);
+    }
 
     /** Sheet titles match case-insensitively, as in the Sheets UI and API. */
     public Optional<Sheet> sheetByTitle(String title) {
         String wanted = title.toLowerCase(Locale.ROOT);
-        return sheets.stream().filter(s -> s.title().toLowerCase(Locale.ROOT).equals(wanted)).findFirst();
+        return sheets.stream()
+                .filter(s -> s.title().toLowerCase(Locale.ROOT).equals(wanted))
+                .findFirst();
     }
 
     public Optional<Sheet> sheetById(int sheetId) {

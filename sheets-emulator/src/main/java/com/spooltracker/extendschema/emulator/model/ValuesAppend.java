@@ -14,16 +14,27 @@ import java.util.List;
  * Google does), or at the range's top-left when the range holds no value. INSERT_ROWS inserts as many
  * rows as are written; OVERWRITE grows the grid only when the data would run past it.
  */
-public record ValuesAppend(Sheet sheet, GridRect table, int insertAt, int insertRows, int newRowCount,
-        int newColumnCount, ValuesWrite write) {
+public record ValuesAppend(
+        Sheet sheet,
+        GridRect table,
+        int insertAt,
+        int insertRows,
+        int newRowCount,
+        int newColumnCount,
+        ValuesWrite write) {
 
-    public static ValuesAppend plan(Spreadsheet spreadsheet, String rangeText, List<List<Object>> values,
-            ValueInputOption option, boolean insertRows) {
+    public static ValuesAppend plan(
+            Spreadsheet spreadsheet,
+            String rangeText,
+            List<List<Object>> values,
+            ValueInputOption option,
+            boolean insertRows) {
         A1Range range = A1Range.parse(rangeText);
         Sheet sheet = range.sheetIn(spreadsheet, rangeText);
         GridRect bounds = range.clampedTo(sheet);
         GridRect limits = range.singleCell()
-                ? new GridRect(sheet.title(), bounds.startRow(), 0, sheet.rowCount(), sheet.columnCount()) : bounds;
+                ? new GridRect(sheet.title(), bounds.startRow(), 0, sheet.rowCount(), sheet.columnCount())
+                : bounds;
         GridRect table = findTable(sheet, bounds, limits);
         int writeRow = table == null ? bounds.startRow() : table.endRow();
         int fromColumn = table == null ? bounds.startColumn() : table.startColumn();
@@ -39,8 +50,8 @@ public record ValuesAppend(Sheet sheet, GridRect table, int insertAt, int insert
             throw CellLimit.exceeded();
         }
         GridRect area = new GridRect(sheet.title(), writeRow, fromColumn, writeRow + rows, fromColumn + width);
-        return new ValuesAppend(sheet, table, writeRow, inserted, newRowCount, newColumnCount,
-                new ValuesWrite(sheet, area, entries));
+        return new ValuesAppend(
+                sheet, table, writeRow, inserted, newRowCount, newColumnCount, new ValuesWrite(sheet, area, entries));
     }
 
     private static GridRect findTable(Sheet sheet, GridRect searched, GridRect limits) {
@@ -64,8 +75,11 @@ public record ValuesAppend(Sheet sheet, GridRect table, int insertAt, int insert
         boolean grown = true;
         while (grown) {
             grown = false;
-            while (bottom < limits.endRow() && sheet.rowHasValue(bottom, Math.max(limits.startColumn(), left - 1),
-                    Math.min(limits.endColumn(), right + 1))) {
+            while (bottom < limits.endRow()
+                    && sheet.rowHasValue(
+                            bottom,
+                            Math.max(limits.startColumn(), left - 1),
+                            Math.min(limits.endColumn(), right + 1))) {
                 bottom++;
                 grown = true;
             }

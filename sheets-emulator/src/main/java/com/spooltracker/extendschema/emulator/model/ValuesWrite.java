@@ -12,8 +12,8 @@ public record ValuesWrite(Sheet sheet, GridRect area, Entry[][] entries) {
      * Plans a values.update / values.batchUpdate of {@code values} into {@code rangeText}. A lone cell
      * is an anchor the data grows from; any other range bounds the data, as in the API.
      */
-    public static ValuesWrite plan(Spreadsheet spreadsheet, String rangeText, List<List<Object>> values,
-            ValueInputOption option) {
+    public static ValuesWrite plan(
+            Spreadsheet spreadsheet, String rangeText, List<List<Object>> values, ValueInputOption option) {
         A1Range range = A1Range.parse(rangeText);
         Sheet sheet = range.sheetIn(spreadsheet, rangeText);
         range.requireStartInGrid(sheet);
@@ -22,16 +22,20 @@ public record ValuesWrite(Sheet sheet, GridRect area, Entry[][] entries) {
         if (!range.singleCell()) {
             GridRect bounds = range.clampedTo(sheet);
             if (range.endRow() != null && range.startRow() + entries.length > range.endRow()) {
-                throw SheetsError.invalid("Requested writing within range [" + bounds.a1() + "], but tried writing to row ["
-                        + (range.endRow() + 1) + "]");
+                throw SheetsError.invalid("Requested writing within range [" + bounds.a1()
+                        + "], but tried writing to row [" + (range.endRow() + 1) + "]");
             }
             if (range.endColumn() != null && range.startColumn() + width > range.endColumn()) {
-                throw SheetsError.invalid("Requested writing within range [" + bounds.a1() + "], but tried writing to column ["
-                        + ColumnLetters.of(range.endColumn()) + "]");
+                throw SheetsError.invalid("Requested writing within range [" + bounds.a1()
+                        + "], but tried writing to column [" + ColumnLetters.of(range.endColumn()) + "]");
             }
         }
-        GridRect area = new GridRect(sheet.title(), range.startRow(), range.startColumn(),
-                range.startRow() + entries.length, range.startColumn() + width);
+        GridRect area = new GridRect(
+                sheet.title(),
+                range.startRow(),
+                range.startColumn(),
+                range.startRow() + entries.length,
+                range.startColumn() + width);
         if (!area.isEmpty()) {
             area.requireInGrid(sheet);
         }

@@ -56,9 +56,11 @@ final class AdminApi {
             }
             case "PUT quota" -> {
                 JsonObject q = require(json);
-                control.setQuota(new Quota(q.has("writesPerWindow") ? q.get("writesPerWindow").getAsInt() : 0,
+                control.setQuota(new Quota(
+                        q.has("writesPerWindow") ? q.get("writesPerWindow").getAsInt() : 0,
                         q.has("readsPerWindow") ? q.get("readsPerWindow").getAsInt() : 0,
-                        Duration.ofSeconds(q.has("windowSeconds") ? q.get("windowSeconds").getAsLong() : 60)));
+                        Duration.ofSeconds(
+                                q.has("windowSeconds") ? q.get("windowSeconds").getAsLong() : 60)));
                 yield done();
             }
             case "DELETE quota" -> {

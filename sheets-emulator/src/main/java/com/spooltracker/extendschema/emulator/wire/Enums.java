@@ -10,8 +10,8 @@ final class Enums {
 
     static String check(String value, String protoField, String protoType, List<String> allowed) {
         if (!allowed.contains(value)) {
-            throw SheetsError.invalid("Invalid value at '" + protoField + "' (type.googleapis.com/google.apps.sheets.v4."
-                    + protoType + "), \"" + value + "\"");
+            throw SheetsError.invalid("Invalid value at '" + protoField
+                    + "' (type.googleapis.com/google.apps.sheets.v4." + protoType + "), \"" + value + "\"");
         }
         return value;
     }

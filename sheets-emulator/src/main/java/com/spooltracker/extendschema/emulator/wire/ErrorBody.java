@@ -26,6 +26,7 @@ public final class ErrorBody {
     public static final String PROJECT = "000000000000";
     /** The gcloud client's project, which Google names when user credentials carry no quota project. */
     public static final String GCLOUD_CLIENT_PROJECT = "764086051850";
+
     private static final String SERVICE = "sheets.googleapis.com";
 
     /** The 429 Google sends when a per-minute quota is used up, with its ErrorInfo detail. */
@@ -62,8 +63,11 @@ public final class ErrorBody {
         JsonArray links = new JsonArray();
         links.add(link);
         help.add("links", links);
-        return withDetails(of(403, "PERMISSION_DENIED", message), errorInfo("SERVICE_DISABLED", metadata),
-                localized(message), help);
+        return withDetails(
+                of(403, "PERMISSION_DENIED", message),
+                errorInfo("SERVICE_DISABLED", metadata),
+                localized(message),
+                help);
     }
 
     /** User credentials with no quota project: Google bills the gcloud client's project, where the API is off. */
@@ -71,8 +75,10 @@ public final class ErrorBody {
         String message = "Your application is authenticating by using local Application Default Credentials. The "
                 + SERVICE + " API requires a quota project, which is not set by default. To learn how to set your "
                 + "quota project, see https://cloud.google.com/docs/authentication/adc-troubleshooting/user-creds .";
-        return withDetails(of(403, "PERMISSION_DENIED", message),
-                errorInfo("SERVICE_DISABLED", serviceMetadata(GCLOUD_CLIENT_PROJECT)), localized(message));
+        return withDetails(
+                of(403, "PERMISSION_DENIED", message),
+                errorInfo("SERVICE_DISABLED", serviceMetadata(GCLOUD_CLIENT_PROJECT)),
+                localized(message));
     }
 
     /** A token without the spreadsheets scope. */
@@ -80,7 +86,8 @@ public final class ErrorBody {
         JsonObject metadata = new JsonObject();
         metadata.addProperty("service", SERVICE);
         metadata.addProperty("method", "google.apps.sheets.v4.SpreadsheetsService.GetSpreadsheet");
-        return withDetails(of(403, "PERMISSION_DENIED", "Request had insufficient authentication scopes."),
+        return withDetails(
+                of(403, "PERMISSION_DENIED", "Request had insufficient authentication scopes."),
                 errorInfo("ACCESS_TOKEN_SCOPE_INSUFFICIENT", metadata));
     }
 
@@ -141,9 +148,13 @@ public final class ErrorBody {
     public static JsonObject forStatus(int code) {
         return switch (code) {
             case 400 -> of(400, "INVALID_ARGUMENT", "Request contains an invalid argument.");
-            case 401 -> of(401, "UNAUTHENTICATED", "Request had invalid authentication credentials. Expected OAuth 2 access "
-                    + "token, login cookie or other valid authentication credential. See "
-                    + "https://developers.google.com/identity/sign-in/web/devconsole-project.");
+            case 401 ->
+                of(
+                        401,
+                        "UNAUTHENTICATED",
+                        "Request had invalid authentication credentials. Expected OAuth 2 access "
+                                + "token, login cookie or other valid authentication credential. See "
+                                + "https://developers.google.com/identity/sign-in/web/devconsole-project.");
             case 403 -> of(403, "PERMISSION_DENIED", "The caller does not have permission");
             case 404 -> of(404, "NOT_FOUND", "Requested entity was not found.");
             case 409 -> of(409, "ABORTED", "The operation was aborted.");

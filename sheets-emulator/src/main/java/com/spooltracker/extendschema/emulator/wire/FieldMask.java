@@ -161,8 +161,11 @@ public final class FieldMask {
         private String name() {
             skipSpaces();
             int start = pos;
-            while (pos < text.length() && (Character.isLetterOrDigit(text.charAt(pos)) || text.charAt(pos) == '_'
-                    || text.charAt(pos) == '*' || text.charAt(pos) == '@')) {
+            while (pos < text.length()
+                    && (Character.isLetterOrDigit(text.charAt(pos))
+                            || text.charAt(pos) == '_'
+                            || text.charAt(pos) == '*'
+                            || text.charAt(pos) == '@')) {
                 pos++;
             }
             if (start == pos) {

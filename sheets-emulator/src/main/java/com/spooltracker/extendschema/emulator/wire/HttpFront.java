@@ -34,7 +34,12 @@ public final class HttpFront implements HttpHandler {
     private final Traffic traffic;
     private final EmulatorClock clock;
 
-    public HttpFront(Workbook workbook, Control control, FaultBook faults, QuotaGate quota, Traffic traffic,
+    public HttpFront(
+            Workbook workbook,
+            Control control,
+            FaultBook faults,
+            QuotaGate quota,
+            Traffic traffic,
             EmulatorClock clock) {
         this.api = new SheetsApi(workbook);
         this.admin = new AdminApi(control);
@@ -90,8 +95,8 @@ public final class HttpFront implements HttpHandler {
             return; // exchange.close() without a response closes the connection
         }
         if (fault instanceof FaultRule.Action.Status s) {
-            Answer answer = Answer.of(s.code(), ErrorBody.forFault(s.code(), s.reason(), route.isWrite(method)),
-                    s.retryAfterSeconds());
+            Answer answer = Answer.of(
+                    s.code(), ErrorBody.forFault(s.code(), s.reason(), route.isWrite(method)), s.retryAfterSeconds());
             byte[] out = encode(exchange, answer);
             log(method, route, pathAndQuery, s.code(), raw.length, out.length, "fault:" + s.code());
             write(exchange, s.code(), out);
@@ -121,16 +126,24 @@ public final class HttpFront implements HttpHandler {
             return;
         }
         byte[] out = encode(exchange, answer);
-        String outcome = fault instanceof FaultRule.Action.Delay ? "fault:delay"
+        String outcome = fault instanceof FaultRule.Action.Delay
+                ? "fault:delay"
                 : answer.status() == 200 ? "ok" : "error:" + answer.status();
         // Logged before the answer leaves, so a caller that has its response also sees the record.
         log(method, route, pathAndQuery, answer.status(), raw.length, out.length, outcome);
         write(exchange, answer.status(), out);
     }
 
-    private void respond(HttpExchange exchange, String method, Route route, String pathAndQuery, int inBytes,
-            FaultRule.Action.Respond respond) throws IOException {
-        byte[] out = encode(exchange, new Answer(respond.code(), respond.body().getBytes(StandardCharsets.UTF_8), null));
+    private void respond(
+            HttpExchange exchange,
+            String method,
+            Route route,
+            String pathAndQuery,
+            int inBytes,
+            FaultRule.Action.Respond respond)
+            throws IOException {
+        byte[] out =
+                encode(exchange, new Answer(respond.code(), respond.body().getBytes(StandardCharsets.UTF_8), null));
         log(method, route, pathAndQuery, respond.code(), inBytes, out.length, "fault:respond");
         write(exchange, respond.code(), out);
     }
@@ -148,8 +161,8 @@ public final class HttpFront implements HttpHandler {
         } catch (IllegalStateException | ClassCastException | UnsupportedOperationException | NumberFormatException e) {
             // Gson's typed accessors throw these when a field has the wrong JSON type: the client's mistake.
             LOG.log(Level.FINE, "malformed request", e);
-            return Answer.error(SheetsError.invalid(
-                    "Invalid JSON payload received. A field has a value of the wrong type."));
+            return Answer.error(
+                    SheetsError.invalid("Invalid JSON payload received. A field has a value of the wrong type."));
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "internal error in the Sheets emulator", e);
             return Answer.of(500, ErrorBody.of(500, "INTERNAL", "Internal error encountered."), null);

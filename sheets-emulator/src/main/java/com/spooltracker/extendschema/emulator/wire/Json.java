@@ -21,7 +21,8 @@ import java.nio.charset.StandardCharsets;
 /** JSON text in and out, without HTML escaping (Google sends {@code =} and {@code <} as they are). */
 final class Json {
 
-    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().serializeNulls().create();
+    private static final Gson GSON =
+            new GsonBuilder().disableHtmlEscaping().serializeNulls().create();
     private static final TypeAdapter<JsonElement> ELEMENT = GSON.getAdapter(JsonElement.class);
 
     private Json() {}
@@ -41,8 +42,8 @@ final class Json {
      */
     static byte[] bytes(Body body) {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 16);
-        try (JsonWriter out = GSON.newJsonWriter(new BufferedWriter(new OutputStreamWriter(buffer, StandardCharsets.UTF_8),
-                1 << 16))) {
+        try (JsonWriter out = GSON.newJsonWriter(
+                new BufferedWriter(new OutputStreamWriter(buffer, StandardCharsets.UTF_8), 1 << 16))) {
             // As Gson.toJson(JsonElement) does with a writer it made itself.
             out.setStrictness(Strictness.LENIENT);
             body.writeTo(out);

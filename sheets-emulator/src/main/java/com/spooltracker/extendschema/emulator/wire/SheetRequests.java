@@ -25,8 +25,9 @@ final class SheetRequests {
         try {
             return switch (kind) {
                 case "updateSheetProperties" -> updateSheetProperties(body);
-                case "appendDimension" -> new SheetRequest.AppendDimension(integer(body, "sheetId", 0),
-                        text(body, "dimension"), integer(body, "length", 0));
+                case "appendDimension" ->
+                    new SheetRequest.AppendDimension(
+                            integer(body, "sheetId", 0), text(body, "dimension"), integer(body, "length", 0));
                 case "repeatCell" -> repeatCell(body);
                 case "addSheet" -> addSheet(body);
                 default -> new SheetRequest.Unsupported(kind);
@@ -39,8 +40,13 @@ final class SheetRequests {
     private static SheetRequest updateSheetProperties(JsonObject body) {
         JsonObject p = object(body, "properties");
         JsonObject grid = object(p, "gridProperties");
-        return new SheetRequest.UpdateSheetProperties(integer(p, "sheetId", 0), text(p, "title"), optional(p, "index"),
-                optional(grid, "rowCount"), optional(grid, "columnCount"), optional(grid, "frozenRowCount"),
+        return new SheetRequest.UpdateSheetProperties(
+                integer(p, "sheetId", 0),
+                text(p, "title"),
+                optional(p, "index"),
+                optional(grid, "rowCount"),
+                optional(grid, "columnCount"),
+                optional(grid, "frozenRowCount"),
                 fields(body));
     }
 
@@ -53,8 +59,14 @@ final class SheetRequests {
         }
         NumberFormat format = null;
         JsonObject userEnteredFormat = object(cell, "userEnteredFormat");
-        if (userEnteredFormat.size() > userEnteredFormat.entrySet().stream().filter(e -> e.getKey().equals("numberFormat")).count()) {
-            String other = userEnteredFormat.keySet().stream().filter(k -> !k.equals("numberFormat")).findFirst().orElseThrow();
+        if (userEnteredFormat.size()
+                > userEnteredFormat.entrySet().stream()
+                        .filter(e -> e.getKey().equals("numberFormat"))
+                        .count()) {
+            String other = userEnteredFormat.keySet().stream()
+                    .filter(k -> !k.equals("numberFormat"))
+                    .findFirst()
+                    .orElseThrow();
             throw SheetsError.invalid("userEnteredFormat." + other + " is not supported by the Sheets emulator.");
         }
         if (userEnteredFormat.has("numberFormat")) {
@@ -65,9 +77,16 @@ final class SheetRequests {
             }
             format = NumberFormat.of(type, text(nf, "pattern"));
         }
-        return new SheetRequest.RepeatCell(new SheetRequest.GridRange(integer(range, "sheetId", 0),
-                optional(range, "startRowIndex"), optional(range, "endRowIndex"), optional(range, "startColumnIndex"),
-                optional(range, "endColumnIndex")), value, format, fields(body));
+        return new SheetRequest.RepeatCell(
+                new SheetRequest.GridRange(
+                        integer(range, "sheetId", 0),
+                        optional(range, "startRowIndex"),
+                        optional(range, "endRowIndex"),
+                        optional(range, "startColumnIndex"),
+                        optional(range, "endColumnIndex")),
+                value,
+                format,
+                fields(body));
     }
 
     private static CellValue value(JsonObject extended) {
@@ -89,8 +108,13 @@ final class SheetRequests {
     private static SheetRequest addSheet(JsonObject body) {
         JsonObject p = object(body, "properties");
         JsonObject grid = object(p, "gridProperties");
-        return new SheetRequest.AddSheet(optional(p, "sheetId"), text(p, "title"), optional(p, "index"),
-                optional(grid, "rowCount"), optional(grid, "columnCount"), optional(grid, "frozenRowCount"));
+        return new SheetRequest.AddSheet(
+                optional(p, "sheetId"),
+                text(p, "title"),
+                optional(p, "index"),
+                optional(grid, "rowCount"),
+                optional(grid, "columnCount"),
+                optional(grid, "frozenRowCount"));
     }
 
     private static List<String> fields(JsonObject body) {

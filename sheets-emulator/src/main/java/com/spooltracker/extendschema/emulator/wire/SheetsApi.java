@@ -56,7 +56,9 @@ final class SheetsApi {
                 case "values.append" -> valuesAppend(spreadsheet, route.range(), query, body);
                 case "values.clear" -> valuesClear(spreadsheet, route.range());
                 case "values.batchClear" -> valuesBatchClear(spreadsheet, body);
-                default -> throw SheetsError.invalid("The method " + route.endpoint() + " is not supported by the Sheets emulator.");
+                default ->
+                    throw SheetsError.invalid(
+                            "The method " + route.endpoint() + " is not supported by the Sheets emulator.");
             };
         }
         return masked(json, query);
@@ -106,7 +108,9 @@ final class SheetsApi {
         write.apply();
         JsonObject json = updateResponse(spreadsheet, write);
         if (query.flag("includeValuesInResponse")) {
-            json.add("updatedData", updatedData(spreadsheet, write, query.first("responseValueRenderOption", "FORMATTED_VALUE")));
+            json.add(
+                    "updatedData",
+                    updatedData(spreadsheet, write, query.first("responseValueRenderOption", "FORMATTED_VALUE")));
         }
         return json;
     }
@@ -130,9 +134,11 @@ final class SheetsApi {
             }
         }
         writes.forEach(ValuesWrite::apply);
-        boolean withValues = request.has("includeValuesInResponse") && request.get("includeValuesInResponse").getAsBoolean();
+        boolean withValues = request.has("includeValuesInResponse")
+                && request.get("includeValuesInResponse").getAsBoolean();
         String renderOption = request.has("responseValueRenderOption")
-                ? request.get("responseValueRenderOption").getAsString() : "FORMATTED_VALUE";
+                ? request.get("responseValueRenderOption").getAsString()
+                : "FORMATTED_VALUE";
         JsonArray responses = new JsonArray();
         int rows = 0;
         int columns = 0;
@@ -167,9 +173,13 @@ final class SheetsApi {
 
     private JsonObject valuesAppend(Spreadsheet spreadsheet, String rangeText, QueryParams query, JsonObject body) {
         ValueInputOption option = inputOption(query.first("valueInputOption", null));
-        String insert = Enums.check(query.first("insertDataOption", "OVERWRITE"), "insert_data_option", "InsertDataOption",
+        String insert = Enums.check(
+                query.first("insertDataOption", "OVERWRITE"),
+                "insert_data_option",
+                "InsertDataOption",
                 List.of("OVERWRITE", "INSERT_ROWS"));
-        ValuesAppend append = ValuesAppend.plan(spreadsheet, rangeText, matrix(body), option, insert.equals("INSERT_ROWS"));
+        ValuesAppend append =
+                ValuesAppend.plan(spreadsheet, rangeText, matrix(body), option, insert.equals("INSERT_ROWS"));
         append.apply();
         JsonObject json = new JsonObject();
         json.addProperty("spreadsheetId", spreadsheet.spreadsheetId());
@@ -178,8 +188,10 @@ final class SheetsApi {
         }
         JsonObject updates = updateResponse(spreadsheet, append.write());
         if (query.flag("includeValuesInResponse")) {
-            updates.add("updatedData",
-                    updatedData(spreadsheet, append.write(), query.first("responseValueRenderOption", "FORMATTED_VALUE")));
+            updates.add(
+                    "updatedData",
+                    updatedData(
+                            spreadsheet, append.write(), query.first("responseValueRenderOption", "FORMATTED_VALUE")));
         }
         json.add("updates", updates);
         return json;
@@ -237,8 +249,10 @@ final class SheetsApi {
         if (!replies.isEmpty()) {
             json.add("replies", replies);
         }
-        if (request.has("includeSpreadsheetInResponse") && request.get("includeSpreadsheetInResponse").getAsBoolean()) {
-            boolean withData = request.has("responseIncludeGridData") && request.get("responseIncludeGridData").getAsBoolean();
+        if (request.has("includeSpreadsheetInResponse")
+                && request.get("includeSpreadsheetInResponse").getAsBoolean()) {
+            boolean withData = request.has("responseIncludeGridData")
+                    && request.get("responseIncludeGridData").getAsBoolean();
             List<String> ranges = new ArrayList<>();
             if (request.has("responseRanges")) {
                 request.getAsJsonArray("responseRanges").forEach(r -> ranges.add(r.getAsString()));
@@ -252,9 +266,17 @@ final class SheetsApi {
         ValuesWrite.Updated updated = write.updated();
         JsonObject json = new JsonObject();
         json.addProperty("spreadsheetId", spreadsheet.spreadsheetId());
-        json.addProperty("updatedRange", updated.range() != null ? updated.range()
-                : new GridRect(write.sheet().title(), write.area().startRow(), write.area().startColumn(),
-                        write.area().startRow() + 1, write.area().startColumn() + 1).a1());
+        json.addProperty(
+                "updatedRange",
+                updated.range() != null
+                        ? updated.range()
+                        : new GridRect(
+                                        write.sheet().title(),
+                                        write.area().startRow(),
+                                        write.area().startColumn(),
+                                        write.area().startRow() + 1,
+                                        write.area().startColumn() + 1)
+                                .a1());
         addIfPositive(json, "updatedRows", updated.rows());
         addIfPositive(json, "updatedColumns", updated.columns());
         addIfPositive(json, "updatedCells", updated.cells());
@@ -262,7 +284,10 @@ final class SheetsApi {
     }
 
     private static JsonObject updatedData(Spreadsheet spreadsheet, ValuesWrite write, String renderOption) {
-        Enums.check(renderOption, "response_value_render_option", "ValueRenderOption",
+        Enums.check(
+                renderOption,
+                "response_value_render_option",
+                "ValueRenderOption",
                 List.of("FORMATTED_VALUE", "UNFORMATTED_VALUE", "FORMULA"));
         ValuesJson.Render render = new ValuesJson.Render(renderOption, false, false);
         if (write.area().isEmpty()) {
@@ -284,17 +309,21 @@ final class SheetsApi {
         if (value == null || value.isEmpty() || value.equals("INPUT_VALUE_OPTION_UNSPECIFIED")) {
             throw SheetsError.invalid("'valueInputOption' is required but not specified");
         }
-        return ValueInputOption.valueOf(Enums.check(value, "value_input_option", "ValueInputOption",
-                List.of("RAW", "USER_ENTERED")));
+        return ValueInputOption.valueOf(
+                Enums.check(value, "value_input_option", "ValueInputOption", List.of("RAW", "USER_ENTERED")));
     }
 
     /** The ValueRange's values as ROWS-major Java scalars (String, Double, Boolean, null). */
     private static List<List<Object>> matrix(JsonObject valueRange) {
-        if (valueRange == null || !valueRange.has("values") || valueRange.get("values").isJsonNull()) {
+        if (valueRange == null
+                || !valueRange.has("values")
+                || valueRange.get("values").isJsonNull()) {
             return List.of();
         }
-        String major = Enums.majorDimension(valueRange.has("majorDimension")
-                ? valueRange.get("majorDimension").getAsString() : "ROWS");
+        String major = Enums.majorDimension(
+                valueRange.has("majorDimension")
+                        ? valueRange.get("majorDimension").getAsString()
+                        : "ROWS");
         List<List<Object>> lines = new ArrayList<>();
         JsonArray outer = valueRange.getAsJsonArray("values");
         for (int i = 0; i < outer.size(); i++) {
@@ -317,8 +346,8 @@ final class SheetsApi {
             return null;
         }
         if (!json.isJsonPrimitive()) {
-            throw SheetsError.invalid("Invalid values[" + i + "][" + j + "]: " + (json.isJsonArray() ? "list_value" : "struct_value")
-                    + " " + json);
+            throw SheetsError.invalid("Invalid values[" + i + "][" + j + "]: "
+                    + (json.isJsonArray() ? "list_value" : "struct_value") + " " + json);
         }
         JsonPrimitive p = json.getAsJsonPrimitive();
         if (p.isBoolean()) {

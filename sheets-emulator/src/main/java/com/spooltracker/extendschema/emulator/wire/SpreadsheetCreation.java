@@ -26,12 +26,14 @@ final class SpreadsheetCreation {
         JsonObject properties = request.has("properties") ? request.getAsJsonObject("properties") : new JsonObject();
         JsonObject seed = new JsonObject();
         seed.addProperty("spreadsheetId", id);
-        seed.addProperty("title", properties.has("title") ? properties.get("title").getAsString() : "Untitled spreadsheet");
+        seed.addProperty(
+                "title", properties.has("title") ? properties.get("title").getAsString() : "Untitled spreadsheet");
         JsonArray sheets = new JsonArray();
         JsonArray requested = request.has("sheets") ? request.getAsJsonArray("sheets") : new JsonArray();
         for (JsonElement element : requested) {
             JsonObject p = element.getAsJsonObject().has("properties")
-                    ? element.getAsJsonObject().getAsJsonObject("properties") : new JsonObject();
+                    ? element.getAsJsonObject().getAsJsonObject("properties")
+                    : new JsonObject();
             JsonObject sheet = new JsonObject();
             sheet.addProperty("title", p.has("title") ? p.get("title").getAsString() : "Sheet" + (sheets.size() + 1));
             if (p.has("sheetId")) {

@@ -56,8 +56,11 @@ final class SpreadsheetJson {
         Map<Sheet, List<GridRect>> blocks = new LinkedHashMap<>();
         if (ranges.isEmpty()) {
             for (Sheet sheet : spreadsheet.sheets()) {
-                blocks.put(sheet, withData
-                        ? List.of(new GridRect(sheet.title(), 0, 0, sheet.rowCount(), sheet.columnCount())) : List.of());
+                blocks.put(
+                        sheet,
+                        withData
+                                ? List.of(new GridRect(sheet.title(), 0, 0, sheet.rowCount(), sheet.columnCount()))
+                                : List.of());
             }
             return blocks;
         }
@@ -100,14 +103,16 @@ final class SpreadsheetJson {
             }
             out.endArray();
         }
-        field(out, mask, "spreadsheetUrl",
+        field(
+                out,
+                mask,
+                "spreadsheetUrl",
                 new JsonPrimitive("https://docs.google.com/spreadsheets/d/" + spreadsheet.spreadsheetId() + "/edit"));
         out.endObject();
     }
 
     /** Writes {@code name: value} under the enclosing object's {@code mask}, if it selects {@code name}. */
-    private static void field(JsonWriter out, FieldMask mask, String name, JsonElement value)
-            throws IOException {
+    private static void field(JsonWriter out, FieldMask mask, String name, JsonElement value) throws IOException {
         FieldMask child = mask.child(name);
         if (child != null) {
             out.name(name);
@@ -175,8 +180,8 @@ final class SpreadsheetJson {
     }
 
     /** One RowData; {@code fields} is null when the mask leaves out {@code values}. */
-    private static void rowData(JsonWriter out, Evaluation evaluation, Sheet sheet, int row, GridRect rect,
-            CellFields fields)
+    private static void rowData(
+            JsonWriter out, Evaluation evaluation, Sheet sheet, int row, GridRect rect, CellFields fields)
             throws IOException {
         out.beginObject();
         if (fields != null) {
@@ -199,16 +204,23 @@ final class SpreadsheetJson {
     }
 
     /** The selected CellData fields, looked up once per block rather than once per cell; null = left out. */
-    private record CellFields(FieldMask userEnteredValue, FieldMask effectiveValue, FieldMask formattedValue,
+    private record CellFields(
+            FieldMask userEnteredValue,
+            FieldMask effectiveValue,
+            FieldMask formattedValue,
             FieldMask userEnteredFormat) {
         CellFields(FieldMask values) {
-            this(values.child("userEnteredValue"), values.child("effectiveValue"), values.child("formattedValue"),
+            this(
+                    values.child("userEnteredValue"),
+                    values.child("effectiveValue"),
+                    values.child("formattedValue"),
                     values.child("userEnteredFormat"));
         }
     }
 
-    private static void cellData(JsonWriter out, Evaluation evaluation, Sheet sheet, int row, int column,
-            CellFields fields) throws IOException {
+    private static void cellData(
+            JsonWriter out, Evaluation evaluation, Sheet sheet, int row, int column, CellFields fields)
+            throws IOException {
         Cell cell = sheet.cell(row, column);
         out.beginObject();
         if (cell != null) {
@@ -220,7 +232,8 @@ final class SpreadsheetJson {
                     enteredValue(out, value, fields.userEnteredValue());
                 }
                 EffectiveValue effective = fields.effectiveValue() != null || fields.formattedValue() != null
-                        ? evaluation.of(sheet, row, column) : null;
+                        ? evaluation.of(sheet, row, column)
+                        : null;
                 if (effective != null && fields.effectiveValue() != null) {
                     out.name("effectiveValue");
                     effectiveValue(out, effective, fields.effectiveValue());

@@ -24,10 +24,16 @@ final class ValuesJson {
     record Render(String valueRender, boolean datesAsStrings, boolean columnsMajor) {
 
         static Render from(QueryParams query) {
-            String value = Enums.check(query.first("valueRenderOption", "FORMATTED_VALUE"), "value_render_option",
-                    "ValueRenderOption", List.of("FORMATTED_VALUE", "UNFORMATTED_VALUE", "FORMULA"));
-            String dates = Enums.check(query.first("dateTimeRenderOption", "SERIAL_NUMBER"), "date_time_render_option",
-                    "DateTimeRenderOption", List.of("SERIAL_NUMBER", "FORMATTED_STRING"));
+            String value = Enums.check(
+                    query.first("valueRenderOption", "FORMATTED_VALUE"),
+                    "value_render_option",
+                    "ValueRenderOption",
+                    List.of("FORMATTED_VALUE", "UNFORMATTED_VALUE", "FORMULA"));
+            String dates = Enums.check(
+                    query.first("dateTimeRenderOption", "SERIAL_NUMBER"),
+                    "date_time_render_option",
+                    "DateTimeRenderOption",
+                    List.of("SERIAL_NUMBER", "FORMATTED_STRING"));
             String major = Enums.majorDimension(query.first("majorDimension", "ROWS"));
             return new Render(value, dates.equals("FORMATTED_STRING"), major.equals("COLUMNS"));
         }
@@ -39,7 +45,8 @@ final class ValuesJson {
         JsonObject json = new JsonObject();
         json.addProperty("range", rect.a1());
         json.addProperty("majorDimension", render.columnsMajor() ? "COLUMNS" : "ROWS");
-        JsonArray values = render.columnsMajor() ? columns(evaluation, sheet, rect, render)
+        JsonArray values = render.columnsMajor()
+                ? columns(evaluation, sheet, rect, render)
                 : rows(evaluation, sheet, rect, render);
         if (!values.isEmpty()) {
             json.add("values", values);
@@ -114,7 +121,9 @@ final class ValuesJson {
             return new JsonPrimitive(FormattedValues.of(value, cell.format()));
         }
         if (value instanceof CellValue.Num n) {
-            if (render.datesAsStrings() && cell.format() != null && DATE_TYPES.contains(cell.format().type())) {
+            if (render.datesAsStrings()
+                    && cell.format() != null
+                    && DATE_TYPES.contains(cell.format().type())) {
                 return new JsonPrimitive(FormattedValues.of(value, cell.format()));
             }
             return SeedFormat.number(n.number());
