@@ -4,10 +4,24 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.spooltracker.extendschema.failure.Failure;
 import com.spooltracker.extendschema.schema.Conflict;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** The one place where failures become HTTP: status, headers and {@code {"error": {...}}}. */
 public final class ErrorResponse {
     private ErrorResponse() {}
+
+    /** The headers an error answer carries besides its body: {@code Allow} on a 405, {@code Retry-After} on a 503. */
+    public static Map<String, String> headers(Failure failure) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (failure instanceof Failure.MethodNotAllowed notAllowed) {
+            headers.put("Allow", notAllowed.allow());
+        }
+        if (failure instanceof Failure.Unavailable unavailable) {
+            unavailable.retryAfterSeconds().ifPresent(s -> headers.put("Retry-After", Integer.toString(s)));
+        }
+        return headers;
+    }
 
     public static JsonObject body(Failure failure) {
         JsonObject error = new JsonObject();

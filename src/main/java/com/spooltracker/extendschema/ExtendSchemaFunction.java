@@ -84,7 +84,7 @@ public final class ExtendSchemaFunction implements HttpFunction {
         } catch (Failure failure) {
             status = failure.httpStatus();
             body = ErrorResponse.body(failure);
-            headersFor(failure, response);
+            ErrorResponse.headers(failure).forEach(response::appendHeader);
             logFailure(request.getMethod(), failure, started, trace);
         } catch (RuntimeException bug) {
             Failure internal = new Failure.Internal(bug);
@@ -100,15 +100,6 @@ public final class ExtendSchemaFunction implements HttpFunction {
         try (Writer writer = response.getWriter()) {
             writer.write(answer.toString());
             writer.write('\n');
-        }
-    }
-
-    private static void headersFor(Failure failure, HttpResponse response) {
-        if (failure instanceof Failure.MethodNotAllowed notAllowed) {
-            response.appendHeader("Allow", notAllowed.allow());
-        }
-        if (failure instanceof Failure.Unavailable unavailable) {
-            unavailable.retryAfterSeconds().ifPresent(s -> response.appendHeader("Retry-After", Integer.toString(s)));
         }
     }
 

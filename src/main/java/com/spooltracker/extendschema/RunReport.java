@@ -8,6 +8,7 @@ import com.spooltracker.extendschema.schema.Plan;
 import com.spooltracker.extendschema.sheets.PlannedRequest;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** The JSON a run answers with (HTTP 200, and the CLI's {@code --json}). */
 public final class RunReport {
@@ -131,7 +132,7 @@ public final class RunReport {
     }
 
     private static String where(Plan plan) {
-        return java.util.stream.Stream.concat(plan.present().stream(), plan.added().stream())
+        return Stream.concat(plan.present().stream(), plan.added().stream())
                 .map(p -> p.spec().header() + " at " + p.column())
                 .collect(Collectors.joining(", "));
     }

@@ -1,5 +1,6 @@
 package com.spooltracker.extendschema.metrics;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -46,7 +47,7 @@ public final class SheetColumns {
                 if (operaciones.managed().get(m).get(row)) {
                     value = new Cell.Formula(value);
                 } else if (!value.isPresent() && operaciones.zeroed().get(m).get(row)) {
-                    value = new Cell.Number(java.math.BigDecimal.ZERO);
+                    value = new Cell.Number(BigDecimal.ZERO);
                 }
                 metrics.add(value);
             }

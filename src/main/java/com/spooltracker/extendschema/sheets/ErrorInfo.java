@@ -3,6 +3,7 @@ package com.spooltracker.extendschema.sheets;
 import com.google.api.client.googleapis.json.GoogleJsonError;
 import com.google.api.client.googleapis.json.GoogleJsonResponseException;
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -37,7 +38,7 @@ record ErrorInfo(String reason, Map<String, String> metadata) {
         if (!(raw instanceof Map<?, ?> map)) {
             return Map.of();
         }
-        java.util.HashMap<String, String> values = new java.util.HashMap<>();
+        HashMap<String, String> values = new HashMap<>();
         map.forEach((key, value) -> {
             if (key instanceof String name && value instanceof String text) {
                 values.put(name, text);

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -62,7 +63,7 @@ public final class SheetsGateway {
 
     /** The sheet's grid and header row; no column data. */
     public SheetSnapshot readHeader(String title) {
-        return readColumns(title, new java.util.TreeSet<>());
+        return readColumns(title, new TreeSet<>());
     }
 
     /**

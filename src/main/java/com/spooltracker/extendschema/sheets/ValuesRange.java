@@ -1,5 +1,7 @@
 package com.spooltracker.extendschema.sheets;
 
+import com.spooltracker.extendschema.schema.ColumnLetters;
+
 /** A range of a values read: a sheet's header row, or one column from row 2 down. */
 public record ValuesRange(String sheet, int column) {
     private static final int HEADER_ROW = -1;
@@ -20,7 +22,7 @@ public record ValuesRange(String sheet, int column) {
         if (column == HEADER_ROW) {
             return A1.row(sheet, 1);
         }
-        String letters = com.spooltracker.extendschema.schema.ColumnLetters.of(column);
+        String letters = ColumnLetters.of(column);
         return A1.sheet(sheet) + "!" + letters + "2:" + letters;
     }
 }

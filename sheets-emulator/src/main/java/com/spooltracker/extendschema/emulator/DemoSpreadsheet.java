@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
+import com.spooltracker.extendschema.emulator.model.ColumnLetters;
 import com.spooltracker.extendschema.emulator.model.DateSerial;
 import java.time.LocalDate;
 import java.util.List;
@@ -255,7 +256,7 @@ public final class DemoSpreadsheet {
     }
 
     private static JsonObject format(int column, String type, String pattern) {
-        String letters = com.spooltracker.extendschema.emulator.model.ColumnLetters.of(column - 1);
+        String letters = ColumnLetters.of(column - 1);
         return rangeFormat(letters + "2:" + letters + "1000", type, pattern);
     }
 

@@ -6,6 +6,7 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
@@ -41,7 +42,7 @@ public final class SeedFormat {
         long cells = 0;
         for (JsonElement element : sheets) {
             Sheet sheet = readSheet(spreadsheet, element.getAsJsonObject());
-            if (!titles.add(sheet.title().toLowerCase(java.util.Locale.ROOT))) {
+            if (!titles.add(sheet.title().toLowerCase(Locale.ROOT))) {
                 throw new IllegalArgumentException("seed: duplicate sheet title " + sheet.title());
             }
             if (spreadsheet.sheetById(sheet.sheetId()).isPresent()) {

@@ -2,6 +2,7 @@ package com.spooltracker.extendschema.emulator.model;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 
 /**
  * One tab: its properties and a sparse grid. Rows are stored as arrays of cells (null for empty),
@@ -156,7 +157,7 @@ public final class Sheet {
     /** Inserts {@code count} empty rows before {@code at}, growing the grid. */
     public void insertRows(int at, int count) {
         if (at < rows.size()) {
-            rows.addAll(at, java.util.Collections.nCopies(count, null));
+            rows.addAll(at, Collections.nCopies(count, null));
         }
         rowCount += count;
     }

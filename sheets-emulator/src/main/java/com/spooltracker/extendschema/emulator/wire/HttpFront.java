@@ -8,6 +8,7 @@ import com.spooltracker.extendschema.emulator.model.SheetsError;
 import com.spooltracker.extendschema.emulator.model.Workbook;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -174,7 +175,7 @@ public final class HttpFront implements HttpHandler {
         if (encoding == null || !encoding.toLowerCase().contains("gzip") || raw.length == 0) {
             return raw;
         }
-        try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(raw))) {
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(raw))) {
             return in.readAllBytes();
         } catch (IOException e) {
             throw SheetsError.invalid("Invalid gzip request body.");

@@ -18,7 +18,9 @@ import com.spooltracker.extendschema.emulator.model.ValuesClear;
 import com.spooltracker.extendschema.emulator.model.ValuesWrite;
 import com.spooltracker.extendschema.emulator.model.Workbook;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The Sheets v4 methods: JSON and query parameters in, JSON out, {@link SheetsError} for refusals.
@@ -143,7 +145,7 @@ final class SheetsApi {
         int rows = 0;
         int columns = 0;
         int cells = 0;
-        java.util.Set<Sheet> sheets = new java.util.HashSet<>();
+        Set<Sheet> sheets = new HashSet<>();
         for (ValuesWrite write : writes) {
             JsonObject response = updateResponse(spreadsheet, write);
             if (withValues) {
