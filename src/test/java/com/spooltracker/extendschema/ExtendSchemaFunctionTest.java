@@ -207,7 +207,7 @@ class ExtendSchemaFunctionTest {
     void aFailedAuditWriteIsAWarningNotAFailure() {
         JsonObject metadataBefore = sheet(fixture.emulator().dump("demo"), "Metadata");
         fixture.emulator()
-                .addFault(com.spooltracker.extendschema.emulator.FaultRule.on("values.append")
+                .addFault(com.spooltracker.extendschema.emulator.control.FaultRule.on("values.append")
                         .times(0)
                         .status(500));
 

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.spooltracker.extendschema.emulator.DemoSpreadsheet;
-import com.spooltracker.extendschema.emulator.FaultRule;
+import com.spooltracker.extendschema.emulator.control.FaultRule;
 import com.spooltracker.extendschema.testing.FunctionFixture;
 import com.spooltracker.extendschema.testing.FunctionServer;
 import com.spooltracker.extendschema.testing.FunctionServer.Response;

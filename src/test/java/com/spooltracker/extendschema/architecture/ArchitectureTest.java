@@ -12,6 +12,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import java.util.function.Function;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -47,6 +48,17 @@ class ArchitectureTest {
     @EnumSource(Rule.class)
     void holdsOnTheFunctionsProductionClasses(Rule rule) {
         rule.rule.apply(new ImportRules(ROOT)).check(PRODUCTION);
+    }
+
+    /**
+     * The emulator (compiled with the tests here, so imported by package) is held to the cycle rule too:
+     * its public face, its fault and clock values ({@code control}), its wire layer and its model.
+     */
+    @Test
+    void theEmulatorsPackagesAreFreeOfCyclesToo() {
+        JavaClasses emulator = new ClassFileImporter().importPackages(ROOT + ".emulator");
+
+        new ImportRules(ROOT + ".emulator").noPackageCycles().check(emulator);
     }
 
     @ParameterizedTest

@@ -1,8 +1,8 @@
 package com.spooltracker.extendschema.bench;
 
-import com.spooltracker.extendschema.emulator.Counters;
-import com.spooltracker.extendschema.emulator.RequestRecord;
 import com.spooltracker.extendschema.emulator.SheetsEmulator;
+import com.spooltracker.extendschema.emulator.control.Counters;
+import com.spooltracker.extendschema.emulator.control.RequestRecord;
 import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
-import com.spooltracker.extendschema.emulator.FakeClock;
-import com.spooltracker.extendschema.emulator.FaultRule;
-import com.spooltracker.extendschema.emulator.RequestRecord;
 import com.spooltracker.extendschema.emulator.SheetsEmulator;
+import com.spooltracker.extendschema.emulator.control.FakeClock;
+import com.spooltracker.extendschema.emulator.control.FaultRule;
+import com.spooltracker.extendschema.emulator.control.RequestRecord;
 import com.spooltracker.extendschema.testing.FunctionServer.Response;
 import java.time.Duration;
 import java.util.ArrayList;

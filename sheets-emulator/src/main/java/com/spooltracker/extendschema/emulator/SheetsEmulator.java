@@ -2,6 +2,12 @@ package com.spooltracker.extendschema.emulator;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.spooltracker.extendschema.emulator.control.Counters;
+import com.spooltracker.extendschema.emulator.control.EmulatorClock;
+import com.spooltracker.extendschema.emulator.control.FakeClock;
+import com.spooltracker.extendschema.emulator.control.FaultRule;
+import com.spooltracker.extendschema.emulator.control.Quota;
+import com.spooltracker.extendschema.emulator.control.RequestRecord;
 import com.spooltracker.extendschema.emulator.model.SeedFormat;
 import com.spooltracker.extendschema.emulator.model.SheetsError;
 import com.spooltracker.extendschema.emulator.model.Spreadsheet;

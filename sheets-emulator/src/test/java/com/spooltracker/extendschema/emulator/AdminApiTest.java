@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.api.client.googleapis.json.GoogleJsonResponseException;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.spooltracker.extendschema.emulator.control.FaultRule;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

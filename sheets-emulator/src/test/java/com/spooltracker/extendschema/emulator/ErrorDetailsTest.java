@@ -9,6 +9,7 @@ import com.google.api.client.googleapis.json.GoogleJsonError;
 import com.google.api.client.googleapis.json.GoogleJsonResponseException;
 import com.google.api.services.sheets.v4.model.ValueRange;
 import com.google.gson.JsonParser;
+import com.spooltracker.extendschema.emulator.control.FaultRule;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -15,6 +15,8 @@ import com.google.api.services.sheets.v4.model.BatchUpdateValuesRequest;
 import com.google.api.services.sheets.v4.model.Request;
 import com.google.api.services.sheets.v4.model.ValueRange;
 import com.google.gson.JsonObject;
+import com.spooltracker.extendschema.emulator.control.FaultRule;
+import com.spooltracker.extendschema.emulator.control.RequestRecord;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.api.client.googleapis.json.GoogleJsonResponseException;
 import com.google.api.services.sheets.v4.model.ValueRange;
+import com.spooltracker.extendschema.emulator.control.Quota;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.google.api.services.sheets.v4.model.BatchGetValuesResponse;
 import com.google.api.services.sheets.v4.model.ValueRange;
+import com.spooltracker.extendschema.emulator.control.FaultRule;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;

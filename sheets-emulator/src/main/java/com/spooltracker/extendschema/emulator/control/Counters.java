@@ -1,4 +1,4 @@
-package com.spooltracker.extendschema.emulator;
+package com.spooltracker.extendschema.emulator.control;
 
 import java.util.Collections;
 import java.util.List;

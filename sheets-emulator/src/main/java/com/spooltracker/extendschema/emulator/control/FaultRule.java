@@ -1,4 +1,4 @@
-package com.spooltracker.extendschema.emulator;
+package com.spooltracker.extendschema.emulator.control;
 
 import com.google.gson.JsonObject;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package com.spooltracker.extendschema.emulator;
+package com.spooltracker.extendschema.emulator.control;
 
 import java.time.Duration;
 

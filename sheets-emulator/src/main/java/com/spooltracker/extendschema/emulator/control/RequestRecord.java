@@ -1,4 +1,4 @@
-package com.spooltracker.extendschema.emulator;
+package com.spooltracker.extendschema.emulator.control;
 
 /**
  * One API request as the emulator saw it.

@@ -2,10 +2,10 @@ package com.spooltracker.extendschema.emulator.wire;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import com.spooltracker.extendschema.emulator.Counters;
-import com.spooltracker.extendschema.emulator.FaultRule;
-import com.spooltracker.extendschema.emulator.Quota;
-import com.spooltracker.extendschema.emulator.RequestRecord;
+import com.spooltracker.extendschema.emulator.control.Counters;
+import com.spooltracker.extendschema.emulator.control.FaultRule;
+import com.spooltracker.extendschema.emulator.control.Quota;
+import com.spooltracker.extendschema.emulator.control.RequestRecord;
 import com.spooltracker.extendschema.emulator.model.SheetsError;
 import java.time.Duration;
 

@@ -1,10 +1,10 @@
 package com.spooltracker.extendschema.emulator.wire;
 
 import com.google.gson.JsonObject;
-import com.spooltracker.extendschema.emulator.Counters;
-import com.spooltracker.extendschema.emulator.FaultRule;
-import com.spooltracker.extendschema.emulator.Quota;
-import com.spooltracker.extendschema.emulator.RequestRecord;
+import com.spooltracker.extendschema.emulator.control.Counters;
+import com.spooltracker.extendschema.emulator.control.FaultRule;
+import com.spooltracker.extendschema.emulator.control.Quota;
+import com.spooltracker.extendschema.emulator.control.RequestRecord;
 import java.util.List;
 
 /** The emulator operations the admin HTTP API exposes; the same ones as the Java face. */

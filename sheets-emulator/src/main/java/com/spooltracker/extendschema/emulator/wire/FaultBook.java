@@ -1,6 +1,6 @@
 package com.spooltracker.extendschema.emulator.wire;
 
-import com.spooltracker.extendschema.emulator.FaultRule;
+import com.spooltracker.extendschema.emulator.control.FaultRule;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,9 +1,9 @@
 package com.spooltracker.extendschema.emulator.wire;
 
 import com.google.gson.JsonObject;
-import com.spooltracker.extendschema.emulator.EmulatorClock;
-import com.spooltracker.extendschema.emulator.FaultRule;
-import com.spooltracker.extendschema.emulator.RequestRecord;
+import com.spooltracker.extendschema.emulator.control.EmulatorClock;
+import com.spooltracker.extendschema.emulator.control.FaultRule;
+import com.spooltracker.extendschema.emulator.control.RequestRecord;
 import com.spooltracker.extendschema.emulator.model.SheetsError;
 import com.spooltracker.extendschema.emulator.model.Workbook;
 import com.sun.net.httpserver.HttpExchange;

@@ -1,7 +1,7 @@
 package com.spooltracker.extendschema.emulator.wire;
 
-import com.spooltracker.extendschema.emulator.EmulatorClock;
-import com.spooltracker.extendschema.emulator.Quota;
+import com.spooltracker.extendschema.emulator.control.EmulatorClock;
+import com.spooltracker.extendschema.emulator.control.Quota;
 import java.util.ArrayDeque;
 
 /** Enforces a {@link Quota} over a sliding window of admitted requests. Thread-safe. */

@@ -1,6 +1,6 @@
 package com.spooltracker.extendschema.emulator.wire;
 
-import com.spooltracker.extendschema.emulator.RequestRecord;
+import com.spooltracker.extendschema.emulator.control.RequestRecord;
 import java.util.ArrayList;
 import java.util.List;
 
