@@ -19,18 +19,12 @@ import com.spooltracker.extendschema.emulator.SheetsEmulator;
 import com.spooltracker.extendschema.emulator.control.FaultRule;
 import com.spooltracker.extendschema.testing.Dumps;
 import com.spooltracker.extendschema.testing.FunctionServer;
-import com.spooltracker.extendschema.testing.FunctionServer.Response;
-import java.nio.charset.StandardCharsets;
+import com.spooltracker.extendschema.testing.Race;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -52,33 +46,12 @@ class ConcurrentRunsTest {
             // Reads as slow as Google's widen the window between a run's read and its writes.
             emulator.addFault(FaultRule.on("spreadsheets.get").times(0).delay(Duration.ofMillis(150)));
 
-            List<Process> processes = new ArrayList<>();
-            for (int i = 0; i < PROCESSES; i++) {
-                processes.add(cli(emulator.hostPort()).start());
-            }
-            // Fire the POSTs once the first process is reading, so that they race the processes' runs.
-            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (emulator.requestLog().isEmpty() && System.nanoTime() < until) {
-                Thread.sleep(5);
-            }
-            ExecutorService pool = Executors.newFixedThreadPool(POSTS);
-            List<Future<Response>> posts = new ArrayList<>();
-            for (int i = 0; i < POSTS; i++) {
-                posts.add(pool.submit(() -> function.post("")));
-            }
-            Map<String, Integer> outcomes = Collections.synchronizedMap(new TreeMap<>());
-            for (Future<Response> post : posts) {
-                Response response = post.get(120, TimeUnit.SECONDS);
-                assertEquals(200, response.status(), response::toString);
-                outcomes.merge("POST " + response.json().get("status").getAsString(), 1, Integer::sum);
-            }
-            pool.shutdown();
-            for (Process process : processes) {
-                String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                assertTrue(process.waitFor(120, TimeUnit.SECONDS), "CLI did not finish");
-                assertEquals(0, process.exitValue(), output);
-                outcomes.merge("CLI " + output.split("\\s", 2)[0], 1, Integer::sum);
-            }
+            Race race = Race.run(emulator, function, "", POSTS, PROCESSES);
+            Map<String, Integer> outcomes = new TreeMap<>();
+            race.posts()
+                    .forEach(
+                            r -> outcomes.merge("POST " + r.json().get("status").getAsString(), 1, Integer::sum));
+            race.cliOutputs().forEach(o -> outcomes.merge("CLI " + o.split("\\s", 2)[0], 1, Integer::sum));
 
             JsonObject after = emulator.dump("demo");
             JsonObject operaciones = sheet(after, "Operaciones");
@@ -131,20 +104,5 @@ class ConcurrentRunsTest {
                     changed,
                     auditRows);
         }
-    }
-
-    private static ProcessBuilder cli(String emulatorHostPort) {
-        String javaBin = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(
-                        javaBin,
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        "com.spooltracker.extendschema.Cli",
-                        "--emulator",
-                        emulatorHostPort)
-                .redirectErrorStream(true);
-        builder.environment().remove("SPREADSHEET_ID");
-        builder.environment().remove("SHEETS_EMULATOR_HOST");
-        return builder;
     }
 }

@@ -11,18 +11,11 @@ import com.spooltracker.extendschema.cache.ColumnMapCache;
 import com.spooltracker.extendschema.emulator.SheetsEmulator;
 import com.spooltracker.extendschema.emulator.control.FaultRule;
 import com.spooltracker.extendschema.testing.FunctionServer;
-import com.spooltracker.extendschema.testing.FunctionServer.Response;
-import java.nio.charset.StandardCharsets;
+import com.spooltracker.extendschema.testing.Race;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,37 +38,18 @@ class RefreshConcurrencyTest {
             // Reads as slow as Google's widen the window between a run's reads and its writes.
             emulator.addFault(FaultRule.on("values.batchGet").times(0).delay(Duration.ofMillis(100)));
 
-            List<Process> processes = new ArrayList<>();
-            for (int i = 0; i < PROCESSES; i++) {
-                processes.add(cli(emulator.hostPort()).start());
-            }
-            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (emulator.requestLog().isEmpty() && System.nanoTime() < until) {
-                Thread.sleep(5);
-            }
-            ExecutorService pool = Executors.newFixedThreadPool(POSTS);
-            List<Future<Response>> posts = new ArrayList<>();
-            for (int i = 0; i < POSTS; i++) {
-                posts.add(pool.submit(() -> function.post("refreshMetrics=true")));
-            }
-            Map<String, Integer> outcomes = Collections.synchronizedMap(new TreeMap<>());
-            for (Future<Response> post : posts) {
-                Response response = post.get(120, TimeUnit.SECONDS);
-                assertEquals(200, response.status(), response::toString);
-                outcomes.merge(
-                        "POST metrics "
-                                + response.json()
-                                        .getAsJsonObject("metrics")
-                                        .get("status")
-                                        .getAsString(),
-                        1,
-                        Integer::sum);
-            }
-            pool.shutdown();
-            for (Process process : processes) {
-                String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                assertTrue(process.waitFor(120, TimeUnit.SECONDS), "CLI did not finish");
-                assertEquals(0, process.exitValue(), output);
+            Race race = Race.run(emulator, function, "refreshMetrics=true", POSTS, PROCESSES, "--refresh-metrics");
+            Map<String, Integer> outcomes = new TreeMap<>();
+            race.posts()
+                    .forEach(r -> outcomes.merge(
+                            "POST metrics "
+                                    + r.json()
+                                            .getAsJsonObject("metrics")
+                                            .get("status")
+                                            .getAsString(),
+                            1,
+                            Integer::sum));
+            for (String output : race.cliOutputs()) {
                 assertTrue(output.contains("METRICS "), output);
                 outcomes.merge(
                         "CLI metrics "
@@ -101,21 +75,5 @@ class RefreshConcurrencyTest {
                     "refresh concurrency: %d POSTs + %d CLI processes -> %s; %d audit rows; every metric right%n",
                     POSTS, PROCESSES, outcomes, auditRows);
         }
-    }
-
-    private static ProcessBuilder cli(String emulatorHostPort) {
-        String javaBin = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(
-                        javaBin,
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        "com.spooltracker.extendschema.Cli",
-                        "--emulator",
-                        emulatorHostPort,
-                        "--refresh-metrics")
-                .redirectErrorStream(true);
-        builder.environment().remove("SPREADSHEET_ID");
-        builder.environment().remove("SHEETS_EMULATOR_HOST");
-        return builder;
     }
 }
