@@ -11,25 +11,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.spooltracker.extendschema.cache.ColumnMapCache;
-import com.spooltracker.extendschema.emulator.SheetsEmulator;
 import com.spooltracker.extendschema.emulator.control.FakeClock;
 import com.spooltracker.extendschema.testing.Dumps;
 import com.spooltracker.extendschema.testing.FaultScenarios;
 import com.spooltracker.extendschema.testing.FaultScenarios.Call;
 import com.spooltracker.extendschema.testing.FaultScenarios.Fault;
+import com.spooltracker.extendschema.testing.FunctionFixture;
 import com.spooltracker.extendschema.testing.FunctionServer;
 import com.spooltracker.extendschema.testing.FunctionServer.Response;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every API call of a fresh migration of the demo sheet, by position, crossed with every fault the
@@ -41,10 +40,12 @@ import org.junit.jupiter.api.TestFactory;
  */
 class FaultMatrixTest {
     private static final FakeClock CLOCK = new FakeClock();
-    private static SheetsEmulator emulator;
-    private static FunctionServer function;
-    /** Same function, 1 s read timeout: for answers slower than the read timeout. */
-    private static FunctionServer impatient;
+
+    @RegisterExtension
+    static final FunctionFixture fixture = FunctionFixture.spreadsheet("demo")
+            .clock(CLOCK)
+            .with("SHEETS_DEADLINE_SECONDS", "10")
+            .with("SHEETS_BACKOFF_INITIAL_MS", "50");
 
     private static final Map<String, Integer> firstAnswers = new TreeMap<>();
     private static final Map<Integer, Integer> auditRowsLeft = new TreeMap<>();
@@ -52,30 +53,8 @@ class FaultMatrixTest {
     private static int converged;
     private static int cellsLost;
 
-    @BeforeAll
-    static void start() {
-        emulator = SheetsEmulator.start(CLOCK);
-        function = FunctionServer.start(settings(false));
-        impatient = FunctionServer.start(settings(true));
-    }
-
-    private static Map<String, String> settings(boolean impatient) {
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("SHEETS_EMULATOR_HOST", emulator.hostPort());
-        settings.put("SPREADSHEET_ID", "demo");
-        settings.put("SHEETS_DEADLINE_SECONDS", "10");
-        settings.put("SHEETS_BACKOFF_INITIAL_MS", "50");
-        if (impatient) {
-            settings.put("SHEETS_READ_TIMEOUT_SECONDS", "1");
-        }
-        return settings;
-    }
-
     @AfterAll
-    static void stop() {
-        function.close();
-        impatient.close();
-        emulator.close();
+    static void printFigures() {
         int scenarios =
                 callsByWarmth.values().stream().mapToInt(Integer::intValue).sum() * FAULTS.size();
         System.out.printf("fault matrix: %d scenarios, %d converged, %d cells lost%n", scenarios, converged, cellsLost);
@@ -89,13 +68,13 @@ class FaultMatrixTest {
         List<DynamicContainer> instances = new ArrayList<>();
         for (boolean warm : List.of(false, true)) {
             freshDemo(warm);
-            JsonObject original = emulator.dump("demo");
-            Response reference = function.post("");
+            JsonObject original = fixture.emulator().dump("demo");
+            Response reference = fixture.function().post("");
             assertEquals(200, reference.status(), reference::toString);
-            List<Call> calls = FaultScenarios.calls(emulator.requestLog());
+            List<Call> calls = FaultScenarios.calls(fixture.emulator().requestLog());
             assertTrue(calls.size() >= 4, "a read, grid update, values write and audit append: " + calls);
             callsByWarmth.put(warm, calls.size());
-            JsonObject expected = emulator.dump("demo");
+            JsonObject expected = fixture.emulator().dump("demo");
             assertEquals(1, auditRows(original, expected), "a fault-free run writes one audit row");
             List<DynamicTest> tests = new ArrayList<>();
             for (Call call : calls) {
@@ -111,10 +90,10 @@ class FaultMatrixTest {
 
     private static void scenario(boolean warm, Call call, Fault fault, JsonObject expected) {
         freshDemo(warm);
-        JsonObject before = emulator.dump("demo");
-        emulator.addFault(fault.rule().apply(call));
+        JsonObject before = fixture.emulator().dump("demo");
+        fixture.emulator().addFault(fault.rule().apply(call));
 
-        Response first = (fault.slow() ? impatient : function).post("");
+        Response first = (fault.slow() ? impatient() : fixture.function()).post("");
 
         assertCleanAnswer(first);
         firstAnswers.merge(
@@ -122,17 +101,18 @@ class FaultMatrixTest {
                 1,
                 Integer::sum);
         if (fault.slow()) {
-            FaultScenarios.releaseSlowAnswer(emulator, CLOCK);
+            FaultScenarios.releaseSlowAnswer(fixture.emulator(), CLOCK);
         }
         assertTrue(
-                emulator.requestLog().stream().anyMatch(r -> r.outcome().startsWith("fault:")),
-                () -> "the fault never fired: " + emulator.requestLog());
-        emulator.clearFaults();
+                fixture.emulator().requestLog().stream()
+                        .anyMatch(r -> r.outcome().startsWith("fault:")),
+                () -> "the fault never fired: " + fixture.emulator().requestLog());
+        fixture.emulator().clearFaults();
 
-        Response second = function.post("");
+        Response second = fixture.function().post("");
 
         assertEquals(200, second.status(), second::toString);
-        JsonObject after = emulator.dump("demo");
+        JsonObject after = fixture.emulator().dump("demo");
         assertEquals(
                 sheet(expected, "Operaciones"),
                 sheet(after, "Operaciones"),
@@ -155,12 +135,12 @@ class FaultMatrixTest {
 
     /** The demo spreadsheet before migration; on a warm instance the column map is already cached (by a dry run). */
     private static void freshDemo(boolean warm) {
-        emulator.reset();
-        emulator.seedDemo();
+        fixture.emulator().reset();
+        fixture.emulator().seedDemo();
         ColumnMapCache.shared().invalidateAll();
         if (warm) {
-            assertEquals(200, function.post("dryRun=true").status());
-            emulator.resetCounters();
+            assertEquals(200, fixture.function().post("dryRun=true").status());
+            fixture.emulator().resetCounters();
         }
     }
 
@@ -179,5 +159,10 @@ class FaultMatrixTest {
             return "";
         }
         return response.json().getAsJsonObject("audit").get("outcome").getAsString();
+    }
+
+    /** The same function with a 1 s read timeout: for answers slower than the read timeout. */
+    private static FunctionServer impatient() {
+        return fixture.functionWith(Map.of("SHEETS_READ_TIMEOUT_SECONDS", "1"));
     }
 }

@@ -11,23 +11,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.spooltracker.extendschema.cache.ColumnMapCache;
-import com.spooltracker.extendschema.emulator.SheetsEmulator;
 import com.spooltracker.extendschema.emulator.control.FakeClock;
 import com.spooltracker.extendschema.testing.Dumps;
 import com.spooltracker.extendschema.testing.FaultScenarios;
 import com.spooltracker.extendschema.testing.FaultScenarios.Call;
 import com.spooltracker.extendschema.testing.FaultScenarios.Fault;
+import com.spooltracker.extendschema.testing.FunctionFixture;
 import com.spooltracker.extendschema.testing.FunctionServer;
 import com.spooltracker.extendschema.testing.FunctionServer.Response;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every API call of a metrics refresh of the migrated demo sheet (the migration step's read, the
@@ -41,48 +39,25 @@ class RefreshFaultMatrixTest {
     private static final FakeClock CLOCK = new FakeClock();
     private static final int METRICS_FROM = 67;
 
-    private static SheetsEmulator emulator;
-    private static FunctionServer function;
-    private static FunctionServer impatient;
+    @RegisterExtension
+    static final FunctionFixture fixture = FunctionFixture.spreadsheet("demo")
+            .clock(CLOCK)
+            .with("SHEETS_DEADLINE_SECONDS", "10")
+            .with("SHEETS_BACKOFF_INITIAL_MS", "50");
+
     private static JsonObject expected;
-
-    @BeforeAll
-    static void start() {
-        emulator = SheetsEmulator.start(CLOCK);
-        function = FunctionServer.start(settings(false));
-        impatient = FunctionServer.start(settings(true));
-    }
-
-    private static Map<String, String> settings(boolean impatient) {
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("SHEETS_EMULATOR_HOST", emulator.hostPort());
-        settings.put("SPREADSHEET_ID", "demo");
-        settings.put("SHEETS_DEADLINE_SECONDS", "10");
-        settings.put("SHEETS_BACKOFF_INITIAL_MS", "50");
-        if (impatient) {
-            settings.put("SHEETS_READ_TIMEOUT_SECONDS", "1");
-        }
-        return settings;
-    }
-
-    @AfterAll
-    static void stop() {
-        function.close();
-        impatient.close();
-        emulator.close();
-    }
 
     @TestFactory
     Stream<DynamicTest> everyFaultAtEveryRefreshCallConvergesAndChangesNoCellOutsideTheMetrics() {
         migratedDemo();
-        JsonObject original = emulator.dump("demo");
-        Response reference = function.post("refreshMetrics=true");
+        JsonObject original = fixture.emulator().dump("demo");
+        Response reference = fixture.function().post("refreshMetrics=true");
         assertEquals(200, reference.status(), reference::toString);
         assertEquals(
                 "APPLIED",
                 reference.json().getAsJsonObject("metrics").get("status").getAsString());
-        List<Call> calls = FaultScenarios.calls(emulator.requestLog());
-        expected = emulator.dump("demo");
+        List<Call> calls = FaultScenarios.calls(fixture.emulator().requestLog());
+        expected = fixture.emulator().dump("demo");
         assertEquals(1, auditRows(original, expected));
         assertEquals(
                 List.of("spreadsheets.get#1", "values.batchGet#1", "values.batchUpdate#1", "values.append#1"),
@@ -99,22 +74,25 @@ class RefreshFaultMatrixTest {
 
     private static void scenario(Call call, Fault fault) {
         migratedDemo();
-        JsonObject before = emulator.dump("demo");
-        emulator.addFault(fault.rule().apply(call));
+        JsonObject before = fixture.emulator().dump("demo");
+        fixture.emulator().addFault(fault.rule().apply(call));
 
-        Response first = (fault.slow() ? impatient : function).post("refreshMetrics=true");
+        Response first = (fault.slow() ? impatient() : fixture.function()).post("refreshMetrics=true");
 
         assertCleanAnswer(first);
         if (fault.slow()) {
-            FaultScenarios.releaseSlowAnswer(emulator, CLOCK);
+            FaultScenarios.releaseSlowAnswer(fixture.emulator(), CLOCK);
         }
-        assertTrue(emulator.requestLog().stream().anyMatch(r -> r.outcome().startsWith("fault:")), "the fault fired");
-        emulator.clearFaults();
+        assertTrue(
+                fixture.emulator().requestLog().stream()
+                        .anyMatch(r -> r.outcome().startsWith("fault:")),
+                "the fault fired");
+        fixture.emulator().clearFaults();
 
-        Response second = function.post("refreshMetrics=true");
+        Response second = fixture.function().post("refreshMetrics=true");
 
         assertEquals(200, second.status(), second::toString);
-        JsonObject after = emulator.dump("demo");
+        JsonObject after = fixture.emulator().dump("demo");
         assertEquals(
                 sheet(expected, "Operaciones"),
                 sheet(after, "Operaciones"),
@@ -128,12 +106,12 @@ class RefreshFaultMatrixTest {
     }
 
     private static void migratedDemo() {
-        emulator.reset();
-        emulator.seedDemo();
+        fixture.emulator().reset();
+        fixture.emulator().seedDemo();
         ColumnMapCache.shared().invalidateAll();
-        assertEquals(200, function.post("").status());
+        assertEquals(200, fixture.function().post("").status());
         ColumnMapCache.shared().invalidateAll();
-        emulator.resetCounters();
+        fixture.emulator().resetCounters();
     }
 
     private static int changedOutsideMetrics(JsonObject before, JsonObject after) {
@@ -153,5 +131,10 @@ class RefreshFaultMatrixTest {
     private static int auditRows(JsonObject before, JsonObject after) {
         return rows(sheet(after, "Metadata")).size()
                 - rows(sheet(before, "Metadata")).size();
+    }
+
+    /** The same function with a 1 s read timeout: for answers slower than the read timeout. */
+    private static FunctionServer impatient() {
+        return fixture.functionWith(Map.of("SHEETS_READ_TIMEOUT_SECONDS", "1"));
     }
 }

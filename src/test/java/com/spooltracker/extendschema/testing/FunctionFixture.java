@@ -2,6 +2,8 @@ package com.spooltracker.extendschema.testing;
 
 import com.spooltracker.extendschema.cache.ColumnMapCache;
 import com.spooltracker.extendschema.emulator.SheetsEmulator;
+import com.spooltracker.extendschema.emulator.control.EmulatorClock;
+import com.spooltracker.extendschema.emulator.control.FakeClock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -26,6 +28,7 @@ public final class FunctionFixture implements BeforeAllCallback, AfterAllCallbac
     private final Map<Map<String, String>, FunctionServer> variants = new LinkedHashMap<>();
     private String target;
     private boolean demo;
+    private EmulatorClock clock = EmulatorClock.SYSTEM;
     private SheetsEmulator emulator;
     private FunctionServer function;
 
@@ -57,6 +60,12 @@ public final class FunctionFixture implements BeforeAllCallback, AfterAllCallbac
         return this;
     }
 
+    /** Times the emulator's quota windows and delay faults by {@code clock} (e.g. a {@link FakeClock}). */
+    public FunctionFixture clock(EmulatorClock clock) {
+        this.clock = clock;
+        return this;
+    }
+
     public SheetsEmulator emulator() {
         return emulator;
     }
@@ -72,7 +81,7 @@ public final class FunctionFixture implements BeforeAllCallback, AfterAllCallbac
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        emulator = SheetsEmulator.start();
+        emulator = SheetsEmulator.start(clock);
         function = start(Map.of());
     }
 
