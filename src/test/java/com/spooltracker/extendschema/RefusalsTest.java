@@ -33,19 +33,7 @@ class RefusalsTest {
                 .row(0, DemoSpreadsheet.OPERACIONES_HEADERS)
                 .spools(1, 40)
                 .sheet("Metadata", 100, 10)
-                .row(
-                        0,
-                        List.of(
-                                "ID",
-                                "Timestamp",
-                                "Evento_Tipo",
-                                "TAG_SPOOL",
-                                "Worker_ID",
-                                "Worker_Nombre",
-                                "Operacion",
-                                "Accion",
-                                "Fecha_Operacion",
-                                "Metadata_JSON"));
+                .row(0, DemoSpreadsheet.METADATA_HEADERS);
     }
 
     /** Seeds, POSTs, and checks the answer is a 409 of {@code kind} that left the spreadsheet byte-identical. */
