@@ -1,7 +1,11 @@
 package com.spooltracker.extendschema.emulator;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.spooltracker.extendschema.emulator.control.CallHook;
+import com.spooltracker.extendschema.emulator.control.CellWriteListener;
 import com.spooltracker.extendschema.emulator.control.Counters;
 import com.spooltracker.extendschema.emulator.control.EmulatorClock;
 import com.spooltracker.extendschema.emulator.control.FakeClock;
@@ -11,9 +15,13 @@ import com.spooltracker.extendschema.emulator.control.RequestRecord;
 import com.spooltracker.extendschema.emulator.model.SeedFormat;
 import com.spooltracker.extendschema.emulator.model.SheetsError;
 import com.spooltracker.extendschema.emulator.model.Spreadsheet;
+import com.spooltracker.extendschema.emulator.model.ValueInputOption;
+import com.spooltracker.extendschema.emulator.model.ValuesWrite;
 import com.spooltracker.extendschema.emulator.model.Workbook;
+import com.spooltracker.extendschema.emulator.wire.BatchUpdates;
 import com.spooltracker.extendschema.emulator.wire.Control;
 import com.spooltracker.extendschema.emulator.wire.FaultBook;
+import com.spooltracker.extendschema.emulator.wire.Hooks;
 import com.spooltracker.extendschema.emulator.wire.HttpFront;
 import com.spooltracker.extendschema.emulator.wire.QuotaGate;
 import com.spooltracker.extendschema.emulator.wire.Traffic;
@@ -22,6 +30,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
@@ -57,6 +66,7 @@ public final class SheetsEmulator implements AutoCloseable {
     private final FaultBook faults = new FaultBook();
     private final QuotaGate quota;
     private final Traffic traffic = new Traffic();
+    private final Hooks hooks = new Hooks();
     private final HttpServer server;
     private final ExecutorService executor;
 
@@ -72,7 +82,7 @@ public final class SheetsEmulator implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        server.createContext("/", new HttpFront(workbook, new AdminControl(), faults, quota, traffic, clock));
+        server.createContext("/", new HttpFront(workbook, new AdminControl(), faults, quota, traffic, clock, hooks));
         server.setExecutor(executor);
         server.start();
     }
@@ -136,6 +146,86 @@ public final class SheetsEmulator implements AutoCloseable {
     /** The ids of the spreadsheets served, sorted. */
     public List<String> spreadsheetIds() {
         return workbook.ids();
+    }
+
+    /**
+     * A person's structural or content edit: {@code requests} as in a spreadsheets.batchUpdate body, applied
+     * atomically under the spreadsheet's lock exactly as that method would apply them (formulas rewritten,
+     * metadata moved). Not an API call: no counters, log, faults, quota or cell-write reports.
+     *
+     * @return the replies, one per request, as the API would answer them
+     * @throws IllegalArgumentException for an unknown spreadsheet or a request the API would refuse (with
+     *     Google's message)
+     */
+    public JsonArray edit(String spreadsheetId, JsonArray requests) {
+        Spreadsheet spreadsheet = spreadsheet(spreadsheetId);
+        synchronized (spreadsheet.lock()) {
+            try {
+                return BatchUpdates.apply(spreadsheet, requests);
+            } catch (SheetsError e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+        }
+    }
+
+    /** {@link #edit(String, JsonArray)} with the requests as JSON text: an array, or a body with "requests". */
+    public JsonArray edit(String spreadsheetId, String requestsJson) {
+        JsonElement json = JsonParser.parseString(requestsJson);
+        JsonArray requests = json.isJsonArray()
+                ? json.getAsJsonArray()
+                : json.getAsJsonObject().getAsJsonArray("requests");
+        return edit(spreadsheetId, requests);
+    }
+
+    /**
+     * A person typing {@code rows} into {@code a1Range} (a lone cell is the top-left corner, a range bounds
+     * the data). With {@code userEntered} a string starting with {@code =} becomes a formula and numbers,
+     * booleans and ISO dates parse as with USER_ENTERED; otherwise values are stored as given (RAW). A null
+     * element leaves its cell alone; an empty string empties it. Elements are String, Number, Boolean or null.
+     * Not an API call (see {@link #edit(String, JsonArray)}).
+     *
+     * @throws IllegalArgumentException for an unknown spreadsheet or a range the API would refuse
+     */
+    public void setValues(String spreadsheetId, String a1Range, List<List<Object>> rows, boolean userEntered) {
+        List<List<Object>> scalars = new ArrayList<>();
+        for (List<Object> row : rows) {
+            List<Object> line = new ArrayList<>();
+            for (Object cell : row == null ? List.of() : row) {
+                line.add(cell instanceof Number n ? (Object) n.doubleValue() : cell);
+            }
+            scalars.add(line);
+        }
+        Spreadsheet spreadsheet = spreadsheet(spreadsheetId);
+        synchronized (spreadsheet.lock()) {
+            try {
+                ValuesWrite.plan(
+                                spreadsheet,
+                                a1Range,
+                                scalars,
+                                userEntered ? ValueInputOption.USER_ENTERED : ValueInputOption.RAW)
+                        .apply();
+            } catch (SheetsError e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Runs {@code hook} before every Sheets API request (see {@link CallHook}); null removes it. */
+    public void onCall(CallHook hook) {
+        hooks.onCall(hook);
+    }
+
+    /** Reports every entered value an API request changes (see {@link CellWriteListener}); null removes it. */
+    public void onCellWrite(CellWriteListener listener) {
+        hooks.onCellWrite(listener);
+    }
+
+    private Spreadsheet spreadsheet(String spreadsheetId) {
+        try {
+            return workbook.get(spreadsheetId);
+        } catch (SheetsError.NotFound e) {
+            throw new IllegalArgumentException("no spreadsheet " + spreadsheetId);
+        }
     }
 
     public void addFault(FaultRule rule) {

@@ -28,6 +28,7 @@ public final class BatchUpdate {
     private final Spreadsheet spreadsheet;
     private final List<Sheet> draft;
     private final Set<Sheet> copied = new HashSet<>();
+    private final List<GridShift> shifts = new ArrayList<>();
 
     private BatchUpdate(Spreadsheet spreadsheet) {
         this.spreadsheet = spreadsheet;
@@ -63,6 +64,14 @@ public final class BatchUpdate {
             repeatCell(r);
         } else if (request instanceof SheetRequest.AddSheet r) {
             return addSheet(r);
+        } else if (request instanceof SheetRequest.InsertDimension r) {
+            insertDimension(r);
+        } else if (request instanceof SheetRequest.DeleteDimension r) {
+            deleteDimension(r);
+        } else if (request instanceof SheetRequest.MoveDimension r) {
+            moveDimension(r);
+        } else if (request instanceof SheetRequest.UpdateCells r) {
+            updateCells(r);
         } else {
             throw SheetsError.invalid("This request kind is not supported by the Sheets emulator.");
         }
@@ -224,6 +233,188 @@ public final class BatchUpdate {
             throw GridRect.exceedsGridLimits(open.toString(), sheet);
         }
         return new GridRect(sheet.title(), r0, c0, r1, c1);
+    }
+
+    /** ROWS or COLUMNS, as a flag; anything else is refused as the enum check would. */
+    private static boolean isRows(SheetRequest.DimensionRange range, String field) {
+        return switch (range.dimension() == null ? "" : range.dimension()) {
+            case "ROWS" -> true;
+            case "COLUMNS" -> false;
+            default -> throw SheetsError.invalid(field + ".dimension must be ROWS or COLUMNS.");
+        };
+    }
+
+    /**
+     * The checked [start, end) of a DimensionRange. Google refuses a missing startIndex with
+     * "range.startIndex must be set" (reported against the live API); the other messages here are the
+     * emulator's own wording for refusals Google makes.
+     */
+    private static int[] span(SheetRequest.DimensionRange range, String field) {
+        if (range.startIndex() == null) {
+            throw SheetsError.invalid(field + ".startIndex must be set");
+        }
+        if (range.endIndex() == null) {
+            throw SheetsError.invalid(field + ".endIndex must be set");
+        }
+        int start = range.startIndex();
+        int end = range.endIndex();
+        if (start < 0 || end <= start) {
+            throw SheetsError.invalid(
+                    field + " must have 0 <= startIndex < endIndex, got [" + start + ", " + end + ").");
+        }
+        return new int[] {start, end};
+    }
+
+    /** Google's refusal of rows or columns past the grid, naming them as A1 whole rows or columns. */
+    private static SheetsError.InvalidArgument outOfGrid(Sheet sheet, boolean rows, int start, int end) {
+        String cells = rows ? (start + 1) + ":" + end : ColumnLetters.of(start) + ":" + ColumnLetters.of(end - 1);
+        return GridRect.exceedsGridLimits(SheetTitles.quoteIfNeeded(sheet.title()) + "!" + cells, sheet);
+    }
+
+    /**
+     * Inserting at the end of the grid (startIndex equal to the row or column count) is allowed: it is what
+     * the editor's "insert below the last row" does. Past it is refused as out of the grid.
+     */
+    private void insertDimension(SheetRequest.InsertDimension r) {
+        boolean rows = isRows(r.range(), "range");
+        int[] span = span(r.range(), "range");
+        Sheet sheet = writable(r.range().sheetId());
+        int size = rows ? sheet.rowCount() : sheet.columnCount();
+        if (span[0] > size) {
+            throw outOfGrid(sheet, rows, span[0], span[1]);
+        }
+        if (r.inheritFromBefore() && span[0] == 0) {
+            // Documented: "True to inherit from the dimensions before (in which case the start index must be
+            // greater than 0)".
+            throw SheetsError.invalid("Cannot insert at index 0 and inherit from the dimension before it.");
+        }
+        int count = span[1] - span[0];
+        CellLimit.check(cellCount() + (long) count * (rows ? sheet.columnCount() : sheet.rowCount()));
+        reshape(sheet, new GridShift.Insert(sheet.sheetId(), rows, span[0], count), r.inheritFromBefore());
+    }
+
+    private void deleteDimension(SheetRequest.DeleteDimension r) {
+        boolean rows = isRows(r.range(), "range");
+        int[] span = span(r.range(), "range");
+        Sheet sheet = writable(r.range().sheetId());
+        int size = rows ? sheet.rowCount() : sheet.columnCount();
+        if (span[1] > size) {
+            throw outOfGrid(sheet, rows, span[0], span[1]);
+        }
+        int frozen = rows ? sheet.frozenRowCount() : 0;
+        int frozenLeft = frozen - Math.max(0, Math.min(frozen, span[1]) - span[0]);
+        if (size - (span[1] - span[0]) - frozenLeft < 1) {
+            // Google's wording, as the live API answers a delete that would leave no unfrozen row.
+            throw SheetsError.invalid(
+                    "Sorry, it is not possible to delete all non-frozen " + (rows ? "rows" : "columns") + ".");
+        }
+        reshape(sheet, new GridShift.Delete(sheet.sheetId(), rows, span[0], span[1]), false);
+    }
+
+    /**
+     * destinationIndex is "the zero-based start index of where to move the source data to, based on the
+     * coordinates *before* the source data is removed from the grid" (MoveDimensionRequest). A destination
+     * inside the source leaves everything where it is.
+     */
+    private void moveDimension(SheetRequest.MoveDimension r) {
+        boolean rows = isRows(r.source(), "source");
+        int[] span = span(r.source(), "source");
+        Sheet sheet = writable(r.source().sheetId());
+        int size = rows ? sheet.rowCount() : sheet.columnCount();
+        if (span[1] > size) {
+            throw outOfGrid(sheet, rows, span[0], span[1]);
+        }
+        if (r.destinationIndex() == null) {
+            throw SheetsError.invalid("destinationIndex must be set");
+        }
+        int destination = r.destinationIndex();
+        if (destination < 0 || destination > size) {
+            throw outOfGrid(sheet, rows, destination, destination + 1);
+        }
+        reshape(sheet, new GridShift.Move(sheet.sheetId(), rows, span[0], span[1], destination), false);
+    }
+
+    /** Moves the cells of {@code sheet}, then rewrites every formula of the spreadsheet that points there. */
+    private void reshape(Sheet sheet, GridShift shift, boolean inheritFromBefore) {
+        sheet.apply(shift, inheritFromBefore);
+        for (Sheet host : List.copyOf(draft)) {
+            List<int[]> at = new ArrayList<>();
+            List<CellValue.Formula> rewritten = new ArrayList<>();
+            host.forEachFormula((row, column, formula) -> {
+                String text = FormulaShift.rewrite(formula.formula(), host.title(), sheet.title(), shift);
+                if (!text.equals(formula.formula())) {
+                    at.add(new int[] {row, column});
+                    rewritten.add(new CellValue.Formula(text));
+                }
+            });
+            if (!at.isEmpty()) {
+                Sheet target = writable(host.sheetId());
+                for (int i = 0; i < at.size(); i++) {
+                    target.replaceValue(at.get(i)[0], at.get(i)[1], rewritten.get(i));
+                }
+            }
+        }
+        shifts.add(shift);
+    }
+
+    /**
+     * updateCells, as the UpdateCellsRequest documents it: with {@code start} only the data given is
+     * written; with {@code range}, "If the data in rows does not cover the entire requested range, the
+     * fields matching those set in fields will be cleared". Data larger than the range is refused (the
+     * stricter reading; Google's exact answer is not documented).
+     */
+    private void updateCells(SheetRequest.UpdateCells r) {
+        if (r.fields().isEmpty()) {
+            throw SheetsError.invalid("At least one field must be specified.");
+        }
+        boolean all = r.fields().contains("*");
+        for (String field : r.fields()) {
+            if (!all && !CELL_FIELDS.contains(field)) {
+                throw SheetsError.invalid("Field '" + field + "' is not supported by the Sheets emulator.");
+            }
+        }
+        if ((r.start() == null) == (r.range() == null)) {
+            throw SheetsError.invalid("Exactly one of start or range must be set.");
+        }
+        int height = r.rows().size();
+        int width = r.rows().stream().mapToInt(List::size).max().orElse(0);
+        GridRect area;
+        Sheet sheet;
+        if (r.start() != null) {
+            sheet = writable(r.start().sheetId());
+            int r0 = r.start().startRowIndex() == null ? 0 : r.start().startRowIndex();
+            int c0 = r.start().startColumnIndex() == null ? 0 : r.start().startColumnIndex();
+            area = new GridRect(sheet.title(), r0, c0, r0 + height, c0 + width);
+            if (area.isEmpty()) {
+                return;
+            }
+            area.requireInGrid(sheet);
+        } else {
+            sheet = writable(r.range().sheetId());
+            area = rect(sheet, r.range());
+            if (height > area.rows() || width > area.columns()) {
+                throw SheetsError.invalid(
+                        "The rows given (" + height + " x " + width + ") do not fit the range " + area.a1() + ".");
+            }
+        }
+        boolean setValue = all || r.fields().contains("userEnteredValue");
+        boolean setFormat = all || r.fields().stream().anyMatch(f -> f.startsWith("userEnteredFormat"));
+        for (int row = area.startRow(); row < area.endRow(); row++) {
+            List<SheetRequest.CellEdit> line =
+                    row - area.startRow() < height ? r.rows().get(row - area.startRow()) : List.of();
+            for (int column = area.startColumn(); column < area.endColumn(); column++) {
+                int index = column - area.startColumn();
+                SheetRequest.CellEdit edit = index < line.size() ? line.get(index) : null;
+                if (edit == null && r.start() != null) {
+                    continue;
+                }
+                Cell old = sheet.cell(row, column);
+                CellValue value = setValue ? (edit == null ? null : edit.value()) : (old == null ? null : old.value());
+                NumberFormat format =
+                        setFormat ? (edit == null ? null : edit.format()) : (old == null ? null : old.format());
+                sheet.set(row, column, Cell.of(value, format));
+            }
+        }
     }
 
     private Sheet addSheet(SheetRequest.AddSheet r) {

@@ -106,6 +106,9 @@ public final class Evaluation {
     /** Evaluates to an EffectiveValue, null (empty) or Cells (a range, valid only as a function argument). */
     private Object eval(Expr expr, Sheet home) {
         if (expr instanceof Expr.Literal literal) {
+            if (literal.value() instanceof EffectiveValue.Error error) {
+                throw new Failed(error);
+            }
             return literal.value();
         }
         if (expr instanceof Expr.Reference ref) {

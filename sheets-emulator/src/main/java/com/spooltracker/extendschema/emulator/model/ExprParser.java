@@ -118,6 +118,12 @@ final class ExprParser {
             expect(')');
             return inner;
         }
+        if (text.startsWith(FormulaShift.REF_ERROR, pos)) {
+            // What a reference to deleted cells becomes (FormulaShift): the formula then shows #REF!.
+            pos += FormulaShift.REF_ERROR.length();
+            return new Expr.Literal(
+                    new EffectiveValue.Error(EffectiveValue.ErrorType.REF, "Reference does not exist."));
+        }
         if (c == '"') {
             return new Expr.Literal(new CellValue.Text(string()));
         }

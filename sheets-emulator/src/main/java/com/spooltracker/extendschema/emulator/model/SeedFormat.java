@@ -204,6 +204,11 @@ public final class SeedFormat {
         return json;
     }
 
+    /** One cell's value in this format ({@code null} JSON for none); for reports of cell writes. */
+    public static JsonElement cellJson(CellValue value) {
+        return writeValue(value);
+    }
+
     private static JsonElement writeValue(CellValue value) {
         if (value == null) {
             return JsonNull.INSTANCE;

@@ -53,6 +53,45 @@ public sealed interface SheetRequest {
         }
     }
 
+    /** {@code insertDimension}: empty rows or columns before {@code range.startIndex}. */
+    record InsertDimension(DimensionRange range, boolean inheritFromBefore) implements SheetRequest {
+        public String kind() {
+            return "insertDimension";
+        }
+    }
+
+    /** {@code deleteDimension}: the rows or columns of {@code range}. */
+    record DeleteDimension(DimensionRange range) implements SheetRequest {
+        public String kind() {
+            return "deleteDimension";
+        }
+    }
+
+    /** {@code moveDimension}: {@code source} moved before {@code destinationIndex} (pre-move coordinates). */
+    record MoveDimension(DimensionRange source, Integer destinationIndex) implements SheetRequest {
+        public String kind() {
+            return "moveDimension";
+        }
+    }
+
+    /**
+     * {@code updateCells}: {@code rows} of cells written from {@code start} (a lone corner, only the data
+     * given is written) or into {@code range} (cells of the range the data does not cover have the
+     * {@code fields} cleared). {@code fields} are leaf paths relative to CellData.
+     */
+    record UpdateCells(List<List<CellEdit>> rows, GridRange start, GridRange range, List<String> fields)
+            implements SheetRequest {
+        public String kind() {
+            return "updateCells";
+        }
+    }
+
+    /** One CellData of an updateCells: its userEnteredValue and number format, each null when absent. */
+    record CellEdit(CellValue value, NumberFormat format) {}
+
+    /** A DimensionRange: 0-based, end-exclusive; null indexes were not given. */
+    record DimensionRange(int sheetId, String dimension, Integer startIndex, Integer endIndex) {}
+
     /** A request kind the emulator does not implement; applying it is an error, never a silent success. */
     record Unsupported(String kind) implements SheetRequest {}
 

@@ -34,6 +34,7 @@ public final class HttpFront implements HttpHandler {
     private final QuotaGate quota;
     private final Traffic traffic;
     private final EmulatorClock clock;
+    private final Hooks hooks;
 
     public HttpFront(
             Workbook workbook,
@@ -41,8 +42,10 @@ public final class HttpFront implements HttpHandler {
             FaultBook faults,
             QuotaGate quota,
             Traffic traffic,
-            EmulatorClock clock) {
-        this.api = new SheetsApi(workbook);
+            EmulatorClock clock,
+            Hooks hooks) {
+        this.api = new SheetsApi(workbook, hooks);
+        this.hooks = hooks;
         this.admin = new AdminApi(control);
         this.faults = faults;
         this.quota = quota;
@@ -89,6 +92,7 @@ public final class HttpFront implements HttpHandler {
         String pathAndQuery = rawQuery == null ? rawPath : rawPath + "?" + rawQuery;
         Route route = Route.resolve(method, rawPath);
         byte[] raw = exchange.getRequestBody().readAllBytes();
+        hooks.beforeCall(route);
         FaultRule.Action fault = faults.decide(route.endpoint(), method, rawPath);
 
         if (fault instanceof FaultRule.Action.DropBeforeAnswer) {

@@ -6,6 +6,7 @@ import com.spooltracker.extendschema.emulator.model.CellValue;
 import com.spooltracker.extendschema.emulator.model.NumberFormat;
 import com.spooltracker.extendschema.emulator.model.SheetRequest;
 import com.spooltracker.extendschema.emulator.model.SheetsError;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -30,6 +31,17 @@ final class SheetRequests {
                             integer(body, "sheetId", 0), text(body, "dimension"), integer(body, "length", 0));
                 case "repeatCell" -> repeatCell(body);
                 case "addSheet" -> addSheet(body);
+                case "insertDimension" ->
+                    new SheetRequest.InsertDimension(
+                            dimensionRange(object(body, "range")),
+                            body.has("inheritFromBefore")
+                                    && !body.get("inheritFromBefore").isJsonNull()
+                                    && body.get("inheritFromBefore").getAsBoolean());
+                case "deleteDimension" -> new SheetRequest.DeleteDimension(dimensionRange(object(body, "range")));
+                case "moveDimension" ->
+                    new SheetRequest.MoveDimension(
+                            dimensionRange(object(body, "source")), optional(body, "destinationIndex"));
+                case "updateCells" -> updateCells(body);
                 default -> new SheetRequest.Unsupported(kind);
             };
         } catch (SheetsError.InvalidArgument e) {
@@ -51,23 +63,68 @@ final class SheetRequests {
     }
 
     private static SheetRequest repeatCell(JsonObject body) {
-        JsonObject range = object(body, "range");
-        JsonObject cell = object(body, "cell");
+        SheetRequest.CellEdit cell = cellEdit(object(body, "cell"));
+        return new SheetRequest.RepeatCell(gridRange(object(body, "range")), cell.value(), cell.format(), fields(body));
+    }
+
+    private static SheetRequest updateCells(JsonObject body) {
+        List<List<SheetRequest.CellEdit>> rows = new ArrayList<>();
+        if (body.has("rows") && body.get("rows").isJsonArray()) {
+            for (JsonElement row : body.getAsJsonArray("rows")) {
+                List<SheetRequest.CellEdit> cells = new ArrayList<>();
+                JsonObject rowData = row.isJsonObject() ? row.getAsJsonObject() : new JsonObject();
+                if (rowData.has("values") && rowData.get("values").isJsonArray()) {
+                    for (JsonElement cell : rowData.getAsJsonArray("values")) {
+                        cells.add(cellEdit(cell.isJsonObject() ? cell.getAsJsonObject() : new JsonObject()));
+                    }
+                }
+                rows.add(cells);
+            }
+        }
+        SheetRequest.GridRange start = null;
+        if (body.has("start") && body.get("start").isJsonObject()) {
+            JsonObject coordinate = body.getAsJsonObject("start");
+            start = new SheetRequest.GridRange(
+                    integer(coordinate, "sheetId", 0),
+                    optional(coordinate, "rowIndex"),
+                    null,
+                    optional(coordinate, "columnIndex"),
+                    null);
+        }
+        SheetRequest.GridRange range =
+                body.has("range") && body.get("range").isJsonObject() ? gridRange(body.getAsJsonObject("range")) : null;
+        return new SheetRequest.UpdateCells(rows, start, range, fields(body));
+    }
+
+    static SheetRequest.GridRange gridRange(JsonObject range) {
+        return new SheetRequest.GridRange(
+                integer(range, "sheetId", 0),
+                optional(range, "startRowIndex"),
+                optional(range, "endRowIndex"),
+                optional(range, "startColumnIndex"),
+                optional(range, "endColumnIndex"));
+    }
+
+    static SheetRequest.DimensionRange dimensionRange(JsonObject range) {
+        return new SheetRequest.DimensionRange(
+                integer(range, "sheetId", 0),
+                text(range, "dimension"),
+                optional(range, "startIndex"),
+                optional(range, "endIndex"));
+    }
+
+    /** A CellData's userEnteredValue and userEnteredFormat.numberFormat; other format parts are refused. */
+    private static SheetRequest.CellEdit cellEdit(JsonObject cell) {
         CellValue value = null;
         if (cell.has("userEnteredValue")) {
             value = value(object(cell, "userEnteredValue"));
         }
         NumberFormat format = null;
         JsonObject userEnteredFormat = object(cell, "userEnteredFormat");
-        if (userEnteredFormat.size()
-                > userEnteredFormat.entrySet().stream()
-                        .filter(e -> e.getKey().equals("numberFormat"))
-                        .count()) {
-            String other = userEnteredFormat.keySet().stream()
-                    .filter(k -> !k.equals("numberFormat"))
-                    .findFirst()
-                    .orElseThrow();
-            throw SheetsError.invalid("userEnteredFormat." + other + " is not supported by the Sheets emulator.");
+        for (String key : userEnteredFormat.keySet()) {
+            if (!key.equals("numberFormat")) {
+                throw SheetsError.invalid("userEnteredFormat." + key + " is not supported by the Sheets emulator.");
+            }
         }
         if (userEnteredFormat.has("numberFormat")) {
             JsonObject nf = object(userEnteredFormat, "numberFormat");
@@ -77,16 +134,7 @@ final class SheetRequests {
             }
             format = NumberFormat.of(type, text(nf, "pattern"));
         }
-        return new SheetRequest.RepeatCell(
-                new SheetRequest.GridRange(
-                        integer(range, "sheetId", 0),
-                        optional(range, "startRowIndex"),
-                        optional(range, "endRowIndex"),
-                        optional(range, "startColumnIndex"),
-                        optional(range, "endColumnIndex")),
-                value,
-                format,
-                fields(body));
+        return new SheetRequest.CellEdit(value, format);
     }
 
     private static CellValue value(JsonObject extended) {

@@ -5,11 +5,10 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import com.spooltracker.extendschema.emulator.model.A1Range;
-import com.spooltracker.extendschema.emulator.model.BatchUpdate;
+import com.spooltracker.extendschema.emulator.model.CellJournal;
 import com.spooltracker.extendschema.emulator.model.Evaluation;
 import com.spooltracker.extendschema.emulator.model.GridRect;
 import com.spooltracker.extendschema.emulator.model.Sheet;
-import com.spooltracker.extendschema.emulator.model.SheetRequest;
 import com.spooltracker.extendschema.emulator.model.SheetsError;
 import com.spooltracker.extendschema.emulator.model.Spreadsheet;
 import com.spooltracker.extendschema.emulator.model.ValueInputOption;
@@ -29,9 +28,11 @@ import java.util.Set;
 final class SheetsApi {
 
     private final Workbook workbook;
+    private final Hooks hooks;
 
-    SheetsApi(Workbook workbook) {
+    SheetsApi(Workbook workbook, Hooks hooks) {
         this.workbook = workbook;
+        this.hooks = hooks;
     }
 
     /**
@@ -49,21 +50,38 @@ final class SheetsApi {
             if (route.endpoint().equals("spreadsheets.get")) {
                 return get(spreadsheet, query);
             }
-            json = switch (route.endpoint()) {
-                case "spreadsheets.batchUpdate" -> batchUpdate(spreadsheet, body);
-                case "values.get" -> valuesGet(spreadsheet, route.range(), query);
-                case "values.batchGet" -> valuesBatchGet(spreadsheet, query);
-                case "values.update" -> valuesUpdate(spreadsheet, route.range(), query, body);
-                case "values.batchUpdate" -> valuesBatchUpdate(spreadsheet, body);
-                case "values.append" -> valuesAppend(spreadsheet, route.range(), query, body);
-                case "values.clear" -> valuesClear(spreadsheet, route.range());
-                case "values.batchClear" -> valuesBatchClear(spreadsheet, body);
-                default ->
-                    throw SheetsError.invalid(
-                            "The method " + route.endpoint() + " is not supported by the Sheets emulator.");
-            };
+            boolean journal = hooks.listening();
+            if (journal) {
+                CellJournal.open();
+            }
+            try {
+                json = serve(spreadsheet, route, query, body);
+                if (journal) {
+                    hooks.written(spreadsheet.spreadsheetId(), route.endpoint(), CellJournal.close());
+                }
+            } finally {
+                if (journal) {
+                    CellJournal.close();
+                }
+            }
         }
         return masked(json, query);
+    }
+
+    private JsonObject serve(Spreadsheet spreadsheet, Route route, QueryParams query, JsonObject body) {
+        return switch (route.endpoint()) {
+            case "spreadsheets.batchUpdate" -> batchUpdate(spreadsheet, body);
+            case "values.get" -> valuesGet(spreadsheet, route.range(), query);
+            case "values.batchGet" -> valuesBatchGet(spreadsheet, query);
+            case "values.update" -> valuesUpdate(spreadsheet, route.range(), query, body);
+            case "values.batchUpdate" -> valuesBatchUpdate(spreadsheet, body);
+            case "values.append" -> valuesAppend(spreadsheet, route.range(), query, body);
+            case "values.clear" -> valuesClear(spreadsheet, route.range());
+            case "values.batchClear" -> valuesBatchClear(spreadsheet, body);
+            default ->
+                throw SheetsError.invalid(
+                        "The method " + route.endpoint() + " is not supported by the Sheets emulator.");
+        };
     }
 
     private static byte[] masked(JsonObject json, QueryParams query) {
@@ -231,21 +249,7 @@ final class SheetsApi {
     private JsonObject batchUpdate(Spreadsheet spreadsheet, JsonObject body) {
         JsonObject request = body == null ? new JsonObject() : body;
         JsonArray requests = request.has("requests") ? request.getAsJsonArray("requests") : new JsonArray();
-        List<SheetRequest> parsed = new ArrayList<>();
-        for (int i = 0; i < requests.size(); i++) {
-            parsed.add(SheetRequests.parse(i, requests.get(i).getAsJsonObject()));
-        }
-        List<Sheet> added = BatchUpdate.apply(spreadsheet, parsed);
-        JsonArray replies = new JsonArray();
-        for (Sheet sheet : added) {
-            JsonObject reply = new JsonObject();
-            if (sheet != null) {
-                JsonObject addSheet = new JsonObject();
-                addSheet.add("properties", SpreadsheetJson.sheetProperties(sheet, spreadsheet.indexOf(sheet)));
-                reply.add("addSheet", addSheet);
-            }
-            replies.add(reply);
-        }
+        JsonArray replies = BatchUpdates.apply(spreadsheet, requests);
         JsonObject json = new JsonObject();
         json.addProperty("spreadsheetId", spreadsheet.spreadsheetId());
         if (!replies.isEmpty()) {

@@ -1,0 +1,13 @@
+package com.spooltracker.extendschema.emulator.control;
+
+/**
+ * Told, synchronously and under the spreadsheet's lock, of each cell whose entered value an API request
+ * changed, once the request has succeeded (a refused request changes nothing and reports nothing). Seeds,
+ * {@code edit}, {@code setValues} and the moves of an insert, delete or move of rows or columns are not
+ * reported. It must not call back into the emulator.
+ */
+@FunctionalInterface
+public interface CellWriteListener {
+
+    void cellWritten(CellWrite write);
+}
