@@ -244,6 +244,27 @@ class DeveloperMetadataTest extends EmulatorFixture {
     }
 
     @Test
+    void aRangeReachesSheetAndColumnMetadataOnItsSheetButNotSpreadsheetMetadata() throws Exception {
+        seedData();
+        batch(
+                onColumn(1, "col", 1),
+                create(2, "tab", null, new DeveloperMetadataLocation().setSheetId(0)),
+                create(3, "book", null, new DeveloperMetadataLocation().setSpreadsheet(true)),
+                create(4, "other", null, new DeveloperMetadataLocation().setSheetId(4)));
+        batch(new Request()
+                .setDeleteDeveloperMetadata(
+                        new DeleteDeveloperMetadataRequest().setDataFilter(new DataFilter().setA1Range("Data!B2"))));
+        assertEquals(
+                List.of(3, 4),
+                search(new DataFilter()
+                                .setDeveloperMetadataLookup(new DeveloperMetadataLookup()
+                                        .setMetadataLocation(new DeveloperMetadataLocation().setSpreadsheet(true))))
+                        .stream()
+                        .map(m -> m.getDeveloperMetadata().getMetadataId())
+                        .toList());
+    }
+
+    @Test
     void searchReturnsEachMatchOnceWithEveryFilterThatMatchedIt() throws Exception {
         seedData();
         batch(onColumn(1, "col", 0), create(2, "tab", null, new DeveloperMetadataLocation().setSheetId(4)));

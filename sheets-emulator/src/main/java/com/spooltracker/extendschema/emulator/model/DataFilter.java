@@ -20,7 +20,11 @@ public sealed interface DataFilter {
     /** A range of cells a filter selected. */
     record Match(Sheet sheet, GridRect rect) {}
 
-    /** The metadata this filter selects, in the order given. */
+    /**
+     * The metadata this filter selects, in the order given: what a lookup matches, or for a range the row,
+     * column and sheet metadata whose location intersects it (developerMetadata.search: "all developer
+     * metadata associated with locations intersecting that region").
+     */
     default List<DeveloperMetadata> metadata(List<Sheet> sheets, List<DeveloperMetadata> all) {
         List<DeveloperMetadata> out = new ArrayList<>();
         if (this instanceof Lookup l) {
@@ -33,6 +37,9 @@ public sealed interface DataFilter {
         }
         List<Match> ranges = ranges(sheets, all);
         for (DeveloperMetadata m : all) {
+            if (m.location() instanceof DeveloperMetadata.OnSpreadsheet) {
+                continue; // on no cells, so no range intersects it
+            }
             Region where = Region.of(m.location());
             if (ranges.stream()
                     .anyMatch(r -> Region.of(r.sheet().sheetId(), r.rect()).intersects(where))) {

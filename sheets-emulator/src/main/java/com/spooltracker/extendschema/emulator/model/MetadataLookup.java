@@ -33,8 +33,14 @@ public record MetadataLookup(
         if (location == null) {
             return true;
         }
-        return exact
-                ? location.equals(metadata.location())
-                : Region.of(location).intersects(Region.of(metadata.location()));
+        if (exact) {
+            return location.equals(metadata.location());
+        }
+        // Spreadsheet-level metadata lies on no cells: only a spreadsheet location reaches it (the emulator's
+        // reading; the spreadsheet location itself intersects everything).
+        if (metadata.location() instanceof DeveloperMetadata.OnSpreadsheet) {
+            return location instanceof DeveloperMetadata.OnSpreadsheet;
+        }
+        return Region.of(location).intersects(Region.of(metadata.location()));
     }
 }
