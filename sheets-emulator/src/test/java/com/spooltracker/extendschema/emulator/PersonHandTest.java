@@ -105,6 +105,16 @@ class PersonHandTest extends EmulatorFixture {
     }
 
     @Test
+    void aFailingCellWriteListenerIsLoggedAndTheWriteIsAnsweredAsUsual() throws Exception {
+        seedData();
+        emu.onCellWrite(write -> {
+            throw new IllegalStateException("listener broke");
+        });
+        put("Data!B2", List.of(List.of("9")));
+        assertEquals(List.of(List.of("9")), get("Data!B2"));
+    }
+
+    @Test
     void editReturnsTheRepliesAndRefusesAsTheApiWouldWithoutChangingAnything() {
         seedData();
         JsonObject before = emu.dump("s1");

@@ -171,6 +171,17 @@ class StructuralEditTest extends EmulatorFixture {
     }
 
     @Test
+    void anArrayFormulaAndItsOutputMoveWithTheirRows() throws Exception {
+        emu.seed("""
+        {"spreadsheetId":"s1","sheets":[{"title":"Data","sheetId":0,"rowCount":10,"columnCount":3,
+          "rows":[["=ARRAYFORMULA(B1:B3*2)",1],[{"computed":4},2],[{"computed":6},3]]}]}
+        """);
+        batch(insert(0, "ROWS", 1, 2, false));
+        assertEquals(JsonParser.parseString("""
+                [["=ARRAYFORMULA(B1:B4*2)",1],[],[{"computed":4},2],[{"computed":6},3]]"""), sheetDump(0).get("rows"));
+    }
+
+    @Test
     void insertingAtTheEndOfTheGridAppends() throws Exception {
         seedData();
         batch(insert(9, "ROWS", 5, 7, true));
