@@ -7,6 +7,8 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.LocalDateTime;
 import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -24,7 +26,7 @@ public final class FormattedValues {
             return "";
         }
         if (value instanceof CellValue.Text t) {
-            return t.text();
+            return text(t.text(), format);
         }
         if (value instanceof CellValue.Bool b) {
             return b.bool() ? "TRUE" : "FALSE";
@@ -43,6 +45,22 @@ public final class FormattedValues {
         if (pattern == null) {
             return general(n);
         }
+        List<String> sections = sections(pattern);
+        if (sections.size() > 1) {
+            // positive; negative; zero (developers.google.com/sheets/api/guides/formats, the ";" token). The
+            // negative section shows the number without its sign; an empty section shows nothing.
+            String section = n > 0 || sections.size() == 2 && n == 0
+                    ? sections.get(0)
+                    : n < 0 ? sections.get(1) : sections.get(2);
+            if (section.isEmpty()) {
+                return "";
+            }
+            if (!section.replaceAll("\"[^\"]*\"", "").matches(".*[0#?].*")) {
+                return section.replace("\"", ""); // only literal text
+            }
+            pattern = section;
+            n = Math.abs(n);
+        }
         return switch (format.type()) {
             case "DATE", "TIME", "DATE_TIME" -> dateTime(DateSerial.toDateTime(n), pattern);
             default -> decimal(n, pattern);
@@ -58,6 +76,41 @@ public final class FormattedValues {
                 .round(new MathContext(15, RoundingMode.HALF_UP))
                 .stripTrailingZeros()
                 .toPlainString();
+    }
+
+    /**
+     * Text under a pattern of four sections shows as the fourth: empty shows nothing, {@code @} is the
+     * text itself. With fewer sections text shows as it is.
+     */
+    private static String text(String text, NumberFormat format) {
+        if (format == null || !format.hasPattern()) {
+            return text;
+        }
+        List<String> sections = sections(format.pattern());
+        if (sections.size() < 4) {
+            return text;
+        }
+        return sections.get(3).replace("\"", "").replace("@", text);
+    }
+
+    /** A pattern's sections, split at semicolons outside quotes. */
+    private static List<String> sections(String pattern) {
+        List<String> sections = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        boolean quoted = false;
+        for (char c : pattern.toCharArray()) {
+            if (c == '"') {
+                quoted = !quoted;
+            }
+            if (c == ';' && !quoted) {
+                sections.add(current.toString());
+                current.setLength(0);
+            } else {
+                current.append(c);
+            }
+        }
+        sections.add(current.toString());
+        return sections;
     }
 
     private static String defaultPattern(String type) {
