@@ -1,13 +1,15 @@
 package com.spooltracker.extendschema;
 
+import com.spooltracker.extendschema.failure.Failure;
 import com.spooltracker.extendschema.metrics.DriftReport;
-import com.spooltracker.extendschema.metrics.MetricsSnapshot;
+import com.spooltracker.extendschema.metrics.SheetColumns;
 import com.spooltracker.extendschema.schema.Plan;
 import com.spooltracker.extendschema.schema.SheetSnapshot;
 import com.spooltracker.extendschema.sheets.PlannedRequest;
 import com.spooltracker.extendschema.sheets.RetryListener;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * What one call does, for both shells, composed of the steps of each operation, Flyway-like: read →
@@ -48,21 +50,36 @@ public final class Engine {
     public Outcome run(RunOptions options, RetryListener retries) {
         boolean dryRun = options.dryRun();
         try (Migration.Session session = migration.open(dryRun, retries)) {
-            Migrated migrated = migrate(session, dryRun, options.refreshMetrics());
             if (!options.refreshMetrics()) {
-                return new Outcome(migrated.result(), Optional.empty());
+                return new Outcome(migrate(session, dryRun, false).result(), Optional.empty());
             }
-            RunResult.Calls before = session.calls();
             long refreshStarted = System.nanoTime();
-            RefreshResult refreshed = refresh(session, migrated.forRefresh(), dryRun);
+            // Uniones first: then the grid read of Operaciones is the last read before any write.
+            SheetColumns.Uniones uniones = null;
+            Failure unionesFailure = null;
+            try {
+                uniones = refresh.readUniones(session.gateway);
+            } catch (Failure failure) {
+                unionesFailure = failure;
+            }
+            RunResult.Calls beforeMigration = session.calls();
+            long migrationStarted = System.nanoTime();
+            Migrated migrated = migrate(session, dryRun, true);
+            RunResult.Calls afterMigration = session.calls();
+            long migrationMillis = (System.nanoTime() - migrationStarted) / 1_000_000;
+            if (unionesFailure != null) {
+                throw withMigrationSaid(unionesFailure, migrated.result());
+            }
+            RefreshResult refreshed = refresh(session, migrated.forRefresh(), uniones, dryRun);
             RunResult.Calls total = session.calls();
             RunResult.Calls own = new RunResult.Calls(
-                    total.reads() - before.reads(),
-                    total.writes() - before.writes(),
-                    total.retries() - before.retries());
+                    total.reads() - (afterMigration.reads() - beforeMigration.reads()),
+                    total.writes() - (afterMigration.writes() - beforeMigration.writes()),
+                    total.retries() - (afterMigration.retries() - beforeMigration.retries()));
+            long refreshMillis = (System.nanoTime() - refreshStarted) / 1_000_000 - migrationMillis;
             return new Outcome(
                     withTotals(migrated.result(), total, session.millis()),
-                    Optional.of(new Refreshed(refreshed, own, (System.nanoTime() - refreshStarted) / 1_000_000)));
+                    Optional.of(new Refreshed(refreshed, own, refreshMillis)));
         }
     }
 
@@ -71,7 +88,8 @@ public final class Engine {
 
     /**
      * The migration: read → plan → render (dry run) or apply → audit. With {@code forRefresh}, its one
-     * read also learns which metric cells a formula produces, so the refresh needs no read for that.
+     * read also holds every cell of the key, OT and metric columns with their formulas, and the
+     * columns' marks: the read every decision of the refresh comes from.
      */
     private Migrated migrate(Migration.Session session, boolean dryRun, boolean forRefresh) {
         SheetSnapshot snapshot = migration.read(session, forRefresh);
@@ -83,7 +101,7 @@ public final class Engine {
             List<PlannedRequest> requests = migration.render(session, plan);
             result = new RunResult.DryRun(plan, session.calls(), session.millis(), requests);
         } else {
-            migration.apply(session, plan, snapshot.columns());
+            migration.apply(session, plan, snapshot);
             RunResult.Audit audited =
                     audit.record(session.gateway, Migration.auditEntry(plan), "The migration itself is complete.");
             result = new RunResult.Applied(plan, session.calls(), session.millis(), audited);
@@ -91,20 +109,70 @@ public final class Engine {
         return new Migrated(result, migration.forRefresh(snapshot, plan, !dryRun));
     }
 
-    /** The metrics refresh: read → plan the drift → report it (dry run) or apply it → audit. */
-    private RefreshResult refresh(Migration.Session session, MetricsRefresh.Step step, boolean dryRun) {
-        MetricsSnapshot snapshot = refresh.read(session.gateway, step);
-        DriftReport drift = MetricsRefresh.plan(snapshot);
+    /**
+     * The metrics refresh: plan the drift from the migration step's read → report it (dry run) or
+     * write it through the columns' marks, verified and repaired ({@link AnchoredWrite}) → audit.
+     */
+    private RefreshResult refresh(
+            Migration.Session session, MetricsRefresh.Step step, SheetColumns.Uniones uniones, boolean dryRun) {
+        DriftReport drift = MetricsRefresh.plan(refresh.snapshot(step, uniones));
         if (drift.upToDate()) {
             return new RefreshResult.UpToDate(drift, dryRun);
         }
         if (dryRun) {
             return new RefreshResult.DryRun(drift);
         }
-        int requests = refresh.apply(session.gateway, drift);
-        RunResult.Audit audited =
-                audit.record(session.gateway, refresh.auditEntry(drift), "The metrics themselves are written.");
-        return new RefreshResult.Applied(drift, requests, audited);
+        Supplier<MetricsRefresh.Step> reread = () -> {
+            SheetSnapshot again = migration.read(session, true);
+            return migration.forRefresh(again, migration.plan(again), false);
+        };
+        AnchoredWrite.Outcome written = new AnchoredWrite(session.gateway, refresh, uniones, reread).apply(step, drift);
+        if (written.cellsWritten() == 0 && written.warnings().isEmpty()) {
+            return new RefreshResult.UpToDate(written.drift(), false);
+        }
+        RunResult.Audit audited = written.cellsWritten() == 0
+                ? RunResult.Audit.skipped("Nothing was written, so no audit row.")
+                : audit.record(
+                        session.gateway,
+                        refresh.auditEntry(written.drift(), written),
+                        "The metrics themselves are written.");
+        return new RefreshResult.Applied(
+                written.drift(),
+                written.cellsWritten(),
+                written.requests(),
+                written.repairRounds(),
+                written.warnings(),
+                audited);
+    }
+
+    /**
+     * A refresh that cannot start (no {@code Uniones}, a column missing) after the migration step ran
+     * or was planned: the same failure, saying what the migration step did or would do.
+     */
+    private static Failure withMigrationSaid(Failure failure, RunResult migrated) {
+        String said;
+        if (migrated instanceof RunResult.Applied applied) {
+            said = " The migration step ran (" + summary(applied.plan()) + "); the metrics were not refreshed.";
+        } else if (migrated instanceof RunResult.DryRun dry) {
+            said = " Nothing was written. The migration step alone would " + summary(dry.plan())
+                    + "; a dry run without refreshMetrics shows its plan.";
+        } else {
+            said = " Nothing was written; the migration step had nothing to do.";
+        }
+        String message = failure.getMessage() + said;
+        if (failure instanceof Failure.NotFound) {
+            return new Failure.NotFound(message);
+        }
+        if (failure instanceof Failure.Conflicted conflicted) {
+            return new Failure.Conflicted(message, conflicted.conflicts());
+        }
+        return failure;
+    }
+
+    private static String summary(Plan plan) {
+        List<String> headers = plan.added().stream().map(p -> p.spec().header()).toList();
+        String add = headers.isEmpty() ? "add no column" : "add " + String.join(", ", headers);
+        return add + " and set " + String.format("%,d", plan.cellsToInitialize()) + " cells to 0";
     }
 
     private static RunResult withTotals(RunResult result, RunResult.Calls calls, long millis) {

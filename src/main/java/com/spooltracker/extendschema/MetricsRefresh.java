@@ -11,29 +11,28 @@ import com.spooltracker.extendschema.metrics.MetricsSnapshot;
 import com.spooltracker.extendschema.metrics.SheetColumns;
 import com.spooltracker.extendschema.schema.ColumnMap;
 import com.spooltracker.extendschema.schema.ColumnSpec;
+import com.spooltracker.extendschema.schema.GridCell;
 import com.spooltracker.extendschema.schema.Placement;
 import com.spooltracker.extendschema.schema.Plan;
+import com.spooltracker.extendschema.schema.SheetSnapshot;
 import com.spooltracker.extendschema.sheets.SheetsGateway;
 import com.spooltracker.extendschema.sheets.ValuesRange;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The second step's parts, which {@link Engine} composes: fill the five metric columns from
- * {@code Uniones}. {@link #read} (one {@code values.batchGet} of the needed columns of both sheets)
- * → {@link #plan} the drift (pure, {@link Drift}) → {@link #apply}: write only the changed cells
- * (one {@code values.batchUpdate}); {@link #auditEntry} says what the audit row records. It runs after the
- * migration step, from what that step knows of {@code Operaciones}: the header, the metric columns
- * and which metric cells a formula manages. Nothing but the drift computation and the request
- * building lies between the read and the write, so the window in which the tracker's own write can
- * be overwritten stays as short as it can be; the next run repairs such a cell.
+ * {@code Uniones}. {@link #readUniones} (one {@code values.batchGet} of its needed columns) comes
+ * first; then the migration step's one grid read of {@code Operaciones} (header, column marks, key,
+ * OT and metric cells with their formulas) is the single read every decision about a metric cell
+ * comes from; {@link #plan} the drift (pure, {@link Drift}); {@link AnchoredWrite} writes it through
+ * the columns' marks, verifies and repairs. Reading {@code Uniones} first keeps the window between the
+ * read of a cell and its write as short as it can be.
  */
 final class MetricsRefresh {
-    /** The sheet the metrics come from. */
-    static final String UNIONES = "Uniones";
-
     private static final int LAYOUT_READS_AT_MOST = 3;
 
     private final Migration.Target target;
@@ -45,103 +44,176 @@ final class MetricsRefresh {
     }
 
     /**
-     * What the migration step leaves for the refresh.
+     * What one grid read of {@code Operaciones} gives the refresh, once the migration step has planned
+     * from it.
      *
-     * @param layout Operaciones' header as it is once the plan is applied
+     * @param snapshot the read, with every cell of the key, OT and metric columns
+     * @param layout the header as it is once the plan is applied
      * @param applied whether the plan's writes were made (false on a dry run: added columns do not exist)
-     * @param managed per metric column (SchemaV4 order), the rows whose cell a formula produces
      */
-    record Step(Plan plan, ColumnMap layout, boolean applied, List<BitSet> managed) {}
+    record Step(Plan plan, SheetSnapshot snapshot, ColumnMap layout, boolean applied) {}
 
     /** The drift of every metric cell from what {@code Uniones} says: pure. */
     static DriftReport plan(MetricsSnapshot snapshot) {
         return Drift.of(snapshot);
     }
 
-    /** Writes the changed cells; returns how many requests that took. */
-    int apply(SheetsGateway gateway, DriftReport drift) {
-        return gateway.writeCells(target.sheet(), drift.changes());
+    String sheet() {
+        return target.sheet();
     }
 
-    MetricsSnapshot read(SheetsGateway gateway, Step step) {
-        ColumnMap header = step.layout();
-        String sheet = target.sheet();
-        int key = header.indexOf(target.keyColumn()).orElseThrow();
-        int ot = header.indexOf(MetricColumns.OT)
-                .orElseThrow(() -> new Failure.Conflicted(
-                        "Sheet '" + sheet
-                                + "' has no column '" + MetricColumns.OT
-                                + "' in row 1, so its spools cannot be matched to their unions in '"
-                                + UNIONES + "'. The migration step ran; the metrics were not refreshed.",
-                        List.of()));
-        List<Integer> metricColumns = new ArrayList<>();
-        List<Boolean> exists = new ArrayList<>();
-        for (ColumnSpec spec : MetricColumns.METRICS) {
-            Placement placement = placement(step.plan(), spec);
-            metricColumns.add(placement.index());
-            exists.add(step.applied() || step.plan().present().contains(placement));
+    String uniones() {
+        return target.unionesSheet();
+    }
+
+    /**
+     * The refresh's view of both sheets, from one grid read of {@code Operaciones}: a data row is a row
+     * whose key shows something, as the migration judges it; a metric cell a formula or an array
+     * formula produces is left alone.
+     */
+    MetricsSnapshot snapshot(Step step, SheetColumns.Uniones uniones) {
+        SheetSnapshot grid = step.snapshot();
+        ColumnMap header = grid.columns();
+        int key = keyColumnIn(header);
+        int ot = otColumn(header, step.applied());
+        int rows = Math.max(grid.rowCount(), 1);
+        List<Object> keys = new ArrayList<>();
+        List<Object> ots = new ArrayList<>();
+        for (int row = 1; row < rows && row < lastRow(grid, key) + 1; row++) {
+            GridCell keyCell = grid.cell(key, row);
+            keys.add(keyCell.showsSomething() ? keyCell.shown() : null);
+            ots.add(value(grid.cell(ot, row)));
         }
-        SheetKey unionesKey = new SheetKey(target.spreadsheetId(), UNIONES);
+        List<Integer> metricColumns = new ArrayList<>();
+        List<List<Object>> metricCells = new ArrayList<>();
+        List<BitSet> managed = new ArrayList<>();
+        List<BitSet> zeroed = new ArrayList<>();
+        for (int m = 0; m < MetricColumns.COUNT; m++) {
+            ColumnSpec spec = MetricColumns.METRICS.get(m);
+            Placement placement = placement(step.plan(), spec);
+            boolean exists = step.applied() || step.plan().present().contains(placement);
+            metricColumns.add(placement.index());
+            List<Object> cells = new ArrayList<>();
+            BitSet formulas = new BitSet();
+            if (exists && grid.columnsRead().contains(placement.index())) {
+                for (int row = 1; row <= keys.size(); row++) {
+                    GridCell cell = grid.cell(placement.index(), row);
+                    cells.add(value(cell));
+                    if (cell.managed()) {
+                        formulas.set(row);
+                    }
+                }
+            }
+            metricCells.add(cells);
+            managed.add(formulas);
+            zeroed.add(step.applied() ? new BitSet() : zeroedRows(step.plan(), spec));
+        }
+        return SheetColumns.snapshot(
+                new SheetColumns.Operaciones(target.sheet(), keys, ots, metricColumns, metricCells, managed, zeroed),
+                uniones);
+    }
+
+    /** The key column in {@code header}; the migration step refuses a sheet without one before the refresh runs. */
+    int keyColumnIn(ColumnMap header) {
+        return header.indexOf(target.keyColumn()).orElseThrow();
+    }
+
+    /** The 0-based metric column of each metric (SchemaV4 order) in {@code step}'s layout. */
+    static List<Integer> metricColumns(Step step) {
+        List<Integer> columns = new ArrayList<>();
+        for (ColumnSpec spec : MetricColumns.METRICS) {
+            columns.add(placement(step.plan(), spec).index());
+        }
+        return columns;
+    }
+
+    private static int lastRow(SheetSnapshot grid, int key) {
+        BitSet filled = grid.filledRows(key);
+        return filled.isEmpty() ? 0 : filled.length() - 1;
+    }
+
+    /**
+     * A cell's value as the metrics see it: what was entered by hand, or, for a cell a formula
+     * produces, what it shows (a number when the text reads as one).
+     */
+    private static Object value(GridCell cell) {
+        if (!cell.managed()) {
+            return cell.literal();
+        }
+        String shown = cell.shown().strip();
+        try {
+            return shown.isEmpty() ? null : Double.valueOf(shown);
+        } catch (NumberFormatException text) {
+            return shown;
+        }
+    }
+
+    private int otColumn(ColumnMap header, boolean applied) {
+        OptionalInt ot = header.indexOf(MetricColumns.OT);
+        if (ot.isEmpty()) {
+            throw new Failure.Conflicted(
+                    "Sheet '" + target.sheet() + "' has no column '" + MetricColumns.OT
+                            + "' in row 1, so its spools cannot be matched to their unions in '"
+                            + target.unionesSheet() + "'. " + stepSaid(applied),
+                    List.of());
+        }
+        return ot.getAsInt();
+    }
+
+    /** What a failure of the refresh says of the migration step that came before it. */
+    static String stepSaid(boolean applied) {
+        return applied
+                ? "The migration step ran; the metrics were not refreshed."
+                : "Nothing was written: neither the migration nor the metrics.";
+    }
+
+    /**
+     * One {@code values.batchGet} of {@code Uniones}' header row and its OT, DN_UNION, ARM_FECHA_FIN
+     * and SOL_FECHA_FIN columns: where the cache or the tracker's layout says they are, confirmed by
+     * the header in the same answer; read again (at most {@value #LAYOUT_READS_AT_MOST} times in all)
+     * when the header says otherwise.
+     *
+     * @throws Failure.NotFound when the spreadsheet has no such sheet
+     * @throws Failure.Conflicted when a needed column is missing or the header keeps changing
+     */
+    SheetColumns.Uniones readUniones(SheetsGateway gateway) {
+        String uniones = target.unionesSheet();
+        SheetKey unionesKey = new SheetKey(target.spreadsheetId(), uniones);
         List<Integer> unionColumns =
                 cache.peek(unionesKey).flatMap(MetricsRefresh::unionColumns).orElse(MetricColumns.UNIONES_PRESUMED);
         for (int attempt = 0; attempt < LAYOUT_READS_AT_MOST; attempt++) {
             List<ValuesRange> ranges = new ArrayList<>();
-            ranges.add(ValuesRange.column(sheet, key));
-            ranges.add(ValuesRange.column(sheet, ot));
-            for (int m = 0; m < MetricColumns.COUNT; m++) {
-                if (exists.get(m)) {
-                    ranges.add(ValuesRange.column(sheet, metricColumns.get(m)));
-                }
-            }
-            int unionesAt = ranges.size();
-            ranges.add(ValuesRange.headerRow(UNIONES));
+            ranges.add(ValuesRange.headerRow(uniones));
             for (int column : unionColumns) {
-                ranges.add(ValuesRange.column(UNIONES, column));
+                ranges.add(ValuesRange.column(uniones, column));
             }
             List<List<List<Object>>> answer;
             try {
                 answer = gateway.readValues(ranges);
             } catch (SheetsGateway.NoSuchSheet noSheet) {
-                throw new Failure.NotFound(
-                        "The spreadsheet has no sheet '" + UNIONES + "' to compute the metrics from. "
-                                + "The migration step ran; the metrics were not refreshed.");
+                throw new Failure.NotFound("The spreadsheet has no sheet '" + uniones
+                        + "' to compute the metrics from (set UNIONES_SHEET if it has another name).");
             } catch (SheetsGateway.StaleLayout stale) {
                 // Uniones is narrower than the presumed layout: read its header alone, then what it says.
                 cache.invalidate(unionesKey);
                 unionColumns = List.of();
                 continue;
             }
-            ColumnMap unionesHeader = headerOf(answer.get(unionesAt));
+            ColumnMap unionesHeader = headerOf(answer.get(0));
             List<Integer> needed = unionColumns(unionesHeader).orElseThrow(() -> missingUnionesColumns(unionesHeader));
             if (needed.equals(unionColumns)) {
                 remember(unionesKey, unionesHeader);
                 List<List<Object>> unionCells = new ArrayList<>();
                 for (int u = 0; u < unionColumns.size(); u++) {
-                    unionCells.add(single(answer.get(unionesAt + 1 + u)));
+                    unionCells.add(single(answer.get(1 + u)));
                 }
-                List<List<Object>> metricCells = new ArrayList<>();
-                List<BitSet> zeroed = new ArrayList<>();
-                int next = 2;
-                for (int m = 0; m < MetricColumns.COUNT; m++) {
-                    metricCells.add(exists.get(m) ? single(answer.get(next++)) : List.of());
-                    zeroed.add(step.applied() ? new BitSet() : zeroedRows(step.plan(), m));
-                }
-                return SheetColumns.snapshot(
-                        new SheetColumns.Operaciones(
-                                sheet,
-                                single(answer.get(0)),
-                                single(answer.get(1)),
-                                metricColumns,
-                                metricCells,
-                                step.managed(),
-                                zeroed),
-                        new SheetColumns.Uniones(UNIONES, unionColumns, unionCells));
+                return new SheetColumns.Uniones(uniones, unionColumns, unionCells);
             }
             cache.invalidate(unionesKey);
             unionColumns = needed;
         }
         throw new Failure.Conflicted(
-                "The header of sheet '" + UNIONES + "' changed on each of " + LAYOUT_READS_AT_MOST
+                "The header of sheet '" + uniones + "' changed on each of " + LAYOUT_READS_AT_MOST
                         + " reads. Nothing was written by the refresh; run again once edits have settled.",
                 List.of());
     }
@@ -160,8 +232,7 @@ final class MetricsRefresh {
         throw new IllegalStateException("the plan places no " + spec.header());
     }
 
-    private static BitSet zeroedRows(Plan plan, int metric) {
-        ColumnSpec spec = MetricColumns.METRICS.get(metric);
+    private static BitSet zeroedRows(Plan plan, ColumnSpec spec) {
         return plan.fills().stream()
                 .filter(f -> f.placement().spec().equals(spec))
                 .findFirst()
@@ -187,9 +258,8 @@ final class MetricsRefresh {
                 .filter(n -> header.indexOf(n).isEmpty())
                 .toList();
         return new Failure.Conflicted(
-                "Sheet '" + UNIONES + "' has no column " + String.join(", ", missing)
-                        + " in row 1; the metrics are computed from OT, DN_UNION, ARM_FECHA_FIN and SOL_FECHA_FIN. "
-                        + "The migration step ran; the metrics were not refreshed.",
+                "Sheet '" + target.unionesSheet() + "' has no column " + String.join(", ", missing)
+                        + " in row 1; the metrics are computed from OT, DN_UNION, ARM_FECHA_FIN and SOL_FECHA_FIN.",
                 List.of());
     }
 
@@ -217,12 +287,12 @@ final class MetricsRefresh {
     }
 
     /** What the audit row of a refresh that wrote records. */
-    AuditLog.Entry auditEntry(DriftReport drift) {
+    AuditLog.Entry auditEntry(DriftReport drift, AnchoredWrite.Outcome written) {
         JsonObject details = new JsonObject();
         details.addProperty("sheet", target.sheet());
-        details.addProperty("from", UNIONES);
+        details.addProperty("from", target.unionesSheet());
         details.addProperty("rowsChecked", drift.rowsChecked());
-        details.addProperty("cellsWritten", drift.changes().size());
+        details.addProperty("cellsWritten", written.cellsWritten());
         JsonObject byColumn = new JsonObject();
         for (int m = 0; m < MetricColumns.COUNT; m++) {
             byColumn.addProperty(
@@ -233,6 +303,7 @@ final class MetricsRefresh {
         details.addProperty("orphanUnions", drift.orphanCount());
         details.addProperty("invalidDnUnion", drift.invalidDnCount());
         details.addProperty("leftAlone", drift.leftAloneCount());
+        details.addProperty("repairRounds", written.repairRounds());
         return new AuditLog.Entry("METRICS_REFRESH", "REFRESH_METRICS", details);
     }
 }

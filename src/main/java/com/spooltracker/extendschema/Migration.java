@@ -5,8 +5,8 @@ import com.google.gson.JsonObject;
 import com.spooltracker.extendschema.cache.ColumnMapCache;
 import com.spooltracker.extendschema.cache.SheetKey;
 import com.spooltracker.extendschema.failure.Failure;
+import com.spooltracker.extendschema.metrics.MetricColumns;
 import com.spooltracker.extendschema.schema.ColumnMap;
-import com.spooltracker.extendschema.schema.ColumnSpec;
 import com.spooltracker.extendschema.schema.Conflict;
 import com.spooltracker.extendschema.schema.Placement;
 import com.spooltracker.extendschema.schema.Plan;
@@ -22,8 +22,6 @@ import com.spooltracker.extendschema.sheets.RetryPolicy;
 import com.spooltracker.extendschema.sheets.SheetsClientFactory;
 import com.spooltracker.extendschema.sheets.SheetsGateway;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
@@ -58,7 +56,15 @@ public final class Migration {
     private final Clock clock;
 
     /** Which sheet a migration works on, and how it recognises data rows and records its runs. */
-    public record Target(String spreadsheetId, String sheet, String keyColumn, Optional<String> auditSheet) {
+    public record Target(
+            String spreadsheetId, String sheet, String keyColumn, Optional<String> auditSheet, String unionesSheet) {
+        /** The metrics come from {@code Uniones}. */
+        public static final String UNIONES = "Uniones";
+
+        public Target(String spreadsheetId, String sheet, String keyColumn, Optional<String> auditSheet) {
+            this(spreadsheetId, sheet, keyColumn, auditSheet, UNIONES);
+        }
+
         SheetKey key() {
             return new SheetKey(spreadsheetId, sheet);
         }
@@ -125,17 +131,9 @@ public final class Migration {
         return new Session(dryRun, retries);
     }
 
-    /** What the metrics refresh that follows needs from this step: the layout once applied, formula-managed cells. */
+    /** What the metrics refresh that follows needs from this step: the read, and the layout once applied. */
     MetricsRefresh.Step forRefresh(SheetSnapshot snapshot, Plan plan, boolean applied) {
-        List<BitSet> managed = new ArrayList<>();
-        for (ColumnSpec spec : SchemaV4.METRIC_COLUMNS) {
-            managed.add(plan.present().stream()
-                    .filter(p -> p.spec().equals(spec))
-                    .findFirst()
-                    .map(p -> snapshot.managedRows(p.index()))
-                    .orElseGet(BitSet::new));
-        }
-        return new MetricsRefresh.Step(plan, snapshot.columns().withAdded(plan.added()), applied, managed);
+        return new MetricsRefresh.Step(plan, snapshot, snapshot.columns().withAdded(plan.added()), applied);
     }
 
     /**
@@ -147,8 +145,8 @@ public final class Migration {
         SheetsGateway gateway = session.gateway;
         SheetKey key = target.key();
         SortedSet<Integer> columns = cache.peek(key)
-                .map(layout -> scope(layout, UNKNOWN_GRID))
-                .orElseGet(() -> ReadScope.presumedV3Layout(SchemaV4.METRIC_COLUMNS));
+                .map(layout -> scope(layout, UNKNOWN_GRID, formulas))
+                .orElseGet(() -> presumed(formulas));
         for (int attempt = 0; attempt < LAYOUT_READS_AT_MOST; attempt++) {
             SheetSnapshot snapshot;
             try {
@@ -157,10 +155,10 @@ public final class Migration {
                 // A column asked for lies past the grid: learn the header first.
                 cache.invalidate(key);
                 SheetSnapshot header = gateway.readHeader(target.sheet());
-                columns = scope(header.columns(), header.columnCount());
+                columns = scope(header.columns(), header.columnCount(), formulas);
                 continue;
             }
-            SortedSet<Integer> needed = scope(snapshot.columns(), snapshot.columnCount());
+            SortedSet<Integer> needed = scope(snapshot.columns(), snapshot.columnCount(), formulas);
             if (snapshot.columnsRead().containsAll(needed)) {
                 remember(snapshot.columns());
                 return snapshot;
@@ -174,8 +172,22 @@ public final class Migration {
                 List.of());
     }
 
-    private SortedSet<Integer> scope(ColumnMap layout, int gridColumns) {
-        return ReadScope.columnsToRead(layout, target.keyColumn(), SchemaV4.METRIC_COLUMNS, gridColumns);
+    /** The columns a plan needs; with {@code refresh}, the OT column too, which matches spools to unions. */
+    private SortedSet<Integer> scope(ColumnMap layout, int gridColumns, boolean refresh) {
+        SortedSet<Integer> columns =
+                ReadScope.columnsToRead(layout, target.keyColumn(), SchemaV4.METRIC_COLUMNS, gridColumns);
+        if (refresh) {
+            columns.addAll(layout.positionsOf(MetricColumns.OT));
+        }
+        return columns;
+    }
+
+    private static SortedSet<Integer> presumed(boolean refresh) {
+        SortedSet<Integer> columns = ReadScope.presumedV3Layout(SchemaV4.METRIC_COLUMNS);
+        if (refresh) {
+            columns.add(MetricColumns.OPERACIONES_OT_PRESUMED);
+        }
+        return columns;
     }
 
     private void remember(ColumnMap layout) {
@@ -224,7 +236,8 @@ public final class Migration {
     }
 
     /** Writes the plan: the grid and formats, then the values; the cache takes the sheet's new layout. */
-    void apply(Session session, Plan plan, ColumnMap layoutBefore) {
+    void apply(Session session, Plan plan, SheetSnapshot snapshot) {
+        ColumnMap layoutBefore = snapshot.columns();
         try {
             session.gateway.apply(plan);
         } finally {

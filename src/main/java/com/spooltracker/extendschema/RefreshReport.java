@@ -27,11 +27,13 @@ public final class RefreshReport {
         JsonObject json = new JsonObject();
         json.addProperty("status", status(result));
         json.addProperty("sheet", sheet);
-        json.addProperty("from", MetricsRefresh.UNIONES);
+        json.addProperty("from", Migration.Target.UNIONES);
         json.addProperty("rowsChecked", drift.rowsChecked());
         json.addProperty(
                 result instanceof RefreshResult.Applied ? "cellsChanged" : "cellsToChange",
-                drift.changes().size());
+                result instanceof RefreshResult.Applied applied
+                        ? applied.cellsWritten()
+                        : drift.changes().size());
         JsonObject byColumn = new JsonObject();
         for (int m = 0; m < MetricColumns.COUNT; m++) {
             byColumn.addProperty(
@@ -92,6 +94,10 @@ public final class RefreshReport {
             audit.addProperty("outcome", applied.audit().outcome().name());
             audit.addProperty("message", applied.audit().message());
             json.add("audit", audit);
+            json.addProperty("repairRounds", applied.repairRounds());
+            JsonArray warnings = new JsonArray();
+            applied.warnings().forEach(warnings::add);
+            json.add("warnings", warnings);
         }
         return json;
     }
@@ -102,22 +108,30 @@ public final class RefreshReport {
         String notes = notes(drift);
         if (result instanceof RefreshResult.UpToDate) {
             return "The metrics of all " + plural(drift.rowsChecked(), "data row") + " agree with "
-                    + MetricsRefresh.UNIONES + "; nothing to write." + notes;
+                    + Migration.Target.UNIONES + "; nothing to write." + notes;
         }
         String cells = plural(drift.changes().size(), "metric cell");
         if (result instanceof RefreshResult.DryRun) {
-            return cells + " of " + plural(drift.rowsChecked(), "data row") + " differ from " + MetricsRefresh.UNIONES
+            return cells + " of " + plural(drift.rowsChecked(), "data row") + " differ from " + Migration.Target.UNIONES
                     + " and would be written. Nothing was written; run again without dry run to apply." + notes;
         }
-        return "Wrote " + cells + " of " + plural(drift.rowsChecked(), "data row") + " that differed from "
-                + MetricsRefresh.UNIONES + "." + notes;
+        RefreshResult.Applied applied = (RefreshResult.Applied) result;
+        String repaired = applied.repairRounds() == 0
+                ? ""
+                : " Rows moved while it wrote; it read them again and repaired what landed in the wrong row.";
+        String warned = applied.warnings().isEmpty()
+                ? ""
+                : " " + plural(applied.warnings().size(), "warning") + ".";
+        return "Wrote " + plural(applied.cellsWritten(), "metric cell") + " of "
+                + plural(drift.rowsChecked(), "data row") + " that differed from " + Migration.Target.UNIONES + "."
+                + repaired + warned + notes;
     }
 
     /** The CLI's lines for the refresh. */
     public static void print(Engine.Refreshed refreshed, PrintStream out) {
         RefreshResult result = refreshed.result();
         DriftReport drift = result.drift();
-        out.printf("METRICS %s  from sheet '%s'%n", status(result), MetricsRefresh.UNIONES);
+        out.printf("METRICS %s  from sheet '%s'%n", status(result), Migration.Target.UNIONES);
         out.println("  " + message(result));
         String verb = result instanceof RefreshResult.Applied ? "changed" : "to change";
         for (int m = 0; m < MetricColumns.COUNT; m++) {
@@ -156,6 +170,7 @@ public final class RefreshReport {
                 refreshed.durationMillis());
         if (result instanceof RefreshResult.Applied applied) {
             out.println("  audit: " + applied.audit().message());
+            applied.warnings().forEach(w -> out.println("  WARNING: " + w));
         }
     }
 
@@ -165,7 +180,7 @@ public final class RefreshReport {
             notes.append(" ")
                     .append(plural(drift.orphanCount(), "union"))
                     .append(" of ")
-                    .append(MetricsRefresh.UNIONES)
+                    .append(Migration.Target.UNIONES)
                     .append(drift.orphanCount() == 1 ? " has" : " have")
                     .append(" an OT no spool has.");
         }

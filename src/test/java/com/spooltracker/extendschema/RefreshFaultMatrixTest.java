@@ -28,8 +28,9 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Every API call of a metrics refresh of the migrated demo sheet (the migration step's read, the
- * refresh's read, its values write and its audit append), by position, crossed with every fault the
+ * Every API call of the first metrics refresh of the migrated demo sheet (the read of Uniones, the grid
+ * read of Operaciones, the update that puts the column marks, the read that confirms them, the write
+ * through them, the verification read and the audit append), by position, crossed with every fault the
  * network or Google can produce, each scenario its own test. The run with the fault is followed by
  * one without; that second run must leave exactly the sheet a fault-free refresh leaves, and no cell
  * that held a value before may change except the five metric columns (which the refresh owns). The
@@ -60,9 +61,17 @@ class RefreshFaultMatrixTest {
         expected = fixture.emulator().dump("demo");
         assertEquals(1, auditRows(original, expected));
         assertEquals(
-                List.of("spreadsheets.get#1", "values.batchGet#1", "values.batchUpdate#1", "values.append#1"),
+                List.of(
+                        "values.batchGet#1",
+                        "spreadsheets.get#1",
+                        "spreadsheets.batchUpdate#1",
+                        "spreadsheets.get#2",
+                        "values.batchUpdateByDataFilter#1",
+                        "spreadsheets.get#3",
+                        "values.append#1"),
                 calls.stream().map(Call::toString).toList(),
-                "the refresh's calls on a migrated sheet");
+                "the first refresh's calls on a migrated sheet: Uniones, Operaciones, the column marks, the read that"
+                        + " confirms them, the metrics, the verification read, the audit row");
         List<DynamicTest> tests = new ArrayList<>();
         for (Call call : calls) {
             for (Fault fault : FAULTS) {

@@ -21,6 +21,9 @@ public final class MetricColumns {
     /** The Uniones columns read, in the order {@link UnionRow} takes them. */
     public static final List<String> UNIONES = List.of(OT, DN_UNION, ARM_FECHA_FIN, SOL_FECHA_FIN);
 
+    /** Where Operaciones has its OT column in the v3.0 layout (B): read first, confirmed by the header. */
+    public static final int OPERACIONES_OT_PRESUMED = 1;
+
     /** Where the tracker's Uniones sheet has them (B, E, H, K): read first, confirmed by the header. */
     public static final List<Integer> UNIONES_PRESUMED = List.of(1, 4, 7, 10);
 

@@ -1,6 +1,7 @@
 package com.spooltracker.extendschema.schema;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * What the migration will do to one sheet. A value: printing it is the dry run; applying it is the
@@ -23,6 +24,11 @@ public record Plan(
         added = List.copyOf(added);
         present = List.copyOf(present);
         fills = List.copyOf(fills);
+    }
+
+    /** Every column the plan places: those present, then those it adds. */
+    public List<Placement> placements() {
+        return Stream.concat(present.stream(), added.stream()).toList();
     }
 
     public boolean isUpToDate() {

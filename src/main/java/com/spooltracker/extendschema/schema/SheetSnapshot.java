@@ -1,7 +1,9 @@
 package com.spooltracker.extendschema.schema;
 
 import java.util.BitSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -16,6 +18,9 @@ import java.util.Set;
  * @param shownRowsByColumn rows whose displayed text is not blank once trimmed: what a person (and
  *     v3.0 code) sees as a value, e.g. a real spool id rather than {@code " "} or a formula showing "".
  * @param managedRowsByColumn rows whose value a formula produces; read only for the metrics refresh
+ * @param cellsByColumn for a read with formulas (the metrics refresh's), every cell of each column read,
+ *     indexed by 0-based row, trailing empty cells left out
+ * @param anchors the function's column marks found on the header row, wherever they are
  */
 public record SheetSnapshot(
         String title,
@@ -25,12 +30,39 @@ public record SheetSnapshot(
         ColumnMap columns,
         Map<Integer, BitSet> filledRowsByColumn,
         Map<Integer, BitSet> shownRowsByColumn,
-        Map<Integer, BitSet> managedRowsByColumn) {
+        Map<Integer, BitSet> managedRowsByColumn,
+        Map<Integer, List<GridCell>> cellsByColumn,
+        List<ColumnAnchor> anchors) {
 
     public SheetSnapshot {
         filledRowsByColumn = Map.copyOf(filledRowsByColumn);
         shownRowsByColumn = Map.copyOf(shownRowsByColumn);
         managedRowsByColumn = Map.copyOf(managedRowsByColumn);
+        cellsByColumn = Map.copyOf(cellsByColumn);
+        anchors = List.copyOf(anchors);
+    }
+
+    /** A snapshot without cells or anchors. */
+    public SheetSnapshot(
+            String title,
+            int sheetId,
+            int rowCount,
+            int columnCount,
+            ColumnMap columns,
+            Map<Integer, BitSet> filledRowsByColumn,
+            Map<Integer, BitSet> shownRowsByColumn,
+            Map<Integer, BitSet> managedRowsByColumn) {
+        this(
+                title,
+                sheetId,
+                rowCount,
+                columnCount,
+                columns,
+                filledRowsByColumn,
+                shownRowsByColumn,
+                managedRowsByColumn,
+                Map.of(),
+                List.of());
     }
 
     /** A snapshot that knows nothing of formulas (the migration alone needs none). */
@@ -43,6 +75,39 @@ public record SheetSnapshot(
             Map<Integer, BitSet> filledRowsByColumn,
             Map<Integer, BitSet> shownRowsByColumn) {
         this(title, sheetId, rowCount, columnCount, columns, filledRowsByColumn, shownRowsByColumn, Map.of());
+    }
+
+    /** The cell at a 0-based row of a column read with formulas; empty past the data. */
+    public GridCell cell(int column, int row) {
+        List<GridCell> cells = cellsByColumn.get(column);
+        if (cells == null) {
+            throw new IllegalStateException("the cells of column " + ColumnLetters.of(column) + " were not read");
+        }
+        return row < cells.size() ? cells.get(row) : GridCell.EMPTY;
+    }
+
+    /**
+     * The column mark for {@code header}, if the read shows every such mark on {@code column} (two runs
+     * that marked it at once leave two there; the lowest id is taken) and {@code header} (by normalized
+     * name) is what the header row shows above them.
+     */
+    public Optional<ColumnAnchor> trustedAnchor(String header, int column) {
+        List<ColumnAnchor> marks = marksFor(header);
+        if (marks.isEmpty() || marks.stream().anyMatch(a -> a.column() != column)) {
+            return Optional.empty();
+        }
+        if (!HeaderName.normalize(columns.headerAt(column)).equals(HeaderName.normalize(header))) {
+            return Optional.empty();
+        }
+        return marks.stream().min((a, b) -> Integer.compare(a.metadataId(), b.metadataId()));
+    }
+
+    /** The function's marks that stand for {@code header}, wherever they are. */
+    public List<ColumnAnchor> marksFor(String header) {
+        String name = HeaderName.normalize(header);
+        return anchors.stream()
+                .filter(a -> HeaderName.normalize(a.header()).equals(name))
+                .toList();
     }
 
     public Set<Integer> columnsRead() {

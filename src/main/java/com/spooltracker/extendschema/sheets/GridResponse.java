@@ -2,6 +2,8 @@ package com.spooltracker.extendschema.sheets;
 
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
+import com.spooltracker.extendschema.schema.ColumnAnchor;
+import com.spooltracker.extendschema.schema.GridCell;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
@@ -9,6 +11,7 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A {@code spreadsheets.get} answer under {@link SheetsGateway}'s grid field mask, read in one
@@ -36,7 +39,9 @@ final class GridResponse {
             Map<Integer, BitSet> filledRowsByColumn,
             Map<Integer, BitSet> shownRowsByColumn,
             Map<Integer, BitSet> managedRowsByColumn,
-            List<String> firstRow) {}
+            List<String> firstRow,
+            Map<Integer, List<GridCell>> cellsByColumn,
+            List<ColumnAnchor> anchors) {}
 
     /** Valid JSON in a shape Google does not send: a wrong type, a missing part, an impossible size. */
     static final class UnexpectedAnswer extends RuntimeException {
@@ -145,22 +150,86 @@ final class GridResponse {
         Map<Integer, BitSet> shown = new HashMap<>();
         Map<Integer, BitSet> managed = new HashMap<>();
         List<String> firstRow = new ArrayList<>();
+        Map<Integer, List<GridCell>> cells = new HashMap<>();
+        List<ColumnAnchor> anchors = new ArrayList<>();
         expect(reader, JsonToken.BEGIN_OBJECT, "a data block");
         reader.beginObject();
         while (reader.hasNext()) {
             switch (reader.nextName()) {
                 case "startRow" -> startRow = whole(reader, "startRow", 0, CELL_LIMIT);
                 case "startColumn" -> startColumn = whole(reader, "startColumn", 0, MAX_COLUMNS);
-                case "rowData" -> rows(reader, filled, shown, managed, firstRow, wholeEnteredValues);
+                case "rowData" -> rows(reader, filled, shown, managed, firstRow, cells, wholeEnteredValues);
+                case "columnMetadata" -> columnMetadata(reader, anchors);
                 default -> reader.skipValue();
             }
         }
         reader.endObject();
+        Map<Integer, List<GridCell>> cellsAt = new HashMap<>();
+        for (Map.Entry<Integer, List<GridCell>> column : cells.entrySet()) {
+            List<GridCell> list = new ArrayList<>();
+            for (int r = 0; r < startRow; r++) {
+                list.add(GridCell.EMPTY);
+            }
+            list.addAll(column.getValue());
+            cellsAt.put(startColumn + column.getKey(), list);
+        }
+        int columnShift = startColumn;
         return new Block(
                 shifted(filled, startRow, startColumn),
                 shifted(shown, startRow, startColumn),
                 shifted(managed, startRow, startColumn),
-                firstRow);
+                firstRow,
+                cellsAt,
+                anchors.stream()
+                        .map(a -> new ColumnAnchor(a.column() + columnShift, a.metadataId(), a.header()))
+                        .toList());
+    }
+
+    /**
+     * The function's column marks among a block's {@code columnMetadata} (one DimensionProperties per
+     * column of the block, from its first column); positions relative to the block.
+     */
+    private static void columnMetadata(JsonReader reader, List<ColumnAnchor> anchors) throws IOException {
+        expect(reader, JsonToken.BEGIN_ARRAY, "columnMetadata");
+        reader.beginArray();
+        for (int column = 0; reader.hasNext(); column++) {
+            expect(reader, JsonToken.BEGIN_OBJECT, "a column's metadata");
+            reader.beginObject();
+            while (reader.hasNext()) {
+                if (!reader.nextName().equals("developerMetadata")) {
+                    reader.skipValue();
+                    continue;
+                }
+                expect(reader, JsonToken.BEGIN_ARRAY, "developerMetadata");
+                reader.beginArray();
+                while (reader.hasNext()) {
+                    developerMetadata(reader, column).ifPresent(anchors::add);
+                }
+                reader.endArray();
+            }
+            reader.endObject();
+        }
+        reader.endArray();
+    }
+
+    private static Optional<ColumnAnchor> developerMetadata(JsonReader reader, int column) throws IOException {
+        expect(reader, JsonToken.BEGIN_OBJECT, "a developer metadata entry");
+        int id = -1;
+        String key = null;
+        String value = null;
+        reader.beginObject();
+        while (reader.hasNext()) {
+            switch (reader.nextName()) {
+                case "metadataId" -> id = whole(reader, "metadataId", 0, Integer.MAX_VALUE);
+                case "metadataKey" -> key = string(reader, "metadataKey");
+                case "metadataValue" -> value = string(reader, "metadataValue");
+                default -> reader.skipValue();
+            }
+        }
+        reader.endObject();
+        return ColumnAnchor.KEY.equals(key) && value != null && id > 0
+                ? Optional.of(new ColumnAnchor(column, id, value))
+                : Optional.empty();
     }
 
     private static void rows(
@@ -169,6 +238,7 @@ final class GridResponse {
             Map<Integer, BitSet> shown,
             Map<Integer, BitSet> managed,
             List<String> firstRow,
+            Map<Integer, List<GridCell>> cells,
             boolean wholeEnteredValues)
             throws IOException {
         expect(reader, JsonToken.BEGIN_ARRAY, "rowData");
@@ -194,6 +264,13 @@ final class GridResponse {
                         if (row == 0) {
                             firstRow.add(cell.shown());
                         }
+                        if (wholeEnteredValues && cell.holdsSomething()) {
+                            List<GridCell> cellsOfColumn = cells.computeIfAbsent(column, c -> new ArrayList<>());
+                            while (cellsOfColumn.size() < row) {
+                                cellsOfColumn.add(GridCell.EMPTY);
+                            }
+                            cellsOfColumn.add(cell.grid());
+                        }
                     }
                     reader.endArray();
                 } else {
@@ -209,8 +286,8 @@ final class GridResponse {
      * What one CellData says: the displayed text ("" when none), whether anything was entered or
      * shown, and whether a formula produces it (its own, or an array formula's elsewhere).
      */
-    private record CellRead(String shown, boolean holdsSomething, boolean managed) {
-        static final CellRead EMPTY = new CellRead("", false, false);
+    private record CellRead(String shown, boolean holdsSomething, boolean managed, GridCell grid) {
+        static final CellRead EMPTY = new CellRead("", false, false, GridCell.EMPTY);
     }
 
     private static final int NOTHING_ENTERED = 0;
@@ -220,7 +297,7 @@ final class GridResponse {
     private static CellRead cell(JsonReader reader, boolean wholeEnteredValues) throws IOException {
         expect(reader, JsonToken.BEGIN_OBJECT, "a cell");
         String shown = null;
-        int entered = NOTHING_ENTERED;
+        Entered entered = Entered.NOTHING;
         reader.beginObject();
         while (reader.hasNext()) {
             switch (reader.nextName()) {
@@ -230,27 +307,60 @@ final class GridResponse {
             }
         }
         reader.endObject();
-        if (shown == null && entered == NOTHING_ENTERED) {
+        if (shown == null && entered.kind() == NOTHING_ENTERED) {
             return CellRead.EMPTY;
         }
-        boolean managed = entered == FORMULA || wholeEnteredValues && entered == NOTHING_ENTERED;
-        return new CellRead(shown == null ? "" : shown, true, managed);
+        String text = shown == null ? "" : shown;
+        boolean arrayOutput = wholeEnteredValues && entered.kind() == NOTHING_ENTERED;
+        boolean managed = entered.kind() == FORMULA || arrayOutput;
+        GridCell grid = new GridCell(text, entered.literal(), entered.formula(), arrayOutput);
+        return new CellRead(text, true, managed, grid);
     }
 
     /** What an ExtendedValue holds: nothing, a literal, or a formula (under the narrow mask only formulas appear). */
-    private static int enteredValue(JsonReader reader) throws IOException {
+    private record Entered(int kind, Object literal, String formula) {
+        static final Entered NOTHING = new Entered(NOTHING_ENTERED, null, null);
+    }
+
+    private static Entered enteredValue(JsonReader reader) throws IOException {
         expect(reader, JsonToken.BEGIN_OBJECT, "userEnteredValue");
         int kind = NOTHING_ENTERED;
+        Object literal = null;
+        String formula = null;
         reader.beginObject();
         while (reader.hasNext()) {
             String name = reader.nextName();
-            if (reader.peek() != JsonToken.NULL) {
-                kind = Math.max(kind, name.equals("formulaValue") ? FORMULA : LITERAL);
+            if (reader.peek() == JsonToken.NULL) {
+                reader.skipValue();
+                continue;
             }
-            reader.skipValue();
+            switch (name) {
+                case "formulaValue" -> {
+                    formula = string(reader, "formulaValue");
+                    kind = FORMULA;
+                }
+                case "numberValue" -> {
+                    expect(reader, JsonToken.NUMBER, "numberValue");
+                    literal = reader.nextDouble();
+                    kind = Math.max(kind, LITERAL);
+                }
+                case "stringValue" -> {
+                    literal = string(reader, "stringValue");
+                    kind = Math.max(kind, LITERAL);
+                }
+                case "boolValue" -> {
+                    expect(reader, JsonToken.BOOLEAN, "boolValue");
+                    literal = reader.nextBoolean();
+                    kind = Math.max(kind, LITERAL);
+                }
+                default -> {
+                    reader.skipValue();
+                    kind = Math.max(kind, LITERAL);
+                }
+            }
         }
         reader.endObject();
-        return kind;
+        return new Entered(kind, kind == FORMULA ? null : literal, formula);
     }
 
     private static void expect(JsonReader reader, JsonToken token, String what) throws IOException {

@@ -92,7 +92,7 @@ public final class MetricWrites {
     }
 
     /** Integral values as longs, so that the body reads {@code 3}, not {@code 3.0} or {@code 3E+0}. */
-    private static Object number(BigDecimal value) {
+    static Object number(BigDecimal value) {
         BigDecimal plain = value.stripTrailingZeros();
         return plain.scale() <= 0 ? (Object) plain.longValueExact() : plain;
     }

@@ -5,12 +5,14 @@ import com.google.api.client.http.HttpResponse;
 import com.google.api.client.http.HttpResponseException;
 import com.google.api.services.sheets.v4.Sheets;
 import com.google.api.services.sheets.v4.model.BatchUpdateSpreadsheetRequest;
+import com.google.api.services.sheets.v4.model.BatchUpdateValuesByDataFilterRequest;
 import com.google.api.services.sheets.v4.model.BatchUpdateValuesRequest;
 import com.google.api.services.sheets.v4.model.Spreadsheet;
 import com.google.api.services.sheets.v4.model.ValueRange;
 import com.spooltracker.extendschema.failure.Failure;
 import com.spooltracker.extendschema.metrics.DriftReport;
 import com.spooltracker.extendschema.schema.ColumnMap;
+import com.spooltracker.extendschema.schema.GridCell;
 import com.spooltracker.extendschema.schema.Plan;
 import com.spooltracker.extendschema.schema.SheetSnapshot;
 import java.io.IOException;
@@ -41,15 +43,16 @@ public final class SheetsGateway {
      * is there ({@code userEnteredValue.formulaValue}): every entered literal also has a displayed
      * value, so asking for the whole entered value would only double the bytes.
      */
-    private static final String GRID_FIELDS = "sheets(properties(sheetId,title,gridProperties(rowCount,columnCount)),"
-            + "data(startRow,startColumn,rowData(values(formattedValue,userEnteredValue(formulaValue)))))";
+    private static final String GRID_FIELDS =
+            "sheets(properties(sheetId,title,gridProperties(rowCount,columnCount))," + "data(startRow,startColumn,"
+                    + ColumnMarks.FIELDS + ",rowData(values(formattedValue,userEnteredValue(formulaValue)))))";
     /**
      * The metrics refresh must also know which cells an array formula fills (they show a value and have
      * none entered): that takes the whole entered value.
      */
     private static final String GRID_FIELDS_WITH_ENTERED =
-            "sheets(properties(sheetId,title,gridProperties(rowCount,columnCount)),"
-                    + "data(startRow,startColumn,rowData(values(formattedValue,userEnteredValue))))";
+            "sheets(properties(sheetId,title,gridProperties(rowCount,columnCount))," + "data(startRow,startColumn,"
+                    + ColumnMarks.FIELDS + ",rowData(values(formattedValue,userEnteredValue))))";
 
     private final Sheets sheets;
     private final String spreadsheetId;
@@ -131,12 +134,16 @@ public final class SheetsGateway {
         Map<Integer, BitSet> filled = new HashMap<>();
         Map<Integer, BitSet> shown = new HashMap<>();
         Map<Integer, BitSet> managed = new HashMap<>();
+        Map<Integer, List<GridCell>> cells = new HashMap<>();
         for (int i = 0; i < runs.size(); i++) {
             GridResponse.Block block = blocks.get(i + 1);
             for (int c = runs.get(i)[0]; c <= runs.get(i)[1]; c++) {
                 filled.put(c, block.filledRowsByColumn().getOrDefault(c, new BitSet()));
                 shown.put(c, block.shownRowsByColumn().getOrDefault(c, new BitSet()));
                 managed.put(c, block.managedRowsByColumn().getOrDefault(c, new BitSet()));
+                if (formulas) {
+                    cells.put(c, block.cellsByColumn().getOrDefault(c, List.of()));
+                }
             }
         }
         return new SheetSnapshot(
@@ -147,7 +154,9 @@ public final class SheetsGateway {
                 ColumnMap.of(blocks.get(0).firstRow()),
                 filled,
                 shown,
-                managed);
+                managed,
+                cells,
+                blocks.get(0).anchors());
     }
 
     /** Each sheet's title and grid size, without any cells: what the workbook-wide cell limit is judged on. */
@@ -188,6 +197,72 @@ public final class SheetsGateway {
         WriteRequests.gridAndFormats(plan).ifPresent(this::update);
         for (BatchUpdateValuesRequest values : WriteRequests.values(plan, WriteRequests.MAX_BODY_BYTES)) {
             write(values);
+        }
+    }
+
+    /**
+     * Puts {@code marks} on columns of sheet {@code sheetId} and deletes the marks {@code stale}, in one
+     * atomic update. A mark's id is fixed by its sheet and header ({@link ColumnMarks#idOf}), so a
+     * request sent again, or by two runs at once, cannot put a second one: Google refuses the batch
+     * (400), which is no failure here, because the caller reads the marks back before it trusts them.
+     *
+     * @return whether Google applied the update
+     */
+    public boolean placeMarks(int sheetId, List<ColumnMarks.Place> marks, List<Integer> stale) {
+        String call = "the column marks update";
+        try {
+            sheets.spreadsheets()
+                    .batchUpdate(
+                            spreadsheetId,
+                            new BatchUpdateSpreadsheetRequest().setRequests(ColumnMarks.placing(sheetId, marks, stale)))
+                    .execute();
+            return true;
+        } catch (GoogleJsonResponseException e) {
+            if (e.getStatusCode() == 400) {
+                return false;
+            }
+            throw translate(e, call);
+        } catch (IOException e) {
+            throw translate(e, call);
+        } catch (IllegalArgumentException | IllegalStateException | ClassCastException e) {
+            throw SheetsErrors.unexpectedAnswer(call, "its reply does not parse as Google's", e);
+        }
+    }
+
+    /**
+     * Writes cells through column marks ({@code values.batchUpdateByDataFilter}, RAW): each lands in the
+     * column its mark is on when Google applies it.
+     *
+     * @return how many requests were sent
+     * @throws MarkMissed when Google refuses a write through a mark (gone, or the column is now too short)
+     */
+    public int writeThroughMarks(List<ColumnMarks.MarkedCells> columns) {
+        String call = "the metrics write";
+        List<BatchUpdateValuesByDataFilterRequest> requests = ColumnMarks.writes(columns, WriteRequests.MAX_BODY_BYTES);
+        for (BatchUpdateValuesByDataFilterRequest request : requests) {
+            try {
+                sheets.spreadsheets()
+                        .values()
+                        .batchUpdateByDataFilter(spreadsheetId, request)
+                        .execute();
+            } catch (GoogleJsonResponseException e) {
+                if (e.getStatusCode() == 400) {
+                    throw new MarkMissed(SheetsErrors.googleMessage(e));
+                }
+                throw translate(e, call);
+            } catch (IOException e) {
+                throw translate(e, call);
+            } catch (IllegalArgumentException | IllegalStateException | ClassCastException e) {
+                throw SheetsErrors.unexpectedAnswer(call, "its reply does not parse as Google's", e);
+            }
+        }
+        return requests.size();
+    }
+
+    /** Google refused a write through a column mark: the sheet changed under the run. */
+    public static final class MarkMissed extends RuntimeException {
+        MarkMissed(String googleMessage) {
+            super(googleMessage, null, false, false);
         }
     }
 
