@@ -134,7 +134,7 @@ public final class RefreshReport {
                     example.tag(), example.column(), example.cell(), example.current(), example.computed());
         }
         out.printf(
-                "  orphan unions: %,d; DN_UNION not a number: %,d; formula/text cells left alone: %,d%n",
+                "  orphan unions: %,d; DN_UNION not a number: %,d; cells left alone: %,d%n",
                 drift.orphanCount(), drift.invalidDnCount(), drift.leftAloneCount());
         for (DriftReport.Orphan orphan : drift.orphans()) {
             out.printf("    orphan %s OT %s%n", orphan.cell(), orphan.ot());
@@ -178,9 +178,8 @@ public final class RefreshReport {
         if (drift.leftAloneCount() > 0) {
             notes.append(" ")
                     .append(plural(drift.leftAloneCount(), "metric cell"))
-                    .append(" holding a formula or text ")
-                    .append(drift.leftAloneCount() == 1 ? "was" : "were")
-                    .append(" left alone.");
+                    .append(drift.leftAloneCount() == 1 ? " was" : " were")
+                    .append(" left alone (a formula, text, or a figure too large for any cell).");
         }
         return notes.toString();
     }

@@ -51,14 +51,16 @@ public record DriftReport(
     public record InvalidDn(String cell, String value) {}
 
     /**
-     * A metric cell of a data row that the refresh never writes: a formula (the sheet manages it) or
-     * text. {@code agrees} when it shows the computed value.
+     * A metric cell of a data row that the refresh does not write: a formula (the sheet manages it),
+     * text, or a computed figure no cell can hold ({@code OUT_OF_RANGE}: past the range of the double
+     * Sheets stores numbers as). {@code agrees} when it shows the computed value.
      */
     public record LeftAlone(
             String tag, String column, String cell, Kind kind, String current, String computed, boolean agrees) {
         public enum Kind {
             FORMULA,
-            TEXT
+            TEXT,
+            OUT_OF_RANGE
         }
     }
 }
