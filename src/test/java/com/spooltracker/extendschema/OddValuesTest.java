@@ -32,8 +32,13 @@ class OddValuesTest {
 
     /** A migrated Operaciones with spools SP-1.. of the OTs given, a Uniones header and a Metadata sheet. */
     private static Seed sheets(Object... ots) {
+        return sized(ots.length + 5, 20, ots);
+    }
+
+    /** As {@link #sheets(Object...)}, with grids of these many rows. */
+    private static Seed sized(int operacionesRows, int unionesRows, Object... ots) {
         Seed seed = Seed.spreadsheet("demo");
-        seed.sheet("Operaciones", ots.length + 5, 72).row(0, header72());
+        seed.sheet("Operaciones", operacionesRows, 72).row(0, header72());
         for (int i = 0; i < ots.length; i++) {
             seed.cell(i + 1, 0, "SP-" + (i + 1)).cell(i + 1, 1, ots[i]);
             for (int c = METRICS_FROM; c < METRICS_FROM + 5; c++) {
@@ -41,7 +46,7 @@ class OddValuesTest {
             }
         }
         seed.sheet("Metadata", 20, 10).row(0, DemoSpreadsheet.METADATA_HEADERS);
-        seed.sheet("Uniones", 20, 17).row(0, DemoSpreadsheet.UNIONES_HEADERS);
+        seed.sheet("Uniones", unionesRows, 17).row(0, DemoSpreadsheet.UNIONES_HEADERS);
         return seed;
     }
 
@@ -118,6 +123,54 @@ class OddValuesTest {
         assertEquals(
                 "APPLIED", first.json().getAsJsonObject("metrics").get("status").getAsString());
         assertUpToDateOnTheNextRun();
+    }
+
+    @Test
+    void unionesHoldingOnlyItsHeaderRowGivesEverySpoolZeros() {
+        Seed seed = sized(10, 1, 1, 2);
+        seed.on("Operaciones").cell(1, METRICS_FROM, 5).cell(2, PULGADAS_ARM, 1.5);
+        fixture.emulator().seed(seed.build());
+
+        Response response = fixture.function().post("refreshMetrics=true");
+
+        assertEquals(200, response.status(), response::toString);
+        JsonObject operaciones = sheet(fixture.emulator().dump("demo"), "Operaciones");
+        for (int row = 1; row <= 2; row++) {
+            for (int c = METRICS_FROM; c < METRICS_FROM + 5; c++) {
+                assertEquals(0, cell(operaciones, row, c).getAsInt(), "row " + row + " column " + c);
+            }
+        }
+        assertUpToDateOnTheNextRun();
+    }
+
+    @Test
+    void operacionesHoldingOnlyItsHeaderRowIsMigratedAndRefreshed() {
+        Seed seed = Seed.spreadsheet("demo");
+        seed.sheet("Operaciones", 1, 67).row(0, DemoSpreadsheet.OPERACIONES_HEADERS);
+        seed.sheet("Metadata", 20, 10).row(0, DemoSpreadsheet.METADATA_HEADERS);
+        seed.sheet("Uniones", 20, 17).row(0, DemoSpreadsheet.UNIONES_HEADERS);
+        armed(seed, 1, 1, 2.5);
+        fixture.emulator().seed(seed.build());
+
+        Response first = fixture.function().post("refreshMetrics=true");
+        Response second = fixture.function().post("refreshMetrics=true");
+
+        assertEquals(200, first.status(), first::toString);
+        assertEquals(200, second.status(), second::toString);
+        assertEquals(
+                0, second.json().getAsJsonObject("metrics").get("rowsChecked").getAsInt());
+        assertEquals(
+                1,
+                second.json()
+                        .getAsJsonObject("metrics")
+                        .getAsJsonObject("orphanUnions")
+                        .get("count")
+                        .getAsInt());
+        assertEquals(
+                72,
+                sheet(fixture.emulator().dump("demo"), "Operaciones")
+                        .get("columnCount")
+                        .getAsInt());
     }
 
     private static void assertUpToDateOnTheNextRun() {

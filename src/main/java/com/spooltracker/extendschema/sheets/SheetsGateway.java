@@ -312,6 +312,9 @@ public final class SheetsGateway {
             throw SheetsErrors.unexpectedAnswer(
                     what, "asked for " + ranges.size() + " ranges, the answer has " + answer.size(), null);
         }
+        for (int i = 0; i < ranges.size(); i++) {
+            answer.set(i, ranges.get(i).belowHeader(answer.get(i)));
+        }
         return answer;
     }
 
