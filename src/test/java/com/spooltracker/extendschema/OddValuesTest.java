@@ -173,6 +173,30 @@ class OddValuesTest {
                         .getAsInt());
     }
 
+    @Test
+    void errorValuesInEitherOtColumnMatchNothingAndAreReported() {
+        // #DIV/0! from =1/0 and #REF! from a reference to a missing sheet, in both sheets.
+        Seed seed = sheets("=1/0", "=Nope!A1", 7);
+        armed(seed, 1, "=1/0", 2);
+        armed(seed, 2, "=Nope!A1", 3);
+        armed(seed, 3, 7, 4);
+        fixture.emulator().seed(seed.build());
+
+        Response response = fixture.function().post("refreshMetrics=true");
+
+        assertEquals(200, response.status(), response::toString);
+        JsonObject metrics = response.json().getAsJsonObject("metrics");
+        assertEquals(2, metrics.get("spoolsWithoutOt").getAsInt(), metrics::toString);
+        assertEquals(2, metrics.getAsJsonObject("orphanUnions").get("count").getAsInt(), metrics::toString);
+        JsonObject operaciones = sheet(fixture.emulator().dump("demo"), "Operaciones");
+        for (int c = METRICS_FROM; c < METRICS_FROM + 5; c++) {
+            assertEquals(0, cell(operaciones, 1, c).getAsInt(), "an error OT joins nothing");
+            assertEquals(0, cell(operaciones, 2, c).getAsInt(), "an error OT joins nothing");
+        }
+        assertEquals(1, cell(operaciones, 3, METRICS_FROM).getAsInt());
+        assertEquals(4, cell(operaciones, 3, PULGADAS_ARM).getAsInt());
+    }
+
     private static void assertUpToDateOnTheNextRun() {
         JsonObject before = fixture.emulator().dump("demo");
         fixture.emulator().resetCounters();
