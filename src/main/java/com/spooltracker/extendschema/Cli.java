@@ -34,7 +34,7 @@ public final class Cli {
             "",
             "  --dry-run           print the plan; write nothing",
             "  --show-requests     with --dry-run --json: include each request's exact JSON body",
-            "  --refresh-metrics   then compute the five metrics from sheet Uniones and write the cells",
+            "  --refresh-metrics   then compute the five metrics from sheet Uniones (else UNIONES_SHEET) and write the cells",
             "                      that differ (with --dry-run: report the drift, write nothing)",
             "  --spreadsheet ID    spreadsheet id (else SPREADSHEET_ID; with neither and no emulator,",
             "                      an embedded emulator with the demo spreadsheet is used)",

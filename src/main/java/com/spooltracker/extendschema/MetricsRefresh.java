@@ -31,9 +31,6 @@ import java.util.Optional;
  * be overwritten stays as short as it can be; the next run repairs such a cell.
  */
 final class MetricsRefresh {
-    /** The sheet the metrics come from. */
-    static final String UNIONES = "Uniones";
-
     private static final int LAYOUT_READS_AT_MOST = 3;
 
     private final Migration.Target target;
@@ -72,7 +69,7 @@ final class MetricsRefresh {
                         "Sheet '" + sheet
                                 + "' has no column '" + MetricColumns.OT
                                 + "' in row 1, so its spools cannot be matched to their unions in '"
-                                + UNIONES + "'. The migration step ran; the metrics were not refreshed.",
+                                + target.unionesSheet() + "'. The migration step ran; the metrics were not refreshed.",
                         List.of()));
         List<Integer> metricColumns = new ArrayList<>();
         List<Boolean> exists = new ArrayList<>();
@@ -81,7 +78,8 @@ final class MetricsRefresh {
             metricColumns.add(placement.index());
             exists.add(step.applied() || step.plan().present().contains(placement));
         }
-        SheetKey unionesKey = new SheetKey(target.spreadsheetId(), UNIONES);
+        String uniones = target.unionesSheet();
+        SheetKey unionesKey = new SheetKey(target.spreadsheetId(), uniones);
         List<Integer> unionColumns =
                 cache.peek(unionesKey).flatMap(MetricsRefresh::unionColumns).orElse(MetricColumns.UNIONES_PRESUMED);
         for (int attempt = 0; attempt < LAYOUT_READS_AT_MOST; attempt++) {
@@ -94,16 +92,16 @@ final class MetricsRefresh {
                 }
             }
             int unionesAt = ranges.size();
-            ranges.add(ValuesRange.headerRow(UNIONES));
+            ranges.add(ValuesRange.headerRow(uniones));
             for (int column : unionColumns) {
-                ranges.add(ValuesRange.column(UNIONES, column));
+                ranges.add(ValuesRange.column(uniones, column));
             }
             List<List<List<Object>>> answer;
             try {
                 answer = gateway.readValues(ranges);
             } catch (SheetsGateway.NoSuchSheet noSheet) {
                 throw new Failure.NotFound(
-                        "The spreadsheet has no sheet '" + UNIONES + "' to compute the metrics from. "
+                        "The spreadsheet has no sheet '" + uniones + "' to compute the metrics from. "
                                 + "The migration step ran; the metrics were not refreshed.");
             } catch (SheetsGateway.StaleLayout stale) {
                 // Uniones is narrower than the presumed layout: read its header alone, then what it says.
@@ -135,13 +133,13 @@ final class MetricsRefresh {
                                 metricCells,
                                 step.managed(),
                                 zeroed),
-                        new SheetColumns.Uniones(UNIONES, unionColumns, unionCells));
+                        new SheetColumns.Uniones(uniones, unionColumns, unionCells));
             }
             cache.invalidate(unionesKey);
             unionColumns = needed;
         }
         throw new Failure.Conflicted(
-                "The header of sheet '" + UNIONES + "' changed on each of " + LAYOUT_READS_AT_MOST
+                "The header of sheet '" + uniones + "' changed on each of " + LAYOUT_READS_AT_MOST
                         + " reads. Nothing was written by the refresh; run again once edits have settled.",
                 List.of());
     }
@@ -187,7 +185,7 @@ final class MetricsRefresh {
                 .filter(n -> header.indexOf(n).isEmpty())
                 .toList();
         return new Failure.Conflicted(
-                "Sheet '" + UNIONES + "' has no column " + String.join(", ", missing)
+                "Sheet '" + target.unionesSheet() + "' has no column " + String.join(", ", missing)
                         + " in row 1; the metrics are computed from OT, DN_UNION, ARM_FECHA_FIN and SOL_FECHA_FIN. "
                         + "The migration step ran; the metrics were not refreshed.",
                 List.of());
@@ -220,7 +218,7 @@ final class MetricsRefresh {
     AuditLog.Entry auditEntry(DriftReport drift) {
         JsonObject details = new JsonObject();
         details.addProperty("sheet", target.sheet());
-        details.addProperty("from", UNIONES);
+        details.addProperty("from", target.unionesSheet());
         details.addProperty("rowsChecked", drift.rowsChecked());
         details.addProperty("cellsWritten", drift.changes().size());
         JsonObject byColumn = new JsonObject();

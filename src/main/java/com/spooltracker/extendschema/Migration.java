@@ -57,8 +57,17 @@ public final class Migration {
     private final ColumnMapCache cache;
     private final Clock clock;
 
-    /** Which sheet a migration works on, and how it recognises data rows and records its runs. */
-    public record Target(String spreadsheetId, String sheet, String keyColumn, Optional<String> auditSheet) {
+    /**
+     * Which sheet a migration works on, how it recognises data rows and records its runs, and the sheet
+     * the metrics refresh computes the metrics from.
+     */
+    public record Target(
+            String spreadsheetId, String sheet, String keyColumn, Optional<String> auditSheet, String unionesSheet) {
+        /** A target whose metrics come from the default {@code Uniones}. */
+        public Target(String spreadsheetId, String sheet, String keyColumn, Optional<String> auditSheet) {
+            this(spreadsheetId, sheet, keyColumn, auditSheet, Config.DEFAULT_UNIONES_SHEET);
+        }
+
         SheetKey key() {
             return new SheetKey(spreadsheetId, sheet);
         }

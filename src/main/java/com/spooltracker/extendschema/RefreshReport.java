@@ -27,7 +27,7 @@ public final class RefreshReport {
         JsonObject json = new JsonObject();
         json.addProperty("status", status(result));
         json.addProperty("sheet", sheet);
-        json.addProperty("from", MetricsRefresh.UNIONES);
+        json.addProperty("from", drift.from());
         json.addProperty("rowsChecked", drift.rowsChecked());
         json.addProperty(
                 result instanceof RefreshResult.Applied ? "cellsChanged" : "cellsToChange",
@@ -101,23 +101,23 @@ public final class RefreshReport {
         DriftReport drift = result.drift();
         String notes = notes(drift);
         if (result instanceof RefreshResult.UpToDate) {
-            return "The metrics of all " + plural(drift.rowsChecked(), "data row") + " agree with "
-                    + MetricsRefresh.UNIONES + "; nothing to write." + notes;
+            return "The metrics of all " + plural(drift.rowsChecked(), "data row") + " agree with " + drift.from()
+                    + "; nothing to write." + notes;
         }
         String cells = plural(drift.changes().size(), "metric cell");
         if (result instanceof RefreshResult.DryRun) {
-            return cells + " of " + plural(drift.rowsChecked(), "data row") + " differ from " + MetricsRefresh.UNIONES
+            return cells + " of " + plural(drift.rowsChecked(), "data row") + " differ from " + drift.from()
                     + " and would be written. Nothing was written; run again without dry run to apply." + notes;
         }
         return "Wrote " + cells + " of " + plural(drift.rowsChecked(), "data row") + " that differed from "
-                + MetricsRefresh.UNIONES + "." + notes;
+                + drift.from() + "." + notes;
     }
 
     /** The CLI's lines for the refresh. */
     public static void print(Engine.Refreshed refreshed, PrintStream out) {
         RefreshResult result = refreshed.result();
         DriftReport drift = result.drift();
-        out.printf("METRICS %s  from sheet '%s'%n", status(result), MetricsRefresh.UNIONES);
+        out.printf("METRICS %s  from sheet '%s'%n", status(result), drift.from());
         out.println("  " + message(result));
         String verb = result instanceof RefreshResult.Applied ? "changed" : "to change";
         for (int m = 0; m < MetricColumns.COUNT; m++) {
@@ -165,7 +165,7 @@ public final class RefreshReport {
             notes.append(" ")
                     .append(plural(drift.orphanCount(), "union"))
                     .append(" of ")
-                    .append(MetricsRefresh.UNIONES)
+                    .append(drift.from())
                     .append(drift.orphanCount() == 1 ? " has" : " have")
                     .append(" an OT no spool has.");
         }

@@ -93,6 +93,16 @@ class CliTest {
             assertEquals(Cli.FAILED, missing.exit());
             assertTrue(missing.err().startsWith("NOT_FOUND"), missing.err());
         }
+        for (String[] args : List.of(
+                new String[] {"--emulator", "localhost:1", "--sheet", "Uniones"},
+                new String[] {"--emulator", "localhost:1", "--audit-sheet", "uniones"})) {
+            Run misconfigured = cli(args);
+            assertEquals(Cli.FAILED, misconfigured.exit(), misconfigured.err());
+            assertTrue(
+                    misconfigured.err().startsWith("NOT_CONFIGURED")
+                            && misconfigured.err().contains("UNIONES_SHEET"),
+                    misconfigured.err());
+        }
         assertEquals(Cli.USAGE, cli("--bogus").exit());
         assertEquals(Cli.USAGE, cli("--sheet").exit());
         Run help = cli("--help");

@@ -119,6 +119,7 @@ public final class Drift {
             perColumn.add(count);
         }
         return new DriftReport(
+                sheets.uniones(),
                 sheets.spools().size(),
                 perColumn,
                 changes,

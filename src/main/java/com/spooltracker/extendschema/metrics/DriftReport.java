@@ -7,9 +7,10 @@ import java.util.List;
  * The difference between the metric cells and what {@code Uniones} says they should be, as data:
  * the cells to write, and what a person needs to see (counts per column, examples, and the rows and
  * cells the refresh could not use or would not touch). Lists of examples hold at most
- * {@link #MAX_EXAMPLES} entries; the counts are complete.
+ * {@link #MAX_EXAMPLES} entries; the counts are complete. {@code from} is the sheet the metrics come from.
  */
 public record DriftReport(
+        String from,
         int rowsChecked,
         List<Integer> differingByColumn,
         List<CellChange> changes,
