@@ -145,4 +145,39 @@ class UpstreamMisbehaviourTest {
                 "the row was written once");
         assertEquals(1, fixture.emulator().counters().calls("values.append"), "the append was not sent again");
     }
+
+    @Test
+    void aSingle500OnTheAuditAppendSaysWhatHappenedAndPromisesNoRerun() {
+        fixture.emulator().addFault(FaultRule.on("values.append").status(500));
+
+        Response response = fixture.function().post("");
+
+        assertEquals(200, response.status(), response::toString);
+        JsonObject audit = response.json().getAsJsonObject("audit");
+        String message = audit.get("message").getAsString();
+        assertEquals("UNKNOWN", audit.get("outcome").getAsString(), response::toString);
+        assertTrue(message.contains("answered 500") && message.contains("once"), message);
+        assertTrue(message.contains("not idempotent"), message);
+        assertTrue(message.contains("may or may not have been written"), message);
+        assertFalse(message.contains("until the retry deadline"), message);
+        assertFalse(message.contains("finishes the job"), message);
+        assertEquals(1, fixture.emulator().counters().calls("values.append"), "the append was not sent again");
+    }
+
+    @Test
+    void anAuditAppendGoogleKeptRefusingIsNotWrittenAndARerunIsNotSaidToAddIt() {
+        fixture.emulator().addFault(FaultRule.on("values.append").times(0).status(503));
+        int before = rows(sheet(fixture.emulator().dump("demo"), "Metadata")).size();
+
+        Response response = fixture.function().post("");
+
+        assertEquals(200, response.status(), response::toString);
+        JsonObject audit = response.json().getAsJsonObject("audit");
+        String message = audit.get("message").getAsString();
+        assertEquals("FAILED", audit.get("outcome").getAsString(), response::toString);
+        assertTrue(message.contains("was not written") && message.contains("503"), message);
+        assertFalse(message.contains("finishes the job"), message);
+        assertEquals(
+                before, rows(sheet(fixture.emulator().dump("demo"), "Metadata")).size());
+    }
 }
