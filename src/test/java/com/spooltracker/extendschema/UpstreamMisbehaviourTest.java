@@ -180,4 +180,36 @@ class UpstreamMisbehaviourTest {
         assertEquals(
                 before, rows(sheet(fixture.emulator().dump("demo"), "Metadata")).size());
     }
+
+    /** Each call of a fresh migration and refresh, answered 200 with a body that is not JSON. */
+    static Stream<Arguments> unreadableAnswers() {
+        return Stream.of("spreadsheets.get", "values.batchGet", "spreadsheets.batchUpdate", "values.batchUpdate")
+                .flatMap(endpoint -> Stream.of("<html><body>Service error</body></html>", "{\"sheets\": [}", "{]")
+                        .map(body -> Arguments.of(endpoint, body)));
+    }
+
+    @ParameterizedTest(name = "{0} answering {1}")
+    @MethodSource("unreadableAnswers")
+    void aBodyThatIsNotJsonIsABadGatewaySayingGoogleAnsweredSomethingUnreadable(String endpoint, String body) {
+        fixture.emulator().addFault(FaultRule.on(endpoint).times(0).respond(200, body));
+
+        Response response = fixture.function().post("refreshMetrics=true");
+
+        assertEquals(502, response.status(), response::toString);
+        assertEquals("BAD_GATEWAY", response.errorStatus());
+        assertTrue(response.body().contains("unreadable"), response::toString);
+        assertFalse(response.body().contains("Could not reach"), response::toString);
+    }
+
+    @Test
+    void anAuditAppendAnsweredWithABodyThatIsNotJsonIsUnknownAndSaysSo() {
+        fixture.emulator().addFault(FaultRule.on("values.append").applyThenRespond(200, "<html>oops</html>"));
+
+        Response response = fixture.function().post("");
+
+        assertEquals(200, response.status(), response::toString);
+        JsonObject audit = response.json().getAsJsonObject("audit");
+        assertEquals("UNKNOWN", audit.get("outcome").getAsString(), response::toString);
+        assertTrue(audit.get("message").getAsString().contains("unreadable"), response::toString);
+    }
 }

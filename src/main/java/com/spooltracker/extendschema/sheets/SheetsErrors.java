@@ -3,6 +3,7 @@ package com.spooltracker.extendschema.sheets;
 import com.google.api.client.googleapis.json.GoogleJsonError;
 import com.google.api.client.googleapis.json.GoogleJsonResponseException;
 import com.google.api.client.http.HttpResponseException;
+import com.google.gson.stream.MalformedJsonException;
 import com.spooltracker.extendschema.failure.Failure;
 import com.spooltracker.extendschema.logging.Redaction;
 import com.spooltracker.extendschema.schema.Conflict;
@@ -31,6 +32,12 @@ final class SheetsErrors {
     static Failure translate(
             IOException e, String call, String spreadsheetId, Optional<String> identity, String rerun) {
         String again = rerun.isEmpty() ? "" : " " + rerun;
+        if (isUnreadable(e)) {
+            return new Failure.BadGateway(
+                    "Google Sheets answered " + call + " with something unreadable (not JSON); the fault is on "
+                            + "Google's side, not in the request." + again,
+                    e);
+        }
         if (!(e instanceof HttpResponseException response)) {
             String unreachable = e instanceof Unreachable named
                     ? named.sentence(call)
@@ -147,6 +154,19 @@ final class SheetsErrors {
             return "quota " + limit + (metric.isEmpty() ? "" : " of " + metric);
         }
         return googleMessage.isEmpty() ? "a rate quota" : "\"" + googleMessage + "\"";
+    }
+
+    /**
+     * Whether {@code e} says the answer's body is not JSON. Gson's {@link MalformedJsonException} is an
+     * {@link IOException}, but Google did answer: it is no network failure, and no retry would help.
+     */
+    static boolean isUnreadable(IOException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MalformedJsonException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

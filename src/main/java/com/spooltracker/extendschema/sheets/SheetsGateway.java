@@ -261,7 +261,9 @@ public final class SheetsGateway {
         if (e instanceof ConnectException || e instanceof UnknownHostException) {
             return failure;
         }
-        return new AppendUnconfirmed("Google's answer was lost", failure);
+        return new AppendUnconfirmed(
+                SheetsErrors.isUnreadable(e) ? "Google's reply was unreadable (not JSON)" : "Google's answer was lost",
+                failure);
     }
 
     /**
