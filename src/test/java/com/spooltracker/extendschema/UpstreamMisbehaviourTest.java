@@ -212,4 +212,86 @@ class UpstreamMisbehaviourTest {
         assertEquals("UNKNOWN", audit.get("outcome").getAsString(), response::toString);
         assertTrue(audit.get("message").getAsString().contains("unreadable"), response::toString);
     }
+
+    /**
+     * The refresh's values read of the migrated demo, as Google would answer it for one spool SP-1 of OT
+     * 1204 and one armed union, each column from its header cell down, with {@code poison} in place of
+     * the cell {@code at} ("key", "ot", "metric", "unionOt", "dn").
+     */
+    private static String valuesAnswer(String at, String poison) {
+        List<String> ranges = new java.util.ArrayList<>();
+        ranges.add(column("\"TAG_SPOOL\"", at.equals("key") ? poison : "\"SP-1\""));
+        ranges.add(column("\"OT\"", at.equals("ot") ? poison : "1204"));
+        for (String metric : List.of(
+                "Total_Uniones",
+                "Uniones_ARM_Completadas",
+                "Uniones_SOLD_Completadas",
+                "Pulgadas_ARM",
+                "Pulgadas_SOLD")) {
+            ranges.add(
+                    column("\"" + metric + "\"", at.equals("metric") && metric.equals("Pulgadas_ARM") ? poison : "0"));
+        }
+        List<String> header = new java.util.ArrayList<>();
+        for (String name : com.spooltracker.extendschema.emulator.DemoSpreadsheet.UNIONES_HEADERS) {
+            header.add("[\"" + name + "\"]");
+        }
+        ranges.add("{\"majorDimension\":\"COLUMNS\",\"values\":[" + String.join(",", header) + "]}");
+        ranges.add(column("\"OT\"", at.equals("unionOt") ? poison : "1204"));
+        ranges.add(column("\"DN_UNION\"", at.equals("dn") ? poison : "2"));
+        ranges.add(column("\"ARM_FECHA_FIN\"", "45700"));
+        ranges.add(column("\"SOL_FECHA_FIN\"", "45701"));
+        return "{\"valueRanges\":[" + String.join(",", ranges) + "]}";
+    }
+
+    private static String column(String header, String cell) {
+        return "{\"majorDimension\":\"COLUMNS\",\"values\":[[" + header + "," + cell + "]]}";
+    }
+
+    static Stream<Arguments> oddCells() {
+        return Stream.of("key", "ot", "metric", "unionOt", "dn")
+                .flatMap(at -> Stream.of("{\"stringValue\":\"1204\"}", "[1204]", "{}", "[]")
+                        .map(poison -> Arguments.of(at, poison)));
+    }
+
+    @ParameterizedTest(name = "{1} as the {0} cell")
+    @MethodSource("oddCells")
+    void aValuesAnswerWithAnObjectOrArrayForACellIsABadGatewayAndWritesNothing(String at, String poison) {
+        assertEquals(200, fixture.function().post("").status(), "migrated first");
+        fixture.emulator().addFault(FaultRule.on("values.batchGet").times(0).respond(200, valuesAnswer(at, poison)));
+        JsonObject before = fixture.emulator().dump("demo");
+
+        Response response = fixture.function().post("refreshMetrics=true");
+
+        assertEquals(502, response.status(), response::toString);
+        assertEquals("BAD_GATEWAY", response.errorStatus());
+        assertTrue(response.body().contains("running again is safe"), response::toString);
+        assertEquals(before, fixture.emulator().dump("demo"), "nothing written");
+    }
+
+    @Test
+    void theCraftedValuesAnswerIsReadAsGooglesWhenItHoldsOnlyScalars() {
+        assertEquals(200, fixture.function().post("").status(), "migrated first");
+        fixture.emulator().addFault(FaultRule.on("values.batchGet").times(0).respond(200, valuesAnswer("none", "")));
+
+        Response response = fixture.function().post("refreshMetrics=true");
+
+        assertEquals(200, response.status(), response::toString);
+        assertEquals(
+                1, response.json().getAsJsonObject("metrics").get("rowsChecked").getAsInt(), response::toString);
+    }
+
+    @ParameterizedTest(name = "userEnteredValue {0}")
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {"{\"formulaValue\":{\"f\":1}}", "{\"numberValue\":[1]}", "{\"stringValue\":{}}"})
+    void aGridAnswerWithAnObjectInsideAnEnteredValueIsABadGateway(String entered) {
+        String body = "{\"sheets\":[{\"properties\":{\"title\":\"Operaciones\",\"sheetId\":0,"
+                + "\"gridProperties\":{\"rowCount\":1000,\"columnCount\":67}},\"data\":[{\"rowData\":[{\"values\":"
+                + "[{\"formattedValue\":\"TAG_SPOOL\",\"userEnteredValue\":" + entered + "}]}]},{},{}]}]}";
+        fixture.emulator().addFault(FaultRule.on("spreadsheets.get").respond(200, body));
+
+        Response response = fixture.function().post("dryRun=true");
+
+        assertEquals(502, response.status(), response::toString);
+        assertTrue(response.body().contains("userEnteredValue"), response::toString);
+    }
 }

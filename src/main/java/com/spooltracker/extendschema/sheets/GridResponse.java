@@ -237,14 +237,23 @@ final class GridResponse {
         return new CellRead(shown == null ? "" : shown, true, managed);
     }
 
-    /** What an ExtendedValue holds: nothing, a literal, or a formula (under the narrow mask only formulas appear). */
+    /**
+     * What an ExtendedValue holds: nothing, a literal, or a formula (under the narrow mask only formulas
+     * appear). Its fields are scalars ({@code numberValue}, {@code stringValue}, {@code boolValue},
+     * {@code formulaValue}); an object or array there is not Google's answer.
+     */
     private static int enteredValue(JsonReader reader) throws IOException {
         expect(reader, JsonToken.BEGIN_OBJECT, "userEnteredValue");
         int kind = NOTHING_ENTERED;
         reader.beginObject();
         while (reader.hasNext()) {
             String name = reader.nextName();
-            if (reader.peek() != JsonToken.NULL) {
+            JsonToken token = reader.peek();
+            if (token == JsonToken.BEGIN_OBJECT || token == JsonToken.BEGIN_ARRAY) {
+                throw new UnexpectedAnswer("userEnteredValue." + name + " is " + describe(token)
+                        + " where a string, number or boolean belongs");
+            }
+            if (token != JsonToken.NULL) {
                 kind = Math.max(kind, name.equals("formulaValue") ? FORMULA : LITERAL);
             }
             reader.skipValue();
