@@ -2,6 +2,7 @@ package com.spooltracker.extendschema;
 
 import com.spooltracker.extendschema.failure.Failure;
 import com.spooltracker.extendschema.logging.Log;
+import com.spooltracker.extendschema.logging.Redaction;
 import com.spooltracker.extendschema.schema.ColumnFill;
 import com.spooltracker.extendschema.schema.Conflict;
 import com.spooltracker.extendschema.schema.Placement;
@@ -77,7 +78,8 @@ public final class Cli {
                         out.println(USAGE_TEXT);
                         return OK;
                     }
-                    default -> throw new Failure.BadRequest("Unknown argument '" + args[i] + "'.");
+                    default ->
+                        throw new Failure.BadRequest("Unknown argument '" + Redaction.callerText(args[i]) + "'.");
                 }
             }
             if (showRequests && !dryRun) {

@@ -1,6 +1,7 @@
 package com.spooltracker.extendschema;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonParser;
@@ -104,6 +105,15 @@ class CliTest {
                     misconfigured.err());
         }
         assertEquals(Cli.USAGE, cli("--bogus").exit());
+        for (String secret : List.of(
+                "--token=ya29.a0AfB_byC-secret",
+                "_ya29.a0AfB_byC-secret",
+                "1AIzaSyD-9tSrke72PouQMnMX-a7eZSW0jkFMBWY")) {
+            Run leaked = cli(secret);
+            assertEquals(Cli.USAGE, leaked.exit());
+            assertFalse(leaked.err().contains("a0AfB") || leaked.err().contains("SyD-9tSrke72"), leaked.err());
+            assertTrue(leaked.err().contains("withheld"), leaked.err());
+        }
         assertEquals(Cli.USAGE, cli("--sheet").exit());
         Run help = cli("--help");
         assertEquals(0, help.exit());
