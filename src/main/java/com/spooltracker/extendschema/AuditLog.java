@@ -41,12 +41,12 @@ final class AuditLog {
         } catch (SheetsGateway.NoSuchSheet noSheet) {
             return RunResult.Audit.skipped("The spreadsheet has no sheet '" + title + "' to audit to.");
         } catch (SheetsGateway.AppendUnconfirmed unconfirmed) {
-            return RunResult.Audit.unknown("The audit row was sent to sheet '" + title + "' but Google's answer was "
-                    + "lost, so it may or may not have been written; it was not sent again, to avoid a duplicate. "
-                    + done);
+            return RunResult.Audit.unknown("The audit row was sent to sheet '" + title + "', but "
+                    + unconfirmed.reason() + ", so it may or may not have been written. It was not sent again: an "
+                    + "append is not idempotent, and a second one could add a duplicate row. " + done);
         } catch (Failure failure) {
             return RunResult.Audit.failed(
-                    "The audit row was not written to sheet '" + title + "': " + failure.getMessage());
+                    "The audit row was not written to sheet '" + title + "': " + failure.getMessage() + " " + done);
         }
     }
 

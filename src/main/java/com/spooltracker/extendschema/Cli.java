@@ -2,6 +2,7 @@ package com.spooltracker.extendschema;
 
 import com.spooltracker.extendschema.failure.Failure;
 import com.spooltracker.extendschema.logging.Log;
+import com.spooltracker.extendschema.logging.Redaction;
 import com.spooltracker.extendschema.schema.ColumnFill;
 import com.spooltracker.extendschema.schema.Conflict;
 import com.spooltracker.extendschema.schema.Placement;
@@ -34,8 +35,9 @@ public final class Cli {
             "",
             "  --dry-run           print the plan; write nothing",
             "  --show-requests     with --dry-run --json: include each request's exact JSON body",
-            "  --refresh-metrics   then compute the five metrics from sheet Uniones and write the cells",
-            "                      that differ (with --dry-run: report the drift, write nothing)",
+            "  --refresh-metrics   then compute the five metrics from sheet Uniones (else UNIONES_SHEET)",
+            "                      and write the cells that differ (with --dry-run: report the drift,",
+            "                      write nothing)",
             "  --spreadsheet ID    spreadsheet id (else SPREADSHEET_ID; with neither and no emulator,",
             "                      an embedded emulator with the demo spreadsheet is used)",
             "  --sheet NAME        sheet to migrate (else SHEET_NAME, default Operaciones)",
@@ -77,7 +79,8 @@ public final class Cli {
                         out.println(USAGE_TEXT);
                         return OK;
                     }
-                    default -> throw new Failure.BadRequest("Unknown argument '" + args[i] + "'.");
+                    default ->
+                        throw new Failure.BadRequest("Unknown argument '" + Redaction.callerText(args[i]) + "'.");
                 }
             }
             if (showRequests && !dryRun) {

@@ -12,6 +12,7 @@ import java.util.Properties;
  * The request never chooses the spreadsheet or the sheet.
  *
  * @param spreadsheetId empty: local mode (embedded emulator) off Cloud Run, a configuration error on it
+ * @param unionesSheet {@code UNIONES_SHEET}: the sheet the metrics refresh computes the metrics from
  * @param emulatorHost {@code host:port} of a Sheets emulator; when set, no credentials are used
  * @param onCloudRun {@code K_SERVICE} is set
  * @param projectId {@code GOOGLE_CLOUD_PROJECT} (else {@code GCP_PROJECT}), for linking log entries to traces
@@ -24,6 +25,7 @@ public record Config(
         Optional<String> spreadsheetId,
         String sheetName,
         String keyColumn,
+        String unionesSheet,
         String auditSheet,
         Optional<String> emulatorHost,
         boolean onCloudRun,
@@ -35,6 +37,7 @@ public record Config(
     public static final String DEFAULT_SHEET = "Operaciones";
     public static final String DEFAULT_KEY_COLUMN = "TAG_SPOOL";
     public static final String DEFAULT_AUDIT_SHEET = "Metadata";
+    public static final String DEFAULT_UNIONES_SHEET = "Uniones";
     static final int DEFAULT_DEADLINE_SECONDS = 120;
     static final int DEFAULT_READ_TIMEOUT_SECONDS = 60;
     static final int DEFAULT_BACKOFF_INITIAL_MS = 500;
@@ -50,6 +53,7 @@ public record Config(
                 settings.optional("SPREADSHEET_ID"),
                 settings.optional("SHEET_NAME").orElse(DEFAULT_SHEET),
                 settings.optional("KEY_COLUMN").orElse(DEFAULT_KEY_COLUMN),
+                settings.optional("UNIONES_SHEET").orElse(DEFAULT_UNIONES_SHEET),
                 settings.value("AUDIT_SHEET").orElse(DEFAULT_AUDIT_SHEET).trim(),
                 settings.optional("SHEETS_EMULATOR_HOST"),
                 settings.optional("K_SERVICE").isPresent(),
@@ -58,7 +62,7 @@ public record Config(
                 Duration.ofSeconds(settings.seconds("SHEETS_READ_TIMEOUT_SECONDS", DEFAULT_READ_TIMEOUT_SECONDS)),
                 Duration.ofMillis(settings.whole(
                         "SHEETS_BACKOFF_INITIAL_MS", DEFAULT_BACKOFF_INITIAL_MS, 60_000, "milliseconds")));
-        config.checkAuditSheet();
+        config.checkSheets();
         return config;
     }
 
@@ -67,11 +71,24 @@ public record Config(
      * would fill its metrics and audit again, so the sheet would never be up to date. Sheet titles are
      * unique regardless of case in Google Sheets, so the comparison ignores case too.
      */
-    private void checkAuditSheet() {
+    private void checkSheets() {
         if (auditEnabled() && auditSheet.equalsIgnoreCase(sheetName)) {
             throw new Failure.NotConfigured("AUDIT_SHEET is '" + auditSheet + "', the sheet being migrated "
                     + "(SHEET_NAME). Audit rows would land among the spools. Set AUDIT_SHEET to another sheet "
                     + "(default " + DEFAULT_AUDIT_SHEET + "), or to \"\" to write no audit row.");
+        }
+        // The metrics are read from the unions: migrating that sheet would add five columns to it and
+        // write metrics there, and audit rows there would be counted as unions.
+        if (sheetName.equalsIgnoreCase(unionesSheet)) {
+            throw new Failure.NotConfigured("SHEET_NAME is '" + sheetName + "', the sheet the metrics are "
+                    + "computed from (UNIONES_SHEET, default " + DEFAULT_UNIONES_SHEET + "). Set SHEET_NAME to the "
+                    + "sheet of spools (default " + DEFAULT_SHEET + ").");
+        }
+        if (auditEnabled() && auditSheet.equalsIgnoreCase(unionesSheet)) {
+            throw new Failure.NotConfigured("AUDIT_SHEET is '" + auditSheet + "', the sheet the metrics are "
+                    + "computed from (UNIONES_SHEET, default " + DEFAULT_UNIONES_SHEET + "). Audit rows would be "
+                    + "counted as unions. Set AUDIT_SHEET to another sheet (default " + DEFAULT_AUDIT_SHEET
+                    + "), or to \"\" to write no audit row.");
         }
     }
 

@@ -55,14 +55,15 @@ public final class Migration {
     private final ColumnMapCache cache;
     private final Clock clock;
 
-    /** Which sheet a migration works on, and how it recognises data rows and records its runs. */
+    /**
+     * Which sheet a migration works on, how it recognises data rows and records its runs, and the sheet
+     * the metrics refresh computes the metrics from.
+     */
     public record Target(
             String spreadsheetId, String sheet, String keyColumn, Optional<String> auditSheet, String unionesSheet) {
-        /** The metrics come from {@code Uniones}. */
-        public static final String UNIONES = "Uniones";
-
+        /** A target whose metrics come from the default {@code Uniones}. */
         public Target(String spreadsheetId, String sheet, String keyColumn, Optional<String> auditSheet) {
-            this(spreadsheetId, sheet, keyColumn, auditSheet, UNIONES);
+            this(spreadsheetId, sheet, keyColumn, auditSheet, Config.DEFAULT_UNIONES_SHEET);
         }
 
         SheetKey key() {

@@ -27,7 +27,7 @@ public final class RefreshReport {
         JsonObject json = new JsonObject();
         json.addProperty("status", status(result));
         json.addProperty("sheet", sheet);
-        json.addProperty("from", Migration.Target.UNIONES);
+        json.addProperty("from", drift.from());
         json.addProperty("rowsChecked", drift.rowsChecked());
         json.addProperty(
                 result instanceof RefreshResult.Applied ? "cellsChanged" : "cellsToChange",
@@ -107,12 +107,12 @@ public final class RefreshReport {
         DriftReport drift = result.drift();
         String notes = notes(drift);
         if (result instanceof RefreshResult.UpToDate) {
-            return "The metrics of all " + plural(drift.rowsChecked(), "data row") + " agree with "
-                    + Migration.Target.UNIONES + "; nothing to write." + notes;
+            return "The metrics of all " + plural(drift.rowsChecked(), "data row") + " agree with " + drift.from()
+                    + "; nothing to write." + notes;
         }
         String cells = plural(drift.changes().size(), "metric cell");
         if (result instanceof RefreshResult.DryRun) {
-            return cells + " of " + plural(drift.rowsChecked(), "data row") + " differ from " + Migration.Target.UNIONES
+            return cells + " of " + plural(drift.rowsChecked(), "data row") + " differ from " + drift.from()
                     + " and would be written. Nothing was written; run again without dry run to apply." + notes;
         }
         RefreshResult.Applied applied = (RefreshResult.Applied) result;
@@ -123,7 +123,7 @@ public final class RefreshReport {
                 ? ""
                 : " " + plural(applied.warnings().size(), "warning") + ".";
         return "Wrote " + plural(applied.cellsWritten(), "metric cell") + " of "
-                + plural(drift.rowsChecked(), "data row") + " that differed from " + Migration.Target.UNIONES + "."
+                + plural(drift.rowsChecked(), "data row") + " that differed from " + drift.from() + "."
                 + repaired + warned + notes;
     }
 
@@ -131,7 +131,7 @@ public final class RefreshReport {
     public static void print(Engine.Refreshed refreshed, PrintStream out) {
         RefreshResult result = refreshed.result();
         DriftReport drift = result.drift();
-        out.printf("METRICS %s  from sheet '%s'%n", status(result), Migration.Target.UNIONES);
+        out.printf("METRICS %s  from sheet '%s'%n", status(result), drift.from());
         out.println("  " + message(result));
         String verb = result instanceof RefreshResult.Applied ? "changed" : "to change";
         for (int m = 0; m < MetricColumns.COUNT; m++) {
@@ -148,7 +148,7 @@ public final class RefreshReport {
                     example.tag(), example.column(), example.cell(), example.current(), example.computed());
         }
         out.printf(
-                "  orphan unions: %,d; DN_UNION not a number: %,d; formula/text cells left alone: %,d%n",
+                "  orphan unions: %,d; DN_UNION not a number: %,d; cells left alone: %,d%n",
                 drift.orphanCount(), drift.invalidDnCount(), drift.leftAloneCount());
         for (DriftReport.Orphan orphan : drift.orphans()) {
             out.printf("    orphan %s OT %s%n", orphan.cell(), orphan.ot());
@@ -180,7 +180,7 @@ public final class RefreshReport {
             notes.append(" ")
                     .append(plural(drift.orphanCount(), "union"))
                     .append(" of ")
-                    .append(Migration.Target.UNIONES)
+                    .append(drift.from())
                     .append(drift.orphanCount() == 1 ? " has" : " have")
                     .append(" an OT no spool has.");
         }
@@ -193,9 +193,8 @@ public final class RefreshReport {
         if (drift.leftAloneCount() > 0) {
             notes.append(" ")
                     .append(plural(drift.leftAloneCount(), "metric cell"))
-                    .append(" holding a formula or text ")
-                    .append(drift.leftAloneCount() == 1 ? "was" : "were")
-                    .append(" left alone.");
+                    .append(drift.leftAloneCount() == 1 ? " was" : " were")
+                    .append(" left alone (a formula, text, or a figure too large for any cell).");
         }
         return notes.toString();
     }

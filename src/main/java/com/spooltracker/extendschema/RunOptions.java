@@ -52,7 +52,7 @@ public record RunOptions(boolean dryRun, boolean showRequests, boolean refreshMe
             String method, Map<String, List<String>> query, Optional<String> contentType, byte[] body) {
         boolean isGet = "GET".equals(method);
         if (!isGet && !"POST".equals(method)) {
-            throw new Failure.MethodNotAllowed(method, ALLOWED_METHODS);
+            throw new Failure.MethodNotAllowed(abbreviate(method), ALLOWED_METHODS);
         }
         Map<String, Boolean> fromQuery = fromQuery(query);
         Map<String, Boolean> fromBody = fromBody(contentType, body);
@@ -252,14 +252,6 @@ public record RunOptions(boolean dryRun, boolean showRequests, boolean refreshMe
     }
 
     private static String abbreviate(String text) {
-        if (text == null) {
-            return "";
-        }
-        if (Redaction.looksSecret(text)) {
-            // Never echo a credential, not even to the caller who sent it: answers end up in logs.
-            return "(withheld: it looks like a credential)";
-        }
-        String clean = text.replaceAll("\\p{Cntrl}", "?");
-        return clean.length() > 40 ? clean.substring(0, 40) + "…" : clean;
+        return Redaction.callerText(text);
     }
 }

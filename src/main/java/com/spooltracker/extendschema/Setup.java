@@ -69,7 +69,8 @@ public final class Setup {
                 spreadsheetId,
                 config.sheetName(),
                 config.keyColumn(),
-                config.auditEnabled() ? Optional.of(config.auditSheet()) : Optional.empty());
+                config.auditEnabled() ? Optional.of(config.auditSheet()) : Optional.empty(),
+                config.unionesSheet());
         return new Setup(
                 new Migration(clients, target, policy, ColumnMapCache.shared(), Clock.systemUTC()), null, notice);
     }

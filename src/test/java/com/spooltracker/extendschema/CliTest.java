@@ -1,6 +1,7 @@
 package com.spooltracker.extendschema;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonParser;
@@ -93,7 +94,26 @@ class CliTest {
             assertEquals(Cli.FAILED, missing.exit());
             assertTrue(missing.err().startsWith("NOT_FOUND"), missing.err());
         }
+        for (String[] args : List.of(
+                new String[] {"--emulator", "localhost:1", "--sheet", "Uniones"},
+                new String[] {"--emulator", "localhost:1", "--audit-sheet", "uniones"})) {
+            Run misconfigured = cli(args);
+            assertEquals(Cli.FAILED, misconfigured.exit(), misconfigured.err());
+            assertTrue(
+                    misconfigured.err().startsWith("NOT_CONFIGURED")
+                            && misconfigured.err().contains("UNIONES_SHEET"),
+                    misconfigured.err());
+        }
         assertEquals(Cli.USAGE, cli("--bogus").exit());
+        for (String secret : List.of(
+                "--token=ya29.a0AfB_byC-secret",
+                "_ya29.a0AfB_byC-secret",
+                "1AIzaSyD-9tSrke72PouQMnMX-a7eZSW0jkFMBWY")) {
+            Run leaked = cli(secret);
+            assertEquals(Cli.USAGE, leaked.exit());
+            assertFalse(leaked.err().contains("a0AfB") || leaked.err().contains("SyD-9tSrke72"), leaked.err());
+            assertTrue(leaked.err().contains("withheld"), leaked.err());
+        }
         assertEquals(Cli.USAGE, cli("--sheet").exit());
         Run help = cli("--help");
         assertEquals(0, help.exit());

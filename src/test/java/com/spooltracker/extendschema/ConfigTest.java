@@ -60,4 +60,36 @@ class ConfigTest {
         assertEquals(
                 "", Config.from(Map.of("AUDIT_SHEET", ""), new Properties()).auditSheet(), "auditing off is fine");
     }
+
+    @Test
+    void theSheetToMigrateOrTheAuditSheetNamingTheUnionesSheetIsAConfigurationErrorWhateverItsCase() {
+        Properties soldaduras = new Properties();
+        soldaduras.setProperty("UNIONES_SHEET", "Soldaduras");
+        for (Map<String, String> env : new Map[] {
+            Map.of("SHEET_NAME", "Uniones"),
+            Map.of("SHEET_NAME", " uniones "),
+            Map.of("SHEET_NAME", "Soldaduras", "UNIONES_SHEET", "SOLDADURAS"),
+            Map.of("AUDIT_SHEET", "Uniones"),
+            Map.of("AUDIT_SHEET", "UNIONES"),
+            Map.of("AUDIT_SHEET", "soldaduras", "UNIONES_SHEET", "Soldaduras")
+        }) {
+            Failure failure = assertThrows(Failure.NotConfigured.class, () -> Config.from(env, new Properties()));
+            assertTrue(failure.getMessage().contains("UNIONES_SHEET"), failure.getMessage());
+        }
+        assertThrows(
+                Failure.NotConfigured.class,
+                () -> Config.from(Map.of("SHEET_NAME", "Soldaduras"), soldaduras),
+                "the property is read like the other settings");
+        assertEquals("Uniones", Config.from(Map.of(), new Properties()).unionesSheet());
+        assertEquals("Soldaduras", Config.from(Map.of(), soldaduras).unionesSheet());
+        assertEquals(
+                "Uniones",
+                Config.from(Map.of("UNIONES_SHEET", "Soldaduras", "AUDIT_SHEET", "Uniones"), new Properties())
+                        .auditSheet(),
+                "another UNIONES_SHEET frees the name");
+        assertEquals(
+                "",
+                Config.from(Map.of("AUDIT_SHEET", "", "UNIONES_SHEET", ""), new Properties())
+                        .auditSheet());
+    }
 }

@@ -225,6 +225,37 @@ class MetricsRefreshTest {
     }
 
     @Test
+    void theMetricsComeFromTheSheetUnionesSheetNames() {
+        Seed seed = Seed.spreadsheet("demo");
+        seed.sheet("Operaciones", 10, 72).row(0, RandomSheets.header72());
+        seed.cell(1, 0, "SP-1").cell(1, 1, 7);
+        seed.sheet("Uniones", 10, 17)
+                .row(0, DemoSpreadsheet.UNIONES_HEADERS)
+                .cell(1, 1, 7)
+                .cell(1, 4, 9);
+        seed.sheet("Soldaduras", 10, 17)
+                .row(0, DemoSpreadsheet.UNIONES_HEADERS)
+                .cell(1, 1, 7)
+                .cell(1, 4, 2.5)
+                .cell(1, 7, 45700)
+                .cell(2, 1, 7)
+                .cell(2, 4, 1);
+        fixture.emulator().seed(seed.build());
+
+        Response response = fixture.functionWith(java.util.Map.of("UNIONES_SHEET", "Soldaduras"))
+                .post("refreshMetrics=true");
+
+        assertEquals(200, response.status(), response::toString);
+        assertEquals(
+                "Soldaduras",
+                response.json().getAsJsonObject("metrics").get("from").getAsString());
+        JsonObject operaciones = sheet(fixture.emulator().dump("demo"), "Operaciones");
+        assertEquals(2, cell(operaciones, 1, METRICS_FROM).getAsInt());
+        assertEquals(1, cell(operaciones, 1, METRICS_FROM + 1).getAsInt());
+        assertEquals(2.5, cell(operaciones, 1, METRICS_FROM + 3).getAsDouble());
+    }
+
+    @Test
     void withoutTheOptionTheAnswerHasNoMetricsAndTheMetricsStayZero() {
         fixture.emulator().seedDemo();
         Response response = fixture.function().post("");

@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every way the function says no: conflicts (409), missing things (404), permissions (403), bad requests (4xx), outages (503). */
@@ -177,6 +178,33 @@ class RefusalsTest {
                 assertEquals(503, response.status(), response::toString);
                 assertEquals("NOT_CONFIGURED", response.errorStatus());
                 assertTrue(response.body().contains("AUDIT_SHEET"), response::toString);
+            }
+        }
+        assertEquals(before, fixture.emulator().dump("s1"));
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource({"SHEET_NAME, Uniones", "SHEET_NAME, uniones", "AUDIT_SHEET, Uniones", "AUDIT_SHEET, UNIONES"})
+    void aSheetToMigrateOrAuditSheetThatIsTheUnionesSheetIsRefusedOnEveryRequest(String setting, String value) {
+        fixture.emulator()
+                .seed(Seed.spreadsheet("s1")
+                        .sheet("Operaciones", 10, 67)
+                        .row(0, DemoSpreadsheet.OPERACIONES_HEADERS)
+                        .cell(1, 0, "SP-1")
+                        .sheet("Uniones", 10, 17)
+                        .row(0, DemoSpreadsheet.UNIONES_HEADERS)
+                        .sheet("Metadata", 10, 10)
+                        .row(0, DemoSpreadsheet.METADATA_HEADERS)
+                        .build());
+        JsonObject before = fixture.emulator().dump("s1");
+        try (FunctionServer misconfigured = FunctionServer.start(Map.of(
+                "SHEETS_EMULATOR_HOST", fixture.emulator().hostPort(), "SPREADSHEET_ID", "s1", setting, value))) {
+            for (String query : List.of("refreshMetrics=true", "")) {
+                Response response = misconfigured.post(query);
+
+                assertEquals(503, response.status(), response::toString);
+                assertEquals("NOT_CONFIGURED", response.errorStatus());
+                assertTrue(response.body().contains("UNIONES_SHEET"), response::toString);
             }
         }
         assertEquals(before, fixture.emulator().dump("s1"));

@@ -1,6 +1,7 @@
 package com.spooltracker.extendschema;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -255,5 +256,31 @@ class RunOptionsTest {
                 Failure.BadRequest.class,
                 () -> RunOptions.parse(
                         "POST", query(query == null ? "" : query), JSON, body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Credentials glued to other text, as a caller may send them: no word boundary before the prefix. */
+    private static final List<String> GLUED_CREDENTIALS = List.of(
+            "_ya29.a0AfB_byC-secret-access-token-123",
+            "xya29.a0AfB_byC-secret-access-token-123",
+            "1AIzaSyD-9tSrke72PouQMnMX-a7eZSW0jkFMBWY",
+            "keyAIzaSyD-9tSrke72PouQMnMX-a7eZSW0jkFMBWY");
+
+    @Test
+    void aCredentialGluedToOtherTextIsNeverEchoedWhereverTheCallerPutsIt() {
+        for (String secret : GLUED_CREDENTIALS) {
+            List<Failure> failures = List.of(
+                    failure("POST", "dryRun=" + secret, JSON, ""),
+                    failure("POST", secret + "=true", JSON, ""),
+                    failure("POST", "", JSON, "{\"" + secret + "\": true}"),
+                    failure("POST", "", JSON, "{\"dryRun\": \"" + secret + "\"}"),
+                    failure("POST", "", JSON, "{\"" + secret + "\": 1, \"" + secret + "\": 2}"),
+                    failure("POST", "", Optional.of("text/" + secret), "{\"dryRun\": true}"),
+                    failure(secret.toUpperCase(java.util.Locale.ROOT), "", JSON, ""),
+                    failure(secret, "", JSON, ""));
+            for (Failure failure : failures) {
+                assertFalse(failure.getMessage().contains("a0AfB"), failure.getMessage());
+                assertFalse(failure.getMessage().contains("SyD-9tSrke72"), failure.getMessage());
+            }
+        }
     }
 }

@@ -51,6 +51,7 @@ class SecurityTest {
     /** Credentials (ours or the caller's) and pieces of Google's error envelope that only a raw body would carry. */
     private static final List<String> FORBIDDEN = List.of(
             "ya29.",
+            "AIzaSy",
             FakeCredentials.MARK,
             "Bearer",
             "bearer",
@@ -206,7 +207,16 @@ class SecurityTest {
                 new Scenario("token in the query", e -> {}, "dryRun=Bearer%20ya29.a0CallerToken", null, 400),
                 new Scenario("token in the body", e -> {}, "", "{\"dryRun\": \"ya29.a0CallerToken\"}", 400),
                 new Scenario("token as a body field", e -> {}, "", "{\"ya29.a0CallerToken\": true}", 400),
-                new Scenario("token as a query parameter", e -> {}, "ya29.a0CallerToken=1", null, 400));
+                new Scenario("token as a query parameter", e -> {}, "ya29.a0CallerToken=1", null, 400),
+                new Scenario("token glued to text in the query", e -> {}, "dryRun=_ya29.a0CallerToken", null, 400),
+                new Scenario(
+                        "token glued to text as a body field", e -> {}, "", "{\"xya29.a0CallerToken\": true}", 400),
+                new Scenario(
+                        "API key glued to text in the body",
+                        e -> {},
+                        "",
+                        "{\"dryRun\": \"1AIzaSyD-9tSrke72PouQMnMX-a7eZSW0jkFMBWY\"}",
+                        400));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -145,4 +145,199 @@ class UpstreamMisbehaviourTest {
                 "the row was written once");
         assertEquals(1, fixture.emulator().counters().calls("values.append"), "the append was not sent again");
     }
+
+    @Test
+    void aSingle500OnTheAuditAppendSaysWhatHappenedAndPromisesNoRerun() {
+        fixture.emulator().addFault(FaultRule.on("values.append").status(500));
+
+        Response response = fixture.function().post("");
+
+        assertEquals(200, response.status(), response::toString);
+        JsonObject audit = response.json().getAsJsonObject("audit");
+        String message = audit.get("message").getAsString();
+        assertEquals("UNKNOWN", audit.get("outcome").getAsString(), response::toString);
+        assertTrue(message.contains("answered 500") && message.contains("once"), message);
+        assertTrue(message.contains("not idempotent"), message);
+        assertTrue(message.contains("may or may not have been written"), message);
+        assertFalse(message.contains("until the retry deadline"), message);
+        assertFalse(message.contains("finishes the job"), message);
+        assertEquals(1, fixture.emulator().counters().calls("values.append"), "the append was not sent again");
+    }
+
+    @Test
+    void anAuditAppendGoogleKeptRefusingIsNotWrittenAndARerunIsNotSaidToAddIt() {
+        fixture.emulator().addFault(FaultRule.on("values.append").times(0).status(503));
+        int before = rows(sheet(fixture.emulator().dump("demo"), "Metadata")).size();
+
+        Response response = fixture.function().post("");
+
+        assertEquals(200, response.status(), response::toString);
+        JsonObject audit = response.json().getAsJsonObject("audit");
+        String message = audit.get("message").getAsString();
+        assertEquals("FAILED", audit.get("outcome").getAsString(), response::toString);
+        assertTrue(message.contains("was not written") && message.contains("503"), message);
+        assertFalse(message.contains("finishes the job"), message);
+        assertEquals(
+                before, rows(sheet(fixture.emulator().dump("demo"), "Metadata")).size());
+    }
+
+    /** Each call of a fresh migration and refresh, answered 200 with a body that is not JSON. */
+    static Stream<Arguments> unreadableAnswers() {
+        return Stream.of("spreadsheets.get", "values.batchGet", "spreadsheets.batchUpdate", "values.batchUpdate")
+                .flatMap(endpoint -> Stream.of("<html><body>Service error</body></html>", "{\"sheets\": [}", "{]")
+                        .map(body -> Arguments.of(endpoint, body)));
+    }
+
+    @ParameterizedTest(name = "{0} answering {1}")
+    @MethodSource("unreadableAnswers")
+    void aBodyThatIsNotJsonIsABadGatewaySayingGoogleAnsweredSomethingUnreadable(String endpoint, String body) {
+        fixture.emulator().addFault(FaultRule.on(endpoint).times(0).respond(200, body));
+
+        Response response = fixture.function().post("refreshMetrics=true");
+
+        assertEquals(502, response.status(), response::toString);
+        assertEquals("BAD_GATEWAY", response.errorStatus());
+        assertTrue(response.body().contains("unreadable"), response::toString);
+        assertFalse(response.body().contains("Could not reach"), response::toString);
+    }
+
+    @Test
+    void anAuditAppendAnsweredWithABodyThatIsNotJsonIsUnknownAndSaysSo() {
+        fixture.emulator().addFault(FaultRule.on("values.append").applyThenRespond(200, "<html>oops</html>"));
+
+        Response response = fixture.function().post("");
+
+        assertEquals(200, response.status(), response::toString);
+        JsonObject audit = response.json().getAsJsonObject("audit");
+        assertEquals("UNKNOWN", audit.get("outcome").getAsString(), response::toString);
+        assertTrue(audit.get("message").getAsString().contains("unreadable"), response::toString);
+    }
+
+    /**
+     * The refresh's values read of the migrated demo, as Google would answer it for one spool SP-1 of OT
+     * 1204 and one armed union, each column from its header cell down, with {@code poison} in place of
+     * the cell {@code at} ("key", "ot", "metric", "unionOt", "dn").
+     */
+    /** The refresh's values read is of Uniones alone: its header row and its four columns. */
+    private static String valuesAnswer(String at, String poison) {
+        List<String> ranges = new java.util.ArrayList<>();
+        List<String> header = new java.util.ArrayList<>();
+        for (String name : com.spooltracker.extendschema.emulator.DemoSpreadsheet.UNIONES_HEADERS) {
+            header.add("[\"" + name + "\"]");
+        }
+        ranges.add("{\"majorDimension\":\"COLUMNS\",\"values\":[" + String.join(",", header) + "]}");
+        ranges.add(column("\"OT\"", at.equals("unionOt") ? poison : "1204"));
+        ranges.add(column("\"DN_UNION\"", at.equals("dn") ? poison : "2"));
+        ranges.add(column("\"ARM_FECHA_FIN\"", "45700"));
+        ranges.add(column("\"SOL_FECHA_FIN\"", "45701"));
+        return "{\"valueRanges\":[" + String.join(",", ranges) + "]}";
+    }
+
+    private static String column(String header, String cell) {
+        return "{\"majorDimension\":\"COLUMNS\",\"values\":[[" + header + "," + cell + "]]}";
+    }
+
+    static Stream<Arguments> oddCells() {
+        return Stream.of("unionOt", "dn")
+                .flatMap(at -> Stream.of("{\"stringValue\":\"1204\"}", "[1204]", "{}", "[]")
+                        .map(poison -> Arguments.of(at, poison)));
+    }
+
+    @ParameterizedTest(name = "{1} as the {0} cell")
+    @MethodSource("oddCells")
+    void aValuesAnswerWithAnObjectOrArrayForACellIsABadGatewayAndWritesNothing(String at, String poison) {
+        assertEquals(200, fixture.function().post("").status(), "migrated first");
+        fixture.emulator().addFault(FaultRule.on("values.batchGet").times(0).respond(200, valuesAnswer(at, poison)));
+        JsonObject before = fixture.emulator().dump("demo");
+
+        Response response = fixture.function().post("refreshMetrics=true");
+
+        assertEquals(502, response.status(), response::toString);
+        assertEquals("BAD_GATEWAY", response.errorStatus());
+        assertTrue(response.body().contains("running again is safe"), response::toString);
+        assertEquals(before, fixture.emulator().dump("demo"), "nothing written");
+    }
+
+    static Stream<Arguments> oddGridCells() {
+        return Stream.of("key", "ot", "metric")
+                .flatMap(at -> Stream.of(
+                                "{\"formattedValue\":{}}",
+                                "{\"formattedValue\":[\"SP-1\"]}",
+                                "{\"userEnteredValue\":{\"numberValue\":[7]}}")
+                        .map(poison -> Arguments.of(at, poison)));
+    }
+
+    /**
+     * The refresh decides from the grid read of Operaciones (its key, OT and metric cells): an object or
+     * array where a cell's value belongs there is no answer of Google's either.
+     */
+    @ParameterizedTest(name = "{1} as the {0} cell of the grid read")
+    @MethodSource("oddGridCells")
+    void aGridAnswerWithAnObjectOrArrayForARefreshCellIsABadGatewayAndWritesNothing(String at, String poison) {
+        assertEquals(200, fixture.function().post("").status(), "migrated first");
+        ColumnMapCache.shared().invalidateAll();
+        String cell = "{\"formattedValue\":\"1\",\"userEnteredValue\":{\"numberValue\":1}}";
+        String keyAndOt = "{\"rowData\":[{\"values\":[{\"formattedValue\":\"TAG_SPOOL\"},{\"formattedValue\":\"OT\"}]},"
+                + "{\"values\":[" + (at.equals("key") ? poison : "{\"formattedValue\":\"SP-1\"}") + ","
+                + (at.equals("ot") ? poison : cell) + "]}]}";
+        String metrics = "{\"startColumn\":66,\"rowData\":[{\"values\":[{\"formattedValue\":\"Estado_Detalle\"},"
+                + "{\"formattedValue\":\"Total_Uniones\"},{\"formattedValue\":\"Uniones_ARM_Completadas\"},"
+                + "{\"formattedValue\":\"Uniones_SOLD_Completadas\"},{\"formattedValue\":\"Pulgadas_ARM\"},"
+                + "{\"formattedValue\":\"Pulgadas_SOLD\"}]},{\"values\":[{},"
+                + (at.equals("metric") ? poison : cell) + "," + cell + "," + cell + "," + cell + "," + cell + "]}]}";
+        List<String> header = new java.util.ArrayList<>();
+        for (String name : com.spooltracker.extendschema.emulator.DemoSpreadsheet.OPERACIONES_HEADERS) {
+            header.add("{\"formattedValue\":\"" + name + "\"}");
+        }
+        for (String name : List.of(
+                "Total_Uniones",
+                "Uniones_ARM_Completadas",
+                "Uniones_SOLD_Completadas",
+                "Pulgadas_ARM",
+                "Pulgadas_SOLD")) {
+            header.add("{\"formattedValue\":\"" + name + "\"}");
+        }
+        String body = "{\"sheets\":[{\"properties\":{\"title\":\"Operaciones\",\"sheetId\":0,"
+                + "\"gridProperties\":{\"rowCount\":1000,\"columnCount\":72}},\"data\":[{\"rowData\":[{\"values\":["
+                + String.join(",", header) + "]}]}," + keyAndOt + "," + metrics + "]}]}";
+        fixture.emulator().addFault(FaultRule.on("spreadsheets.get").times(0).respond(200, body));
+        JsonObject before = fixture.emulator().dump("demo");
+
+        Response response = fixture.function().post("refreshMetrics=true");
+
+        assertEquals(502, response.status(), response::toString);
+        assertEquals("BAD_GATEWAY", response.errorStatus());
+        assertEquals(before, fixture.emulator().dump("demo"), "nothing written");
+    }
+
+    @Test
+    void theCraftedValuesAnswerIsReadAsGooglesWhenItHoldsOnlyScalars() {
+        assertEquals(200, fixture.function().post("").status(), "migrated first");
+        fixture.emulator().addFault(FaultRule.on("values.batchGet").times(0).respond(200, valuesAnswer("none", "")));
+
+        Response response = fixture.function().post("refreshMetrics=true&dryRun=true");
+
+        assertEquals(200, response.status(), response::toString);
+        JsonObject metrics = response.json().getAsJsonObject("metrics");
+        assertEquals(
+                com.spooltracker.extendschema.emulator.DemoSpreadsheet.SPOOLS,
+                metrics.get("rowsChecked").getAsInt(),
+                metrics::toString);
+        assertEquals(0, metrics.getAsJsonObject("orphanUnions").get("count").getAsInt(), "OT 1204 is a spool's");
+    }
+
+    @ParameterizedTest(name = "userEnteredValue {0}")
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {"{\"formulaValue\":{\"f\":1}}", "{\"numberValue\":[1]}", "{\"stringValue\":{}}"})
+    void aGridAnswerWithAnObjectInsideAnEnteredValueIsABadGateway(String entered) {
+        String body = "{\"sheets\":[{\"properties\":{\"title\":\"Operaciones\",\"sheetId\":0,"
+                + "\"gridProperties\":{\"rowCount\":1000,\"columnCount\":67}},\"data\":[{\"rowData\":[{\"values\":"
+                + "[{\"formattedValue\":\"TAG_SPOOL\",\"userEnteredValue\":" + entered + "}]}]},{},{}]}]}";
+        fixture.emulator().addFault(FaultRule.on("spreadsheets.get").respond(200, body));
+
+        Response response = fixture.function().post("dryRun=true");
+
+        assertEquals(502, response.status(), response::toString);
+        assertTrue(response.body().contains("userEnteredValue"), response::toString);
+    }
 }

@@ -66,7 +66,22 @@ public final class Drift {
                     }
                     continue;
                 }
-                if (current instanceof Cell.Number number && number.value().compareTo(value) == 0) {
+                if (current instanceof Cell.Number number && SheetNumber.sameInSheet(number.value(), value)) {
+                    continue;
+                }
+                if (!SheetNumber.fits(value)) {
+                    // No cell can hold it: the other cells are still written, this one is named.
+                    leftAloneCount++;
+                    if (leftAlone.size() < DriftReport.MAX_EXAMPLES) {
+                        leftAlone.add(new DriftReport.LeftAlone(
+                                spool.tag(),
+                                header,
+                                cell,
+                                DriftReport.LeftAlone.Kind.OUT_OF_RANGE,
+                                current.display(),
+                                value.toEngineeringString(),
+                                false));
+                    }
                     continue;
                 }
                 differing[m]++;
@@ -104,6 +119,7 @@ public final class Drift {
             perColumn.add(count);
         }
         return new DriftReport(
+                sheets.uniones(),
                 sheets.spools().size(),
                 perColumn,
                 changes,
@@ -120,7 +136,7 @@ public final class Drift {
     private static boolean shows(Cell current, BigDecimal value) {
         return current instanceof Cell.Formula formula
                 && formula.shows() instanceof Cell.Number number
-                && number.value().compareTo(value) == 0;
+                && SheetNumber.sameInSheet(number.value(), value);
     }
 
     private static String unionCell(MetricsSnapshot sheets, int which, UnionRow union) {

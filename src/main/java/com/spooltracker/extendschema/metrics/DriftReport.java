@@ -7,9 +7,10 @@ import java.util.List;
  * The difference between the metric cells and what {@code Uniones} says they should be, as data:
  * the cells to write, and what a person needs to see (counts per column, examples, and the rows and
  * cells the refresh could not use or would not touch). Lists of examples hold at most
- * {@link #MAX_EXAMPLES} entries; the counts are complete.
+ * {@link #MAX_EXAMPLES} entries; the counts are complete. {@code from} is the sheet the metrics come from.
  */
 public record DriftReport(
+        String from,
         int rowsChecked,
         List<Integer> differingByColumn,
         List<CellChange> changes,
@@ -51,14 +52,16 @@ public record DriftReport(
     public record InvalidDn(String cell, String value) {}
 
     /**
-     * A metric cell of a data row that the refresh never writes: a formula (the sheet manages it) or
-     * text. {@code agrees} when it shows the computed value.
+     * A metric cell of a data row that the refresh does not write: a formula (the sheet manages it),
+     * text, or a computed figure no cell can hold ({@code OUT_OF_RANGE}: past the range of the double
+     * Sheets stores numbers as). {@code agrees} when it shows the computed value.
      */
     public record LeftAlone(
             String tag, String column, String cell, Kind kind, String current, String computed, boolean agrees) {
         public enum Kind {
             FORMULA,
-            TEXT
+            TEXT,
+            OUT_OF_RANGE
         }
     }
 }

@@ -317,7 +317,11 @@ final class GridResponse {
         return new CellRead(text, true, managed, grid);
     }
 
-    /** What an ExtendedValue holds: nothing, a literal, or a formula (under the narrow mask only formulas appear). */
+    /**
+     * What an ExtendedValue holds: nothing, a literal, or a formula (under the narrow mask only formulas
+     * appear). Its fields are scalars ({@code numberValue}, {@code stringValue}, {@code boolValue},
+     * {@code formulaValue}); an object or array there is not Google's answer.
+     */
     private record Entered(int kind, Object literal, String formula) {
         static final Entered NOTHING = new Entered(NOTHING_ENTERED, null, null);
     }
@@ -330,6 +334,11 @@ final class GridResponse {
         reader.beginObject();
         while (reader.hasNext()) {
             String name = reader.nextName();
+            JsonToken token = reader.peek();
+            if (token == JsonToken.BEGIN_OBJECT || token == JsonToken.BEGIN_ARRAY) {
+                throw new UnexpectedAnswer("userEnteredValue." + name + " is " + describe(token)
+                        + " where a string, number or boolean belongs");
+            }
             if (reader.peek() == JsonToken.NULL) {
                 reader.skipValue();
                 continue;

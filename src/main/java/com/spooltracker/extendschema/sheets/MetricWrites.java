@@ -3,6 +3,7 @@ package com.spooltracker.extendschema.sheets;
 import com.google.api.services.sheets.v4.model.BatchUpdateValuesRequest;
 import com.google.api.services.sheets.v4.model.ValueRange;
 import com.spooltracker.extendschema.metrics.DriftReport.CellChange;
+import com.spooltracker.extendschema.metrics.SheetNumber;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -91,9 +92,8 @@ public final class MetricWrites {
         return rectangles;
     }
 
-    /** Integral values as longs, so that the body reads {@code 3}, not {@code 3.0} or {@code 3E+0}. */
+    /** As {@link SheetNumber#wire}: integral values as longs, others as the double the sheet stores. */
     static Object number(BigDecimal value) {
-        BigDecimal plain = value.stripTrailingZeros();
-        return plain.scale() <= 0 ? (Object) plain.longValueExact() : plain;
+        return SheetNumber.wire(value);
     }
 }

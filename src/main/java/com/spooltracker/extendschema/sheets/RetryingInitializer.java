@@ -32,6 +32,11 @@ final class RetryingInitializer implements HttpRequestInitializer {
     /** An append that may have been applied must not be sent again; these answers say it was not. */
     private static final Set<Integer> RETRYABLE_FOR_APPEND = Set.of(429, 503);
 
+    /** Whether an append answered {@code status} was answered once, not retried: it may have been applied. */
+    static boolean appendAnsweredOnce(int status) {
+        return RETRYABLE.contains(status) && !RETRYABLE_FOR_APPEND.contains(status);
+    }
+
     private final GoogleCredentials credentials;
     private final RetryPolicy policy;
     private final long deadlineNanos;

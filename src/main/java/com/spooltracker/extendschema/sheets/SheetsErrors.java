@@ -3,6 +3,7 @@ package com.spooltracker.extendschema.sheets;
 import com.google.api.client.googleapis.json.GoogleJsonError;
 import com.google.api.client.googleapis.json.GoogleJsonResponseException;
 import com.google.api.client.http.HttpResponseException;
+import com.google.gson.stream.MalformedJsonException;
 import com.spooltracker.extendschema.failure.Failure;
 import com.spooltracker.extendschema.logging.Redaction;
 import com.spooltracker.extendschema.schema.Conflict;
@@ -21,12 +22,28 @@ final class SheetsErrors {
     private SheetsErrors() {}
 
     static Failure translate(IOException e, String call, String spreadsheetId, Optional<String> identity) {
+        return translate(e, call, spreadsheetId, identity, SAFE_TO_RERUN);
+    }
+
+    /**
+     * As {@link #translate(IOException, String, String, Optional)}, saying {@code rerun} (what running
+     * again does, possibly nothing) where the failure is one a rerun can get past.
+     */
+    static Failure translate(
+            IOException e, String call, String spreadsheetId, Optional<String> identity, String rerun) {
+        String again = rerun.isEmpty() ? "" : " " + rerun;
+        if (isUnreadable(e)) {
+            return new Failure.BadGateway(
+                    "Google Sheets answered " + call + " with something unreadable (not JSON); the fault is on "
+                            + "Google's side, not in the request." + again,
+                    e);
+        }
         if (!(e instanceof HttpResponseException response)) {
             String unreachable = e instanceof Unreachable named
                     ? named.sentence(call)
                     : "Could not reach Google Sheets for " + call + " ("
                             + e.getClass().getSimpleName() + ").";
-            return new Failure.Unavailable(unreachable + " " + SAFE_TO_RERUN, RETRY_AFTER_SECONDS, e);
+            return new Failure.Unavailable(unreachable + again, RETRY_AFTER_SECONDS, e);
         }
         int code = response.getStatusCode();
         String googleMessage = googleMessage(e);
@@ -49,15 +66,15 @@ final class SheetsErrors {
                     "Google Sheets kept refusing " + call + " with 429 RESOURCE_EXHAUSTED ("
                             + quotaName(e, googleMessage)
                             + ") until the retry deadline. Quotas refill every minute; run "
-                            + "again in a minute, or ask for a higher quota in the Google Cloud console. "
-                            + SAFE_TO_RERUN,
+                            + "again in a minute, or ask for a higher quota in the Google Cloud console."
+                            + again,
                     RETRY_AFTER_SECONDS,
                     e);
         }
         if (code >= 500) {
             return new Failure.Unavailable(
                     "Google Sheets kept answering " + summary(code, e, googleMessage) + " to " + call
-                            + " until the retry deadline. " + SAFE_TO_RERUN,
+                            + " until the retry deadline." + again,
                     RETRY_AFTER_SECONDS,
                     e);
         }
@@ -137,6 +154,29 @@ final class SheetsErrors {
             return "quota " + limit + (metric.isEmpty() ? "" : " of " + metric);
         }
         return googleMessage.isEmpty() ? "a rate quota" : "\"" + googleMessage + "\"";
+    }
+
+    /**
+     * Whether {@code e} says the answer's body is not JSON. Gson's {@link MalformedJsonException} is an
+     * {@link IOException}, but Google did answer: it is no network failure, and no retry would help.
+     */
+    static boolean isUnreadable(IOException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MalformedJsonException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * What Google answered to a request that was sent once and not retried (an append that may have
+     * been applied), e.g. {@code 500 INTERNAL "..."}.
+     */
+    static String answeredOnce(IOException e) {
+        return e instanceof HttpResponseException response
+                ? "Google Sheets answered " + summary(response.getStatusCode(), e, googleMessage(e)) + " once"
+                : "Google Sheets' answer was lost";
     }
 
     static final String SAFE_TO_RERUN = "Every write is absolute, so running again is safe and finishes the job.";

@@ -310,17 +310,35 @@ public final class SheetsGateway {
             if (e.getStatusCode() == 400 && SheetsErrors.googleMessage(e).startsWith("Unable to parse range")) {
                 throw new NoSuchSheet(sheetTitle);
             }
-            throw translate(e, call);
+            throw appendFailure(e, call);
         } catch (IOException e) {
-            if (e instanceof HttpResponseException
-                    || e instanceof ConnectException
-                    || e instanceof UnknownHostException) {
-                throw translate(e, call);
-            }
-            throw new AppendUnconfirmed(translate(e, call));
+            throw appendFailure(e, call);
         } catch (IllegalArgumentException | IllegalStateException | ClassCastException e) {
-            throw new AppendUnconfirmed(SheetsErrors.unexpectedAnswer(call, "its reply does not parse as Google's", e));
+            throw new AppendUnconfirmed(
+                    "Google's reply does not parse as Google's",
+                    SheetsErrors.unexpectedAnswer(call, "its reply does not parse as Google's", e));
         }
+    }
+
+    /**
+     * A failed append: unconfirmed when it may have been applied (no answer, or a 5xx that is not
+     * retried), else a failure. Running again adds no row (the run's other writes leave nothing to
+     * audit), so the message does not say it would.
+     */
+    private RuntimeException appendFailure(IOException e, String call) {
+        Failure failure =
+                SheetsErrors.translate(Unreachable.explain(sheets, e), call, spreadsheetId, identity.get(), "");
+        if (e instanceof HttpResponseException response) {
+            return RetryingInitializer.appendAnsweredOnce(response.getStatusCode())
+                    ? new AppendUnconfirmed(SheetsErrors.answeredOnce(e), failure)
+                    : failure;
+        }
+        if (e instanceof ConnectException || e instanceof UnknownHostException) {
+            return failure;
+        }
+        return new AppendUnconfirmed(
+                SheetsErrors.isUnreadable(e) ? "Google's reply was unreadable (not JSON)" : "Google's answer was lost",
+                failure);
     }
 
     /**
@@ -387,6 +405,9 @@ public final class SheetsGateway {
             throw SheetsErrors.unexpectedAnswer(
                     what, "asked for " + ranges.size() + " ranges, the answer has " + answer.size(), null);
         }
+        for (int i = 0; i < ranges.size(); i++) {
+            answer.set(i, ranges.get(i).belowHeader(answer.get(i)));
+        }
         return answer;
     }
 
@@ -406,11 +427,18 @@ public final class SheetsGateway {
 
     /** Thrown when an append was sent but its answer was lost or garbled: the row may or may not be there. */
     public static final class AppendUnconfirmed extends RuntimeException {
+        private final String reason;
         private final Failure failure;
 
-        AppendUnconfirmed(Failure failure) {
+        AppendUnconfirmed(String reason, Failure failure) {
             super(failure.getMessage(), failure, false, false);
+            this.reason = reason;
             this.failure = failure;
+        }
+
+        /** What happened, as a clause: "Google's answer was lost", "Google Sheets answered 500 INTERNAL once". */
+        public String reason() {
+            return reason;
         }
 
         public Failure failure() {

@@ -12,7 +12,8 @@ import java.util.List;
  * A {@code values.batchGet} answer with {@code majorDimension=COLUMNS}, read in one streaming pass:
  * per requested range, its columns, each a list of cells from the range's first row (trailing empty
  * cells left out, as Google leaves them out). A cell is a {@link BigDecimal} (exact, from the JSON
- * text), a {@link String}, a {@link Boolean} or null. The client's model would hold a GenericJson
+ * text), a {@link String}, a {@link Boolean} or null; anything else (an object, a nested array) is not
+ * Google's answer and throws {@link IllegalStateException}, which the gateway reports as a 502. The client's model would hold a GenericJson
  * per range and parse 800,000 cells of a large {@code Uniones} into far more heap than this.
  */
 final class ValueColumns {
@@ -49,7 +50,8 @@ final class ValueColumns {
                 if (!major.equals("COLUMNS")) {
                     throw new IllegalStateException("asked for COLUMNS, got " + major);
                 }
-            } else if (name.equals("values") && reader.peek() == JsonToken.BEGIN_ARRAY) {
+            } else if (name.equals("values") && reader.peek() != JsonToken.NULL) {
+                expect(reader, JsonToken.BEGIN_ARRAY, "a range's values");
                 reader.beginArray();
                 while (reader.hasNext()) {
                     columns.add(cells(reader));
@@ -65,10 +67,7 @@ final class ValueColumns {
 
     private static List<Object> cells(JsonReader reader) throws IOException {
         List<Object> cells = new ArrayList<>();
-        if (reader.peek() != JsonToken.BEGIN_ARRAY) {
-            reader.skipValue();
-            return cells;
-        }
+        expect(reader, JsonToken.BEGIN_ARRAY, "a column");
         reader.beginArray();
         while (reader.hasNext()) {
             switch (reader.peek()) {
@@ -79,13 +78,18 @@ final class ValueColumns {
                     reader.nextNull();
                     cells.add(null);
                 }
-                default -> {
-                    reader.skipValue();
-                    cells.add(null);
-                }
+                default ->
+                    throw new IllegalStateException(
+                            "a cell is " + reader.peek() + "; a values answer holds strings, numbers and booleans");
             }
         }
         reader.endArray();
         return cells;
+    }
+
+    private static void expect(JsonReader reader, JsonToken token, String what) throws IOException {
+        if (reader.peek() != token) {
+            throw new IllegalStateException(what + " is " + reader.peek() + " where " + token + " belongs");
+        }
     }
 }

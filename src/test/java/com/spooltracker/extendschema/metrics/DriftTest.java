@@ -97,6 +97,16 @@ class DriftTest {
                 "' OT-12a' | OT-12a",
                 "ot-12A    | ot-12A",
                 "'   '     | ''",
+                "#N/A      | ''",
+                "#REF!     | ''",
+                "#VALUE!   | ''",
+                "#DIV/0!   | ''",
+                "#NAME?    | ''",
+                "#NUM!     | ''",
+                "#NULL!    | ''",
+                "#ERROR!   | ''",
+                "'#N/A '   | ''",
+                "#N/A2     | #N/A2",
             })
     void otKeyOfText(String text, String key) {
         assertEquals(key.isEmpty() ? Optional.empty() : Optional.of(key), OtKey.of(Cell.of(text)));
@@ -244,5 +254,46 @@ class DriftTest {
         assertEquals(new Cell.Text(" a "), Cell.of(" a "));
         assertFalse(new Cell.Formula(Cell.EMPTY).isPresent());
         assertTrue(new Cell.Formula(n(0)).isPresent());
+    }
+
+    @Test
+    void aFigureTheSheetStoresAsTheSameDoubleAgreesAndOneNoCellCanHoldIsReportedNotWritten() {
+        BigDecimal past = new BigDecimal("1e308").multiply(BigDecimal.TEN);
+        DriftReport report = drift(
+                List.of(spool(1, n(1), E, E, E, n(1e15)), spool(2, n(2))),
+                List.of(
+                        union(1, n(1), n("1e15"), true, false),
+                        union(2, n(1), n("0.01"), true, false),
+                        union(3, n(2), new Cell.Number(past), true, false),
+                        union(4, n(2), n(1e20), true, false)));
+
+        assertEquals(List.of("2", "2", "0", "-", "0"), written(report, 1), "1e15 + 0.01 is stored as 1e15");
+        assertEquals(List.of("2", "2", "0", "-", "0"), written(report, 2));
+        assertEquals(1, report.leftAloneCount());
+        assertEquals(
+                DriftReport.LeftAlone.Kind.OUT_OF_RANGE,
+                report.leftAlone().get(0).kind());
+        assertEquals("Operaciones!BS3", report.leftAlone().get(0).cell());
+    }
+
+    @ParameterizedTest(name = "{0} is sent as {1}")
+    @CsvSource({"3, 3", "3.00, 3", "2.5, 2.5", "1e20, 1.0E20", "9.3e18, 9.3E18", "1e300, 1.0E300", "-7, -7"})
+    void theWireValueIsALongWhenIntegralAndWithinALongElseTheDoubleTheSheetStores(String value, String sent) {
+        assertEquals(sent, SheetNumber.wire(new BigDecimal(value)).toString());
+    }
+
+    @Test
+    void errorValuesAreNoOtMatchNothingAndAreReportedLikeBlankOts() {
+        Cell na = new Cell.Formula(t("#N/A"));
+        DriftReport report = drift(
+                List.of(spool(1, na), spool(2, t("#N/A")), spool(3, n(7))),
+                List.of(union(1, t("#N/A"), n(2), true, true), union(2, n(7), n(1), false, false)));
+
+        assertEquals(List.of("0", "0", "0", "0", "0"), written(report, 1));
+        assertEquals(List.of("0", "0", "0", "0", "0"), written(report, 2));
+        assertEquals(List.of("1", "0", "0", "0", "0"), written(report, 3));
+        assertEquals(2, report.spoolsWithoutOt());
+        assertEquals(1, report.orphanCount());
+        assertEquals("\"#N/A\"", report.orphans().get(0).ot());
     }
 }

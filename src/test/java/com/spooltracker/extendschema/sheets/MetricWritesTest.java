@@ -44,7 +44,8 @@ class MetricWritesTest {
                         "'Operaciones'!BT10:BT10"),
                 data.stream().map(ValueRange::getRange).toList());
         assertEquals(List.of(List.of(1L, 0L), List.of(7L, 1L)), data.get(0).getValues());
-        assertEquals(List.of(List.of(new BigDecimal("4.5"))), data.get(2).getValues());
+        assertEquals(
+                List.of(List.of(4.5)), data.get(2).getValues(), "non-integral values as the double the sheet stores");
     }
 
     @Test
