@@ -5,11 +5,13 @@ import com.google.gson.JsonObject;
 import com.spooltracker.extendschema.cache.ColumnMapCache;
 import com.spooltracker.extendschema.emulator.SheetsEmulator;
 import com.spooltracker.extendschema.emulator.control.CellWrite;
+import com.spooltracker.extendschema.emulator.control.Counters;
 import com.spooltracker.extendschema.emulator.control.FaultRule;
 import com.spooltracker.extendschema.testing.FunctionServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * One history: a random tracker spreadsheet, a few runs of the function while the tracker and a person
@@ -36,6 +38,7 @@ final class History {
         }
     }
 
+    private static final Set<String> READS = Set.of("spreadsheets.get", "values.get", "values.batchGet");
     private static final double EDIT_BEFORE_CALL = 0.3;
     private static final double FAULT_ON_CALL = 0.12;
 
@@ -178,9 +181,15 @@ final class History {
         if (!run("refreshMetrics=true", false)) {
             return;
         }
-        int writes = emulator.counters().writes();
-        if (writes > 0 || !journal.lastAnswer().startsWith("200")) {
-            unconverged.add("the final run made " + writes + " write calls (" + emulator.counters() + ") and answered "
+        Journal.Run finalRun = journal.lastRun();
+        Counters counters = emulator.counters();
+        if (counters.writes() > 0 || !journal.lastAnswer().startsWith("200")) {
+            List<String> writes = counters.byEndpoint().entrySet().stream()
+                    .filter(e -> !READS.contains(e.getKey()))
+                    .map(e -> e.getKey() + " x" + e.getValue().calls())
+                    .toList();
+            unconverged.add("the final run made " + counters.writes() + " write calls " + writes + " changing "
+                    + finalRun.cellsChanged + " cells (the same values rewritten when 0) and answered "
                     + journal.lastAnswer());
         }
     }

@@ -20,6 +20,7 @@ final class Journal {
         final List<Edit> edits = new ArrayList<>();
         final List<String> lines = new ArrayList<>();
         String answer = "(no answer)";
+        int cellsChanged;
 
         Run(int number, String query) {
             this.number = number;
@@ -90,6 +91,7 @@ final class Journal {
     /** A cell the call just made changed (the emulator reports them under its lock, before answering). */
     synchronized void cellWritten(Run run, String sheet, int row, int column, String before, String after) {
         String cell = sheet + "!" + Grid.a1(row, column);
+        run.cellsChanged++;
         run.lines.add("      wrote " + cell + ": " + before + " -> " + after);
     }
 
@@ -99,6 +101,10 @@ final class Journal {
 
     synchronized void answered(Run run, String answer) {
         run.answer = answer;
+    }
+
+    synchronized Run lastRun() {
+        return runs.get(runs.size() - 1);
     }
 
     synchronized String lastAnswer() {

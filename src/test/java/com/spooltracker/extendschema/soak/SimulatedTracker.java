@@ -134,7 +134,7 @@ final class SimulatedTracker {
 
     private void typeAt(String sheet, Grid grid, int row, String header, Object value) {
         int column = grid.column(header);
-        if (column >= 0) {
+        if (column >= 0 && value != null) {
             pair.type(sheet + "!" + Grid.a1(row, column), List.of(List.of(value)));
         }
     }

@@ -30,7 +30,7 @@ final class SoakRun {
         }
     }
 
-    /** The sums, and the histories that broke an invariant. */
+    /** The sums, the histories that broke an invariant, and (when asked) every history's account. */
     record Summary(
             int histories,
             int runs,
@@ -40,7 +40,8 @@ final class SoakRun {
             int cellsLost,
             int formulasLost,
             int unconverged,
-            List<History.Outcome> failures) {
+            List<History.Outcome> failures,
+            List<String> accounts) {
         String line() {
             return "soak: " + histories + " histories, " + runs + " runs, " + editsMidRun + " edits mid-run, " + faults
                     + " faults, " + cellsLost + " cells lost outside the metric columns, " + formulasLost
@@ -79,6 +80,11 @@ final class SoakRun {
     private SoakRun() {}
 
     static Summary play(Settings settings) {
+        return play(settings, false);
+    }
+
+    /** @param keepAccounts keep every history's account in {@link Summary#accounts} (for a few histories only) */
+    static Summary play(Settings settings, boolean keepAccounts) {
         try (SheetsEmulator emulator = SheetsEmulator.start();
                 FunctionServer function = FunctionServer.start(Map.of(
                         "SHEETS_EMULATOR_HOST",
@@ -105,6 +111,7 @@ final class SoakRun {
             long deadline = System.nanoTime() + settings.budget().toNanos();
             int histories = 0, runs = 0, edits = 0, faults = 0, residual = 0, cells = 0, formulas = 0, unconverged = 0;
             List<History.Outcome> failures = new ArrayList<>();
+            List<String> accounts = new ArrayList<>();
             for (int i = settings.first(); i < settings.first() + settings.histories(); i++) {
                 if (System.nanoTime() > deadline) {
                     break;
@@ -120,11 +127,15 @@ final class SoakRun {
                 cells += outcome.lostCells().size();
                 formulas += outcome.lostFormulas().size();
                 unconverged += outcome.unconverged().size();
+                if (keepAccounts) {
+                    accounts.add(outcome.account());
+                }
                 if (outcome.failed()) {
                     failures.add(outcome);
                 }
             }
-            return new Summary(histories, runs, edits, faults, residual, cells, formulas, unconverged, failures);
+            return new Summary(
+                    histories, runs, edits, faults, residual, cells, formulas, unconverged, failures, accounts);
         }
     }
 }

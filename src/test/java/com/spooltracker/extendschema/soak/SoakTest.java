@@ -1,10 +1,12 @@
 package com.spooltracker.extendschema.soak;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,7 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class SoakTest {
     private static final long SEED = 16;
-    private static final int HISTORIES = 150;
+    private static final int HISTORIES = 200;
 
     @Test
     void historiesOfRunsUnderEditsAndFaultsLoseNoCellNoFormulaAndConverge() throws IOException {
@@ -31,6 +33,19 @@ class SoakTest {
                         + " run's read and its write: the documented residual case, not counted above)");
         System.out.print(report);
         assertTrue(summary.passed(), () -> summary.line() + "\n" + firstOf(report));
+    }
+
+    @Test
+    void aHistoryPlaysTheSameFromItsSeedAndNumberAlone() {
+        SoakRun.Settings three = new SoakRun.Settings(SEED, 37, 3, Duration.ofMinutes(5));
+        SoakRun.Settings one = new SoakRun.Settings(SEED, 38, 1, Duration.ofMinutes(5));
+
+        SoakRun.Summary first = SoakRun.play(three, true);
+        SoakRun.Summary again = SoakRun.play(three, true);
+        SoakRun.Summary alone = SoakRun.play(one, true);
+
+        assertEquals(first.accounts(), again.accounts());
+        assertEquals(first.accounts().get(1), alone.accounts().get(0));
     }
 
     private static String firstOf(String report) {
