@@ -285,8 +285,9 @@ public final class BatchUpdate {
     }
 
     /**
-     * Inserting at the end of the grid (startIndex equal to the row or column count) is allowed: it is what
-     * the editor's "insert below the last row" does. Past it is refused as out of the grid.
+     * Google's refusals, as reported from the live API: a start past the grid ("range.startIndex is larger
+     * than current grid size (N)"), and a start at its end unless the new rows or columns inherit from the
+     * ones before ("range.startIndex must be less than the grid size (N) if inheritFromBefore is false.").
      */
     private void insertDimension(SheetRequest.InsertDimension r) {
         boolean rows = isRows(r.range(), "range");
@@ -294,11 +295,15 @@ public final class BatchUpdate {
         Sheet sheet = writable(r.range().sheetId());
         int size = rows ? sheet.rowCount() : sheet.columnCount();
         if (span[0] > size) {
-            throw outOfGrid(sheet, rows, span[0], span[1]);
+            throw SheetsError.invalid("range.startIndex is larger than current grid size (" + size + ")");
+        }
+        if (span[0] == size && !r.inheritFromBefore()) {
+            throw SheetsError.invalid(
+                    "range.startIndex must be less than the grid size (" + size + ") if inheritFromBefore is false.");
         }
         if (r.inheritFromBefore() && span[0] == 0) {
             // Documented: "True to inherit from the dimensions before (in which case the start index must be
-            // greater than 0)".
+            // greater than 0)"; the wording is the emulator's.
             throw SheetsError.invalid("Cannot insert at index 0 and inherit from the dimension before it.");
         }
         int count = span[1] - span[0];
@@ -306,20 +311,30 @@ public final class BatchUpdate {
         reshape(sheet, new GridShift.Insert(sheet.sheetId(), rows, span[0], count), r.inheritFromBefore());
     }
 
+    /**
+     * Google's refusals, as reported from the live API: rows past the grid ("Cannot delete a row that doesn't
+     * exist. Tried to delete row index 1372 but there are only 1372 rows."; the emulator names the first
+     * index that does not exist), every row or column ("You can't delete all the rows on the sheet."), and
+     * every row but frozen ones ("Sorry, it is not possible to delete all non-frozen rows.").
+     */
     private void deleteDimension(SheetRequest.DeleteDimension r) {
         boolean rows = isRows(r.range(), "range");
         int[] span = span(r.range(), "range");
         Sheet sheet = writable(r.range().sheetId());
         int size = rows ? sheet.rowCount() : sheet.columnCount();
+        String noun = rows ? "row" : "column";
         if (span[1] > size) {
-            throw outOfGrid(sheet, rows, span[0], span[1]);
+            throw SheetsError.invalid("Cannot delete a " + noun + " that doesn't exist. Tried to delete " + noun
+                    + " index " + Math.max(span[0], size) + " but there are only " + size + " " + noun + "s.");
+        }
+        int left = size - (span[1] - span[0]);
+        if (left == 0) {
+            throw SheetsError.invalid("You can't delete all the " + noun + "s on the sheet.");
         }
         int frozen = rows ? sheet.frozenRowCount() : 0;
         int frozenLeft = frozen - Math.max(0, Math.min(frozen, span[1]) - span[0]);
-        if (size - (span[1] - span[0]) - frozenLeft < 1) {
-            // Google's wording, as the live API answers a delete that would leave no unfrozen row.
-            throw SheetsError.invalid(
-                    "Sorry, it is not possible to delete all non-frozen " + (rows ? "rows" : "columns") + ".");
+        if (left - frozenLeft < 1) {
+            throw SheetsError.invalid("Sorry, it is not possible to delete all non-frozen " + noun + "s.");
         }
         reshape(sheet, new GridShift.Delete(sheet.sheetId(), rows, span[0], span[1]), false);
     }
