@@ -28,20 +28,21 @@ public final class BatchUpdate {
     private final Spreadsheet spreadsheet;
     private final List<Sheet> draft;
     private final Set<Sheet> copied = new HashSet<>();
-    private final List<GridShift> shifts = new ArrayList<>();
+    private final List<DeveloperMetadata> metadata;
 
     private BatchUpdate(Spreadsheet spreadsheet) {
         this.spreadsheet = spreadsheet;
         this.draft = new ArrayList<>(spreadsheet.sheets());
+        this.metadata = new ArrayList<>(spreadsheet.developerMetadata());
     }
 
     /**
-     * Runs {@code requests}; returns one reply per request: the added sheet for addSheet, else null.
-     * Throws {@link SheetsError.InvalidArgument} (and changes nothing) if any request is invalid.
+     * Runs {@code requests}; returns one reply per request. Throws {@link SheetsError.InvalidArgument} (and
+     * changes nothing) if any request is invalid.
      */
-    public static List<Sheet> apply(Spreadsheet spreadsheet, List<SheetRequest> requests) {
+    public static List<BatchReply> apply(Spreadsheet spreadsheet, List<SheetRequest> requests) {
         BatchUpdate batch = new BatchUpdate(spreadsheet);
-        List<Sheet> replies = new ArrayList<>();
+        List<BatchReply> replies = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
             SheetRequest request = requests.get(i);
             try {
@@ -52,10 +53,12 @@ public final class BatchUpdate {
         }
         spreadsheet.sheets().clear();
         spreadsheet.sheets().addAll(batch.draft);
+        spreadsheet.developerMetadata().clear();
+        spreadsheet.developerMetadata().addAll(batch.metadata);
         return replies;
     }
 
-    private Sheet run(SheetRequest request) {
+    private BatchReply run(SheetRequest request) {
         if (request instanceof SheetRequest.UpdateSheetProperties r) {
             updateSheetProperties(r);
         } else if (request instanceof SheetRequest.AppendDimension r) {
@@ -63,7 +66,13 @@ public final class BatchUpdate {
         } else if (request instanceof SheetRequest.RepeatCell r) {
             repeatCell(r);
         } else if (request instanceof SheetRequest.AddSheet r) {
-            return addSheet(r);
+            return new BatchReply.AddSheet(addSheet(r));
+        } else if (request instanceof SheetRequest.CreateDeveloperMetadata r) {
+            return new BatchReply.CreateDeveloperMetadata(createMetadata(r.metadata()));
+        } else if (request instanceof SheetRequest.UpdateDeveloperMetadata r) {
+            return new BatchReply.UpdateDeveloperMetadata(updateMetadata(r));
+        } else if (request instanceof SheetRequest.DeleteDeveloperMetadata r) {
+            return new BatchReply.DeleteDeveloperMetadata(deleteMetadata(r.filter()));
         } else if (request instanceof SheetRequest.InsertDimension r) {
             insertDimension(r);
         } else if (request instanceof SheetRequest.DeleteDimension r) {
@@ -75,7 +84,7 @@ public final class BatchUpdate {
         } else {
             throw SheetsError.invalid("This request kind is not supported by the Sheets emulator.");
         }
-        return null;
+        return BatchReply.NONE;
     }
 
     private Sheet writable(int sheetId) {
@@ -106,6 +115,10 @@ public final class BatchUpdate {
             CellLimit.check(cellCount() + growth);
         }
         sheet.resize(rows, columns);
+        // Rows or columns cut off by a smaller grid are deleted, and their metadata with them.
+        metadata.removeIf(m -> m.location() instanceof DeveloperMetadata.OnDimension d
+                && d.sheetId() == sheet.sheetId()
+                && d.index() >= (d.rows() ? rows : columns));
     }
 
     private void updateSheetProperties(SheetRequest.UpdateSheetProperties r) {
@@ -272,8 +285,9 @@ public final class BatchUpdate {
     }
 
     /**
-     * Inserting at the end of the grid (startIndex equal to the row or column count) is allowed: it is what
-     * the editor's "insert below the last row" does. Past it is refused as out of the grid.
+     * Google's refusals, as reported from the live API: a start past the grid ("range.startIndex is larger
+     * than current grid size (N)"), and a start at its end unless the new rows or columns inherit from the
+     * ones before ("range.startIndex must be less than the grid size (N) if inheritFromBefore is false.").
      */
     private void insertDimension(SheetRequest.InsertDimension r) {
         boolean rows = isRows(r.range(), "range");
@@ -281,11 +295,15 @@ public final class BatchUpdate {
         Sheet sheet = writable(r.range().sheetId());
         int size = rows ? sheet.rowCount() : sheet.columnCount();
         if (span[0] > size) {
-            throw outOfGrid(sheet, rows, span[0], span[1]);
+            throw SheetsError.invalid("range.startIndex is larger than current grid size (" + size + ")");
+        }
+        if (span[0] == size && !r.inheritFromBefore()) {
+            throw SheetsError.invalid(
+                    "range.startIndex must be less than the grid size (" + size + ") if inheritFromBefore is false.");
         }
         if (r.inheritFromBefore() && span[0] == 0) {
             // Documented: "True to inherit from the dimensions before (in which case the start index must be
-            // greater than 0)".
+            // greater than 0)"; the wording is the emulator's.
             throw SheetsError.invalid("Cannot insert at index 0 and inherit from the dimension before it.");
         }
         int count = span[1] - span[0];
@@ -293,20 +311,30 @@ public final class BatchUpdate {
         reshape(sheet, new GridShift.Insert(sheet.sheetId(), rows, span[0], count), r.inheritFromBefore());
     }
 
+    /**
+     * Google's refusals, as reported from the live API: rows past the grid ("Cannot delete a row that doesn't
+     * exist. Tried to delete row index 1372 but there are only 1372 rows."; the emulator names the first
+     * index that does not exist), every row or column ("You can't delete all the rows on the sheet."), and
+     * every row but frozen ones ("Sorry, it is not possible to delete all non-frozen rows.").
+     */
     private void deleteDimension(SheetRequest.DeleteDimension r) {
         boolean rows = isRows(r.range(), "range");
         int[] span = span(r.range(), "range");
         Sheet sheet = writable(r.range().sheetId());
         int size = rows ? sheet.rowCount() : sheet.columnCount();
+        String noun = rows ? "row" : "column";
         if (span[1] > size) {
-            throw outOfGrid(sheet, rows, span[0], span[1]);
+            throw SheetsError.invalid("Cannot delete a " + noun + " that doesn't exist. Tried to delete " + noun
+                    + " index " + Math.max(span[0], size) + " but there are only " + size + " " + noun + "s.");
+        }
+        int left = size - (span[1] - span[0]);
+        if (left == 0) {
+            throw SheetsError.invalid("You can't delete all the " + noun + "s on the sheet.");
         }
         int frozen = rows ? sheet.frozenRowCount() : 0;
         int frozenLeft = frozen - Math.max(0, Math.min(frozen, span[1]) - span[0]);
-        if (size - (span[1] - span[0]) - frozenLeft < 1) {
-            // Google's wording, as the live API answers a delete that would leave no unfrozen row.
-            throw SheetsError.invalid(
-                    "Sorry, it is not possible to delete all non-frozen " + (rows ? "rows" : "columns") + ".");
+        if (left - frozenLeft < 1) {
+            throw SheetsError.invalid("Sorry, it is not possible to delete all non-frozen " + noun + "s.");
         }
         reshape(sheet, new GridShift.Delete(sheet.sheetId(), rows, span[0], span[1]), false);
     }
@@ -354,7 +382,167 @@ public final class BatchUpdate {
                 }
             }
         }
-        shifts.add(shift);
+        moveMetadata(shift);
+    }
+
+    /**
+     * Row and column metadata follow their row or column and go with it when it is deleted: "if developer
+     * metadata is associated with row 5 and another row is then subsequently inserted above row 5, that
+     * original metadata will still be associated with the row it was first associated with (what is now row
+     * 6). If the associated object is deleted its metadata is deleted too." (spreadsheets.developerMetadata)
+     */
+    private void moveMetadata(GridShift shift) {
+        for (int i = metadata.size() - 1; i >= 0; i--) {
+            DeveloperMetadata m = metadata.get(i);
+            if (m.location() instanceof DeveloperMetadata.OnDimension d
+                    && d.sheetId() == shift.sheetId()
+                    && d.rows() == shift.rows()) {
+                int index = shift.map(d.index());
+                if (index < 0) {
+                    metadata.remove(i);
+                } else {
+                    metadata.set(i, m.at(new DeveloperMetadata.OnDimension(d.sheetId(), d.rows(), index)));
+                }
+            }
+        }
+    }
+
+    /**
+     * createDeveloperMetadata. Google documents that a key and a visibility must always be given, that an
+     * id is optional (else "randomly generated") and positive, and that a dimensionRange "must represent a
+     * single row or column; it cannot be unbounded or span multiple rows or columns" (DeveloperMetadata,
+     * DeveloperMetadataLocation). The wording of the refusals is the emulator's own.
+     */
+    private DeveloperMetadata createMetadata(SheetRequest.MetadataSpec spec) {
+        if (spec.key() == null || spec.key().isEmpty()) {
+            throw SheetsError.invalid("Developer metadata must always have a key specified.");
+        }
+        if (spec.visibility() == null) {
+            throw SheetsError.invalid("Developer metadata must always have a visibility specified.");
+        }
+        DeveloperMetadata.Location location = location(spec.location());
+        int id;
+        if (spec.metadataId() != null) {
+            id = spec.metadataId();
+            if (id <= 0) {
+                throw SheetsError.invalid("metadataId must be positive.");
+            }
+            if (metadata.stream().anyMatch(m -> m.metadataId() == id)) {
+                throw SheetsError.invalid("Developer metadata with ID " + id + " already exists.");
+            }
+        } else {
+            id = nextMetadataId();
+        }
+        DeveloperMetadata created = new DeveloperMetadata(id, spec.key(), spec.value(), location, spec.visibility());
+        metadata.add(created);
+        return created;
+    }
+
+    /** A random positive id, as Google assigns them, seeded so that the same history gives the same ids. */
+    private int nextMetadataId() {
+        java.util.Random random =
+                new java.util.Random(spreadsheet.spreadsheetId().hashCode() * 31L + metadata.size());
+        while (true) {
+            int id = 1 + random.nextInt(Integer.MAX_VALUE - 1);
+            if (metadata.stream().noneMatch(m -> m.metadataId() == id)) {
+                return id;
+            }
+        }
+    }
+
+    private DeveloperMetadata.Location location(SheetRequest.LocationSpec spec) {
+        if (spec == null || spec.count() != 1) {
+            throw SheetsError.invalid(
+                    "Developer metadata must have exactly one location: spreadsheet, sheetId or" + " dimensionRange.");
+        }
+        if (spec.spreadsheet()) {
+            return new DeveloperMetadata.OnSpreadsheet();
+        }
+        if (spec.sheetId() != null) {
+            return new DeveloperMetadata.OnSheet(sheet(spec.sheetId()).sheetId());
+        }
+        SheetRequest.DimensionRange range = spec.dimensionRange();
+        boolean rows = isRows(range, "location.dimensionRange");
+        int[] span = span(range, "location.dimensionRange");
+        if (span[1] - span[0] != 1) {
+            throw SheetsError.invalid("The dimensionRange of developer metadata must be a single row or column, got ["
+                    + span[0] + ", " + span[1] + ").");
+        }
+        Sheet sheet = sheet(range.sheetId());
+        if (span[1] > (rows ? sheet.rowCount() : sheet.columnCount())) {
+            throw outOfGrid(sheet, rows, span[0], span[1]);
+        }
+        return new DeveloperMetadata.OnDimension(sheet.sheetId(), rows, span[0]);
+    }
+
+    private Sheet sheet(int sheetId) {
+        return draft.stream()
+                .filter(s -> s.sheetId() == sheetId)
+                .findFirst()
+                .orElseThrow(() -> SheetsError.invalid("No grid with id: " + sheetId));
+    }
+
+    private static final Set<String> METADATA_FIELDS = Set.of("metadataKey", "metadataValue", "visibility", "location");
+
+    /**
+     * updateDeveloperMetadata: "Callers must specify the properties they wish to update in the fields
+     * parameter, as well as specify at least one DataFilter matching the metadata they wish to update"
+     * (UpdateDeveloperMetadataRequest). Changing ids is not supported.
+     */
+    private List<DeveloperMetadata> updateMetadata(SheetRequest.UpdateDeveloperMetadata r) {
+        if (r.fields().isEmpty()) {
+            throw SheetsError.invalid("At least one field must be specified.");
+        }
+        if (r.filters().isEmpty()) {
+            throw SheetsError.invalid("At least one data filter must be specified.");
+        }
+        boolean all = r.fields().contains("*");
+        for (String field : r.fields()) {
+            if (!all && !METADATA_FIELDS.contains(field.replaceFirst("\\..*", ""))) {
+                throw SheetsError.invalid("Field '" + field + "' is not supported by the Sheets emulator.");
+            }
+        }
+        SheetRequest.MetadataSpec spec = r.metadata();
+        boolean key = all || r.fields().contains("metadataKey");
+        boolean value = all || r.fields().contains("metadataValue");
+        boolean visibility = all || r.fields().contains("visibility");
+        boolean where = all || r.fields().stream().anyMatch(f -> f.startsWith("location"));
+        if (key && (spec.key() == null || spec.key().isEmpty())) {
+            throw SheetsError.invalid("Developer metadata must always have a key specified.");
+        }
+        if (visibility && spec.visibility() == null) {
+            throw SheetsError.invalid("Developer metadata must always have a visibility specified.");
+        }
+        DeveloperMetadata.Location newLocation = where ? location(spec.location()) : null;
+        List<DeveloperMetadata> selected = new ArrayList<>();
+        for (DataFilter filter : r.filters()) {
+            for (DeveloperMetadata m : filter.metadata(draft, metadata)) {
+                if (!selected.contains(m)) {
+                    selected.add(m);
+                }
+            }
+        }
+        List<DeveloperMetadata> updated = new ArrayList<>();
+        for (DeveloperMetadata m : selected) {
+            DeveloperMetadata changed = new DeveloperMetadata(
+                    m.metadataId(),
+                    key ? spec.key() : m.key(),
+                    value ? spec.value() : m.value(),
+                    where ? newLocation : m.location(),
+                    visibility ? spec.visibility() : m.visibility());
+            metadata.set(metadata.indexOf(m), changed);
+            updated.add(changed);
+        }
+        return updated;
+    }
+
+    private List<DeveloperMetadata> deleteMetadata(DataFilter filter) {
+        if (filter == null) {
+            throw SheetsError.invalid("dataFilter must be set.");
+        }
+        List<DeveloperMetadata> deleted = filter.metadata(draft, metadata);
+        metadata.removeAll(deleted);
+        return deleted;
     }
 
     /**

@@ -5,7 +5,9 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -22,8 +24,16 @@ import java.util.Set;
  * {@code =} is a formula, and {@code {"string":"=not a formula"}} is text that happens to start with
  * {@code =}. {@code {"computed":"Total_Uniones"}} (or a number or boolean) is a cell filled by an array
  * formula anchored elsewhere: it shows that value but has no entered value, as Google returns such cells
- * ({@code effectiveValue} and {@code formattedValue}, no {@code userEnteredValue}). Dumps are
- * deterministic, so {@code read(write(x))} reproduces x.
+ * ({@code effectiveValue} and {@code formattedValue}, no {@code userEnteredValue}).
+ *
+ * <p>Developer metadata, when there is any: {@code "developerMetadata":[{"metadataId":7,"metadataKey":"k",
+ * "metadataValue":"v","visibility":"DOCUMENT"}]} at the top level is tied to the spreadsheet; inside a sheet
+ * it is tied to that sheet, or with {@code "column":"D"} to a column, with {@code "row":5} (1-based) to a
+ * row. {@code metadataValue} may be left out; {@code visibility} defaults to DOCUMENT; a missing
+ * {@code metadataId} gets the next id above the largest given. Dumps list it sorted by id, and leave the key
+ * out when there is none.
+ *
+ * <p>Dumps are deterministic, so {@code read(write(x))} reproduces x.
  */
 public final class SeedFormat {
 
@@ -54,7 +64,80 @@ public final class SeedFormat {
             }
             spreadsheet.sheets().add(sheet);
         }
+        List<JsonObject> pending = new ArrayList<>();
+        List<DeveloperMetadata.Location> where = new ArrayList<>();
+        for (JsonElement m : array(json, "developerMetadata")) {
+            pending.add(m.getAsJsonObject());
+            where.add(new DeveloperMetadata.OnSpreadsheet());
+        }
+        for (int i = 0; i < sheets.size(); i++) {
+            Sheet sheet = spreadsheet.sheets().get(i);
+            for (JsonElement m : array(sheets.get(i).getAsJsonObject(), "developerMetadata")) {
+                pending.add(m.getAsJsonObject());
+                where.add(seedLocation(sheet, m.getAsJsonObject()));
+            }
+        }
+        readMetadata(spreadsheet, pending, where);
         return spreadsheet;
+    }
+
+    private static JsonArray array(JsonObject json, String key) {
+        return json.has(key) && json.get(key).isJsonArray() ? json.getAsJsonArray(key) : new JsonArray();
+    }
+
+    private static DeveloperMetadata.Location seedLocation(Sheet sheet, JsonObject json) {
+        if (json.has("column") && json.has("row")) {
+            throw new IllegalArgumentException("seed: metadata on " + sheet.title() + " names a row and a column");
+        }
+        if (json.has("column")) {
+            String letters = json.get("column").getAsString();
+            if (!letters.matches("[A-Za-z]{1,3}")) {
+                throw new IllegalArgumentException("seed: bad metadata column " + letters);
+            }
+            int column = ColumnLetters.toIndex(letters);
+            if (column >= sheet.columnCount()) {
+                throw new IllegalArgumentException("seed: metadata column " + letters + " is outside " + sheet.title());
+            }
+            return new DeveloperMetadata.OnDimension(sheet.sheetId(), false, column);
+        }
+        if (json.has("row")) {
+            int row = json.get("row").getAsInt() - 1;
+            if (row < 0 || row >= sheet.rowCount()) {
+                throw new IllegalArgumentException("seed: metadata row " + (row + 1) + " is outside " + sheet.title());
+            }
+            return new DeveloperMetadata.OnDimension(sheet.sheetId(), true, row);
+        }
+        return new DeveloperMetadata.OnSheet(sheet.sheetId());
+    }
+
+    private static void readMetadata(
+            Spreadsheet spreadsheet, List<JsonObject> entries, List<DeveloperMetadata.Location> where) {
+        int next = 1;
+        for (JsonObject entry : entries) {
+            if (entry.has("metadataId")) {
+                next = Math.max(next, entry.get("metadataId").getAsInt() + 1);
+            }
+        }
+        Set<Integer> ids = new HashSet<>();
+        for (int i = 0; i < entries.size(); i++) {
+            JsonObject entry = entries.get(i);
+            int id = entry.has("metadataId") ? entry.get("metadataId").getAsInt() : next++;
+            String key = string(entry, "metadataKey", null);
+            if (id <= 0 || !ids.add(id)) {
+                throw new IllegalArgumentException("seed: metadataId " + id + " is not positive or not unique");
+            }
+            if (key == null || key.isEmpty()) {
+                throw new IllegalArgumentException("seed: metadata " + id + " has no metadataKey");
+            }
+            spreadsheet
+                    .developerMetadata()
+                    .add(new DeveloperMetadata(
+                            id,
+                            key,
+                            string(entry, "metadataValue", null),
+                            where.get(i),
+                            string(entry, "visibility", "DOCUMENT")));
+        }
     }
 
     private static Sheet readSheet(Spreadsheet spreadsheet, JsonObject json) {
@@ -170,10 +253,41 @@ public final class SeedFormat {
         json.addProperty("timeZone", spreadsheet.timeZone());
         JsonArray sheets = new JsonArray();
         for (int i = 0; i < spreadsheet.sheets().size(); i++) {
-            sheets.add(writeSheet(spreadsheet.sheets().get(i), i));
+            JsonObject sheet = writeSheet(spreadsheet.sheets().get(i), i);
+            addMetadata(sheet, spreadsheet, spreadsheet.sheets().get(i).sheetId());
+            sheets.add(sheet);
         }
+        addMetadata(json, spreadsheet, null);
         json.add("sheets", sheets);
         return json;
+    }
+
+    /** The metadata on the spreadsheet ({@code sheetId} null) or on one sheet and its rows and columns. */
+    private static void addMetadata(JsonObject into, Spreadsheet spreadsheet, Integer sheetId) {
+        JsonArray out = new JsonArray();
+        spreadsheet.developerMetadata().stream()
+                .filter(m -> java.util.Objects.equals(m.sheetId(), sheetId))
+                .sorted(java.util.Comparator.comparingInt(DeveloperMetadata::metadataId))
+                .forEach(m -> {
+                    JsonObject entry = new JsonObject();
+                    entry.addProperty("metadataId", m.metadataId());
+                    entry.addProperty("metadataKey", m.key());
+                    if (m.value() != null) {
+                        entry.addProperty("metadataValue", m.value());
+                    }
+                    entry.addProperty("visibility", m.visibility());
+                    if (m.location() instanceof DeveloperMetadata.OnDimension d) {
+                        if (d.rows()) {
+                            entry.addProperty("row", d.index() + 1);
+                        } else {
+                            entry.addProperty("column", ColumnLetters.of(d.index()));
+                        }
+                    }
+                    out.add(entry);
+                });
+        if (!out.isEmpty()) {
+            into.add("developerMetadata", out);
+        }
     }
 
     private static JsonObject writeSheet(Sheet sheet, int index) {

@@ -92,6 +92,43 @@ public sealed interface SheetRequest {
     /** A DimensionRange: 0-based, end-exclusive; null indexes were not given. */
     record DimensionRange(int sheetId, String dimension, Integer startIndex, Integer endIndex) {}
 
+    /**
+     * {@code createDeveloperMetadata}; {@code metadataId} null lets the emulator pick one. The location is
+     * checked when applied.
+     */
+    record CreateDeveloperMetadata(MetadataSpec metadata) implements SheetRequest {
+        public String kind() {
+            return "createDeveloperMetadata";
+        }
+    }
+
+    /**
+     * {@code updateDeveloperMetadata}: the metadata any of {@code filters} selects gets the {@code fields}
+     * (metadataKey, metadataValue, visibility, location, or {@code *}) of {@code metadata}.
+     */
+    record UpdateDeveloperMetadata(List<DataFilter> filters, MetadataSpec metadata, List<String> fields)
+            implements SheetRequest {
+        public String kind() {
+            return "updateDeveloperMetadata";
+        }
+    }
+
+    /** {@code deleteDeveloperMetadata}: every metadata {@code filter} selects. */
+    record DeleteDeveloperMetadata(DataFilter filter) implements SheetRequest {
+        public String kind() {
+            return "deleteDeveloperMetadata";
+        }
+    }
+
+    /** A DeveloperMetadata as a request gives it: any field may be missing (null). */
+    record MetadataSpec(Integer metadataId, String key, String value, LocationSpec location, String visibility) {}
+
+    /**
+     * A DeveloperMetadataLocation as given: {@code spreadsheet: true}, a {@code sheetId} or a
+     * {@code dimensionRange}; {@code count} is how many of the three were set.
+     */
+    record LocationSpec(boolean spreadsheet, Integer sheetId, DimensionRange dimensionRange, int count) {}
+
     /** A request kind the emulator does not implement; applying it is an error, never a silent success. */
     record Unsupported(String kind) implements SheetRequest {}
 

@@ -16,6 +16,7 @@ public final class Spreadsheet {
     private final String locale;
     private final String timeZone;
     private final List<Sheet> sheets = new ArrayList<>();
+    private final List<DeveloperMetadata> developerMetadata = new ArrayList<>();
     private final Object lock = new Object();
 
     public Spreadsheet(String spreadsheetId, String title, String locale, String timeZone) {
@@ -48,6 +49,17 @@ public final class Spreadsheet {
 
     public List<Sheet> sheets() {
         return sheets;
+    }
+
+    /** Every developer metadata of the spreadsheet (spreadsheet, sheet, row and column), by creation. */
+    public List<DeveloperMetadata> developerMetadata() {
+        return developerMetadata;
+    }
+
+    public Optional<DeveloperMetadata> metadataById(int metadataId) {
+        return developerMetadata.stream()
+                .filter(m -> m.metadataId() == metadataId)
+                .findFirst();
     }
 
     public int indexOf(Sheet sheet) {

@@ -42,6 +42,33 @@ public record ValuesWrite(Sheet sheet, GridRect area, Entry[][] entries) {
         return new ValuesWrite(sheet, area, entries);
     }
 
+    /**
+     * Plans a write of {@code values} from the top-left corner of {@code bounds}, a range of cells on
+     * {@code sheet} that the data must not exceed (a data filter's matched range): "If the provided values
+     * exceed any of the ranges matched by the data filter then the request fails. If the provided values
+     * are less than the matched ranges only the specified values are written" (DataFilterValueRange).
+     */
+    public static ValuesWrite planInto(
+            Sheet sheet, GridRect bounds, List<List<Object>> values, ValueInputOption option) {
+        Entry[][] entries = entries(values, option);
+        int width = width(entries);
+        if (entries.length > bounds.rows()) {
+            throw SheetsError.invalid("Requested writing within range [" + bounds.a1() + "], but tried writing to row ["
+                    + (bounds.endRow() + 1) + "]");
+        }
+        if (width > bounds.columns()) {
+            throw SheetsError.invalid("Requested writing within range [" + bounds.a1()
+                    + "], but tried writing to column [" + ColumnLetters.of(bounds.endColumn()) + "]");
+        }
+        GridRect area = new GridRect(
+                sheet.title(),
+                bounds.startRow(),
+                bounds.startColumn(),
+                bounds.startRow() + entries.length,
+                bounds.startColumn() + width);
+        return new ValuesWrite(sheet, area, entries);
+    }
+
     static Entry[][] entries(List<List<Object>> values, ValueInputOption option) {
         Entry[][] entries = new Entry[values.size()][];
         for (int r = 0; r < values.size(); r++) {

@@ -2,8 +2,9 @@ package com.spooltracker.extendschema.emulator.wire;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import com.spooltracker.extendschema.emulator.model.BatchReply;
 import com.spooltracker.extendschema.emulator.model.BatchUpdate;
-import com.spooltracker.extendschema.emulator.model.Sheet;
+import com.spooltracker.extendschema.emulator.model.DeveloperMetadata;
 import com.spooltracker.extendschema.emulator.model.SheetRequest;
 import com.spooltracker.extendschema.emulator.model.Spreadsheet;
 import java.util.ArrayList;
@@ -26,17 +27,39 @@ public final class BatchUpdates {
         for (int i = 0; i < requests.size(); i++) {
             parsed.add(SheetRequests.parse(i, requests.get(i).getAsJsonObject()));
         }
-        List<Sheet> added = BatchUpdate.apply(spreadsheet, parsed);
         JsonArray replies = new JsonArray();
-        for (Sheet sheet : added) {
-            JsonObject reply = new JsonObject();
-            if (sheet != null) {
-                JsonObject addSheet = new JsonObject();
-                addSheet.add("properties", SpreadsheetJson.sheetProperties(sheet, spreadsheet.indexOf(sheet)));
-                reply.add("addSheet", addSheet);
-            }
-            replies.add(reply);
+        for (BatchReply reply : BatchUpdate.apply(spreadsheet, parsed)) {
+            replies.add(json(spreadsheet, reply));
         }
         return replies;
+    }
+
+    /** One Response of a BatchUpdateSpreadsheetResponse. */
+    private static JsonObject json(Spreadsheet spreadsheet, BatchReply reply) {
+        JsonObject json = new JsonObject();
+        JsonObject body = new JsonObject();
+        if (reply instanceof BatchReply.AddSheet r) {
+            body.add("properties", SpreadsheetJson.sheetProperties(r.sheet(), spreadsheet.indexOf(r.sheet())));
+            json.add("addSheet", body);
+        } else if (reply instanceof BatchReply.CreateDeveloperMetadata r) {
+            body.add("developerMetadata", MetadataJson.json(r.metadata()));
+            json.add("createDeveloperMetadata", body);
+        } else if (reply instanceof BatchReply.UpdateDeveloperMetadata r) {
+            addList(body, "developerMetadata", r.metadata());
+            json.add("updateDeveloperMetadata", body);
+        } else if (reply instanceof BatchReply.DeleteDeveloperMetadata r) {
+            addList(body, "deletedDeveloperMetadata", r.deleted());
+            json.add("deleteDeveloperMetadata", body);
+        }
+        return json;
+    }
+
+    /** Proto3 JSON leaves out an empty list, and so does the API. */
+    private static void addList(JsonObject body, String key, List<DeveloperMetadata> metadata) {
+        JsonArray array = new JsonArray();
+        metadata.forEach(m -> array.add(MetadataJson.json(m)));
+        if (!array.isEmpty()) {
+            body.add(key, array);
+        }
     }
 }

@@ -56,14 +56,20 @@ public final class Hooks {
             return;
         }
         for (CellJournal.Change change : changes) {
-            listener.cellWritten(new CellWrite(
+            CellWrite write = new CellWrite(
                     spreadsheetId,
                     change.sheetTitle(),
                     change.row(),
                     change.column(),
                     endpoint,
                     json(change.before()),
-                    json(change.after())));
+                    json(change.after()));
+            try {
+                listener.cellWritten(write);
+            } catch (RuntimeException | Error e) {
+                // The request is applied already; its answer should not turn into a 500 for the listener's sake.
+                LOG.log(Level.WARNING, "CellWriteListener failed on " + write, e);
+            }
         }
     }
 

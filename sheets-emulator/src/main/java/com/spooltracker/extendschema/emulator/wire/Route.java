@@ -9,7 +9,8 @@ import java.nio.charset.StandardCharsets;
  *
  * @param endpoint the method name used in counters, logs and fault rules ({@code values.get}, ...)
  * @param spreadsheetId the id, or null for spreadsheets.create
- * @param range the decoded A1 range of a values/{range} path, else null
+ * @param range the decoded A1 range of a values/{range} path, the metadata id of developerMetadata.get,
+ *     else null
  */
 record Route(String endpoint, String spreadsheetId, String range) {
 
@@ -43,11 +44,18 @@ record Route(String endpoint, String spreadsheetId, String range) {
             case "POST /values:batchUpdateByDataFilter" -> new Route("values.batchUpdateByDataFilter", id, null);
             case "POST /values:batchClearByDataFilter" -> new Route("values.batchClearByDataFilter", id, null);
             case "POST :getByDataFilter" -> new Route("spreadsheets.getByDataFilter", id, null);
+            case "POST /developerMetadata:search" -> new Route("developerMetadata.search", id, null);
             default -> valuesRange(method, id, tail);
         };
     }
 
     private static Route valuesRange(String method, String id, String tail) {
+        if (method.equals("GET")
+                && tail.startsWith("/developerMetadata/")
+                && tail.length() > "/developerMetadata/".length()) {
+            // The metadata id travels in the range slot.
+            return new Route("developerMetadata.get", id, decode(tail.substring("/developerMetadata/".length())));
+        }
         if (!tail.startsWith("/values/") || tail.length() == "/values/".length()) {
             return unknown();
         }
@@ -69,8 +77,12 @@ record Route(String endpoint, String spreadsheetId, String range) {
         return new Route(UNKNOWN, null, null);
     }
 
+    /** Reads by POST (a body of data filters) count as reads, as their names say. */
     boolean isWrite(String method) {
-        return !method.equals("GET");
+        return !method.equals("GET")
+                && !endpoint.equals("values.batchGetByDataFilter")
+                && !endpoint.equals("developerMetadata.search")
+                && !endpoint.equals("spreadsheets.getByDataFilter");
     }
 
     /** Percent-decoding only: in a path, {@code +} is a plus sign. */

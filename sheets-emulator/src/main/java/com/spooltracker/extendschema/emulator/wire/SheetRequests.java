@@ -3,6 +3,7 @@ package com.spooltracker.extendschema.emulator.wire;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.spooltracker.extendschema.emulator.model.CellValue;
+import com.spooltracker.extendschema.emulator.model.DataFilter;
 import com.spooltracker.extendschema.emulator.model.NumberFormat;
 import com.spooltracker.extendschema.emulator.model.SheetRequest;
 import com.spooltracker.extendschema.emulator.model.SheetsError;
@@ -42,6 +43,12 @@ final class SheetRequests {
                     new SheetRequest.MoveDimension(
                             dimensionRange(object(body, "source")), optional(body, "destinationIndex"));
                 case "updateCells" -> updateCells(body);
+                case "createDeveloperMetadata" ->
+                    new SheetRequest.CreateDeveloperMetadata(MetadataJson.spec(object(body, "developerMetadata")));
+                case "updateDeveloperMetadata" -> updateDeveloperMetadata(body);
+                case "deleteDeveloperMetadata" ->
+                    new SheetRequest.DeleteDeveloperMetadata(
+                            body.has("dataFilter") ? MetadataJson.filter(body.get("dataFilter")) : null);
                 default -> new SheetRequest.Unsupported(kind);
             };
         } catch (SheetsError.InvalidArgument e) {
@@ -94,6 +101,17 @@ final class SheetRequests {
         SheetRequest.GridRange range =
                 body.has("range") && body.get("range").isJsonObject() ? gridRange(body.getAsJsonObject("range")) : null;
         return new SheetRequest.UpdateCells(rows, start, range, fields(body));
+    }
+
+    private static SheetRequest updateDeveloperMetadata(JsonObject body) {
+        List<DataFilter> filters = new ArrayList<>();
+        if (body.has("dataFilters") && body.get("dataFilters").isJsonArray()) {
+            for (JsonElement filter : body.getAsJsonArray("dataFilters")) {
+                filters.add(MetadataJson.filter(filter));
+            }
+        }
+        return new SheetRequest.UpdateDeveloperMetadata(
+                filters, MetadataJson.spec(object(body, "developerMetadata")), fields(body));
     }
 
     static SheetRequest.GridRange gridRange(JsonObject range) {

@@ -78,6 +78,10 @@ final class SheetsApi {
             case "values.append" -> valuesAppend(spreadsheet, route.range(), query, body);
             case "values.clear" -> valuesClear(spreadsheet, route.range());
             case "values.batchClear" -> valuesBatchClear(spreadsheet, body);
+            case "values.batchGetByDataFilter" -> ByDataFilter.get(spreadsheet, body);
+            case "values.batchUpdateByDataFilter" -> ByDataFilter.update(spreadsheet, body);
+            case "developerMetadata.get" -> ByDataFilter.metadata(spreadsheet, route.range());
+            case "developerMetadata.search" -> ByDataFilter.search(spreadsheet, body);
             default ->
                 throw SheetsError.invalid(
                         "The method " + route.endpoint() + " is not supported by the Sheets emulator.");
@@ -305,13 +309,13 @@ final class SheetsApi {
     }
 
     /** Proto3 JSON leaves out zero counts, and so does the API. */
-    private static void addIfPositive(JsonObject json, String key, int value) {
+    static void addIfPositive(JsonObject json, String key, int value) {
         if (value > 0) {
             json.addProperty(key, value);
         }
     }
 
-    private static ValueInputOption inputOption(String value) {
+    static ValueInputOption inputOption(String value) {
         if (value == null || value.isEmpty() || value.equals("INPUT_VALUE_OPTION_UNSPECIFIED")) {
             throw SheetsError.invalid("'valueInputOption' is required but not specified");
         }
@@ -320,7 +324,7 @@ final class SheetsApi {
     }
 
     /** The ValueRange's values as ROWS-major Java scalars (String, Double, Boolean, null). */
-    private static List<List<Object>> matrix(JsonObject valueRange) {
+    static List<List<Object>> matrix(JsonObject valueRange) {
         if (valueRange == null
                 || !valueRange.has("values")
                 || valueRange.get("values").isJsonNull()) {

@@ -1,5 +1,6 @@
 package com.spooltracker.extendschema.emulator.wire;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -8,6 +9,7 @@ import com.google.gson.stream.JsonWriter;
 import com.spooltracker.extendschema.emulator.model.A1Range;
 import com.spooltracker.extendschema.emulator.model.Cell;
 import com.spooltracker.extendschema.emulator.model.CellValue;
+import com.spooltracker.extendschema.emulator.model.DeveloperMetadata;
 import com.spooltracker.extendschema.emulator.model.EffectiveValue;
 import com.spooltracker.extendschema.emulator.model.Evaluation;
 import com.spooltracker.extendschema.emulator.model.FormattedValues;
@@ -22,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The Spreadsheet resource of spreadsheets.get: properties, sheets and (on request) GridData.
@@ -99,6 +102,12 @@ final class SpreadsheetJson {
                     }
                     out.endArray();
                 }
+                JsonArray sheetMetadata = metadata(
+                        spreadsheet,
+                        m -> m.location() instanceof DeveloperMetadata.OnSheet s && s.sheetId() == sheet.sheetId());
+                if (!sheetMetadata.isEmpty()) {
+                    field(out, sheetsMask, "developerMetadata", sheetMetadata);
+                }
                 out.endObject();
             }
             out.endArray();
@@ -108,7 +117,18 @@ final class SpreadsheetJson {
                 mask,
                 "spreadsheetUrl",
                 new JsonPrimitive("https://docs.google.com/spreadsheets/d/" + spreadsheet.spreadsheetId() + "/edit"));
+        JsonArray spreadsheetMetadata =
+                metadata(spreadsheet, m -> m.location() instanceof DeveloperMetadata.OnSpreadsheet);
+        if (!spreadsheetMetadata.isEmpty()) {
+            field(out, mask, "developerMetadata", spreadsheetMetadata);
+        }
         out.endObject();
+    }
+
+    private static JsonArray metadata(Spreadsheet spreadsheet, Predicate<DeveloperMetadata> which) {
+        JsonArray array = new JsonArray();
+        spreadsheet.developerMetadata().stream().filter(which).forEach(m -> array.add(MetadataJson.json(m)));
+        return array;
     }
 
     /** Writes {@code name: value} under the enclosing object's {@code mask}, if it selects {@code name}. */
@@ -165,7 +185,66 @@ final class SpreadsheetJson {
             }
             out.endArray();
         }
+        FieldMask rowMetadata = mask.child("rowMetadata");
+        if (rowMetadata != null) {
+            dimensionProperties(
+                    out,
+                    "rowMetadata",
+                    evaluation.spreadsheet(),
+                    sheet,
+                    true,
+                    rect.startRow(),
+                    rect.endRow(),
+                    rowMetadata);
+        }
+        FieldMask columnMetadata = mask.child("columnMetadata");
+        if (columnMetadata != null) {
+            dimensionProperties(
+                    out,
+                    "columnMetadata",
+                    evaluation.spreadsheet(),
+                    sheet,
+                    false,
+                    rect.startColumn(),
+                    rect.endColumn(),
+                    columnMetadata);
+        }
         out.endObject();
+    }
+
+    /**
+     * A block's rowMetadata or columnMetadata: one DimensionProperties per row or column of the block, with
+     * the default pixelSize (21 for a row, 100 for a column; the emulator keeps no sizes) and the developer
+     * metadata on that row or column.
+     */
+    private static void dimensionProperties(
+            JsonWriter out,
+            String name,
+            Spreadsheet spreadsheet,
+            Sheet sheet,
+            boolean rows,
+            int from,
+            int to,
+            FieldMask mask)
+            throws IOException {
+        Map<Integer, JsonArray> byIndex = new java.util.HashMap<>();
+        for (DeveloperMetadata m : spreadsheet.developerMetadata()) {
+            if (m.location() instanceof DeveloperMetadata.OnDimension d
+                    && d.sheetId() == sheet.sheetId()
+                    && d.rows() == rows) {
+                byIndex.computeIfAbsent(d.index(), i -> new JsonArray()).add(MetadataJson.json(m));
+            }
+        }
+        out.name(name).beginArray();
+        for (int i = from; i < to; i++) {
+            JsonObject properties = new JsonObject();
+            properties.addProperty("pixelSize", rows ? 21 : 100);
+            if (byIndex.containsKey(i)) {
+                properties.add("developerMetadata", byIndex.get(i));
+            }
+            Json.write(out, properties, mask);
+        }
+        out.endArray();
     }
 
     private static int lastRowWithCells(Sheet sheet, GridRect rect) {

@@ -24,17 +24,25 @@ final class ValuesJson {
     record Render(String valueRender, boolean datesAsStrings, boolean columnsMajor) {
 
         static Render from(QueryParams query) {
-            String value = Enums.check(
+            return of(
                     query.first("valueRenderOption", "FORMATTED_VALUE"),
+                    query.first("dateTimeRenderOption", "SERIAL_NUMBER"),
+                    query.first("majorDimension", "ROWS"));
+        }
+
+        /** From the three options as given (checked as the API checks them). */
+        static Render of(String valueRenderOption, String dateTimeRenderOption, String majorDimension) {
+            String value = Enums.check(
+                    valueRenderOption,
                     "value_render_option",
                     "ValueRenderOption",
                     List.of("FORMATTED_VALUE", "UNFORMATTED_VALUE", "FORMULA"));
             String dates = Enums.check(
-                    query.first("dateTimeRenderOption", "SERIAL_NUMBER"),
+                    dateTimeRenderOption,
                     "date_time_render_option",
                     "DateTimeRenderOption",
                     List.of("SERIAL_NUMBER", "FORMATTED_STRING"));
-            String major = Enums.majorDimension(query.first("majorDimension", "ROWS"));
+            String major = Enums.majorDimension(majorDimension);
             return new Render(value, dates.equals("FORMATTED_STRING"), major.equals("COLUMNS"));
         }
     }
