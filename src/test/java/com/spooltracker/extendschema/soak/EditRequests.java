@@ -10,7 +10,8 @@ final class EditRequests {
     static JsonArray insert(int sheetId, String dimension, int start, int count) {
         JsonObject insert = new JsonObject();
         insert.add("range", range(sheetId, dimension, start, start + count));
-        insert.addProperty("inheritFromBefore", false);
+        // Google refuses to inherit from before index 0, and from after the grid's end.
+        insert.addProperty("inheritFromBefore", start > 0);
         return one("insertDimension", insert);
     }
 
