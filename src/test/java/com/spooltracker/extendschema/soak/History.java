@@ -226,9 +226,9 @@ final class History {
         JsonObject shadow = pair.shadow();
         List<Oracle.Finding> cells = Oracle.lostCells(real, shadow);
         List<Oracle.Finding> formulas = new ArrayList<>();
-        boolean moved = run.rowsMovedUnderTheWrite();
+        boolean raced = run.raceUnderTheWrite() != null;
         for (Oracle.Finding finding : Oracle.lostFormulas(real, shadow)) {
-            if (moved && Oracle.inMetricColumn(shadow, finding)) {
+            if (raced && Oracle.inMetricColumn(shadow, finding)) {
                 residual++;
                 adopt(finding);
             } else {

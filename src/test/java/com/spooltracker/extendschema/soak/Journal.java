@@ -28,11 +28,11 @@ final class Journal {
         }
 
         /**
-         * Whether a person inserted or deleted rows of Operaciones between this run's first read and its
-         * last values write: the documented residual case, where a formula in a metric column can move
-         * under the write and be overwritten.
+         * The documented residual case, when it happened: a person inserted or deleted rows of Operaciones
+         * (a formula in a metric column can move under the write), or typed a formula into a metric cell
+         * (the write can land on it), between this run's first read and its last values write. Null if not.
          */
-        boolean rowsMovedUnderTheWrite() {
+        String raceUnderTheWrite() {
             int firstRead = -1;
             int lastWrite = -1;
             for (int i = 0; i < calls.size(); i++) {
@@ -44,18 +44,18 @@ final class Journal {
                 }
             }
             for (Edit edit : edits) {
-                if (edit.movesOperacionesRows()
+                if (edit.race() != null
                         && firstRead >= 0
                         && edit.beforeCall() > firstRead
                         && edit.beforeCall() <= lastWrite) {
-                    return true;
+                    return edit.race();
                 }
             }
-            return false;
+            return null;
         }
     }
 
-    record Edit(int beforeCall, String account, boolean movesOperacionesRows) {}
+    record Edit(int beforeCall, String account, String race) {}
 
     private final List<String> opening = new ArrayList<>();
     private final List<Run> runs = new ArrayList<>();
@@ -84,7 +84,7 @@ final class Journal {
 
     /** An edit that lands before the call about to be made (the one {@link #call} records next). */
     synchronized void editBeforeCall(Run run, String account) {
-        run.edits.add(new Edit(run.calls.size(), account, PersonEdits.movesOperacionesRows(account)));
+        run.edits.add(new Edit(run.calls.size(), account, PersonEdits.race(account)));
         run.lines.add("    before call " + (run.calls.size() + 1) + ": " + account);
     }
 
@@ -116,7 +116,8 @@ final class Journal {
         opening.forEach(line -> text.append("  ").append(line).append('\n'));
         for (Run run : runs) {
             text.append("  run ").append(run.number).append(": POST ?").append(run.query);
-            text.append(run.rowsMovedUnderTheWrite() ? " [rows moved between its read and its write]" : "");
+            String race = run.raceUnderTheWrite();
+            text.append(race == null ? "" : " [" + race + " between its read and its write]");
             text.append('\n');
             run.lines.forEach(line -> text.append("  ").append(line).append('\n'));
             text.append("    answer: ").append(run.answer).append('\n');

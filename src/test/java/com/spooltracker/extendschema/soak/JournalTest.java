@@ -1,11 +1,11 @@
 package com.spooltracker.extendschema.soak;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import org.junit.jupiter.api.Test;
 
-/** Which runs the journal marks as the documented residual case: rows moved between the read and the write. */
+/** Which runs the journal marks as the documented residual case: a race between the read and the write. */
 class JournalTest {
     private static final String ROWS = "person inserted 1 blank rows of Operaciones before row 4";
 
@@ -17,7 +17,18 @@ class JournalTest {
         journal.editBeforeCall(run, ROWS);
         journal.call(run, "values.batchUpdate");
 
-        assertTrue(run.rowsMovedUnderTheWrite());
+        assertEquals("rows of Operaciones moved", run.raceUnderTheWrite());
+    }
+
+    @Test
+    void aFormulaTypedIntoAMetricCellBetweenTheReadAndTheWriteMarksTheRun() {
+        Journal journal = new Journal("sheet");
+        Journal.Run run = journal.startRun("refreshMetrics=true");
+        journal.call(run, "values.batchGet");
+        journal.editBeforeCall(run, "person typed =1+1 into Operaciones!BP4 (Total_Uniones)");
+        journal.call(run, "values.batchUpdate");
+
+        assertEquals("a formula typed into a metric cell", run.raceUnderTheWrite());
     }
 
     @Test
@@ -30,7 +41,7 @@ class JournalTest {
         journal.editBeforeCall(run, ROWS);
         journal.call(run, "values.append");
 
-        assertFalse(run.rowsMovedUnderTheWrite());
+        assertNull(run.raceUnderTheWrite());
     }
 
     @Test
@@ -42,6 +53,6 @@ class JournalTest {
         journal.editBeforeCall(run, "person moved column Total_Uniones of Operaciones from BP to before C");
         journal.call(run, "values.batchUpdate");
 
-        assertFalse(run.rowsMovedUnderTheWrite());
+        assertNull(run.raceUnderTheWrite());
     }
 }

@@ -23,6 +23,8 @@ final class PersonEdits {
             "Pulgadas_ARM",
             "Pulgadas_SOLD");
 
+    private static final String TYPED = "person typed ";
+
     private final SheetPair pair;
     private final Random random;
     private int added;
@@ -50,9 +52,19 @@ final class PersonEdits {
         };
     }
 
-    /** Whether the edit {@code act} described moves rows of Operaciones (what shifts a formula under a run). */
-    static boolean movesOperacionesRows(String account) {
-        return account != null && account.contains("rows of Operaciones");
+    /**
+     * What an edit {@code act} described can do to a run it lands in, between the run's read and its write:
+     * rows of Operaciones moved (a formula in a metric column moves under the write), or a formula typed into a
+     * metric cell (the write can land on it); null for neither.
+     */
+    static String race(String account) {
+        if (account == null) {
+            return null;
+        }
+        if (account.contains("rows of Operaciones")) {
+            return "rows of Operaciones moved";
+        }
+        return account.startsWith(TYPED) ? "a formula typed into a metric cell" : null;
     }
 
     private String insertRows(View view) {
@@ -88,7 +100,7 @@ final class PersonEdits {
                 : "=1+" + random.nextInt(3);
         String a1 = Grid.a1(row, column);
         pair.type(TrackerSheets.OPERACIONES + "!" + a1, List.of(List.of(formula)));
-        return "person typed " + formula + " into Operaciones!" + a1 + " (" + ops.header(column) + ")";
+        return TYPED + formula + " into Operaciones!" + a1 + " (" + ops.header(column) + ")";
     }
 
     private String insertColumn(View view) {

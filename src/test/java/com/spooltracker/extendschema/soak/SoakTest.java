@@ -29,8 +29,9 @@ class SoakTest {
         Files.writeString(Path.of("target", "soak-failures.txt"), report);
         System.out.println(summary.line());
         System.out.println(
-                "(" + summary.residualFormulas() + " formulas in metric columns moved by a row edit between a"
-                        + " run's read and its write: the documented residual case, not counted above)");
+                "(" + summary.residualFormulas() + " formulas in metric columns overwritten after a row edit or"
+                        + " a typed formula landed between a run's read and its write: the documented residual case,"
+                        + " not counted above)");
         System.out.print(report);
         assertTrue(summary.passed(), () -> summary.line() + "\n" + firstOf(report));
     }
