@@ -21,6 +21,7 @@ import com.spooltracker.extendschema.emulator.model.Spreadsheet;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -227,7 +228,7 @@ final class SpreadsheetJson {
             int to,
             FieldMask mask)
             throws IOException {
-        Map<Integer, JsonArray> byIndex = new java.util.HashMap<>();
+        Map<Integer, JsonArray> byIndex = new HashMap<>();
         for (DeveloperMetadata m : spreadsheet.developerMetadata()) {
             if (m.location() instanceof DeveloperMetadata.OnDimension d
                     && d.sheetId() == sheet.sheetId()
