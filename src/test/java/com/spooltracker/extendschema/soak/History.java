@@ -226,9 +226,12 @@ final class History {
         JsonObject shadow = pair.shadow();
         List<Oracle.Finding> cells = Oracle.lostCells(real, shadow);
         List<Oracle.Finding> formulas = new ArrayList<>();
-        boolean raced = run.raceUnderTheWrite() != null;
+        List<String> races = run.racesUnderTheWrite();
         for (Oracle.Finding finding : Oracle.lostFormulas(real, shadow)) {
-            if (raced && Oracle.inMetricColumn(shadow, finding)) {
+            String cell = finding.sheet() + "!" + Grid.a1(finding.row(), finding.column());
+            boolean residualCase =
+                    races.contains(PersonEdits.ROWS_MOVED) || races.contains(PersonEdits.typedInto(cell));
+            if (residualCase && Oracle.inMetricColumn(shadow, finding)) {
                 residual++;
                 adopt(finding);
             } else {

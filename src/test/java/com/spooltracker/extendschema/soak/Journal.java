@@ -28,11 +28,12 @@ final class Journal {
         }
 
         /**
-         * The documented residual case, when it happened: a person inserted or deleted rows of Operaciones
-         * (a formula in a metric column can move under the write), or typed a formula into a metric cell
-         * (the write can land on it), between this run's first read and its last values write. Null if not.
+         * The documented residual cases that happened to this run: a person inserted or deleted rows of
+         * Operaciones ({@link PersonEdits#ROWS_MOVED}: a formula in a metric column can move under the write),
+         * or typed a formula into a metric cell (the write can land on that cell), between the run's first read
+         * and its last values write.
          */
-        String raceUnderTheWrite() {
+        List<String> racesUnderTheWrite() {
             int firstRead = -1;
             int lastWrite = -1;
             for (int i = 0; i < calls.size(); i++) {
@@ -43,15 +44,16 @@ final class Journal {
                     lastWrite = i;
                 }
             }
+            List<String> races = new ArrayList<>();
             for (Edit edit : edits) {
                 if (edit.race() != null
                         && firstRead >= 0
                         && edit.beforeCall() > firstRead
                         && edit.beforeCall() <= lastWrite) {
-                    return edit.race();
+                    races.add(edit.race());
                 }
             }
-            return null;
+            return races;
         }
     }
 
@@ -116,8 +118,8 @@ final class Journal {
         opening.forEach(line -> text.append("  ").append(line).append('\n'));
         for (Run run : runs) {
             text.append("  run ").append(run.number).append(": POST ?").append(run.query);
-            String race = run.raceUnderTheWrite();
-            text.append(race == null ? "" : " [" + race + " between its read and its write]");
+            List<String> races = run.racesUnderTheWrite();
+            text.append(races.isEmpty() ? "" : " [between its read and its write: " + String.join(", ", races) + "]");
             text.append('\n');
             run.lines.forEach(line -> text.append("  ").append(line).append('\n'));
             text.append("    answer: ").append(run.answer).append('\n');

@@ -23,6 +23,7 @@ final class PersonEdits {
             "Pulgadas_ARM",
             "Pulgadas_SOLD");
 
+    static final String ROWS_MOVED = "rows of Operaciones moved";
     private static final String TYPED = "person typed ";
 
     private final SheetPair pair;
@@ -54,17 +55,25 @@ final class PersonEdits {
 
     /**
      * What an edit {@code act} described can do to a run it lands in, between the run's read and its write:
-     * rows of Operaciones moved (a formula in a metric column moves under the write), or a formula typed into a
-     * metric cell (the write can land on it); null for neither.
+     * {@link #ROWS_MOVED} (a formula in a metric column moves under the write), or {@code "a formula typed
+     * into Operaciones!BP4"} (the write can land on that cell); null for neither.
      */
     static String race(String account) {
         if (account == null) {
             return null;
         }
         if (account.contains("rows of Operaciones")) {
-            return "rows of Operaciones moved";
+            return ROWS_MOVED;
         }
-        return account.startsWith(TYPED) ? "a formula typed into a metric cell" : null;
+        if (!account.startsWith(TYPED)) {
+            return null;
+        }
+        String cell = account.substring(account.indexOf(" into ") + " into ".length(), account.indexOf(" ("));
+        return typedInto(cell);
+    }
+
+    static String typedInto(String cell) {
+        return "a formula typed into " + cell;
     }
 
     private String insertRows(View view) {
