@@ -21,6 +21,17 @@ class JournalTest {
     }
 
     @Test
+    void aRowOfOperacionesDeletedBetweenTheReadAndTheWriteMarksTheRun() {
+        Journal journal = new Journal("sheet");
+        Journal.Run run = journal.startRun("refreshMetrics=true");
+        journal.call(run, "values.batchGet");
+        journal.editBeforeCall(run, "person deleted 1 row of Operaciones (row 9)");
+        journal.call(run, "values.batchUpdate");
+
+        assertEquals(List.of("rows of Operaciones moved"), run.racesUnderTheWrite());
+    }
+
+    @Test
     void aFormulaTypedIntoAMetricCellBetweenTheReadAndTheWriteMarksTheRun() {
         Journal journal = new Journal("sheet");
         Journal.Run run = journal.startRun("refreshMetrics=true");

@@ -62,7 +62,7 @@ final class PersonEdits {
         if (account == null) {
             return null;
         }
-        if (account.contains("rows of Operaciones")) {
+        if (account.matches("person (inserted|deleted) .* rows? of Operaciones.*")) {
             return ROWS_MOVED;
         }
         if (!account.startsWith(TYPED)) {
