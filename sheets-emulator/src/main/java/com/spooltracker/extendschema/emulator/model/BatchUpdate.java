@@ -325,23 +325,7 @@ public final class BatchUpdate {
     /** Moves the cells of {@code sheet}, then rewrites every formula of the spreadsheet that points there. */
     private void reshape(Sheet sheet, GridShift shift, boolean inheritFromBefore) {
         sheet.apply(shift, inheritFromBefore);
-        for (Sheet host : List.copyOf(draft)) {
-            List<int[]> at = new ArrayList<>();
-            List<CellValue.Formula> rewritten = new ArrayList<>();
-            host.forEachFormula((row, column, formula) -> {
-                String text = FormulaShift.rewrite(formula.formula(), host.title(), sheet.title(), shift);
-                if (!text.equals(formula.formula())) {
-                    at.add(new int[] {row, column});
-                    rewritten.add(new CellValue.Formula(text));
-                }
-            });
-            if (!at.isEmpty()) {
-                Sheet target = writable(host.sheetId());
-                for (int i = 0; i < at.size(); i++) {
-                    target.replaceValue(at.get(i)[0], at.get(i)[1], rewritten.get(i));
-                }
-            }
-        }
+        FormulaShift.rewriteAll(List.copyOf(draft), sheet.title(), shift, this::writable);
         metadata.follow(shift);
     }
 

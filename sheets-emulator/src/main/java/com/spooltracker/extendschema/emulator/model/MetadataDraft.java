@@ -110,6 +110,11 @@ final class MetadataDraft {
      * 6). If the associated object is deleted its metadata is deleted too." (spreadsheets.developerMetadata)
      */
     void follow(GridShift shift) {
+        follow(metadata, shift);
+    }
+
+    /** {@link #follow(GridShift)} on any list of metadata, such as a spreadsheet's own outside a batch. */
+    static void follow(List<DeveloperMetadata> metadata, GridShift shift) {
         for (int i = metadata.size() - 1; i >= 0; i--) {
             DeveloperMetadata m = metadata.get(i);
             if (m.location() instanceof DeveloperMetadata.OnDimension d
