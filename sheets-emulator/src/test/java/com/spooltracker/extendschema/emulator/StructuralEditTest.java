@@ -240,6 +240,15 @@ class StructuralEditTest extends EmulatorFixture {
     }
 
     @Test
+    void aSmallerGridDeletesTheRowsItCutsOffAsADeleteWould() throws Exception {
+        seedData();
+        emu.edit("s1", """
+            [{"updateSheetProperties":{"properties":{"sheetId":0,"gridProperties":{"rowCount":3,"columnCount":2}},
+              "fields":"gridProperties(rowCount,columnCount)"}}]""");
+        assertEquals(List.of(List.of("=Data!A3", "=#REF!")), read("Report!A1:B1", "FORMULA"));
+    }
+
+    @Test
     void insertingAtTheEndOfTheGridAppends() throws Exception {
         seedData();
         batch(insert(9, "ROWS", 5, 7, true));

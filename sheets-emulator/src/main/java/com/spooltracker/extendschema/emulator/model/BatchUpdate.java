@@ -114,8 +114,21 @@ public final class BatchUpdate {
         if (growth > 0) {
             CellLimit.check(cellCount() + growth);
         }
+        int oldRows = sheet.rowCount();
+        int oldColumns = sheet.columnCount();
         sheet.resize(rows, columns);
-        metadata.cutOff(sheet.sheetId(), rows, columns);
+        // A smaller grid deletes the rows or columns cut off: formulas and metadata see a deleteDimension.
+        if (rows < oldRows) {
+            cutOff(sheet, new GridShift.Delete(sheet.sheetId(), true, rows, oldRows));
+        }
+        if (columns < oldColumns) {
+            cutOff(sheet, new GridShift.Delete(sheet.sheetId(), false, columns, oldColumns));
+        }
+    }
+
+    private void cutOff(Sheet sheet, GridShift.Delete shift) {
+        FormulaShift.rewriteAll(List.copyOf(draft), sheet.title(), shift, this::writable);
+        metadata.follow(shift);
     }
 
     private void updateSheetProperties(SheetRequest.UpdateSheetProperties r) {

@@ -130,13 +130,6 @@ final class MetadataDraft {
         }
     }
 
-    /** Rows or columns cut off by a smaller grid are deleted, and their metadata with them. */
-    void cutOff(int sheetId, int rowCount, int columnCount) {
-        metadata.removeIf(m -> m.location() instanceof DeveloperMetadata.OnDimension d
-                && d.sheetId() == sheetId
-                && d.index() >= (d.rows() ? rowCount : columnCount));
-    }
-
     private static void requireKeyAndVisibility(SheetRequest.MetadataSpec spec, boolean key, boolean visibility) {
         if (key && (spec.key() == null || spec.key().isEmpty())) {
             throw SheetsError.invalid("Developer metadata must always have a key specified.");
