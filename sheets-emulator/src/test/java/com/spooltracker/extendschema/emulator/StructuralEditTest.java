@@ -14,6 +14,7 @@ import com.google.api.services.sheets.v4.model.MoveDimensionRequest;
 import com.google.api.services.sheets.v4.model.Request;
 import com.google.api.services.sheets.v4.model.RowData;
 import com.google.api.services.sheets.v4.model.UpdateCellsRequest;
+import com.google.api.services.sheets.v4.model.ValueRange;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.util.List;
@@ -212,6 +213,39 @@ class StructuralEditTest extends EmulatorFixture {
         batch(insert(0, "ROWS", 1, 2, false));
         assertEquals(JsonParser.parseString("""
                 [["=ARRAYFORMULA(B1:B4*2)",1],[],[{"computed":4},2],[{"computed":6},3]]"""), sheetDump(0).get("rows"));
+    }
+
+    @Test
+    void rowsAnInsertRowsAppendAddsMoveTheFormulasAndMetadataBelowThem() throws Exception {
+        emu.seed("""
+        {"spreadsheetId":"s1","sheets":[{"title":"Data","sheetId":0,"rowCount":10,"columnCount":3,
+          "rows":[["n"],[1],[2],[],["=SUM(A2:A3)","=A5"]],
+          "developerMetadata":[{"metadataId":1,"metadataKey":"total","row":5}]}]}
+        """);
+        sheets.spreadsheets()
+                .values()
+                .append("s1", "Data!A1", new ValueRange().setValues(List.of(List.of(3))))
+                .setValueInputOption("RAW")
+                .setInsertDataOption("INSERT_ROWS")
+                .execute();
+        JsonObject data = sheetDump(0);
+        assertEquals(JsonParser.parseString("[[\"n\"],[1],[2],[3],[],[\"=SUM(A2:A3)\",\"=A6\"]]"), data.get("rows"));
+        assertEquals(
+                6,
+                data.getAsJsonArray("developerMetadata")
+                        .get(0)
+                        .getAsJsonObject()
+                        .get("row")
+                        .getAsInt());
+    }
+
+    @Test
+    void aSmallerGridDeletesTheRowsItCutsOffAsADeleteWould() throws Exception {
+        seedData();
+        emu.edit("s1", """
+            [{"updateSheetProperties":{"properties":{"sheetId":0,"gridProperties":{"rowCount":3,"columnCount":2}},
+              "fields":"gridProperties(rowCount,columnCount)"}}]""");
+        assertEquals(List.of(List.of("=Data!A3", "=#REF!")), read("Report!A1:B1", "FORMULA"));
     }
 
     @Test

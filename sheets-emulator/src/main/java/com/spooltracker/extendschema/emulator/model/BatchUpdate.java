@@ -114,8 +114,21 @@ public final class BatchUpdate {
         if (growth > 0) {
             CellLimit.check(cellCount() + growth);
         }
+        int oldRows = sheet.rowCount();
+        int oldColumns = sheet.columnCount();
         sheet.resize(rows, columns);
-        metadata.cutOff(sheet.sheetId(), rows, columns);
+        // A smaller grid deletes the rows or columns cut off: formulas and metadata see a deleteDimension.
+        if (rows < oldRows) {
+            cutOff(sheet, new GridShift.Delete(sheet.sheetId(), true, rows, oldRows));
+        }
+        if (columns < oldColumns) {
+            cutOff(sheet, new GridShift.Delete(sheet.sheetId(), false, columns, oldColumns));
+        }
+    }
+
+    private void cutOff(Sheet sheet, GridShift.Delete shift) {
+        FormulaShift.rewriteAll(List.copyOf(draft), sheet.title(), shift, this::writable);
+        metadata.follow(shift);
     }
 
     private void updateSheetProperties(SheetRequest.UpdateSheetProperties r) {
@@ -325,23 +338,7 @@ public final class BatchUpdate {
     /** Moves the cells of {@code sheet}, then rewrites every formula of the spreadsheet that points there. */
     private void reshape(Sheet sheet, GridShift shift, boolean inheritFromBefore) {
         sheet.apply(shift, inheritFromBefore);
-        for (Sheet host : List.copyOf(draft)) {
-            List<int[]> at = new ArrayList<>();
-            List<CellValue.Formula> rewritten = new ArrayList<>();
-            host.forEachFormula((row, column, formula) -> {
-                String text = FormulaShift.rewrite(formula.formula(), host.title(), sheet.title(), shift);
-                if (!text.equals(formula.formula())) {
-                    at.add(new int[] {row, column});
-                    rewritten.add(new CellValue.Formula(text));
-                }
-            });
-            if (!at.isEmpty()) {
-                Sheet target = writable(host.sheetId());
-                for (int i = 0; i < at.size(); i++) {
-                    target.replaceValue(at.get(i)[0], at.get(i)[1], rewritten.get(i));
-                }
-            }
-        }
+        FormulaShift.rewriteAll(List.copyOf(draft), sheet.title(), shift, this::writable);
         metadata.follow(shift);
     }
 

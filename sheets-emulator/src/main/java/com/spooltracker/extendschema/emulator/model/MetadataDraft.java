@@ -110,6 +110,11 @@ final class MetadataDraft {
      * 6). If the associated object is deleted its metadata is deleted too." (spreadsheets.developerMetadata)
      */
     void follow(GridShift shift) {
+        follow(metadata, shift);
+    }
+
+    /** {@link #follow(GridShift)} on any list of metadata, such as a spreadsheet's own outside a batch. */
+    static void follow(List<DeveloperMetadata> metadata, GridShift shift) {
         for (int i = metadata.size() - 1; i >= 0; i--) {
             DeveloperMetadata m = metadata.get(i);
             if (m.location() instanceof DeveloperMetadata.OnDimension d
@@ -123,13 +128,6 @@ final class MetadataDraft {
                 }
             }
         }
-    }
-
-    /** Rows or columns cut off by a smaller grid are deleted, and their metadata with them. */
-    void cutOff(int sheetId, int rowCount, int columnCount) {
-        metadata.removeIf(m -> m.location() instanceof DeveloperMetadata.OnDimension d
-                && d.sheetId() == sheetId
-                && d.index() >= (d.rows() ? rowCount : columnCount));
     }
 
     private static void requireKeyAndVisibility(SheetRequest.MetadataSpec spec, boolean key, boolean visibility) {
