@@ -49,6 +49,18 @@ import java.util.concurrent.Executors;
  * }
  * </pre>
  *
+ * A person's hand, for a sheet edited while a client runs (none of it counts as an API call):
+ *
+ * <pre>
+ * emu.onCall(call -&gt; {                                  // before every API request, outside every lock
+ *   if (call.sequence() == 2) {
+ *     emu.edit("demo", "[{\"insertDimension\":{...}}]"); // batchUpdate requests, exactly as the API applies them
+ *     emu.setValues("demo", "Operaciones!B5", List.of(List.of("=C5*2")), true);
+ *   }
+ * });
+ * emu.onCellWrite(writes::add);                          // every entered value an API request changes
+ * </pre>
+ *
  * Thread-safe. Each API request is applied atomically under its spreadsheet's lock.
  */
 public final class SheetsEmulator implements AutoCloseable {

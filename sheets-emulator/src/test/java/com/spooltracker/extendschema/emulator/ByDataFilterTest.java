@@ -4,13 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.google.api.client.util.Data;
+import com.google.api.services.sheets.v4.model.BatchClearValuesByDataFilterRequest;
+import com.google.api.services.sheets.v4.model.BatchClearValuesByDataFilterResponse;
 import com.google.api.services.sheets.v4.model.BatchGetValuesByDataFilterRequest;
 import com.google.api.services.sheets.v4.model.BatchGetValuesByDataFilterResponse;
 import com.google.api.services.sheets.v4.model.BatchUpdateValuesByDataFilterRequest;
 import com.google.api.services.sheets.v4.model.BatchUpdateValuesByDataFilterResponse;
 import com.google.api.services.sheets.v4.model.DataFilter;
 import com.google.api.services.sheets.v4.model.DataFilterValueRange;
+import com.google.api.services.sheets.v4.model.GetSpreadsheetByDataFilterRequest;
+import com.google.api.services.sheets.v4.model.GridData;
 import com.google.api.services.sheets.v4.model.GridRange;
+import com.google.api.services.sheets.v4.model.Spreadsheet;
 import com.google.api.services.sheets.v4.model.UpdateValuesByDataFilterResponse;
 import com.google.gson.JsonParser;
 import java.util.Arrays;
@@ -172,6 +177,47 @@ class ByDataFilterTest extends EmulatorFixture {
                 response.getValueRanges().get(0).getValueRange().getValues());
         assertEquals(
                 "Data!A1:A2", response.getValueRanges().get(1).getValueRange().getRange());
+    }
+
+    @Test
+    void getByDataFilterGivesOnlyTheMatchedRangesOfTheSheetsTheyTouch() throws Exception {
+        seedTagged();
+        emu.edit("s1", "[{\"addSheet\":{\"properties\":{\"title\":\"Other\",\"sheetId\":3}}}]");
+        Spreadsheet got = sheets.spreadsheets()
+                .getByDataFilter(
+                        "s1",
+                        new GetSpreadsheetByDataFilterRequest()
+                                .setDataFilters(List.of(DeveloperMetadataTest.byKey("total")))
+                                .setIncludeGridData(true))
+                .setFields("sheets(properties(title),data(startColumn,rowData(values(formattedValue))))")
+                .execute();
+        assertEquals(1, got.getSheets().size());
+        assertEquals("Data", got.getSheets().get(0).getProperties().getTitle());
+        GridData block = got.getSheets().get(0).getData().get(0);
+        assertEquals(2, block.getStartColumn());
+        assertEquals("y", block.getRowData().get(2).getValues().get(0).getFormattedValue());
+
+        Spreadsheet none = sheets.spreadsheets()
+                .getByDataFilter(
+                        "s1",
+                        new GetSpreadsheetByDataFilterRequest()
+                                .setDataFilters(List.of(DeveloperMetadataTest.byKey("gone"))))
+                .execute();
+        assertNull(none.getSheets());
+    }
+
+    @Test
+    void batchClearByDataFilterClearsTheMatchedColumn() throws Exception {
+        seedTagged();
+        BatchClearValuesByDataFilterResponse response = sheets.spreadsheets()
+                .values()
+                .batchClearByDataFilter(
+                        "s1",
+                        new BatchClearValuesByDataFilterRequest()
+                                .setDataFilters(List.of(DeveloperMetadataTest.byKey("qty"))))
+                .execute();
+        assertEquals(List.of("Data!B1:B10"), response.getClearedRanges());
+        assertEquals(List.of(List.of("OT", "", "total"), List.of("1", "", "x")), rows("Data!A1:C2"));
     }
 
     @Test

@@ -123,8 +123,7 @@ class PersonHandTest extends EmulatorFixture {
                              {"deleteDimension":{"range":{"sheetId":0,"dimension":"ROWS","startIndex":0,"endIndex":11}}}]}
                 """));
         assertEquals(
-                "Invalid requests[1].deleteDimension: Sorry, it is not possible to delete all non-frozen rows.",
-                e.getMessage());
+                "Invalid requests[1].deleteDimension: You can't delete all the rows on the sheet.", e.getMessage());
         assertEquals(before, emu.dump("s1"));
 
         JsonArray replies = emu.edit("s1", """

@@ -14,6 +14,7 @@ import com.google.api.services.sheets.v4.model.MoveDimensionRequest;
 import com.google.api.services.sheets.v4.model.Request;
 import com.google.api.services.sheets.v4.model.RowData;
 import com.google.api.services.sheets.v4.model.UpdateCellsRequest;
+import com.google.api.services.sheets.v4.model.ValueRange;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.util.List;
@@ -139,18 +140,36 @@ class StructuralEditTest extends EmulatorFixture {
         assertApiError(
                 400,
                 "INVALID_ARGUMENT",
-                "Invalid requests[1].deleteDimension: Sorry, it is not possible to delete all non-frozen rows.",
+                "Invalid requests[1].deleteDimension: You can't delete all the rows on the sheet.",
                 () -> batch(insert(0, "ROWS", 0, 1, false), delete(0, "ROWS", 0, 11)));
         assertApiError(
                 400,
                 "INVALID_ARGUMENT",
-                "Invalid requests[0].deleteDimension: Range (Data!10:11) exceeds grid limits. Max rows: 10, max columns: 5",
+                "Invalid requests[0].deleteDimension: You can't delete all the columns on the sheet.",
+                () -> batch(delete(0, "COLUMNS", 0, 5)));
+        assertApiError(
+                400,
+                "INVALID_ARGUMENT",
+                "Invalid requests[0].deleteDimension: Cannot delete a row that doesn't exist. Tried to delete row"
+                        + " index 10 but there are only 10 rows.",
                 () -> batch(delete(0, "ROWS", 9, 11)));
         assertApiError(
                 400,
                 "INVALID_ARGUMENT",
-                "Invalid requests[0].insertDimension: Range (Data!G:G) exceeds grid limits. Max rows: 10, max columns: 5",
+                "Invalid requests[0].deleteDimension: Cannot delete a column that doesn't exist. Tried to delete"
+                        + " column index 7 but there are only 5 columns.",
+                () -> batch(delete(0, "COLUMNS", 7, 8)));
+        assertApiError(
+                400,
+                "INVALID_ARGUMENT",
+                "Invalid requests[0].insertDimension: range.startIndex is larger than current grid size (5)",
                 () -> batch(insert(0, "COLUMNS", 6, 7, false)));
+        assertApiError(
+                400,
+                "INVALID_ARGUMENT",
+                "Invalid requests[0].insertDimension: range.startIndex must be less than the grid size (10) if"
+                        + " inheritFromBefore is false.",
+                () -> batch(insert(0, "ROWS", 10, 12, false)));
         assertApiError(
                 400,
                 "INVALID_ARGUMENT",
@@ -171,6 +190,21 @@ class StructuralEditTest extends EmulatorFixture {
     }
 
     @Test
+    void deletingEveryRowButTheFrozenOnesIsRefused() throws Exception {
+        emu.seed("""
+        {"spreadsheetId":"s1","sheets":[{"title":"Data","sheetId":0,"rowCount":5,"columnCount":2,"frozenRowCount":2}]}
+        """);
+        assertApiError(
+                400,
+                "INVALID_ARGUMENT",
+                "Invalid requests[0].deleteDimension: Sorry, it is not possible to delete all non-frozen rows.",
+                () -> batch(delete(0, "ROWS", 2, 5)));
+        batch(delete(0, "ROWS", 0, 1));
+        assertEquals(1, sheetDump(0).get("frozenRowCount").getAsInt());
+        assertEquals(4, sheetDump(0).get("rowCount").getAsInt());
+    }
+
+    @Test
     void anArrayFormulaAndItsOutputMoveWithTheirRows() throws Exception {
         emu.seed("""
         {"spreadsheetId":"s1","sheets":[{"title":"Data","sheetId":0,"rowCount":10,"columnCount":3,
@@ -179,6 +213,39 @@ class StructuralEditTest extends EmulatorFixture {
         batch(insert(0, "ROWS", 1, 2, false));
         assertEquals(JsonParser.parseString("""
                 [["=ARRAYFORMULA(B1:B4*2)",1],[],[{"computed":4},2],[{"computed":6},3]]"""), sheetDump(0).get("rows"));
+    }
+
+    @Test
+    void rowsAnInsertRowsAppendAddsMoveTheFormulasAndMetadataBelowThem() throws Exception {
+        emu.seed("""
+        {"spreadsheetId":"s1","sheets":[{"title":"Data","sheetId":0,"rowCount":10,"columnCount":3,
+          "rows":[["n"],[1],[2],[],["=SUM(A2:A3)","=A5"]],
+          "developerMetadata":[{"metadataId":1,"metadataKey":"total","row":5}]}]}
+        """);
+        sheets.spreadsheets()
+                .values()
+                .append("s1", "Data!A1", new ValueRange().setValues(List.of(List.of(3))))
+                .setValueInputOption("RAW")
+                .setInsertDataOption("INSERT_ROWS")
+                .execute();
+        JsonObject data = sheetDump(0);
+        assertEquals(JsonParser.parseString("[[\"n\"],[1],[2],[3],[],[\"=SUM(A2:A3)\",\"=A6\"]]"), data.get("rows"));
+        assertEquals(
+                6,
+                data.getAsJsonArray("developerMetadata")
+                        .get(0)
+                        .getAsJsonObject()
+                        .get("row")
+                        .getAsInt());
+    }
+
+    @Test
+    void aSmallerGridDeletesTheRowsItCutsOffAsADeleteWould() throws Exception {
+        seedData();
+        emu.edit("s1", """
+            [{"updateSheetProperties":{"properties":{"sheetId":0,"gridProperties":{"rowCount":3,"columnCount":2}},
+              "fields":"gridProperties(rowCount,columnCount)"}}]""");
+        assertEquals(List.of(List.of("=Data!A3", "=#REF!")), read("Report!A1:B1", "FORMULA"));
     }
 
     @Test

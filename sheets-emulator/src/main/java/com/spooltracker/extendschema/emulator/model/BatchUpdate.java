@@ -28,12 +28,12 @@ public final class BatchUpdate {
     private final Spreadsheet spreadsheet;
     private final List<Sheet> draft;
     private final Set<Sheet> copied = new HashSet<>();
-    private final List<DeveloperMetadata> metadata;
+    private final MetadataDraft metadata;
 
     private BatchUpdate(Spreadsheet spreadsheet) {
         this.spreadsheet = spreadsheet;
         this.draft = new ArrayList<>(spreadsheet.sheets());
-        this.metadata = new ArrayList<>(spreadsheet.developerMetadata());
+        this.metadata = new MetadataDraft(spreadsheet);
     }
 
     /**
@@ -53,8 +53,7 @@ public final class BatchUpdate {
         }
         spreadsheet.sheets().clear();
         spreadsheet.sheets().addAll(batch.draft);
-        spreadsheet.developerMetadata().clear();
-        spreadsheet.developerMetadata().addAll(batch.metadata);
+        batch.metadata.commitTo(spreadsheet);
         return replies;
     }
 
@@ -68,7 +67,8 @@ public final class BatchUpdate {
         } else if (request instanceof SheetRequest.AddSheet r) {
             return new BatchReply.AddSheet(addSheet(r));
         } else if (request instanceof SheetRequest.CreateDeveloperMetadata r) {
-            return new BatchReply.CreateDeveloperMetadata(createMetadata(r.metadata()));
+            return new BatchReply.CreateDeveloperMetadata(
+                    metadata.create(r.metadata(), location(r.metadata().location())));
         } else if (request instanceof SheetRequest.UpdateDeveloperMetadata r) {
             return new BatchReply.UpdateDeveloperMetadata(updateMetadata(r));
         } else if (request instanceof SheetRequest.DeleteDeveloperMetadata r) {
@@ -114,11 +114,21 @@ public final class BatchUpdate {
         if (growth > 0) {
             CellLimit.check(cellCount() + growth);
         }
+        int oldRows = sheet.rowCount();
+        int oldColumns = sheet.columnCount();
         sheet.resize(rows, columns);
-        // Rows or columns cut off by a smaller grid are deleted, and their metadata with them.
-        metadata.removeIf(m -> m.location() instanceof DeveloperMetadata.OnDimension d
-                && d.sheetId() == sheet.sheetId()
-                && d.index() >= (d.rows() ? rows : columns));
+        // A smaller grid deletes the rows or columns cut off: formulas and metadata see a deleteDimension.
+        if (rows < oldRows) {
+            cutOff(sheet, new GridShift.Delete(sheet.sheetId(), true, rows, oldRows));
+        }
+        if (columns < oldColumns) {
+            cutOff(sheet, new GridShift.Delete(sheet.sheetId(), false, columns, oldColumns));
+        }
+    }
+
+    private void cutOff(Sheet sheet, GridShift.Delete shift) {
+        FormulaShift.rewriteAll(List.copyOf(draft), sheet.title(), shift, this::writable);
+        metadata.follow(shift);
     }
 
     private void updateSheetProperties(SheetRequest.UpdateSheetProperties r) {
@@ -248,80 +258,59 @@ public final class BatchUpdate {
         return new GridRect(sheet.title(), r0, c0, r1, c1);
     }
 
-    /** ROWS or COLUMNS, as a flag; anything else is refused as the enum check would. */
-    private static boolean isRows(SheetRequest.DimensionRange range, String field) {
-        return switch (range.dimension() == null ? "" : range.dimension()) {
-            case "ROWS" -> true;
-            case "COLUMNS" -> false;
-            default -> throw SheetsError.invalid(field + ".dimension must be ROWS or COLUMNS.");
-        };
-    }
-
     /**
-     * The checked [start, end) of a DimensionRange. Google refuses a missing startIndex with
-     * "range.startIndex must be set" (reported against the live API); the other messages here are the
-     * emulator's own wording for refusals Google makes.
-     */
-    private static int[] span(SheetRequest.DimensionRange range, String field) {
-        if (range.startIndex() == null) {
-            throw SheetsError.invalid(field + ".startIndex must be set");
-        }
-        if (range.endIndex() == null) {
-            throw SheetsError.invalid(field + ".endIndex must be set");
-        }
-        int start = range.startIndex();
-        int end = range.endIndex();
-        if (start < 0 || end <= start) {
-            throw SheetsError.invalid(
-                    field + " must have 0 <= startIndex < endIndex, got [" + start + ", " + end + ").");
-        }
-        return new int[] {start, end};
-    }
-
-    /** Google's refusal of rows or columns past the grid, naming them as A1 whole rows or columns. */
-    private static SheetsError.InvalidArgument outOfGrid(Sheet sheet, boolean rows, int start, int end) {
-        String cells = rows ? (start + 1) + ":" + end : ColumnLetters.of(start) + ":" + ColumnLetters.of(end - 1);
-        return GridRect.exceedsGridLimits(SheetTitles.quoteIfNeeded(sheet.title()) + "!" + cells, sheet);
-    }
-
-    /**
-     * Inserting at the end of the grid (startIndex equal to the row or column count) is allowed: it is what
-     * the editor's "insert below the last row" does. Past it is refused as out of the grid.
+     * Google's refusals, as reported from the live API: a start past the grid ("range.startIndex is larger
+     * than current grid size (N)"), and a start at its end unless the new rows or columns inherit from the
+     * ones before ("range.startIndex must be less than the grid size (N) if inheritFromBefore is false.").
      */
     private void insertDimension(SheetRequest.InsertDimension r) {
-        boolean rows = isRows(r.range(), "range");
-        int[] span = span(r.range(), "range");
-        Sheet sheet = writable(r.range().sheetId());
-        int size = rows ? sheet.rowCount() : sheet.columnCount();
-        if (span[0] > size) {
-            throw outOfGrid(sheet, rows, span[0], span[1]);
+        DimensionSpan span = DimensionSpan.of(r.range(), "range");
+        Sheet sheet = writable(span.sheetId());
+        int size = span.size(sheet);
+        if (span.start() > size) {
+            throw SheetsError.invalid("range.startIndex is larger than current grid size (" + size + ")");
         }
-        if (r.inheritFromBefore() && span[0] == 0) {
+        if (span.start() == size && !r.inheritFromBefore()) {
+            throw SheetsError.invalid(
+                    "range.startIndex must be less than the grid size (" + size + ") if inheritFromBefore is false.");
+        }
+        if (r.inheritFromBefore() && span.start() == 0) {
             // Documented: "True to inherit from the dimensions before (in which case the start index must be
-            // greater than 0)".
+            // greater than 0)"; the wording is the emulator's.
             throw SheetsError.invalid("Cannot insert at index 0 and inherit from the dimension before it.");
         }
-        int count = span[1] - span[0];
-        CellLimit.check(cellCount() + (long) count * (rows ? sheet.columnCount() : sheet.rowCount()));
-        reshape(sheet, new GridShift.Insert(sheet.sheetId(), rows, span[0], count), r.inheritFromBefore());
+        CellLimit.check(cellCount() + (long) span.count() * (span.rows() ? sheet.columnCount() : sheet.rowCount()));
+        reshape(
+                sheet,
+                new GridShift.Insert(sheet.sheetId(), span.rows(), span.start(), span.count()),
+                r.inheritFromBefore());
     }
 
+    /**
+     * Google's refusals, as reported from the live API: rows past the grid ("Cannot delete a row that doesn't
+     * exist. Tried to delete row index 1372 but there are only 1372 rows."; the emulator names the first
+     * index that does not exist), every row or column ("You can't delete all the rows on the sheet."), and
+     * every row but frozen ones ("Sorry, it is not possible to delete all non-frozen rows.").
+     */
     private void deleteDimension(SheetRequest.DeleteDimension r) {
-        boolean rows = isRows(r.range(), "range");
-        int[] span = span(r.range(), "range");
-        Sheet sheet = writable(r.range().sheetId());
-        int size = rows ? sheet.rowCount() : sheet.columnCount();
-        if (span[1] > size) {
-            throw outOfGrid(sheet, rows, span[0], span[1]);
+        DimensionSpan span = DimensionSpan.of(r.range(), "range");
+        Sheet sheet = writable(span.sheetId());
+        int size = span.size(sheet);
+        String noun = span.rows() ? "row" : "column";
+        if (span.end() > size) {
+            throw SheetsError.invalid("Cannot delete a " + noun + " that doesn't exist. Tried to delete " + noun
+                    + " index " + Math.max(span.start(), size) + " but there are only " + size + " " + noun + "s.");
         }
-        int frozen = rows ? sheet.frozenRowCount() : 0;
-        int frozenLeft = frozen - Math.max(0, Math.min(frozen, span[1]) - span[0]);
-        if (size - (span[1] - span[0]) - frozenLeft < 1) {
-            // Google's wording, as the live API answers a delete that would leave no unfrozen row.
-            throw SheetsError.invalid(
-                    "Sorry, it is not possible to delete all non-frozen " + (rows ? "rows" : "columns") + ".");
+        int left = size - span.count();
+        if (left == 0) {
+            throw SheetsError.invalid("You can't delete all the " + noun + "s on the sheet.");
         }
-        reshape(sheet, new GridShift.Delete(sheet.sheetId(), rows, span[0], span[1]), false);
+        int frozen = span.rows() ? sheet.frozenRowCount() : 0;
+        int frozenLeft = frozen - Math.max(0, Math.min(frozen, span.end()) - span.start());
+        if (left - frozenLeft < 1) {
+            throw SheetsError.invalid("Sorry, it is not possible to delete all non-frozen " + noun + "s.");
+        }
+        reshape(sheet, new GridShift.Delete(sheet.sheetId(), span.rows(), span.start(), span.end()), false);
     }
 
     /**
@@ -330,111 +319,33 @@ public final class BatchUpdate {
      * inside the source leaves everything where it is.
      */
     private void moveDimension(SheetRequest.MoveDimension r) {
-        boolean rows = isRows(r.source(), "source");
-        int[] span = span(r.source(), "source");
-        Sheet sheet = writable(r.source().sheetId());
-        int size = rows ? sheet.rowCount() : sheet.columnCount();
-        if (span[1] > size) {
-            throw outOfGrid(sheet, rows, span[0], span[1]);
+        DimensionSpan span = DimensionSpan.of(r.source(), "source");
+        Sheet sheet = writable(span.sheetId());
+        int size = span.size(sheet);
+        if (span.end() > size) {
+            throw span.outOfGrid(sheet);
         }
         if (r.destinationIndex() == null) {
             throw SheetsError.invalid("destinationIndex must be set");
         }
         int destination = r.destinationIndex();
         if (destination < 0 || destination > size) {
-            throw outOfGrid(sheet, rows, destination, destination + 1);
+            throw new DimensionSpan(span.sheetId(), span.rows(), destination, destination + 1).outOfGrid(sheet);
         }
-        reshape(sheet, new GridShift.Move(sheet.sheetId(), rows, span[0], span[1], destination), false);
+        reshape(sheet, new GridShift.Move(sheet.sheetId(), span.rows(), span.start(), span.end(), destination), false);
     }
 
     /** Moves the cells of {@code sheet}, then rewrites every formula of the spreadsheet that points there. */
     private void reshape(Sheet sheet, GridShift shift, boolean inheritFromBefore) {
         sheet.apply(shift, inheritFromBefore);
-        for (Sheet host : List.copyOf(draft)) {
-            List<int[]> at = new ArrayList<>();
-            List<CellValue.Formula> rewritten = new ArrayList<>();
-            host.forEachFormula((row, column, formula) -> {
-                String text = FormulaShift.rewrite(formula.formula(), host.title(), sheet.title(), shift);
-                if (!text.equals(formula.formula())) {
-                    at.add(new int[] {row, column});
-                    rewritten.add(new CellValue.Formula(text));
-                }
-            });
-            if (!at.isEmpty()) {
-                Sheet target = writable(host.sheetId());
-                for (int i = 0; i < at.size(); i++) {
-                    target.replaceValue(at.get(i)[0], at.get(i)[1], rewritten.get(i));
-                }
-            }
-        }
-        moveMetadata(shift);
+        FormulaShift.rewriteAll(List.copyOf(draft), sheet.title(), shift, this::writable);
+        metadata.follow(shift);
     }
 
     /**
-     * Row and column metadata follow their row or column and go with it when it is deleted: "if developer
-     * metadata is associated with row 5 and another row is then subsequently inserted above row 5, that
-     * original metadata will still be associated with the row it was first associated with (what is now row
-     * 6). If the associated object is deleted its metadata is deleted too." (spreadsheets.developerMetadata)
+     * A checked metadata location. A dimensionRange "must represent a single row or column; it cannot be
+     * unbounded or span multiple rows or columns" (DeveloperMetadataLocation); the wording is the emulator's.
      */
-    private void moveMetadata(GridShift shift) {
-        for (int i = metadata.size() - 1; i >= 0; i--) {
-            DeveloperMetadata m = metadata.get(i);
-            if (m.location() instanceof DeveloperMetadata.OnDimension d
-                    && d.sheetId() == shift.sheetId()
-                    && d.rows() == shift.rows()) {
-                int index = shift.map(d.index());
-                if (index < 0) {
-                    metadata.remove(i);
-                } else {
-                    metadata.set(i, m.at(new DeveloperMetadata.OnDimension(d.sheetId(), d.rows(), index)));
-                }
-            }
-        }
-    }
-
-    /**
-     * createDeveloperMetadata. Google documents that a key and a visibility must always be given, that an
-     * id is optional (else "randomly generated") and positive, and that a dimensionRange "must represent a
-     * single row or column; it cannot be unbounded or span multiple rows or columns" (DeveloperMetadata,
-     * DeveloperMetadataLocation). The wording of the refusals is the emulator's own.
-     */
-    private DeveloperMetadata createMetadata(SheetRequest.MetadataSpec spec) {
-        if (spec.key() == null || spec.key().isEmpty()) {
-            throw SheetsError.invalid("Developer metadata must always have a key specified.");
-        }
-        if (spec.visibility() == null) {
-            throw SheetsError.invalid("Developer metadata must always have a visibility specified.");
-        }
-        DeveloperMetadata.Location location = location(spec.location());
-        int id;
-        if (spec.metadataId() != null) {
-            id = spec.metadataId();
-            if (id <= 0) {
-                throw SheetsError.invalid("metadataId must be positive.");
-            }
-            if (metadata.stream().anyMatch(m -> m.metadataId() == id)) {
-                throw SheetsError.invalid("Developer metadata with ID " + id + " already exists.");
-            }
-        } else {
-            id = nextMetadataId();
-        }
-        DeveloperMetadata created = new DeveloperMetadata(id, spec.key(), spec.value(), location, spec.visibility());
-        metadata.add(created);
-        return created;
-    }
-
-    /** A random positive id, as Google assigns them, seeded so that the same history gives the same ids. */
-    private int nextMetadataId() {
-        java.util.Random random =
-                new java.util.Random(spreadsheet.spreadsheetId().hashCode() * 31L + metadata.size());
-        while (true) {
-            int id = 1 + random.nextInt(Integer.MAX_VALUE - 1);
-            if (metadata.stream().noneMatch(m -> m.metadataId() == id)) {
-                return id;
-            }
-        }
-    }
-
     private DeveloperMetadata.Location location(SheetRequest.LocationSpec spec) {
         if (spec == null || spec.count() != 1) {
             throw SheetsError.invalid(
@@ -446,18 +357,16 @@ public final class BatchUpdate {
         if (spec.sheetId() != null) {
             return new DeveloperMetadata.OnSheet(sheet(spec.sheetId()).sheetId());
         }
-        SheetRequest.DimensionRange range = spec.dimensionRange();
-        boolean rows = isRows(range, "location.dimensionRange");
-        int[] span = span(range, "location.dimensionRange");
-        if (span[1] - span[0] != 1) {
+        DimensionSpan span = DimensionSpan.of(spec.dimensionRange(), "location.dimensionRange");
+        if (span.count() != 1) {
             throw SheetsError.invalid("The dimensionRange of developer metadata must be a single row or column, got ["
-                    + span[0] + ", " + span[1] + ").");
+                    + span.start() + ", " + span.end() + ").");
         }
-        Sheet sheet = sheet(range.sheetId());
-        if (span[1] > (rows ? sheet.rowCount() : sheet.columnCount())) {
-            throw outOfGrid(sheet, rows, span[0], span[1]);
+        Sheet sheet = sheet(span.sheetId());
+        if (span.end() > span.size(sheet)) {
+            throw span.outOfGrid(sheet);
         }
-        return new DeveloperMetadata.OnDimension(sheet.sheetId(), rows, span[0]);
+        return new DeveloperMetadata.OnDimension(sheet.sheetId(), span.rows(), span.start());
     }
 
     private Sheet sheet(int sheetId) {
@@ -467,67 +376,35 @@ public final class BatchUpdate {
                 .orElseThrow(() -> SheetsError.invalid("No grid with id: " + sheetId));
     }
 
-    private static final Set<String> METADATA_FIELDS = Set.of("metadataKey", "metadataValue", "visibility", "location");
-
     /**
      * updateDeveloperMetadata: "Callers must specify the properties they wish to update in the fields
      * parameter, as well as specify at least one DataFilter matching the metadata they wish to update"
      * (UpdateDeveloperMetadataRequest). Changing ids is not supported.
      */
     private List<DeveloperMetadata> updateMetadata(SheetRequest.UpdateDeveloperMetadata r) {
-        if (r.fields().isEmpty()) {
-            throw SheetsError.invalid("At least one field must be specified.");
-        }
+        MetadataDraft.checkFields(r.fields());
         if (r.filters().isEmpty()) {
             throw SheetsError.invalid("At least one data filter must be specified.");
         }
-        boolean all = r.fields().contains("*");
-        for (String field : r.fields()) {
-            if (!all && !METADATA_FIELDS.contains(field.replaceFirst("\\..*", ""))) {
-                throw SheetsError.invalid("Field '" + field + "' is not supported by the Sheets emulator.");
-            }
-        }
-        SheetRequest.MetadataSpec spec = r.metadata();
-        boolean key = all || r.fields().contains("metadataKey");
-        boolean value = all || r.fields().contains("metadataValue");
-        boolean visibility = all || r.fields().contains("visibility");
-        boolean where = all || r.fields().stream().anyMatch(f -> f.startsWith("location"));
-        if (key && (spec.key() == null || spec.key().isEmpty())) {
-            throw SheetsError.invalid("Developer metadata must always have a key specified.");
-        }
-        if (visibility && spec.visibility() == null) {
-            throw SheetsError.invalid("Developer metadata must always have a visibility specified.");
-        }
-        DeveloperMetadata.Location newLocation = where ? location(spec.location()) : null;
+        DeveloperMetadata.Location location = MetadataDraft.selects(r.fields(), "location")
+                ? location(r.metadata().location())
+                : null;
         List<DeveloperMetadata> selected = new ArrayList<>();
         for (DataFilter filter : r.filters()) {
-            for (DeveloperMetadata m : filter.metadata(draft, metadata)) {
+            for (DeveloperMetadata m : filter.metadata(draft, metadata.all())) {
                 if (!selected.contains(m)) {
                     selected.add(m);
                 }
             }
         }
-        List<DeveloperMetadata> updated = new ArrayList<>();
-        for (DeveloperMetadata m : selected) {
-            DeveloperMetadata changed = new DeveloperMetadata(
-                    m.metadataId(),
-                    key ? spec.key() : m.key(),
-                    value ? spec.value() : m.value(),
-                    where ? newLocation : m.location(),
-                    visibility ? spec.visibility() : m.visibility());
-            metadata.set(metadata.indexOf(m), changed);
-            updated.add(changed);
-        }
-        return updated;
+        return metadata.update(selected, r.metadata(), r.fields(), location);
     }
 
     private List<DeveloperMetadata> deleteMetadata(DataFilter filter) {
         if (filter == null) {
             throw SheetsError.invalid("dataFilter must be set.");
         }
-        List<DeveloperMetadata> deleted = filter.metadata(draft, metadata);
-        metadata.removeAll(deleted);
-        return deleted;
+        return metadata.delete(filter.metadata(draft, metadata.all()));
     }
 
     /**

@@ -1,6 +1,9 @@
 package com.spooltracker.extendschema.emulator.model;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,6 +28,31 @@ public final class FormulaShift {
     private static final Pattern PART = Pattern.compile("(\\$?)([A-Za-z]*)(\\$?)([0-9]*)");
 
     private FormulaShift() {}
+
+    /**
+     * Rewrites the formulas of every sheet in {@code sheets} that point at the sheet titled
+     * {@code shiftedTitle}, storing each changed one in the sheet {@code writable} gives for its id (the sheet
+     * itself, or a batch's copy of it).
+     */
+    static void rewriteAll(List<Sheet> sheets, String shiftedTitle, GridShift shift, IntFunction<Sheet> writable) {
+        for (Sheet host : sheets) {
+            List<int[]> at = new ArrayList<>();
+            List<CellValue.Formula> rewritten = new ArrayList<>();
+            host.forEachFormula((row, column, formula) -> {
+                String text = rewrite(formula.formula(), host.title(), shiftedTitle, shift);
+                if (!text.equals(formula.formula())) {
+                    at.add(new int[] {row, column});
+                    rewritten.add(new CellValue.Formula(text));
+                }
+            });
+            if (!at.isEmpty()) {
+                Sheet target = writable.apply(host.sheetId());
+                for (int i = 0; i < at.size(); i++) {
+                    target.replaceValue(at.get(i)[0], at.get(i)[1], rewritten.get(i));
+                }
+            }
+        }
+    }
 
     /**
      * {@code formula} (with its leading {@code =}) as it reads after {@code shift}, for a formula on the

@@ -6,6 +6,7 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -266,8 +267,8 @@ public final class SeedFormat {
     private static void addMetadata(JsonObject into, Spreadsheet spreadsheet, Integer sheetId) {
         JsonArray out = new JsonArray();
         spreadsheet.developerMetadata().stream()
-                .filter(m -> java.util.Objects.equals(m.sheetId(), sheetId))
-                .sorted(java.util.Comparator.comparingInt(DeveloperMetadata::metadataId))
+                .filter(m -> Objects.equals(m.sheetId(), sheetId))
+                .sorted(Comparator.comparingInt(DeveloperMetadata::metadataId))
                 .forEach(m -> {
                     JsonObject entry = new JsonObject();
                     entry.addProperty("metadataId", m.metadataId());

@@ -15,6 +15,7 @@ import java.util.List;
  * rows as are written; OVERWRITE grows the grid only when the data would run past it.
  */
 public record ValuesAppend(
+        Spreadsheet spreadsheet,
         Sheet sheet,
         GridRect table,
         int insertAt,
@@ -51,7 +52,14 @@ public record ValuesAppend(
         }
         GridRect area = new GridRect(sheet.title(), writeRow, fromColumn, writeRow + rows, fromColumn + width);
         return new ValuesAppend(
-                sheet, table, writeRow, inserted, newRowCount, newColumnCount, new ValuesWrite(sheet, area, entries));
+                spreadsheet,
+                sheet,
+                table,
+                writeRow,
+                inserted,
+                newRowCount,
+                newColumnCount,
+                new ValuesWrite(sheet, area, entries));
     }
 
     private static GridRect findTable(Sheet sheet, GridRect searched, GridRect limits) {
@@ -96,6 +104,10 @@ public record ValuesAppend(
         return new GridRect(sheet.title(), top, left, bottom, right);
     }
 
+    private Sheet sheetById(int sheetId) {
+        return spreadsheet.sheetById(sheetId).orElseThrow();
+    }
+
     private static boolean columnHasValue(Sheet sheet, int column, int fromRow, int toRow) {
         int last = Math.min(toRow, sheet.lastValueRow(column, column + 1));
         for (int r = fromRow; r < last; r++) {
@@ -106,9 +118,16 @@ public record ValuesAppend(
         return false;
     }
 
+    /**
+     * Applies the append. Rows inserted by INSERT_ROWS are a structural change like an insertDimension: the
+     * formulas pointing below them and the metadata of the rows below move too (the rows start with no format).
+     */
     public void apply() {
         if (insertRows > 0) {
             sheet.insertRows(insertAt, insertRows);
+            GridShift shift = new GridShift.Insert(sheet.sheetId(), true, insertAt, insertRows);
+            FormulaShift.rewriteAll(spreadsheet.sheets(), sheet.title(), shift, this::sheetById);
+            MetadataDraft.follow(spreadsheet.developerMetadata(), shift);
         }
         if (newRowCount != sheet.rowCount() || newColumnCount != sheet.columnCount()) {
             sheet.resize(newRowCount, newColumnCount);

@@ -10,6 +10,7 @@ import com.spooltracker.extendschema.emulator.model.Sheet;
 import com.spooltracker.extendschema.emulator.model.SheetsError;
 import com.spooltracker.extendschema.emulator.model.Spreadsheet;
 import com.spooltracker.extendschema.emulator.model.ValueInputOption;
+import com.spooltracker.extendschema.emulator.model.ValuesClear;
 import com.spooltracker.extendschema.emulator.model.ValuesWrite;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -20,7 +21,8 @@ import java.util.Set;
 
 /**
  * The methods that select by DataFilter: values.batchGetByDataFilter, values.batchUpdateByDataFilter,
- * developerMetadata.get and developerMetadata.search
+ * values.batchClearByDataFilter, spreadsheets.getByDataFilter, developerMetadata.get and
+ * developerMetadata.search
  * (developers.google.com/workspace/sheets/api/reference/rest/v4/spreadsheets.values and
  * .../spreadsheets.developerMetadata). Called with the spreadsheet's lock held.
  */
@@ -78,6 +80,59 @@ final class ByDataFilter {
         json.addProperty("spreadsheetId", spreadsheet.spreadsheetId());
         if (!valueRanges.isEmpty()) {
             json.add("valueRanges", valueRanges);
+        }
+        return json;
+    }
+
+    /**
+     * spreadsheets.getByDataFilter: the spreadsheet with only the sheets the filters' ranges touch, and with
+     * grid data (one block per matched range) when {@code includeGridData} is set or the {@code fields} mask
+     * selects it ("If a field mask is set, the includeGridData parameter is ignored", as for
+     * spreadsheets.get).
+     */
+    static byte[] spreadsheet(Spreadsheet spreadsheet, QueryParams query, JsonObject body) {
+        JsonObject request = body == null ? new JsonObject() : body;
+        String fields = query.first("fields", null);
+        FieldMask mask = fields == null ? FieldMask.ALL : FieldMask.parse(fields);
+        boolean withData = fields != null
+                ? mask.selects("sheets", "data")
+                : request.has("includeGridData")
+                        && !request.get("includeGridData").isJsonNull()
+                        && request.get("includeGridData").getAsBoolean();
+        List<DataFilter.Match> matches = new ArrayList<>();
+        for (Sent sent : filters(request, "dataFilters")) {
+            for (DataFilter.Match match : sent.filter().ranges(spreadsheet.sheets(), spreadsheet.developerMetadata())) {
+                if (!matches.contains(match)) {
+                    matches.add(match);
+                }
+            }
+        }
+        return SpreadsheetJson.jsonOfMatches(spreadsheet, matches, withData, mask);
+    }
+
+    /**
+     * values.batchClearByDataFilter: clears the entered values of every range the filters match (formats
+     * stay, as values.clear), answering the cleared ranges; all filters are resolved before anything is
+     * cleared.
+     */
+    static JsonObject clear(Spreadsheet spreadsheet, JsonObject body) {
+        List<DataFilter.Match> matches = new ArrayList<>();
+        for (Sent sent : filters(body, "dataFilters")) {
+            for (DataFilter.Match match : sent.filter().ranges(spreadsheet.sheets(), spreadsheet.developerMetadata())) {
+                if (!matches.contains(match)) {
+                    matches.add(match);
+                }
+            }
+        }
+        JsonArray cleared = new JsonArray();
+        for (DataFilter.Match match : matches) {
+            new ValuesClear(match.sheet(), match.rect()).apply();
+            cleared.add(match.rect().a1());
+        }
+        JsonObject json = new JsonObject();
+        json.addProperty("spreadsheetId", spreadsheet.spreadsheetId());
+        if (!cleared.isEmpty()) {
+            json.add("clearedRanges", cleared);
         }
         return json;
     }

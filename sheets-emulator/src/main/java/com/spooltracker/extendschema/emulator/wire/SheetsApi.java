@@ -50,6 +50,9 @@ final class SheetsApi {
             if (route.endpoint().equals("spreadsheets.get")) {
                 return get(spreadsheet, query);
             }
+            if (route.endpoint().equals("spreadsheets.getByDataFilter")) {
+                return ByDataFilter.spreadsheet(spreadsheet, query, body);
+            }
             boolean journal = hooks.listening();
             if (journal) {
                 CellJournal.open();
@@ -82,6 +85,7 @@ final class SheetsApi {
             case "values.batchUpdateByDataFilter" -> ByDataFilter.update(spreadsheet, body);
             case "developerMetadata.get" -> ByDataFilter.metadata(spreadsheet, route.range());
             case "developerMetadata.search" -> ByDataFilter.search(spreadsheet, body);
+            case "values.batchClearByDataFilter" -> ByDataFilter.clear(spreadsheet, body);
             default ->
                 throw SheetsError.invalid(
                         "The method " + route.endpoint() + " is not supported by the Sheets emulator.");

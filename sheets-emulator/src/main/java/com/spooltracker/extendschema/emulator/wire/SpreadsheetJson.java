@@ -9,6 +9,7 @@ import com.google.gson.stream.JsonWriter;
 import com.spooltracker.extendschema.emulator.model.A1Range;
 import com.spooltracker.extendschema.emulator.model.Cell;
 import com.spooltracker.extendschema.emulator.model.CellValue;
+import com.spooltracker.extendschema.emulator.model.DataFilter;
 import com.spooltracker.extendschema.emulator.model.DeveloperMetadata;
 import com.spooltracker.extendschema.emulator.model.EffectiveValue;
 import com.spooltracker.extendschema.emulator.model.Evaluation;
@@ -21,6 +22,7 @@ import com.spooltracker.extendschema.emulator.model.Spreadsheet;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +47,27 @@ final class SpreadsheetJson {
      */
     static byte[] json(Spreadsheet spreadsheet, List<String> ranges, boolean withData, FieldMask mask) {
         Map<Sheet, List<GridRect>> blocks = blocks(spreadsheet, ranges, withData);
+        Evaluation evaluation = new Evaluation(spreadsheet);
+        return Json.bytes(out -> write(out, evaluation, blocks, mask));
+    }
+
+    /**
+     * Renders {@code spreadsheet} for spreadsheets.getByDataFilter: only the sheets {@code matches} touch, each
+     * with one data block per matched range (if {@code withData}), in sheet order.
+     */
+    static byte[] jsonOfMatches(
+            Spreadsheet spreadsheet, List<DataFilter.Match> matches, boolean withData, FieldMask mask) {
+        Map<Sheet, List<GridRect>> blocks = new LinkedHashMap<>();
+        for (Sheet sheet : spreadsheet.sheets()) {
+            for (DataFilter.Match match : matches) {
+                if (match.sheet() == sheet) {
+                    List<GridRect> rects = blocks.computeIfAbsent(sheet, s -> new ArrayList<>());
+                    if (withData) {
+                        rects.add(match.rect());
+                    }
+                }
+            }
+        }
         Evaluation evaluation = new Evaluation(spreadsheet);
         return Json.bytes(out -> write(out, evaluation, blocks, mask));
     }
@@ -88,7 +111,8 @@ final class SpreadsheetJson {
         field(out, mask, "spreadsheetId", new JsonPrimitive(spreadsheet.spreadsheetId()));
         field(out, mask, "properties", properties(spreadsheet));
         FieldMask sheetsMask = mask.child("sheets");
-        if (sheetsMask != null) {
+        // Proto3 JSON leaves out an empty list: a getByDataFilter whose filters match nothing has no sheets.
+        if (sheetsMask != null && !blocks.isEmpty()) {
             out.name("sheets").beginArray();
             for (Map.Entry<Sheet, List<GridRect>> entry : blocks.entrySet()) {
                 Sheet sheet = entry.getKey();
@@ -227,7 +251,7 @@ final class SpreadsheetJson {
             int to,
             FieldMask mask)
             throws IOException {
-        Map<Integer, JsonArray> byIndex = new java.util.HashMap<>();
+        Map<Integer, JsonArray> byIndex = new HashMap<>();
         for (DeveloperMetadata m : spreadsheet.developerMetadata()) {
             if (m.location() instanceof DeveloperMetadata.OnDimension d
                     && d.sheetId() == sheet.sheetId()

@@ -1,0 +1,57 @@
+package com.spooltracker.extendschema.soak;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.spooltracker.extendschema.emulator.SheetsEmulator;
+import java.util.List;
+
+/**
+ * The spreadsheet the function works on and its shadow, seeded identically in the same emulator. Every
+ * edit of the tracker or of a person goes to both, through the emulator's test API (not counted as API
+ * calls); only the function's own writes make them differ, so the shadow is what the sheet would hold had
+ * the function written nothing.
+ */
+final class SheetPair {
+    static final String REAL = "soak";
+    static final String SHADOW = "soak-shadow";
+
+    private final SheetsEmulator emulator;
+
+    SheetPair(SheetsEmulator emulator) {
+        this.emulator = emulator;
+    }
+
+    void seed(TrackerSheets.Generated generated) {
+        emulator.seed(generated.seedAs(REAL));
+        emulator.seed(generated.seedAs(SHADOW));
+    }
+
+    JsonObject real() {
+        return emulator.dump(REAL);
+    }
+
+    JsonObject shadow() {
+        return emulator.dump(SHADOW);
+    }
+
+    /** Typed values (USER_ENTERED) from {@code a1} (e.g. {@code Uniones!G5}), in both. */
+    void type(String a1, List<List<Object>> rows) {
+        emulator.setValues(REAL, a1, rows, true);
+        emulator.setValues(SHADOW, a1, rows, true);
+    }
+
+    /** Structural edits (batchUpdate requests) applied as a person's edit, in both. */
+    void edit(JsonArray requests) {
+        emulator.edit(REAL, requests);
+        emulator.edit(SHADOW, requests);
+    }
+
+    /** Only the shadow: to follow what a run legitimately did to the real sheet. */
+    void editShadow(JsonArray requests) {
+        emulator.edit(SHADOW, requests);
+    }
+
+    void typeInShadow(String a1, List<List<Object>> rows, boolean userEntered) {
+        emulator.setValues(SHADOW, a1, rows, userEntered);
+    }
+}
