@@ -112,7 +112,7 @@ final class AnchoredWrite {
         List<Pending> pending = pending(
                 current,
                 plan,
-                sameRows(planned.snapshot(), current.snapshot()) ? new TreeMap<>() : strays(current, written));
+                sameRows(planned.snapshot(), current.snapshot()) ? new TreeMap<>() : strays(planned, current, written));
         if (pending.isEmpty()) {
             return new Outcome(plan, 0, requests, reads, 0, warnings);
         }
@@ -138,7 +138,7 @@ final class AnchoredWrite {
             }
             warnings.addAll(formulasOverwritten(current, after, written));
             DriftReport again = refresh.plan(refresh.snapshot(after, uniones));
-            SortedMap<Integer, SortedSet<Integer>> strays = strays(after, written);
+            SortedMap<Integer, SortedSet<Integer>> strays = strays(planned, after, written);
             List<Pending> repair = pending(after, again, strays);
             if (repair.isEmpty()) {
                 return new Outcome(again, cells, requests, reads, repairs, warnings);
@@ -309,21 +309,13 @@ final class AnchoredWrite {
         return missing;
     }
 
-    /** Puts a mark on every metric column the read shows without a trusted one, removing the marks that lie. */
+    /** Puts a mark on every metric column the read shows without a trusted one, replacing the marks that lie. */
     private void placeMarks(MetricsRefresh.Step step) {
         SheetSnapshot grid = step.snapshot();
-        List<Integer> columns = MetricsRefresh.metricColumns(step);
-        List<ColumnMarks.Place> places = new ArrayList<>();
-        List<Integer> stale = new ArrayList<>();
-        for (int m = 0; m < MetricColumns.COUNT; m++) {
-            String header = MetricColumns.METRICS.get(m).header();
-            if (mark(step, m).isPresent()) {
-                continue;
-            }
-            places.add(new ColumnMarks.Place(header, columns.get(m)));
-            grid.marksFor(header).forEach(a -> stale.add(a.metadataId()));
-        }
-        gateway.placeMarks(grid.sheetId(), places, stale);
+        gateway.placeMarks(
+                grid.sheetId(),
+                Migration.marksToPlace(grid, step.plan().placements()),
+                Migration.stale(grid, step.plan()));
     }
 
     /**
@@ -360,31 +352,62 @@ final class AnchoredWrite {
         return grid.cellsByColumn().getOrDefault(column, List.of()).size();
     }
 
+    /** How many rows around a written cell are compared with the planning read before it is taken for a stray. */
+    private static final int STRAY_NEIGHBOURHOOD = 3;
+
     /**
-     * Metric cells this run wrote that now sit in a row without a key (rows were deleted above them
-     * between the read and the write) and still hold what was written: to be emptied.
+     * Metric cells this run wrote that now sit in a row without a key (rows were inserted or deleted
+     * between the read and the write) and still hold what was written: to be emptied. A cell is taken for
+     * a stray only when the keyless rows around it hold that number more often than they did before the
+     * run: a number such rows already held is never emptied, since emptying a value this run did not
+     * write would lose data. A stray that rows moved again, between the write and this read, is not where
+     * it was written and is not found: that takes row edits in the instants both before and after the
+     * same write.
      */
     private SortedMap<Integer, SortedSet<Integer>> strays(
-            MetricsRefresh.Step after, Map<Integer, SortedMap<Integer, BigDecimal>> written) {
-        SheetSnapshot grid = after.snapshot();
-        int key = refresh.keyColumnIn(grid.columns());
-        List<Integer> columns = MetricsRefresh.metricColumns(after);
+            MetricsRefresh.Step before,
+            MetricsRefresh.Step after,
+            Map<Integer, SortedMap<Integer, BigDecimal>> written) {
+        SheetSnapshot was = before.snapshot();
+        SheetSnapshot now = after.snapshot();
+        int keyWas = refresh.keyColumnIn(was.columns());
+        int keyNow = refresh.keyColumnIn(now.columns());
+        List<Integer> columnsWas = MetricsRefresh.metricColumns(before);
+        List<Integer> columnsNow = MetricsRefresh.metricColumns(after);
         SortedMap<Integer, SortedSet<Integer>> strays = new TreeMap<>();
         written.forEach((metric, rows) -> {
-            if (mark(after, metric).isEmpty()) {
+            if (rows.isEmpty() || mark(after, metric).isEmpty()) {
                 return;
             }
-            int column = columns.get(metric);
+            int column = columnsNow.get(metric);
+            SortedSet<Integer> found = new TreeSet<>();
             rows.forEach((row, value) -> {
-                if (grid.cell(key, row).showsSomething()) {
-                    return;
-                }
-                if (holds(grid.cell(column, row), value)) {
-                    strays.computeIfAbsent(metric, m -> new TreeSet<>()).add(row);
+                if (!now.cell(keyNow, row).showsSomething()
+                        && holds(now.cell(column, row), value)
+                        && keylessHolding(now, keyNow, column, row, value)
+                                > keylessHolding(was, keyWas, columnsWas.get(metric), row, value)) {
+                    found.add(row);
                 }
             });
+            if (!found.isEmpty()) {
+                strays.put(metric, found);
+            }
         });
         return strays;
+    }
+
+    /** How many rows without a key around {@code row} hold {@code value} in the metric column, in a read. */
+    private static int keylessHolding(SheetSnapshot grid, int key, int column, int row, BigDecimal value) {
+        if (!grid.cellsByColumn().containsKey(column)) {
+            return 0;
+        }
+        int count = 0;
+        for (int r = Math.max(1, row - STRAY_NEIGHBOURHOOD); r <= row + STRAY_NEIGHBOURHOOD; r++) {
+            if (!grid.cell(key, r).showsSomething() && holds(grid.cell(column, r), value)) {
+                count++;
+            }
+        }
+        return count;
     }
 
     /**

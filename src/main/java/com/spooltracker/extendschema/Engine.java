@@ -101,10 +101,16 @@ public final class Engine {
             List<PlannedRequest> requests = migration.render(session, plan);
             result = new RunResult.DryRun(plan, session.calls(), session.millis(), requests);
         } else {
-            migration.apply(session, plan, snapshot);
-            RunResult.Audit audited =
-                    audit.record(session.gateway, Migration.auditEntry(plan), "The migration itself is complete.");
-            result = new RunResult.Applied(plan, session.calls(), session.millis(), audited);
+            Migration.Applied applied = migration.apply(session, plan, snapshot, forRefresh);
+            plan = applied.plan();
+            snapshot = applied.snapshot();
+            if (plan.isUpToDate()) {
+                result = new RunResult.UpToDate(plan, session.calls(), session.millis(), false);
+            } else {
+                RunResult.Audit audited =
+                        audit.record(session.gateway, Migration.auditEntry(plan), "The migration itself is complete.");
+                result = new RunResult.Applied(plan, session.calls(), session.millis(), audited);
+            }
         }
         return new Migrated(result, migration.forRefresh(snapshot, plan, !dryRun));
     }

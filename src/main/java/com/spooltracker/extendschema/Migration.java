@@ -16,13 +16,17 @@ import com.spooltracker.extendschema.schema.ReadScope;
 import com.spooltracker.extendschema.schema.SchemaV4;
 import com.spooltracker.extendschema.schema.SheetSnapshot;
 import com.spooltracker.extendschema.sheets.ApiCallCounter;
+import com.spooltracker.extendschema.sheets.ColumnMarks;
 import com.spooltracker.extendschema.sheets.PlannedRequest;
 import com.spooltracker.extendschema.sheets.RetryListener;
 import com.spooltracker.extendschema.sheets.RetryPolicy;
 import com.spooltracker.extendschema.sheets.SheetsClientFactory;
 import com.spooltracker.extendschema.sheets.SheetsGateway;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -236,17 +240,90 @@ public final class Migration {
         });
     }
 
-    /** Writes the plan: the grid and formats, then the values; the cache takes the sheet's new layout. */
-    void apply(Session session, Plan plan, SheetSnapshot snapshot) {
+    /** What an apply wrote: the plan, and the read it was planned from. */
+    record Applied(Plan plan, SheetSnapshot snapshot) {}
+
+    /**
+     * Writes the plan: the grid and formats, then the values, the defaults of a column already there
+     * through its mark; the cache takes the sheet's new layout.
+     *
+     * <p>Defaults are written on every run that finds spools the tracker appended, so they must follow
+     * their column wherever a person moves it before the write lands. When a metric column already
+     * there has no mark the read trusts (a sheet migrated another way), the marks are put first, by
+     * position, and the sheet is read and planned again; only marks that read shows under their
+     * headers are written through. That costs one more write and one more read, once per spreadsheet.
+     *
+     * @param refresh the read is for a refresh too (it holds every cell of the key, OT and metric columns)
+     */
+    Applied apply(Session session, Plan plan, SheetSnapshot snapshot, boolean refresh) {
+        if (!unmarkedDefaults(plan, snapshot).isEmpty()) {
+            session.gateway.placeMarks(
+                    snapshot.sheetId(), marksToPlace(snapshot, plan.present()), stale(snapshot, plan));
+            snapshot = read(session, refresh);
+            plan = plan(snapshot);
+            if (plan.isUpToDate()) {
+                return new Applied(plan, snapshot);
+            }
+            List<String> unmarked = unmarkedDefaults(plan, snapshot);
+            if (!unmarked.isEmpty()) {
+                throw new Failure.Conflicted(
+                        "The columns of sheet '" + target.sheet() + "' moved while the migration marked "
+                                + String.join(", ", unmarked) + ". Nothing else was written; run again once edits"
+                                + " have settled.",
+                        List.of());
+            }
+        }
         ColumnMap layoutBefore = snapshot.columns();
+        Map<Integer, Integer> marks = new HashMap<>();
+        for (Placement placement : plan.present()) {
+            snapshot.trustedAnchor(placement.spec().header(), placement.index())
+                    .ifPresent(mark -> marks.put(placement.index(), mark.metadataId()));
+        }
         try {
-            session.gateway.apply(plan);
+            session.gateway.apply(plan, marks);
+        } catch (SheetsGateway.MarkMissed missed) {
+            throw new Failure.Conflicted(
+                    "Sheet '" + target.sheet() + "' changed while the migration wrote its defaults ("
+                            + missed.getMessage() + "). Run again: every write is absolute.",
+                    List.of());
         } finally {
             // Also after a failure part-way: the header may have changed.
             cache.invalidate(target.key());
         }
         // The header is now known without reading it: the next run on this instance needs one read.
         remember(layoutBefore.withAdded(plan.added()));
+        return new Applied(plan, snapshot);
+    }
+
+    /** The headers of the columns already there that the plan fills with defaults and that carry no trusted mark. */
+    private static List<String> unmarkedDefaults(Plan plan, SheetSnapshot snapshot) {
+        return plan.fills().stream()
+                .filter(fill -> !fill.writesHeader() && fill.defaultCells() > 0)
+                .map(fill -> fill.placement())
+                .filter(p ->
+                        snapshot.trustedAnchor(p.spec().header(), p.index()).isEmpty())
+                .map(p -> p.spec().header())
+                .toList();
+    }
+
+    /** A mark for each of {@code placements} that the read shows without a trusted one, where the read shows it. */
+    static List<ColumnMarks.Place> marksToPlace(SheetSnapshot snapshot, List<Placement> placements) {
+        return placements.stream()
+                .filter(p ->
+                        snapshot.trustedAnchor(p.spec().header(), p.index()).isEmpty())
+                .map(p -> new ColumnMarks.Place(p.spec().header(), p.index()))
+                .toList();
+    }
+
+    /** The ids of the marks for {@code placements}' headers that the read does not trust: they are replaced. */
+    static List<Integer> stale(SheetSnapshot snapshot, Plan plan) {
+        List<Integer> stale = new ArrayList<>();
+        for (Placement p : plan.placements()) {
+            if (snapshot.trustedAnchor(p.spec().header(), p.index()).isEmpty()) {
+                snapshot.marksFor(p.spec().header()).forEach(mark -> stale.add(mark.metadataId()));
+            }
+        }
+        return stale;
     }
 
     /** What the audit row of an applied plan records. */

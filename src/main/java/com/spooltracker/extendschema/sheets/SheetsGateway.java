@@ -11,13 +11,16 @@ import com.google.api.services.sheets.v4.model.Spreadsheet;
 import com.google.api.services.sheets.v4.model.ValueRange;
 import com.spooltracker.extendschema.failure.Failure;
 import com.spooltracker.extendschema.metrics.DriftReport;
+import com.spooltracker.extendschema.schema.ColumnFill;
 import com.spooltracker.extendschema.schema.ColumnMap;
 import com.spooltracker.extendschema.schema.GridCell;
 import com.spooltracker.extendschema.schema.Plan;
+import com.spooltracker.extendschema.schema.SchemaV4;
 import com.spooltracker.extendschema.schema.SheetSnapshot;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.math.BigDecimal;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +30,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -194,9 +199,47 @@ public final class SheetsGateway {
      * far; every write is absolute, so running the plan again is safe.
      */
     public void apply(Plan plan) {
+        apply(plan, Map.of());
+    }
+
+    /**
+     * As {@link #apply(Plan)}; the defaults of the columns in {@code marks} (0-based column → mark id) go
+     * through their marks ({@code values.batchUpdateByDataFilter}), so they land in that column wherever
+     * it is when Google applies the write.
+     *
+     * @throws MarkMissed when Google refuses a write through a mark
+     */
+    public void apply(Plan plan, Map<Integer, Integer> marks) {
         WriteRequests.gridAndFormats(plan).ifPresent(this::update);
-        for (BatchUpdateValuesRequest values : WriteRequests.values(plan, WriteRequests.MAX_BODY_BYTES)) {
+        List<ColumnFill> positional = new ArrayList<>();
+        List<ColumnMarks.MarkedCells> marked = new ArrayList<>();
+        for (ColumnFill fill : plan.fills()) {
+            Integer mark =
+                    fill.writesHeader() ? null : marks.get(fill.placement().index());
+            if (mark == null) {
+                positional.add(fill);
+                continue;
+            }
+            SortedMap<Integer, BigDecimal> zeros = new TreeMap<>();
+            fill.rows().stream().forEach(row -> zeros.put(row, BigDecimal.valueOf(SchemaV4.DEFAULT_VALUE)));
+            marked.add(new ColumnMarks.MarkedCells(mark, zeros, new TreeSet<>()));
+        }
+        Plan byPosition = new Plan(
+                plan.sheet(),
+                plan.sheetId(),
+                plan.rowCount(),
+                plan.headerWidthBefore(),
+                plan.gridColumnsBefore(),
+                plan.gridColumnsAfter(),
+                plan.added(),
+                plan.present(),
+                plan.dataRows(),
+                positional);
+        for (BatchUpdateValuesRequest values : WriteRequests.values(byPosition, WriteRequests.MAX_BODY_BYTES)) {
             write(values);
+        }
+        if (!marked.isEmpty()) {
+            writeThroughMarks(marked);
         }
     }
 

@@ -21,12 +21,13 @@ class JournalTest {
     }
 
     @Test
-    void aRowOfOperacionesDeletedBetweenTheReadAndTheWriteMarksTheRun() {
+    void aRowOfOperacionesDeletedBetweenTheGridReadAndTheMetricWriteMarksTheRun() {
         Journal journal = new Journal("sheet");
         Journal.Run run = journal.startRun("refreshMetrics=true");
         journal.call(run, "values.batchGet");
+        journal.call(run, "spreadsheets.get");
         journal.editBeforeCall(run, "person deleted 1 row of Operaciones (row 9)");
-        journal.call(run, "values.batchUpdate");
+        journal.call(run, "values.batchUpdateByDataFilter");
 
         assertEquals(List.of("rows of Operaciones moved"), run.racesUnderTheWrite());
     }
@@ -35,7 +36,7 @@ class JournalTest {
     void aFormulaTypedIntoAMetricCellBetweenTheReadAndTheWriteMarksTheRun() {
         Journal journal = new Journal("sheet");
         Journal.Run run = journal.startRun("refreshMetrics=true");
-        journal.call(run, "values.batchGet");
+        journal.call(run, "spreadsheets.get");
         journal.editBeforeCall(run, "person typed =1+1 into Operaciones!BP4 (Total_Uniones)");
         journal.call(run, "values.batchUpdate");
 
@@ -56,10 +57,22 @@ class JournalTest {
     }
 
     @Test
-    void otherEditsBetweenTheReadAndTheWriteDoNot() {
+    void rowsMovedBeforeTheGridReadThatPlansTheWriteDoNot() {
         Journal journal = new Journal("sheet");
         Journal.Run run = journal.startRun("refreshMetrics=true");
         journal.call(run, "values.batchGet");
+        journal.editBeforeCall(run, ROWS);
+        journal.call(run, "spreadsheets.get");
+        journal.call(run, "values.batchUpdateByDataFilter");
+
+        assertEquals(List.of(), run.racesUnderTheWrite());
+    }
+
+    @Test
+    void otherEditsBetweenTheReadAndTheWriteDoNot() {
+        Journal journal = new Journal("sheet");
+        Journal.Run run = journal.startRun("refreshMetrics=true");
+        journal.call(run, "spreadsheets.get");
         journal.editBeforeCall(run, "person inserted 1 blank rows of Uniones before row 4");
         journal.editBeforeCall(run, "person moved column Total_Uniones of Operaciones from BP to before C");
         journal.call(run, "values.batchUpdate");

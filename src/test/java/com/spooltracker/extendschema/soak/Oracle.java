@@ -21,6 +21,9 @@ import java.util.Map;
  */
 final class Oracle {
     /** A cell that breaks an invariant: where, what the shadow holds and what the sheet holds. */
+    /** The note of a metric cell changed in a row without a key. */
+    static final String KEYLESS_METRIC = "metric cell of a row without a key";
+
     record Finding(String sheet, int row, int column, JsonElement shadow, JsonElement real, String note) {
         @Override
         public String toString() {
@@ -131,9 +134,8 @@ final class Oracle {
                     if (title.equals(TrackerSheets.OPERACIONES) && metricColumn && dataRow) {
                         continue;
                     }
-                    String where = row == 0
-                            ? "header row"
-                            : metricColumn ? "metric cell of a row without a key" : "column " + s.header(column);
+                    String where =
+                            row == 0 ? "header row" : metricColumn ? KEYLESS_METRIC : "column " + s.header(column);
                     difference.found(new Finding(title, row, column, was, is, "changed (" + where + ")"), was);
                 }
             }

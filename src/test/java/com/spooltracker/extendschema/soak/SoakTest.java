@@ -29,9 +29,10 @@ class SoakTest {
         Files.writeString(Path.of("target", "soak-failures.txt"), report);
         System.out.println(summary.line());
         System.out.println(
-                "(" + summary.residualFormulas() + " formulas in metric columns overwritten after a row edit or"
-                        + " a typed formula landed between a run's read and its write: the documented residual case,"
-                        + " not counted above)");
+                "(" + summary.residualFormulas() + " cells of the documented residual cases, not counted above:"
+                        + " formulas in metric columns overwritten after a row edit or a typed formula landed between"
+                        + " a run's read and its write, and metrics left in a row without a key when rows moved both"
+                        + " just before and just after the same write)");
         System.out.print(report);
         assertTrue(summary.passed(), () -> summary.line() + "\n" + firstOf(report));
     }
