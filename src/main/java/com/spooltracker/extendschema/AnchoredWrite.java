@@ -358,9 +358,9 @@ final class AnchoredWrite {
     /**
      * Metric cells this run wrote that now sit in a row without a key (rows were inserted or deleted
      * between the read and the write) and still hold what was written: to be emptied. A cell is taken for
-     * a stray only when the keyless rows around it hold that number more often than they did before the
-     * run: a number such rows already held is never emptied, since emptying a value this run did not
-     * write would lose data. A stray that rows moved again, between the write and this read, is not where
+     * a stray only when no row without a key around it held that number before the run: such a row may
+     * have moved under the write, and emptying a value this run did not write would lose data (the stray
+     * is then left, and reported by no one: the rarer loss). A stray that rows moved again, between the write and this read, is not where
      * it was written and is not found: that takes row edits in the instants both before and after the
      * same write.
      */
@@ -384,8 +384,7 @@ final class AnchoredWrite {
             rows.forEach((row, value) -> {
                 if (!now.cell(keyNow, row).showsSomething()
                         && holds(now.cell(column, row), value)
-                        && keylessHolding(now, keyNow, column, row, value)
-                                > keylessHolding(was, keyWas, columnsWas.get(metric), row, value)) {
+                        && keylessHolding(was, keyWas, columnsWas.get(metric), row, value) == 0) {
                     found.add(row);
                 }
             });

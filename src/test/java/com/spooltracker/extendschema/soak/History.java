@@ -226,7 +226,10 @@ final class History {
         JsonObject shadow = pair.shadow();
         List<Oracle.Finding> cells = new ArrayList<>();
         for (Oracle.Finding finding : Oracle.lostCells(real, shadow)) {
-            if (finding.note().contains(Oracle.KEYLESS_METRIC) && Journal.rowsMovedAroundAWrite(run)) {
+            // The documented residual case: rows moved under a write in its instant, so the write (or the
+            // repair that empties what it left in a row without a key) met a cell of a keyless row.
+            if (finding.note().contains(Oracle.KEYLESS_METRIC)
+                    && run.racesUnderTheWrite().contains(PersonEdits.ROWS_MOVED)) {
                 residual++;
                 adopt(finding);
             } else {
@@ -237,8 +240,13 @@ final class History {
         List<String> races = run.racesUnderTheWrite();
         for (Oracle.Finding finding : Oracle.lostFormulas(real, shadow)) {
             String cell = finding.sheet() + "!" + Grid.a1(finding.row(), finding.column());
-            boolean residualCase =
-                    races.contains(PersonEdits.ROWS_MOVED) || races.contains(PersonEdits.typedInto(cell));
+            // A typed formula is known by its text too: a column moved after the write carries it elsewhere.
+            boolean residualCase = races.contains(PersonEdits.ROWS_MOVED)
+                    || races.contains(PersonEdits.typedInto(cell))
+                    || finding.shadow() != null
+                            && finding.shadow().isJsonPrimitive()
+                            && run.formulasTypedUnderTheWrite()
+                                    .contains(finding.shadow().getAsString());
             if (residualCase && Oracle.inMetricColumn(shadow, finding)) {
                 residual++;
                 adopt(finding);

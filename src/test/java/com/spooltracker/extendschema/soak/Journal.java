@@ -35,7 +35,21 @@ final class Journal {
          * its values writes: after the last grid read of Operaciones before that write, and before it.
          */
         List<String> racesUnderTheWrite() {
-            List<String> races = new ArrayList<>();
+            return editsUnderTheWrite().stream().map(Edit::race).toList();
+        }
+
+        /** The texts of the formulas a person typed in the window of one of the run's values writes. */
+        List<String> formulasTypedUnderTheWrite() {
+            return editsUnderTheWrite().stream()
+                    .map(Edit::account)
+                    .filter(a -> a.startsWith("person typed ") && a.contains(" into "))
+                    .map(a -> a.substring("person typed ".length(), a.indexOf(" into ")))
+                    .toList();
+        }
+
+        /** The racing edits that landed after the last grid read of Operaciones before a values write, and before it. */
+        private List<Edit> editsUnderTheWrite() {
+            List<Edit> under = new ArrayList<>();
             int lastGridRead = -1;
             for (int i = 0; i < calls.size(); i++) {
                 if (calls.get(i).equals("spreadsheets.get")) {
@@ -46,47 +60,12 @@ final class Journal {
                 }
                 for (Edit edit : edits) {
                     if (edit.race() != null && edit.beforeCall() > lastGridRead && edit.beforeCall() <= i) {
-                        races.add(edit.race());
+                        under.add(edit);
                     }
                 }
             }
-            return races;
+            return under;
         }
-    }
-
-    /**
-     * Whether rows of Operaciones moved both in the window of one of the run's values writes and between
-     * that write and the next grid read: the documented residual case where a metric the write put in a
-     * row without a key is moved again before the verification read can find it.
-     */
-    static boolean rowsMovedAroundAWrite(Run run) {
-        int lastGridRead = -1;
-        for (int i = 0; i < run.calls.size(); i++) {
-            if (run.calls.get(i).equals("spreadsheets.get")) {
-                lastGridRead = i;
-            }
-            if (!WRITES.contains(run.calls.get(i)) || lastGridRead < 0) {
-                continue;
-            }
-            int nextGridRead = run.calls.size();
-            for (int j = i + 1; j < run.calls.size(); j++) {
-                if (run.calls.get(j).equals("spreadsheets.get")) {
-                    nextGridRead = j;
-                    break;
-                }
-            }
-            if (rowsMoved(run, lastGridRead + 1, i) && rowsMoved(run, i + 1, nextGridRead)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean rowsMoved(Run run, int fromCall, int toCall) {
-        return run.edits.stream()
-                .anyMatch(e -> PersonEdits.ROWS_MOVED.equals(e.race())
-                        && e.beforeCall() >= fromCall
-                        && e.beforeCall() <= toCall);
     }
 
     record Edit(int beforeCall, String account, String race) {}

@@ -31,8 +31,8 @@ class SoakTest {
         System.out.println(
                 "(" + summary.residualFormulas() + " cells of the documented residual cases, not counted above:"
                         + " formulas in metric columns overwritten after a row edit or a typed formula landed between"
-                        + " a run's read and its write, and metrics left in a row without a key when rows moved both"
-                        + " just before and just after the same write)");
+                        + " a run's read and its write, and metric cells of rows without a key that rows moved under a"
+                        + " write in its instant)");
         System.out.print(report);
         assertTrue(summary.passed(), () -> summary.line() + "\n" + firstOf(report));
     }
