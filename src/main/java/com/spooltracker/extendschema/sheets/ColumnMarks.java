@@ -11,6 +11,7 @@ import com.google.api.services.sheets.v4.model.DeveloperMetadataLocation;
 import com.google.api.services.sheets.v4.model.DeveloperMetadataLookup;
 import com.google.api.services.sheets.v4.model.DimensionRange;
 import com.google.api.services.sheets.v4.model.Request;
+import com.spooltracker.extendschema.metrics.SheetNumber;
 import com.spooltracker.extendschema.schema.ColumnAnchor;
 import com.spooltracker.extendschema.schema.HeaderName;
 import java.math.BigDecimal;
@@ -55,7 +56,7 @@ public final class ColumnMarks {
      * Cells of one marked column to write, by 0-based row: numbers to set, and cells to empty.
      */
     public record MarkedCells(int metadataId, SortedMap<Integer, BigDecimal> numbers, SortedSet<Integer> clears) {
-        boolean isEmpty() {
+        public boolean isEmpty() {
             return numbers.isEmpty() && clears.isEmpty();
         }
 
@@ -104,7 +105,7 @@ public final class ColumnMarks {
     }
 
     /** One {@code values.batchUpdateByDataFilter} per body of at most {@code maxBodyBytes}, columns kept whole. */
-    static List<BatchUpdateValuesByDataFilterRequest> writes(List<MarkedCells> columns, int maxBodyBytes) {
+    public static List<BatchUpdateValuesByDataFilterRequest> writes(List<MarkedCells> columns, int maxBodyBytes) {
         List<BatchUpdateValuesByDataFilterRequest> requests = new ArrayList<>();
         List<DataFilterValueRange> current = new ArrayList<>();
         long currentBytes = 0;
@@ -134,7 +135,7 @@ public final class ColumnMarks {
         for (int row = 0; row <= last; row++) {
             BigDecimal number = column.numbers().get(row);
             if (number != null) {
-                cells.add(MetricWrites.number(number));
+                cells.add(SheetNumber.wire(number));
             } else {
                 // "To set a cell to an empty value, set the string value to an empty string" (ValueRange.values).
                 cells.add(column.clears().contains(row) ? "" : SKIP);

@@ -10,7 +10,6 @@ import com.google.api.services.sheets.v4.model.BatchUpdateValuesRequest;
 import com.google.api.services.sheets.v4.model.Spreadsheet;
 import com.google.api.services.sheets.v4.model.ValueRange;
 import com.spooltracker.extendschema.failure.Failure;
-import com.spooltracker.extendschema.metrics.DriftReport;
 import com.spooltracker.extendschema.schema.ColumnFill;
 import com.spooltracker.extendschema.schema.ColumnMap;
 import com.spooltracker.extendschema.schema.GridCell;
@@ -382,20 +381,6 @@ public final class SheetsGateway {
         return new AppendUnconfirmed(
                 SheetsErrors.isUnreadable(e) ? "Google's reply was unreadable (not JSON)" : "Google's answer was lost",
                 failure);
-    }
-
-    /**
-     * Writes {@code changes} (0-based cells of {@code sheet}) as {@link MetricWrites} groups them: one
-     * {@code values.batchUpdate} unless a body would pass 2 MB.
-     *
-     * @return how many requests were sent
-     */
-    public int writeCells(String sheet, List<DriftReport.CellChange> changes) {
-        List<BatchUpdateValuesRequest> requests = MetricWrites.of(sheet, changes, WriteRequests.MAX_BODY_BYTES);
-        for (BatchUpdateValuesRequest request : requests) {
-            write(request);
-        }
-        return requests.size();
     }
 
     /**

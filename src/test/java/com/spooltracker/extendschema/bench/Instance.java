@@ -7,13 +7,17 @@ import com.spooltracker.extendschema.RefreshResult;
 import com.spooltracker.extendschema.RunOptions;
 import com.spooltracker.extendschema.RunResult;
 import com.spooltracker.extendschema.cache.ColumnMapCache;
-import com.spooltracker.extendschema.sheets.MetricWrites;
+import com.spooltracker.extendschema.sheets.ColumnMarks;
 import com.spooltracker.extendschema.sheets.RetryPolicy;
 import com.spooltracker.extendschema.sheets.SheetsClientFactory;
 import com.spooltracker.extendschema.sheets.WriteRequests;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * One function instance's worth of state: our engine with its own {@link ColumnMapCache} (empty
@@ -53,8 +57,16 @@ final class Instance {
             Engine.Outcome outcome = new Engine(migration).run(new RunOptions(dryRun, false, true));
             RefreshResult result = outcome.refresh().orElseThrow().result();
             status = RefreshReport.status(result);
-            for (var request :
-                    MetricWrites.of(BenchSheet.SHEET, result.drift().changes(), WriteRequests.MAX_BODY_BYTES)) {
+            // The metrics write as the run sent it: one column through its mark each (the id does not change the size).
+            Map<Integer, ColumnMarks.MarkedCells> byColumn = new TreeMap<>();
+            for (var change : result.drift().changes()) {
+                byColumn.computeIfAbsent(
+                                change.column(),
+                                c -> new ColumnMarks.MarkedCells(Integer.MAX_VALUE, new TreeMap<>(), new TreeSet<>()))
+                        .numbers()
+                        .put(change.row(), change.value());
+            }
+            for (var request : ColumnMarks.writes(new ArrayList<>(byColumn.values()), WriteRequests.MAX_BODY_BYTES)) {
                 largestBody = Math.max(largestBody, WriteRequests.bodyBytes(request));
             }
         }
