@@ -79,6 +79,15 @@ record Grid(JsonObject sheet) {
         return letters(column) + (row + 1);
     }
 
+    /** The 0-based column of A1 letters ("A" is 0, "BP" is 67). */
+    static int index(String letters) {
+        int column = 0;
+        for (char c : letters.toCharArray()) {
+            column = column * 26 + (c - 'A' + 1);
+        }
+        return column - 1;
+    }
+
     static String letters(int column) {
         StringBuilder letters = new StringBuilder();
         for (int c = column + 1; c > 0; c = (c - 1) / 26) {

@@ -261,6 +261,11 @@ final class History {
 
     /** The shadow takes the sheet's value where the documented residual case overwrote a moved formula. */
     private void adopt(Oracle.Finding finding) {
+        if (finding.shadow() != null && finding.shadow().isJsonObject()) {
+            // Array-formula output: no typing removes it, so the shadow is reseeded with the sheet's cell.
+            pair.setShadowCell(finding.sheet(), finding.row(), finding.column(), finding.real());
+            return;
+        }
         JsonElement value = finding.real();
         Object typed =
                 Values.isEmpty(value) ? "" : Values.isNumber(value) ? value.getAsBigDecimal() : value.getAsString();

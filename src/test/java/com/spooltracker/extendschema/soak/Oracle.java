@@ -6,8 +6,12 @@ import com.spooltracker.extendschema.testing.ExpectedMetrics;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The invariants, checked against the shadow and the metrics' definition, with no code of the function:
@@ -77,6 +81,39 @@ final class Oracle {
     }
 
     /** Number (or empty) metric cells of data rows that do not hold the metric computed from the sheet. */
+    /**
+     * The rows whose key cell the number format {@code ;;;} hides, as the dump's format ranges say: a
+     * spool the tracker appends below a hidden key inherits the format, and shows blank like it.
+     */
+    static Set<Integer> hiddenRows(JsonObject sheet, int keyColumn) {
+        Set<Integer> rows = new HashSet<>();
+        if (!sheet.has("formats")) {
+            return rows;
+        }
+        for (JsonElement element : sheet.getAsJsonArray("formats")) {
+            JsonObject format = element.getAsJsonObject();
+            if (!format.has("pattern") || !format.get("pattern").getAsString().equals(";;;")) {
+                continue;
+            }
+            Matcher range = A1_RANGE.matcher(format.get("range").getAsString());
+            if (!range.matches()) {
+                continue;
+            }
+            int firstColumn = Grid.index(range.group(1));
+            int lastColumn = range.group(3) == null ? firstColumn : Grid.index(range.group(3));
+            int firstRow = Integer.parseInt(range.group(2)) - 1;
+            int lastRow = range.group(4) == null ? firstRow : Integer.parseInt(range.group(4)) - 1;
+            if (keyColumn >= firstColumn && keyColumn <= lastColumn) {
+                for (int row = firstRow; row <= lastRow; row++) {
+                    rows.add(row);
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static final Pattern A1_RANGE = Pattern.compile("([A-Z]+)(\\d+)(?::([A-Z]+)(\\d+))?");
+
     static List<String> unconverged(JsonObject real) {
         Grid ops = Grid.of(real, TrackerSheets.OPERACIONES);
         Grid uniones = Grid.of(real, TrackerSheets.UNIONES);
@@ -86,9 +123,13 @@ final class Oracle {
             expected.put(row.row(), row);
         }
         List<String> off = new ArrayList<>();
+        Set<Integer> hidden = hiddenRows(ops.sheet(), key);
         for (int row = 1; row < ops.usedRows(); row++) {
             JsonElement tag = ops.cell(row, key);
-            if (!Values.showsKey(tag) || Values.isHiddenKey(tag) || !expected.containsKey(row)) {
+            if (!Values.showsKey(tag)
+                    || Values.isHiddenKey(tag)
+                    || hidden.contains(row)
+                    || !expected.containsKey(row)) {
                 continue;
             }
             List<BigDecimal> values = expected.get(row).values();

@@ -1,6 +1,8 @@
 package com.spooltracker.extendschema.soak;
 
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.spooltracker.extendschema.emulator.SheetsEmulator;
 import java.util.List;
@@ -49,6 +51,30 @@ final class SheetPair {
     /** Only the shadow: to follow what a run legitimately did to the real sheet. */
     void editShadow(JsonArray requests) {
         emulator.edit(SHADOW, requests);
+    }
+
+    /**
+     * The shadow takes {@code value} (seed-format cell JSON, JsonNull for empty) at a 0-based cell, by a
+     * dump and a seed: the one way to empty a cell that shows array-formula output no typing can remove.
+     */
+    void setShadowCell(String sheet, int row, int column, JsonElement value) {
+        JsonObject dump = emulator.dump(SHADOW);
+        for (JsonElement s : dump.getAsJsonArray("sheets")) {
+            JsonObject candidate = s.getAsJsonObject();
+            if (!candidate.get("title").getAsString().equals(sheet)) {
+                continue;
+            }
+            JsonArray rows = candidate.getAsJsonArray("rows");
+            while (rows.size() <= row) {
+                rows.add(new JsonArray());
+            }
+            JsonArray cells = rows.get(row).getAsJsonArray();
+            while (cells.size() <= column) {
+                cells.add(JsonNull.INSTANCE);
+            }
+            cells.set(column, value == null ? JsonNull.INSTANCE : value);
+        }
+        emulator.seed(dump);
     }
 
     void typeInShadow(String a1, List<List<Object>> rows, boolean userEntered) {
