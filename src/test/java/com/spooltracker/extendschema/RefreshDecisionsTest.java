@@ -49,12 +49,7 @@ class RefreshDecisionsTest {
 
     @Test
     void aDryRunWithNoUnionesSheetSaysNothingWasWrittenAndWhatTheMigrationWouldDo() {
-        Seed seed = Seed.spreadsheet("demo");
-        seed.sheet("Operaciones", 10, 67)
-                .row(0, DemoSpreadsheet.OPERACIONES_HEADERS)
-                .cell(1, 0, "SP-1")
-                .cell(1, 1, 7);
-        fixture.emulator().seed(seed.build());
+        seedV3SheetWithoutUniones();
         JsonObject before = fixture.emulator().dump("demo");
 
         Response response = fixture.function().post("refreshMetrics=true&dryRun=true");
@@ -70,12 +65,7 @@ class RefreshDecisionsTest {
 
     @Test
     void anApplyWithNoUnionesSheetSaysTheMigrationRan() {
-        Seed seed = Seed.spreadsheet("demo");
-        seed.sheet("Operaciones", 10, 67)
-                .row(0, DemoSpreadsheet.OPERACIONES_HEADERS)
-                .cell(1, 0, "SP-1")
-                .cell(1, 1, 7);
-        fixture.emulator().seed(seed.build());
+        seedV3SheetWithoutUniones();
 
         Response response = fixture.function().post("refreshMetrics=true");
 
@@ -91,5 +81,15 @@ class RefreshDecisionsTest {
                         "Pulgadas_SOLD"),
                 Dumps.header(sheet(fixture.emulator().dump("demo"), "Operaciones"))
                         .subList(67, 72));
+    }
+
+    /** A v3.0 Operaciones with one spool, and no Uniones sheet. */
+    private static void seedV3SheetWithoutUniones() {
+        Seed seed = Seed.spreadsheet("demo");
+        seed.sheet("Operaciones", 10, 67)
+                .row(0, DemoSpreadsheet.OPERACIONES_HEADERS)
+                .cell(1, 0, "SP-1")
+                .cell(1, 1, 7);
+        fixture.emulator().seed(seed.build());
     }
 }
