@@ -245,8 +245,9 @@ final class History {
                     || races.contains(PersonEdits.typedInto(cell))
                     || finding.shadow() != null
                             && finding.shadow().isJsonPrimitive()
-                            && run.formulasTypedUnderTheWrite()
-                                    .contains(finding.shadow().getAsString());
+                            && run.formulasTypedUnderTheWrite().stream()
+                                    .anyMatch(typed -> sameButReferences(
+                                            typed, finding.shadow().getAsString()));
             if (residualCase && Oracle.inMetricColumn(shadow, finding)) {
                 residual++;
                 adopt(finding);
@@ -260,6 +261,12 @@ final class History {
     }
 
     /** The shadow takes the sheet's value where the documented residual case overwrote a moved formula. */
+    /** Two formula texts alike but for their cell references: rows or columns moved later rewrite them. */
+    private static boolean sameButReferences(String a, String b) {
+        String reference = "\\$?[A-Z]{1,3}\\$?\\d+";
+        return a.replaceAll(reference, "#").equals(b.replaceAll(reference, "#"));
+    }
+
     private void adopt(Oracle.Finding finding) {
         if (finding.shadow() != null && finding.shadow().isJsonObject()) {
             // Array-formula output: no typing removes it, so the shadow is reseeded with the sheet's cell.
