@@ -66,7 +66,7 @@ final class AnchoredWrite {
     /**
      * What the write did.
      *
-     * @param drift the drift the last write was planned from
+     * @param drift the drift the run found: what its first write was planned from
      * @param cellsWritten metric cells written (repairs included) and strays emptied
      * @param requests write requests sent (marks placed included)
      * @param reads reads made after the first plan (confirmation and verification)
@@ -116,6 +116,7 @@ final class AnchoredWrite {
         if (pending.isEmpty()) {
             return new Outcome(plan, 0, requests, reads, 0, warnings);
         }
+        DriftReport found = plan;
         int cells = 0;
         int repairs = 0;
         for (int write = 1; ; write++) {
@@ -130,7 +131,7 @@ final class AnchoredWrite {
             MetricsRefresh.Step after = reread.get();
             reads++;
             if (sameRows(current.snapshot(), after.snapshot())) {
-                return new Outcome(plan, cells, requests, reads, repairs, warnings);
+                return new Outcome(found, cells, requests, reads, repairs, warnings);
             }
             List<ColumnMarks.MarkedCells> undo = undoRenamed(current, after, written, warnings);
             if (!undo.isEmpty()) {
@@ -141,12 +142,12 @@ final class AnchoredWrite {
             SortedMap<Integer, SortedSet<Integer>> strays = strays(planned, after, written);
             List<Pending> repair = pending(after, again, strays);
             if (repair.isEmpty()) {
-                return new Outcome(again, cells, requests, reads, repairs, warnings);
+                return new Outcome(found, cells, requests, reads, repairs, warnings);
             }
             if (write == WRITES_AT_MOST) {
                 warnings.add("Sheet '" + refresh.sheet() + "' kept changing while the refresh wrote; " + repair.size()
                         + " metric cells are left for the next run.");
-                return new Outcome(again, cells, requests, reads, repairs, warnings);
+                return new Outcome(found, cells, requests, reads, repairs, warnings);
             }
             current = after;
             plan = again;
@@ -323,17 +324,11 @@ final class AnchoredWrite {
      * they are, each write landed in the row it was planned for.
      */
     private boolean sameRows(SheetSnapshot before, SheetSnapshot after) {
-        if (before.rowCount() != after.rowCount()
-                || !before.columns().headers().equals(after.columns().headers())
-                || !before.anchors().equals(after.anchors())) {
-            return false;
-        }
-        for (int column : before.cellsByColumn().keySet()) {
-            if (!after.cellsByColumn().containsKey(column)) {
-                return false;
-            }
-        }
-        return identities(before).equals(identities(after));
+        // The two reads may cover different columns (a cold instance reads the layout it presumes first).
+        return before.rowCount() == after.rowCount()
+                && before.columns().headers().equals(after.columns().headers())
+                && before.anchors().equals(after.anchors())
+                && identities(before).equals(identities(after));
     }
 
     /** Each row's key and OT as shown: what tells one spool's row from another's. */

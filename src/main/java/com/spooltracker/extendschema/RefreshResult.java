@@ -12,7 +12,7 @@ public sealed interface RefreshResult {
     record DryRun(DriftReport drift) implements RefreshResult {}
 
     /**
-     * @param drift the drift the last write was planned from
+     * @param drift the drift the run found: what its first write was planned from
      * @param cellsWritten metric cells written, repairs and emptied strays included
      * @param requests the write requests sent (one unless a body would pass 2 MB, or the sheet changed under
      *     the run and it repaired, or the columns' marks had to be placed first)

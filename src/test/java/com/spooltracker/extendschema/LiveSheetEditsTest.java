@@ -11,6 +11,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.spooltracker.extendschema.cache.ColumnMapCache;
 import com.spooltracker.extendschema.emulator.SheetsEmulator;
 import com.spooltracker.extendschema.testing.Dumps;
 import com.spooltracker.extendschema.testing.ExpectedMetrics;
@@ -180,6 +181,26 @@ class LiveSheetEditsTest {
                 idle.json().getAsJsonObject("metrics").get("status").getAsString());
         assertEquals(2, emulator.counters().reads(), emulator.counters()::toString);
         assertEquals(0, emulator.counters().writes(), emulator.counters()::toString);
+    }
+
+    @Test
+    void aColdInstanceThatWritesReportsTheDriftItFoundAndNeedsNoRepair() {
+        ColumnMapCache.shared().invalidateAll();
+
+        Response response = fixture.function().post("refreshMetrics=true");
+
+        assertEquals(200, response.status(), response::toString);
+        JsonObject metrics = response.json().getAsJsonObject("metrics");
+        assertEquals(0, metrics.get("repairRounds").getAsInt(), metrics::toString);
+        assertEquals(
+                WRONG_ROWS,
+                metrics.getAsJsonObject("byColumn").get("Total_Uniones").getAsInt(),
+                metrics::toString);
+        assertEquals(
+                emulator.counters().calls("spreadsheets.get"),
+                2,
+                "the grid read and the verification read, though they cover other columns: " + emulator.counters());
+        assertMetricsRight();
     }
 
     private static boolean isFormula(JsonElement cell) {

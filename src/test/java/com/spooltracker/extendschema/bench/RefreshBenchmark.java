@@ -159,7 +159,9 @@ final class RefreshBenchmark {
             if (!r.impl().startsWith("ours")) {
                 continue;
             }
-            int maxCalls = r.state().startsWith("no") ? 2 : 3;
+            // No drift: Uniones and Operaciones read, nothing written. Drift: one write, and the one read that
+            // verifies no row moved under it.
+            int maxCalls = r.state().startsWith("no") ? 2 : 4;
             target(out, r, "calls <= " + maxCalls, Integer.toString(r.calls()), r.calls() <= maxCalls);
             target(out, r, "wall <= 10 s", Report.millis(r.wallMillis()), r.wallMillis() <= 10_000);
             target(out, r, "peak heap <= 256 MiB", Report.bytes(r.peakHeap()), r.peakHeap() <= 256L << 20);
