@@ -158,11 +158,10 @@ public final class ExtendSchemaFunction implements HttpFunction {
         fields.put("metricsStatus", RefreshReport.status(result));
         fields.put("rowsChecked", result.drift().rowsChecked());
         fields.put("cellsDiffering", result.drift().changes().size());
-        fields.put(
-                "cellsWritten",
-                result instanceof RefreshResult.Applied
-                        ? result.drift().changes().size()
-                        : 0);
+        fields.put("cellsWritten", result instanceof RefreshResult.Applied applied ? applied.cellsWritten() : 0);
+        if (result instanceof RefreshResult.Applied applied) {
+            fields.put("repairRounds", applied.repairRounds());
+        }
         fields.put("orphanUnions", result.drift().orphanCount());
         fields.put("invalidDnUnion", result.drift().invalidDnCount());
         fields.put("leftAlone", result.drift().leftAloneCount());
@@ -180,8 +179,11 @@ public final class ExtendSchemaFunction implements HttpFunction {
                 "extendSchema metrics " + RefreshReport.status(result) + ": " + RefreshReport.message(result),
                 fields,
                 trace);
-        if (result instanceof RefreshResult.Applied applied && applied.audit().needsAttention()) {
-            log.warning(applied.audit().message(), null, trace);
+        if (result instanceof RefreshResult.Applied applied) {
+            if (applied.audit().needsAttention()) {
+                log.warning(applied.audit().message(), null, trace);
+            }
+            applied.warnings().forEach(warning -> log.warning(warning, null, trace));
         }
     }
 

@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /** On Cloud Run the function logs one Cloud Logging JSON line per invocation, linked to the request's trace. */
@@ -84,6 +85,58 @@ class FunctionLogTest {
 
         String all = captured.toString(StandardCharsets.UTF_8);
         assertFalse(all.contains("Bearer") || all.contains("ya29.") || all.contains("private_key"), all);
+    }
+
+    @Test
+    void aFormulaARowMovePutUnderTheWriteIsAWarningLineNamingItsText() throws Exception {
+        ColumnMapCache.shared().invalidateAll();
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        try (SheetsEmulator emulator = SheetsEmulator.start()) {
+            emulator.seedDemo();
+            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            try (FunctionServer function = FunctionServer.start(Map.of(
+                    "SHEETS_EMULATOR_HOST",
+                    emulator.hostPort(),
+                    "SPREADSHEET_ID",
+                    "demo",
+                    "K_SERVICE",
+                    "extendschema"))) {
+                HttpClient http = HttpClient.newHttpClient();
+                send(http, function.url() + "?refreshMetrics=true", "POST", "1bf92f3577b34da6a3ce929d0e0e4736/1;o=1");
+                List<List<Object>> wrong = new ArrayList<>();
+                for (int r = 0; r < 40; r++) {
+                    wrong.add(List.of(999, 999, 999, 999, 999));
+                }
+                emulator.setValues("demo", "Operaciones!BP2:BT41", wrong, false);
+                emulator.setValues("demo", "Operaciones!BP20", List.of(List.of("=1+1")), true);
+                AtomicBoolean inserted = new AtomicBoolean();
+                emulator.onCall(call -> {
+                    if (call.endpoint().equals("values.batchUpdateByDataFilter")
+                            && inserted.compareAndSet(false, true)) {
+                        emulator.edit(
+                                "demo",
+                                "[{\"insertDimension\": {\"range\": {\"sheetId\": 0, \"dimension\":"
+                                        + " \"ROWS\", \"startIndex\": 10, \"endIndex\": 11}}}]");
+                    }
+                });
+                send(http, function.url() + "?refreshMetrics=true", "POST", "2bf92f3577b34da6a3ce929d0e0e4736/1;o=1");
+            }
+        } finally {
+            System.setOut(original);
+        }
+
+        List<JsonObject> warnings = new ArrayList<>();
+        for (String line : captured.toString(StandardCharsets.UTF_8).split("\n")) {
+            if (line.startsWith("{") && line.contains("\"WARNING\"")) {
+                warnings.add(JsonParser.parseString(line).getAsJsonObject());
+            }
+        }
+        assertTrue(
+                warnings.stream()
+                        .anyMatch(w -> w.get("message").getAsString().contains("=1+1")
+                                && w.get("message").getAsString().contains("Operaciones!BP21")),
+                captured::toString);
     }
 
     private static void send(HttpClient http, String url, String method, String trace) throws Exception {
