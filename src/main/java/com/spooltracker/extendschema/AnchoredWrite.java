@@ -69,16 +69,13 @@ final class AnchoredWrite {
      * @param drift the drift the run found: what its first write was planned from
      * @param cellsWritten metric cells written (repairs included) and strays emptied
      * @param requests write requests sent (marks placed included)
-     * @param reads reads made after the first plan (confirmation and verification)
      * @param repairRounds writes that repaired a sheet that changed under the run
      * @param warnings what a person should know: formulas overwritten, changes left to the next run
      */
-    record Outcome(
-            DriftReport drift, int cellsWritten, int requests, int reads, int repairRounds, List<String> warnings) {}
+    record Outcome(DriftReport drift, int cellsWritten, int requests, int repairRounds, List<String> warnings) {}
 
     Outcome apply(MetricsRefresh.Step planned, DriftReport drift) {
         int requests = 0;
-        int reads = 0;
         List<String> warnings = new ArrayList<>();
         MetricsRefresh.Step current = planned;
         DriftReport plan = drift;
@@ -88,7 +85,6 @@ final class AnchoredWrite {
         while (true) {
             if (confirm) {
                 current = reread.get();
-                reads++;
                 plan = refresh.plan(refresh.snapshot(current, uniones));
             }
             List<String> missing = marksMissing(current, plan);
@@ -114,7 +110,7 @@ final class AnchoredWrite {
                 plan,
                 sameRows(planned.snapshot(), current.snapshot()) ? new TreeMap<>() : strays(planned, current, written));
         if (pending.isEmpty()) {
-            return new Outcome(plan, 0, requests, reads, 0, warnings);
+            return new Outcome(plan, 0, requests, 0, warnings);
         }
         DriftReport found = plan;
         int cells = 0;
@@ -129,9 +125,8 @@ final class AnchoredWrite {
                         + "); the sheet changed under the run.");
             }
             MetricsRefresh.Step after = reread.get();
-            reads++;
             if (sameRows(current.snapshot(), after.snapshot())) {
-                return new Outcome(found, cells, requests, reads, repairs, warnings);
+                return new Outcome(found, cells, requests, repairs, warnings);
             }
             List<ColumnMarks.MarkedCells> undo = undoRenamed(current, after, written, warnings);
             if (!undo.isEmpty()) {
@@ -142,12 +137,12 @@ final class AnchoredWrite {
             SortedMap<Integer, SortedSet<Integer>> strays = strays(planned, after, written);
             List<Pending> repair = pending(after, again, strays);
             if (repair.isEmpty()) {
-                return new Outcome(found, cells, requests, reads, repairs, warnings);
+                return new Outcome(found, cells, requests, repairs, warnings);
             }
             if (write == WRITES_AT_MOST) {
                 warnings.add("Sheet '" + refresh.sheet() + "' kept changing while the refresh wrote; " + repair.size()
                         + " metric cells are left for the next run.");
-                return new Outcome(found, cells, requests, reads, repairs, warnings);
+                return new Outcome(found, cells, requests, repairs, warnings);
             }
             current = after;
             plan = again;

@@ -62,10 +62,6 @@ final class MetricsRefresh {
         return target.sheet();
     }
 
-    String uniones() {
-        return target.unionesSheet();
-    }
-
     /**
      * The refresh's view of both sheets, from one grid read of {@code Operaciones}: a data row is a row
      * whose key shows something, as the migration judges it; a metric cell a formula or an array
