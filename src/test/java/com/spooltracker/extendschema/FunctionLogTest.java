@@ -17,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -26,37 +27,17 @@ import org.junit.jupiter.api.Test;
 class FunctionLogTest {
     @Test
     void eachInvocationLogsOneStructuredSummaryLineWithTheTrace() throws Exception {
-        ColumnMapCache.shared().invalidateAll();
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        try (SheetsEmulator emulator = SheetsEmulator.start()) {
-            emulator.seedDemo();
-            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-            try (FunctionServer function = FunctionServer.start(Map.of(
-                    "SHEETS_EMULATOR_HOST",
-                    emulator.hostPort(),
-                    "SPREADSHEET_ID",
-                    "demo",
-                    "K_SERVICE",
-                    "extendschema",
-                    "GOOGLE_CLOUD_PROJECT",
-                    "tracker-prod"))) {
-                HttpClient http = HttpClient.newHttpClient();
-                send(http, function.url() + "?dryRun=true", "POST", "5bf92f3577b34da6a3ce929d0e0e4736/1;o=1");
-                send(http, function.url(), "POST", "4bf92f3577b34da6a3ce929d0e0e4736/1;o=1");
-                send(http, function.url() + "?dryRun=nope", "POST", "0af7651916cd43dd8448eb211c80319c/2;o=1");
-            }
-        } finally {
-            System.setOut(original);
-        }
+        String log =
+                logOf(Map.of("K_SERVICE", "extendschema", "GOOGLE_CLOUD_PROJECT", "tracker-prod"), (e, url, http) -> {
+                    send(http, url + "?dryRun=true", "POST", "5bf92f3577b34da6a3ce929d0e0e4736/1;o=1");
+                    send(http, url, "POST", "4bf92f3577b34da6a3ce929d0e0e4736/1;o=1");
+                    send(http, url + "?dryRun=nope", "POST", "0af7651916cd43dd8448eb211c80319c/2;o=1");
+                });
 
-        List<JsonObject> entries = new ArrayList<>();
-        for (String line : captured.toString(StandardCharsets.UTF_8).split("\n")) {
-            if (line.startsWith("{") && line.contains("extendSchema ")) {
-                entries.add(JsonParser.parseString(line).getAsJsonObject());
-            }
-        }
-        assertEquals(3, entries.size(), captured::toString);
+        List<JsonObject> entries = new ArrayList<>(entries(log).stream()
+                .filter(e -> e.get("message").getAsString().contains("extendSchema "))
+                .toList());
+        assertEquals(3, entries.size(), log);
 
         JsonObject dryRun = entries.remove(0);
         assertEquals("DRY_RUN", dryRun.get("status").getAsString());
@@ -83,60 +64,72 @@ class FunctionLogTest {
                 "projects/tracker-prod/traces/0af7651916cd43dd8448eb211c80319c",
                 rejected.get("logging.googleapis.com/trace").getAsString());
 
-        String all = captured.toString(StandardCharsets.UTF_8);
-        assertFalse(all.contains("Bearer") || all.contains("ya29.") || all.contains("private_key"), all);
+        assertFalse(log.contains("Bearer") || log.contains("ya29.") || log.contains("private_key"), log);
     }
 
     @Test
     void aFormulaARowMovePutUnderTheWriteIsAWarningLineNamingItsText() throws Exception {
+        String log = logOf(Map.of("K_SERVICE", "extendschema"), (emulator, url, http) -> {
+            send(http, url + "?refreshMetrics=true", "POST", "1bf92f3577b34da6a3ce929d0e0e4736/1;o=1");
+            List<List<Object>> wrong = new ArrayList<>();
+            for (int r = 0; r < 40; r++) {
+                wrong.add(List.of(999, 999, 999, 999, 999));
+            }
+            emulator.setValues("demo", "Operaciones!BP2:BT41", wrong, false);
+            emulator.setValues("demo", "Operaciones!BP20", List.of(List.of("=1+1")), true);
+            AtomicBoolean inserted = new AtomicBoolean();
+            emulator.onCall(call -> {
+                if (call.endpoint().equals("values.batchUpdateByDataFilter") && inserted.compareAndSet(false, true)) {
+                    emulator.edit(
+                            "demo",
+                            "[{\"insertDimension\": {\"range\": {\"sheetId\": 0, \"dimension\":"
+                                    + " \"ROWS\", \"startIndex\": 10, \"endIndex\": 11}}}]");
+                }
+            });
+            send(http, url + "?refreshMetrics=true", "POST", "2bf92f3577b34da6a3ce929d0e0e4736/1;o=1");
+        });
+
+        assertTrue(
+                entries(log).stream()
+                        .filter(e -> e.get("severity").getAsString().equals("WARNING"))
+                        .map(e -> e.get("message").getAsString())
+                        .anyMatch(m -> m.contains("=1+1") && m.contains("Operaciones!BP21")),
+                log);
+    }
+
+    /** What a demo emulator and the function served against it log on stdout while {@code calls} runs. */
+    private static String logOf(Map<String, String> settings, Calls calls) throws Exception {
         ColumnMapCache.shared().invalidateAll();
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         PrintStream original = System.out;
         try (SheetsEmulator emulator = SheetsEmulator.start()) {
             emulator.seedDemo();
             System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-            try (FunctionServer function = FunctionServer.start(Map.of(
-                    "SHEETS_EMULATOR_HOST",
-                    emulator.hostPort(),
-                    "SPREADSHEET_ID",
-                    "demo",
-                    "K_SERVICE",
-                    "extendschema"))) {
-                HttpClient http = HttpClient.newHttpClient();
-                send(http, function.url() + "?refreshMetrics=true", "POST", "1bf92f3577b34da6a3ce929d0e0e4736/1;o=1");
-                List<List<Object>> wrong = new ArrayList<>();
-                for (int r = 0; r < 40; r++) {
-                    wrong.add(List.of(999, 999, 999, 999, 999));
-                }
-                emulator.setValues("demo", "Operaciones!BP2:BT41", wrong, false);
-                emulator.setValues("demo", "Operaciones!BP20", List.of(List.of("=1+1")), true);
-                AtomicBoolean inserted = new AtomicBoolean();
-                emulator.onCall(call -> {
-                    if (call.endpoint().equals("values.batchUpdateByDataFilter")
-                            && inserted.compareAndSet(false, true)) {
-                        emulator.edit(
-                                "demo",
-                                "[{\"insertDimension\": {\"range\": {\"sheetId\": 0, \"dimension\":"
-                                        + " \"ROWS\", \"startIndex\": 10, \"endIndex\": 11}}}]");
-                    }
-                });
-                send(http, function.url() + "?refreshMetrics=true", "POST", "2bf92f3577b34da6a3ce929d0e0e4736/1;o=1");
+            Map<String, String> all = new HashMap<>(settings);
+            all.put("SHEETS_EMULATOR_HOST", emulator.hostPort());
+            all.put("SPREADSHEET_ID", "demo");
+            try (FunctionServer function = FunctionServer.start(all)) {
+                calls.run(emulator, function.url(), HttpClient.newHttpClient());
             }
         } finally {
             System.setOut(original);
         }
+        return captured.toString(StandardCharsets.UTF_8);
+    }
 
-        List<JsonObject> warnings = new ArrayList<>();
-        for (String line : captured.toString(StandardCharsets.UTF_8).split("\n")) {
-            if (line.startsWith("{") && line.contains("\"WARNING\"")) {
-                warnings.add(JsonParser.parseString(line).getAsJsonObject());
+    private interface Calls {
+        void run(SheetsEmulator emulator, String url, HttpClient http) throws Exception;
+    }
+
+    /** The structured entries of a log that come from the function. */
+    private static List<JsonObject> entries(String log) {
+        List<JsonObject> entries = new ArrayList<>();
+        for (String line : log.split("\n")) {
+            if (line.startsWith("{") && line.contains("\"severity\"")) {
+                entries.add(JsonParser.parseString(line).getAsJsonObject());
             }
         }
-        assertTrue(
-                warnings.stream()
-                        .anyMatch(w -> w.get("message").getAsString().contains("=1+1")
-                                && w.get("message").getAsString().contains("Operaciones!BP21")),
-                captured::toString);
+        return entries;
     }
 
     private static void send(HttpClient http, String url, String method, String trace) throws Exception {
