@@ -42,29 +42,6 @@ public record SheetSnapshot(
         anchors = List.copyOf(anchors);
     }
 
-    /** A snapshot without cells or anchors. */
-    public SheetSnapshot(
-            String title,
-            int sheetId,
-            int rowCount,
-            int columnCount,
-            ColumnMap columns,
-            Map<Integer, BitSet> filledRowsByColumn,
-            Map<Integer, BitSet> shownRowsByColumn,
-            Map<Integer, BitSet> managedRowsByColumn) {
-        this(
-                title,
-                sheetId,
-                rowCount,
-                columnCount,
-                columns,
-                filledRowsByColumn,
-                shownRowsByColumn,
-                managedRowsByColumn,
-                Map.of(),
-                List.of());
-    }
-
     /** A snapshot that knows nothing of formulas (the migration alone needs none). */
     public SheetSnapshot(
             String title,
@@ -74,7 +51,17 @@ public record SheetSnapshot(
             ColumnMap columns,
             Map<Integer, BitSet> filledRowsByColumn,
             Map<Integer, BitSet> shownRowsByColumn) {
-        this(title, sheetId, rowCount, columnCount, columns, filledRowsByColumn, shownRowsByColumn, Map.of());
+        this(
+                title,
+                sheetId,
+                rowCount,
+                columnCount,
+                columns,
+                filledRowsByColumn,
+                shownRowsByColumn,
+                Map.of(),
+                Map.of(),
+                List.of());
     }
 
     /** The cell at a 0-based row of a column read with formulas; empty past the data. */

@@ -1,6 +1,7 @@
 package com.spooltracker.extendschema.emulator.model;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -131,16 +132,25 @@ public final class BatchUpdate {
         metadata.follow(shift);
     }
 
-    private void updateSheetProperties(SheetRequest.UpdateSheetProperties r) {
-        if (r.fields().isEmpty()) {
+    /**
+     * A request's {@code fields}: at least one, each supported here; returns whether it is {@code *} (every
+     * field).
+     */
+    private static boolean checkFields(Collection<String> fields, Set<String> supported) {
+        if (fields.isEmpty()) {
             throw SheetsError.invalid("At least one field must be specified.");
         }
-        boolean all = r.fields().contains("*");
-        for (String field : r.fields()) {
-            if (!all && !SHEET_FIELDS.contains(field)) {
+        boolean all = fields.contains("*");
+        for (String field : fields) {
+            if (!all && !supported.contains(field)) {
                 throw SheetsError.invalid("Field '" + field + "' is not supported by the Sheets emulator.");
             }
         }
+        return all;
+    }
+
+    private void updateSheetProperties(SheetRequest.UpdateSheetProperties r) {
+        boolean all = checkFields(r.fields(), SHEET_FIELDS);
         Sheet sheet = writable(r.sheetId());
         boolean grid = all || r.fields().contains("gridProperties");
         int rows = grid || r.fields().contains("gridProperties.rowCount") ? orZero(r.rowCount()) : sheet.rowCount();
@@ -205,15 +215,7 @@ public final class BatchUpdate {
     }
 
     private void repeatCell(SheetRequest.RepeatCell r) {
-        if (r.fields().isEmpty()) {
-            throw SheetsError.invalid("At least one field must be specified.");
-        }
-        boolean all = r.fields().contains("*");
-        for (String field : r.fields()) {
-            if (!all && !CELL_FIELDS.contains(field)) {
-                throw SheetsError.invalid("Field '" + field + "' is not supported by the Sheets emulator.");
-            }
-        }
+        boolean all = checkFields(r.fields(), CELL_FIELDS);
         Sheet sheet = writable(r.range().sheetId());
         GridRect rect = rect(sheet, r.range());
         if (rect.isEmpty()) {
@@ -414,15 +416,7 @@ public final class BatchUpdate {
      * stricter reading; Google's exact answer is not documented).
      */
     private void updateCells(SheetRequest.UpdateCells r) {
-        if (r.fields().isEmpty()) {
-            throw SheetsError.invalid("At least one field must be specified.");
-        }
-        boolean all = r.fields().contains("*");
-        for (String field : r.fields()) {
-            if (!all && !CELL_FIELDS.contains(field)) {
-                throw SheetsError.invalid("Field '" + field + "' is not supported by the Sheets emulator.");
-            }
-        }
+        boolean all = checkFields(r.fields(), CELL_FIELDS);
         if ((r.start() == null) == (r.range() == null)) {
             throw SheetsError.invalid("Exactly one of start or range must be set.");
         }
