@@ -21,6 +21,8 @@ import java.util.Set;
  * @param cellsByColumn for a read with formulas (the metrics refresh's), every cell of each column read,
  *     indexed by 0-based row, trailing empty cells left out
  * @param anchors the function's column marks found on the header row, wherever they are
+ * @param notes the function's developer metadata on the spreadsheet itself (its schema history), as
+ *     the same read returned it
  */
 public record SheetSnapshot(
         String title,
@@ -32,9 +34,11 @@ public record SheetSnapshot(
         Map<Integer, BitSet> shownRowsByColumn,
         Map<Integer, BitSet> managedRowsByColumn,
         Map<Integer, List<GridCell>> cellsByColumn,
-        List<ColumnAnchor> anchors) {
+        List<ColumnAnchor> anchors,
+        List<SpreadsheetNote> notes) {
 
     public SheetSnapshot {
+        notes = List.copyOf(notes);
         filledRowsByColumn = Map.copyOf(filledRowsByColumn);
         shownRowsByColumn = Map.copyOf(shownRowsByColumn);
         managedRowsByColumn = Map.copyOf(managedRowsByColumn);
@@ -61,6 +65,33 @@ public record SheetSnapshot(
                 shownRowsByColumn,
                 Map.of(),
                 Map.of(),
+                List.of(),
+                List.of());
+    }
+
+    /** As the canonical constructor, without spreadsheet notes. */
+    public SheetSnapshot(
+            String title,
+            int sheetId,
+            int rowCount,
+            int columnCount,
+            ColumnMap columns,
+            Map<Integer, BitSet> filledRowsByColumn,
+            Map<Integer, BitSet> shownRowsByColumn,
+            Map<Integer, BitSet> managedRowsByColumn,
+            Map<Integer, List<GridCell>> cellsByColumn,
+            List<ColumnAnchor> anchors) {
+        this(
+                title,
+                sheetId,
+                rowCount,
+                columnCount,
+                columns,
+                filledRowsByColumn,
+                shownRowsByColumn,
+                managedRowsByColumn,
+                cellsByColumn,
+                anchors,
                 List.of());
     }
 

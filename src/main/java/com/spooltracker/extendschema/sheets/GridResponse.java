@@ -4,6 +4,7 @@ import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.spooltracker.extendschema.schema.ColumnAnchor;
 import com.spooltracker.extendschema.schema.GridCell;
+import com.spooltracker.extendschema.schema.SpreadsheetNote;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
@@ -56,11 +57,19 @@ final class GridResponse {
         return read(json, false);
     }
 
+    /** The sheets of an answer and the function's notes on the spreadsheet itself. */
+    record Answer(List<SheetGrid> sheets, List<SpreadsheetNote> notes) {}
+
     /**
      * @param wholeEnteredValues the mask asked for the whole {@code userEnteredValue}, so that a cell
      *     that shows a value with none entered is known to be an array formula's output (a managed cell)
      */
     static List<SheetGrid> read(Reader json, boolean wholeEnteredValues) throws IOException {
+        return answer(json, wholeEnteredValues).sheets();
+    }
+
+    /** As {@link #read(Reader, boolean)}, with the spreadsheet's own developer metadata of the function's keys. */
+    static Answer answer(Reader json, boolean wholeEnteredValues) throws IOException {
         try {
             return sheets(new JsonReader(json), wholeEnteredValues);
         } catch (IllegalStateException | NumberFormatException wrongType) {
@@ -69,12 +78,21 @@ final class GridResponse {
         }
     }
 
-    private static List<SheetGrid> sheets(JsonReader reader, boolean wholeEnteredValues) throws IOException {
+    private static Answer sheets(JsonReader reader, boolean wholeEnteredValues) throws IOException {
         List<SheetGrid> sheets = new ArrayList<>();
+        List<SpreadsheetNote> notes = new ArrayList<>();
         expect(reader, JsonToken.BEGIN_OBJECT, "the answer");
         reader.beginObject();
         while (reader.hasNext()) {
-            if (reader.nextName().equals("sheets")) {
+            String name = reader.nextName();
+            if (name.equals("developerMetadata")) {
+                expect(reader, JsonToken.BEGIN_ARRAY, "developerMetadata");
+                reader.beginArray();
+                while (reader.hasNext()) {
+                    note(reader).ifPresent(notes::add);
+                }
+                reader.endArray();
+            } else if (name.equals("sheets")) {
                 expect(reader, JsonToken.BEGIN_ARRAY, "sheets");
                 reader.beginArray();
                 while (reader.hasNext()) {
@@ -86,7 +104,27 @@ final class GridResponse {
             }
         }
         reader.endObject();
-        return sheets;
+        return new Answer(sheets, notes);
+    }
+
+    private static Optional<SpreadsheetNote> note(JsonReader reader) throws IOException {
+        expect(reader, JsonToken.BEGIN_OBJECT, "a developer metadata entry");
+        int id = -1;
+        String key = null;
+        String value = null;
+        reader.beginObject();
+        while (reader.hasNext()) {
+            switch (reader.nextName()) {
+                case "metadataId" -> id = whole(reader, "metadataId", 0, Integer.MAX_VALUE);
+                case "metadataKey" -> key = string(reader, "metadataKey");
+                case "metadataValue" -> value = string(reader, "metadataValue");
+                default -> reader.skipValue();
+            }
+        }
+        reader.endObject();
+        return key != null && key.startsWith(SpreadsheetNote.KEY_PREFIX) && value != null
+                ? Optional.of(new SpreadsheetNote(id, key, value))
+                : Optional.empty();
     }
 
     private static SheetGrid sheet(JsonReader reader, boolean wholeEnteredValues) throws IOException {

@@ -42,21 +42,24 @@ import java.util.stream.Collectors;
  * send requests built by {@link WriteRequests}.
  */
 public final class SheetsGateway {
+    /** The spreadsheet's own developer metadata, where the schema history is: in every grid read, so no call of its own. */
+    static final String NOTES_FIELDS = "developerMetadata(metadataId,metadataKey,metadataValue)";
+
     /**
      * What a person sees ({@code formattedValue}) and, for cells that show nothing, whether a formula
      * is there ({@code userEnteredValue.formulaValue}): every entered literal also has a displayed
      * value, so asking for the whole entered value would only double the bytes.
      */
-    private static final String GRID_FIELDS =
-            "sheets(properties(sheetId,title,gridProperties(rowCount,columnCount))," + "data(startRow,startColumn,"
-                    + ColumnMarks.FIELDS + ",rowData(values(formattedValue,userEnteredValue(formulaValue)))))";
+    private static final String GRID_FIELDS = NOTES_FIELDS
+            + ",sheets(properties(sheetId,title,gridProperties(rowCount,columnCount))," + "data(startRow,startColumn,"
+            + ColumnMarks.FIELDS + ",rowData(values(formattedValue,userEnteredValue(formulaValue)))))";
     /**
      * The metrics refresh must also know which cells an array formula fills (they show a value and have
      * none entered): that takes the whole entered value.
      */
-    private static final String GRID_FIELDS_WITH_ENTERED =
-            "sheets(properties(sheetId,title,gridProperties(rowCount,columnCount))," + "data(startRow,startColumn,"
-                    + ColumnMarks.FIELDS + ",rowData(values(formattedValue,userEnteredValue))))";
+    private static final String GRID_FIELDS_WITH_ENTERED = NOTES_FIELDS
+            + ",sheets(properties(sheetId,title,gridProperties(rowCount,columnCount))," + "data(startRow,startColumn,"
+            + ColumnMarks.FIELDS + ",rowData(values(formattedValue,userEnteredValue))))";
 
     private final Sheets sheets;
     private final String spreadsheetId;
@@ -95,7 +98,7 @@ public final class SheetsGateway {
             ranges.add(A1.columns(title, run[0], run[1]));
         }
         String call = "the read of sheet '" + title + "'";
-        List<GridResponse.SheetGrid> answer;
+        GridResponse.Answer answer;
         try {
             HttpResponse response = sheets.spreadsheets()
                     .get(spreadsheetId)
@@ -104,7 +107,7 @@ public final class SheetsGateway {
                     .setFields(formulas ? GRID_FIELDS_WITH_ENTERED : GRID_FIELDS)
                     .executeUnparsed();
             try (Reader body = new InputStreamReader(response.getContent(), StandardCharsets.UTF_8)) {
-                answer = GridResponse.read(body, formulas);
+                answer = GridResponse.answer(body, formulas);
             } finally {
                 response.disconnect();
             }
@@ -122,7 +125,7 @@ public final class SheetsGateway {
         } catch (GridResponse.UnexpectedAnswer e) {
             throw SheetsErrors.unexpectedAnswer(call, e.getMessage(), e);
         }
-        GridResponse.SheetGrid sheet = answer.stream()
+        GridResponse.SheetGrid sheet = answer.sheets().stream()
                 .filter(s -> title.equals(s.title()))
                 .findFirst()
                 .orElseThrow(
@@ -160,7 +163,8 @@ public final class SheetsGateway {
                 shown,
                 managed,
                 cells,
-                blocks.get(0).anchors());
+                blocks.get(0).anchors(),
+                answer.notes());
     }
 
     /** Each sheet's title and grid size, without any cells: what the workbook-wide cell limit is judged on. */

@@ -26,6 +26,22 @@ class GridResponseTest {
     }
 
     @Test
+    void theSpreadsheetsOwnNotesOfTheFunctionComeWithTheGridOthersAreLeftOut() throws IOException {
+        GridResponse.Answer answer = GridResponse.answer(
+                new StringReader(("{'developerMetadata':[{'metadataId':5,'metadataKey':'extendSchema.history',"
+                                + "'metadataValue':'{}'},{'metadataId':6,'metadataKey':'someone.else','metadataValue':'x'}],"
+                                + "'sheets':[{'properties':{'sheetId':7,'title':'Ops','gridProperties':{'rowCount':10,"
+                                + "'columnCount':3}}}]}")
+                        .replace('\'', '"')),
+                false);
+
+        assertEquals(
+                List.of(new com.spooltracker.extendschema.schema.SpreadsheetNote(5, "extendSchema.history", "{}")),
+                answer.notes());
+        assertEquals(1, answer.sheets().size());
+    }
+
+    @Test
     void headerTextsAreWhatTheSheetDisplays() throws IOException {
         GridResponse.SheetGrid sheet = read("{'sheets':[{'properties':{'sheetId':7,'title':'Ops',"
                         + "'gridProperties':{'rowCount':1000,'columnCount':67}},'data':[{'rowData':[{'values':["
