@@ -7,6 +7,7 @@ import com.google.api.services.sheets.v4.Sheets;
 import com.google.api.services.sheets.v4.model.BatchUpdateSpreadsheetRequest;
 import com.google.api.services.sheets.v4.model.BatchUpdateValuesByDataFilterRequest;
 import com.google.api.services.sheets.v4.model.BatchUpdateValuesRequest;
+import com.google.api.services.sheets.v4.model.Request;
 import com.google.api.services.sheets.v4.model.Spreadsheet;
 import com.google.api.services.sheets.v4.model.ValueRange;
 import com.spooltracker.extendschema.failure.Failure;
@@ -14,8 +15,8 @@ import com.spooltracker.extendschema.schema.ColumnFill;
 import com.spooltracker.extendschema.schema.ColumnMap;
 import com.spooltracker.extendschema.schema.GridCell;
 import com.spooltracker.extendschema.schema.Plan;
-import com.spooltracker.extendschema.schema.SchemaV4;
 import com.spooltracker.extendschema.schema.SheetSnapshot;
+import com.spooltracker.extendschema.schema.SpreadsheetNote;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -71,9 +72,26 @@ public final class SheetsGateway {
         this.identity = identity;
     }
 
+    /** The identity the calls are made as (a service account's e-mail), when the credentials tell it. */
+    public Optional<String> identity() {
+        return identity.get();
+    }
+
     /** The sheet's grid and header row; no column data. */
     public SheetSnapshot readHeader(String title) {
         return readColumns(title, new TreeSet<>());
+    }
+
+    /**
+     * As {@link #readColumns(String, SortedSet)}, or empty when the spreadsheet has no such sheet (no
+     * second call to name the sheets it has).
+     */
+    public Optional<SheetSnapshot> readColumnsIfPresent(String title, SortedSet<Integer> columns) {
+        try {
+            return Optional.of(read(title, columns, false));
+        } catch (NoSuchSheet missing) {
+            return Optional.empty();
+        }
     }
 
     /**
@@ -91,6 +109,14 @@ public final class SheetsGateway {
      * cells a formula produces ({@link SheetSnapshot#managedRows}), at the cost of the entered values' bytes.
      */
     public SheetSnapshot readColumns(String title, SortedSet<Integer> columns, boolean formulas) {
+        try {
+            return read(title, columns, formulas);
+        } catch (NoSuchSheet missing) {
+            throw sheetNotFound(title);
+        }
+    }
+
+    private SheetSnapshot read(String title, SortedSet<Integer> columns, boolean formulas) {
         List<int[]> runs = runs(columns);
         List<String> ranges = new ArrayList<>();
         ranges.add(A1.row(title, 1));
@@ -114,7 +140,7 @@ public final class SheetsGateway {
         } catch (GoogleJsonResponseException e) {
             String message = SheetsErrors.googleMessage(e);
             if (e.getStatusCode() == 400 && message.startsWith("Unable to parse range")) {
-                throw sheetNotFound(title);
+                throw new NoSuchSheet(title);
             }
             if (e.getStatusCode() == 400 && message.contains("exceeds grid limits") && !runs.isEmpty()) {
                 throw new StaleLayout();
@@ -189,6 +215,34 @@ public final class SheetsGateway {
         }
     }
 
+    /** The spreadsheet's sheet titles and the function's notes on it (its schema history), without any cell. */
+    public record Outline(List<String> titles, List<SpreadsheetNote> notes) {}
+
+    /** One small {@code spreadsheets.get}: every sheet's title, and the schema history. */
+    public Outline outline() {
+        String call = "the read of the spreadsheet's sheets and schema history";
+        try {
+            HttpResponse response = sheets.spreadsheets()
+                    .get(spreadsheetId)
+                    .setFields(NOTES_FIELDS + ",sheets(properties(sheetId,title,gridProperties(rowCount,columnCount)))")
+                    .executeUnparsed();
+            try (Reader body = new InputStreamReader(response.getContent(), StandardCharsets.UTF_8)) {
+                GridResponse.Answer answer = GridResponse.answer(body, false);
+                return new Outline(
+                        answer.sheets().stream()
+                                .map(GridResponse.SheetGrid::title)
+                                .toList(),
+                        answer.notes());
+            } finally {
+                response.disconnect();
+            }
+        } catch (IOException e) {
+            throw translate(e, call);
+        } catch (GridResponse.UnexpectedAnswer e) {
+            throw SheetsErrors.unexpectedAnswer(call, e.getMessage(), e);
+        }
+    }
+
     /** One sheet's title and grid. */
     public record GridSize(String title, int rowCount, int columnCount) {
         public long cells() {
@@ -213,7 +267,38 @@ public final class SheetsGateway {
      * @throws MarkMissed when Google refuses a write through a mark
      */
     public void apply(Plan plan, Map<Integer, Integer> marks) {
-        WriteRequests.gridAndFormats(plan).ifPresent(this::update);
+        apply(plan, marks, List.of(), List.of());
+    }
+
+    /**
+     * As {@link #apply(Plan, Map)}; the changes of {@code others} (other sheets: grid, formats, headers)
+     * and the spreadsheet notes {@code notes} (history entries) go in the same atomic batch as the
+     * migrated sheet's grid and formats, and the other sheets' defaults with its values.
+     */
+    public void apply(Plan plan, Map<Integer, Integer> marks, List<Plan> others, List<SpreadsheetNote> notes) {
+        List<Request> structural = new ArrayList<>(WriteRequests.gridAndFormats(plan)
+                .map(BatchUpdateSpreadsheetRequest::getRequests)
+                .orElse(List.of()));
+        for (Plan other : others) {
+            structural.addAll(WriteRequests.otherSheet(other));
+        }
+        for (SpreadsheetNote note : notes) {
+            structural.add(WriteRequests.spreadsheetNote(note.key(), note.value()));
+        }
+        if (!structural.isEmpty()) {
+            update(new BatchUpdateSpreadsheetRequest().setRequests(structural));
+        }
+        for (Plan other : others) {
+            Plan defaultsOnly = withFills(
+                    other,
+                    other.fills().stream()
+                            .filter(f -> f.defaultCells() > 0)
+                            .map(f -> new ColumnFill(f.placement(), false, f.rows()))
+                            .toList());
+            for (BatchUpdateValuesRequest values : WriteRequests.values(defaultsOnly, WriteRequests.MAX_BODY_BYTES)) {
+                write(values);
+            }
+        }
         List<ColumnFill> positional = new ArrayList<>();
         List<ColumnMarks.MarkedCells> marked = new ArrayList<>();
         for (ColumnFill fill : plan.fills()) {
@@ -224,10 +309,22 @@ public final class SheetsGateway {
                 continue;
             }
             SortedMap<Integer, BigDecimal> zeros = new TreeMap<>();
-            fill.rows().stream().forEach(row -> zeros.put(row, BigDecimal.valueOf(SchemaV4.DEFAULT_VALUE)));
+            BigDecimal value =
+                    BigDecimal.valueOf(fill.placement().spec().defaultValue().orElseThrow());
+            fill.rows().stream().forEach(row -> zeros.put(row, value));
             marked.add(new ColumnMarks.MarkedCells(mark, zeros, new TreeSet<>()));
         }
-        Plan byPosition = new Plan(
+        Plan byPosition = withFills(plan, positional);
+        for (BatchUpdateValuesRequest values : WriteRequests.values(byPosition, WriteRequests.MAX_BODY_BYTES)) {
+            write(values);
+        }
+        if (!marked.isEmpty()) {
+            writeThroughMarks(marked);
+        }
+    }
+
+    private static Plan withFills(Plan plan, List<ColumnFill> fills) {
+        return new Plan(
                 plan.sheet(),
                 plan.sheetId(),
                 plan.rowCount(),
@@ -237,13 +334,7 @@ public final class SheetsGateway {
                 plan.added(),
                 plan.present(),
                 plan.dataRows(),
-                positional);
-        for (BatchUpdateValuesRequest values : WriteRequests.values(byPosition, WriteRequests.MAX_BODY_BYTES)) {
-            write(values);
-        }
-        if (!marked.isEmpty()) {
-            writeThroughMarks(marked);
-        }
+                fills);
     }
 
     /**

@@ -83,8 +83,13 @@ public final class Dumps {
     }
 
     /** A copy of the dump without one sheet, to compare the rest. */
+    /**
+     * The dump without sheet {@code title}, and without the schema history (the spreadsheet's developer
+     * metadata under {@code extendSchema.history}, whose ids and times differ from run to run; tests that
+     * care read it with {@link #historyVersions}).
+     */
     public static JsonObject without(JsonObject dump, String title) {
-        JsonObject copy = dump.deepCopy();
+        JsonObject copy = withoutHistory(dump);
         JsonArray sheets = new JsonArray();
         for (JsonElement sheet : copy.getAsJsonArray("sheets")) {
             if (!sheet.getAsJsonObject().get("title").getAsString().equals(title)) {
@@ -93,6 +98,44 @@ public final class Dumps {
         }
         copy.add("sheets", sheets);
         return copy;
+    }
+
+    /** The dump without the spreadsheet's schema history entries. */
+    public static JsonObject withoutHistory(JsonObject dump) {
+        JsonObject copy = dump.deepCopy();
+        if (copy.has("developerMetadata")) {
+            JsonArray kept = new JsonArray();
+            for (JsonElement m : copy.getAsJsonArray("developerMetadata")) {
+                if (!"extendSchema.history"
+                        .equals(m.getAsJsonObject().get("metadataKey").getAsString())) {
+                    kept.add(m);
+                }
+            }
+            if (kept.isEmpty()) {
+                copy.remove("developerMetadata");
+            } else {
+                copy.add("developerMetadata", kept);
+            }
+        }
+        return copy;
+    }
+
+    /** The versions the schema history records (each once, however many entries), in order. */
+    public static java.util.SortedSet<String> historyVersions(JsonObject dump) {
+        java.util.SortedSet<String> versions = new java.util.TreeSet<>();
+        if (dump.has("developerMetadata")) {
+            for (JsonElement m : dump.getAsJsonArray("developerMetadata")) {
+                JsonObject entry = m.getAsJsonObject();
+                if ("extendSchema.history".equals(entry.get("metadataKey").getAsString())) {
+                    versions.add(com.google.gson.JsonParser.parseString(
+                                    entry.get("metadataValue").getAsString())
+                            .getAsJsonObject()
+                            .get("version")
+                            .getAsString());
+                }
+            }
+        }
+        return versions;
     }
 
     /** Non-empty cells of {@code before}, in any of its sheets, that no longer hold the same value in {@code after}. */
