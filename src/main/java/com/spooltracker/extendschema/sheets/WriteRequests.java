@@ -1,16 +1,21 @@
 package com.spooltracker.extendschema.sheets;
 
 import com.google.api.client.json.gson.GsonFactory;
+import com.google.api.services.sheets.v4.model.AddSheetRequest;
 import com.google.api.services.sheets.v4.model.BatchUpdateSpreadsheetRequest;
 import com.google.api.services.sheets.v4.model.BatchUpdateValuesRequest;
 import com.google.api.services.sheets.v4.model.CellData;
 import com.google.api.services.sheets.v4.model.CellFormat;
+import com.google.api.services.sheets.v4.model.ExtendedValue;
+import com.google.api.services.sheets.v4.model.GridCoordinate;
 import com.google.api.services.sheets.v4.model.GridProperties;
 import com.google.api.services.sheets.v4.model.GridRange;
 import com.google.api.services.sheets.v4.model.NumberFormat;
 import com.google.api.services.sheets.v4.model.RepeatCellRequest;
 import com.google.api.services.sheets.v4.model.Request;
+import com.google.api.services.sheets.v4.model.RowData;
 import com.google.api.services.sheets.v4.model.SheetProperties;
+import com.google.api.services.sheets.v4.model.UpdateCellsRequest;
 import com.google.api.services.sheets.v4.model.UpdateSheetPropertiesRequest;
 import com.google.api.services.sheets.v4.model.ValueRange;
 import com.spooltracker.extendschema.schema.ColumnFill;
@@ -188,5 +193,35 @@ public final class WriteRequests {
             }
         }
         return runs;
+    }
+
+    /**
+     * A new sheet with a fixed id, one row high and as wide as {@code header}, and its header row: the
+     * updateCells addresses the sheet by the id the addSheet gives it, so both go in one batch. Its
+     * rows come from the appends, which insert them.
+     */
+    static BatchUpdateSpreadsheetRequest addSheet(String title, int sheetId, List<String> header) {
+        List<CellData> cells = new ArrayList<>();
+        for (String name : header) {
+            cells.add(new CellData().setUserEnteredValue(new ExtendedValue().setStringValue(name)));
+        }
+        return new BatchUpdateSpreadsheetRequest()
+                .setRequests(List.of(
+                        new Request()
+                                .setAddSheet(new AddSheetRequest()
+                                        .setProperties(new SheetProperties()
+                                                .setSheetId(sheetId)
+                                                .setTitle(title)
+                                                .setGridProperties(new GridProperties()
+                                                        .setRowCount(1)
+                                                        .setColumnCount(header.size())))),
+                        new Request()
+                                .setUpdateCells(new UpdateCellsRequest()
+                                        .setStart(new GridCoordinate()
+                                                .setSheetId(sheetId)
+                                                .setRowIndex(0)
+                                                .setColumnIndex(0))
+                                        .setRows(List.of(new RowData().setValues(cells)))
+                                        .setFields("userEnteredValue"))));
     }
 }
