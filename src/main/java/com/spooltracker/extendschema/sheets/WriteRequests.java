@@ -30,9 +30,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The Sheets requests that apply a {@link Plan}. All of them are absolute: the grid's column count
- * is set (never appended to), formats and values go to fixed cells, so a request sent twice, or by
- * two runs at once, leaves the sheet as sending it once.
+ * The Sheets requests that apply a {@link Plan}, and the one that creates the audit sheet. All of them
+ * are absolute: the grid's column count is set (never appended to), formats and values go to fixed
+ * cells, and the audit sheet has an id fixed by its title, so a request sent twice, or by two runs at
+ * once, leaves the spreadsheet as sending it once.
  */
 public final class WriteRequests {
     /** Google recommends at most 2 MB per request body. */
