@@ -28,7 +28,7 @@ public final class Cli {
             "\n",
             "Usage: extendSchema [--dry-run [--show-requests]] [--refresh-metrics] [--spreadsheet ID] [--sheet NAME]",
             "                    [--validate | --info]",
-            "                    [--key-column NAME]",
+            "                    [--key-column NAME] [--metadata-sheet NAME] [--migrations-dir DIR]",
             "                    [--audit-sheet NAME | --no-audit] [--emulator HOST:PORT] [--json]",
             "",
             "Adds the five v4.0 metric columns to the sheet (default Operaciones) and sets 0 in every",
@@ -46,7 +46,14 @@ public final class Cli {
             "                      an embedded emulator with the demo spreadsheet is used)",
             "  --sheet NAME        sheet to migrate (else SHEET_NAME, default Operaciones)",
             "  --key-column NAME   header of the column that marks data rows (default TAG_SPOOL)",
-            "  --audit-sheet NAME  sheet that receives one audit row per applied run (default Metadata)",
+            "  --metadata-sheet NAME",
+            "                      the tracker's event log (else METADATA_SHEET, default Metadata);",
+            "                      no audit row is ever written there",
+            "  --migrations-dir DIR",
+            "                      directory of migration files to use instead of the shipped ones",
+            "                      (else MIGRATIONS_DIR)",
+            "  --audit-sheet NAME  sheet that receives one audit row per run that writes, created when",
+            "                      missing (else AUDIT_SHEET, default extendSchema_log)",
             "  --no-audit          write no audit row",
             "  --emulator H:P      use the Sheets emulator at H:P, without credentials (else SHEETS_EMULATOR_HOST)",
             "  --json              print the JSON report the HTTP function answers with",
@@ -81,6 +88,8 @@ public final class Cli {
                     case "--sheet" -> overrides.setProperty("SHEET_NAME", value(args, ++i));
                     case "--key-column" -> overrides.setProperty("KEY_COLUMN", value(args, ++i));
                     case "--audit-sheet" -> overrides.setProperty("AUDIT_SHEET", value(args, ++i));
+                    case "--metadata-sheet" -> overrides.setProperty("METADATA_SHEET", value(args, ++i));
+                    case "--migrations-dir" -> overrides.setProperty("MIGRATIONS_DIR", value(args, ++i));
                     case "--emulator" -> overrides.setProperty("SHEETS_EMULATOR_HOST", value(args, ++i));
                     case "-h", "--help" -> {
                         out.println(USAGE_TEXT);

@@ -36,8 +36,14 @@ public sealed interface RunResult {
             return outcome == Outcome.FAILED || outcome == Outcome.UNKNOWN;
         }
 
-        static Audit written(String sheet) {
-            return new Audit(Outcome.WRITTEN, "One audit row was appended to sheet '" + sheet + "'.");
+        /** @param created the run created the sheet (with its header row) for this row */
+        static Audit written(String sheet, boolean created) {
+            return new Audit(
+                    Outcome.WRITTEN,
+                    created
+                            ? "Sheet '" + sheet
+                                    + "' was created for the audit trail, and one audit row was appended to it."
+                            : "One audit row was appended to sheet '" + sheet + "'.");
         }
 
         static Audit skipped(String why) {

@@ -93,7 +93,32 @@ class CliTest {
             Run missing = cli("--emulator", host, "--sheet", "Hoja 9");
             assertEquals(Cli.FAILED, missing.exit());
             assertTrue(missing.err().startsWith("NOT_FOUND"), missing.err());
+
+            Run elsewhere = cli("--emulator", host, "--metadata-sheet", "Eventos", "--audit-sheet", "Metadata");
+            assertEquals(
+                    0,
+                    elsewhere.exit(),
+                    "with the event log elsewhere, Metadata may be audited to: " + elsewhere.err());
         }
+        for (String[] args : List.of(
+                new String[] {"--emulator", "localhost:1", "--audit-sheet", "metadata"},
+                new String[] {"--emulator", "localhost:1", "--metadata-sheet", "Log", "--audit-sheet", "LOG"})) {
+            Run misconfigured = cli(args);
+            assertEquals(Cli.FAILED, misconfigured.exit(), misconfigured.err());
+            assertTrue(
+                    misconfigured.err().startsWith("NOT_CONFIGURED: AUDIT_SHEET")
+                            && misconfigured.err().contains("METADATA_SHEET"),
+                    misconfigured.err());
+        }
+        Run operaciones = cli("--emulator", "localhost:1", "--metadata-sheet", "Operaciones");
+        assertEquals(Cli.FAILED, operaciones.exit(), operaciones.err());
+        assertTrue(operaciones.err().startsWith("NOT_CONFIGURED: METADATA_SHEET"), operaciones.err());
+        Run noDir = cli("--emulator", "localhost:1", "--migrations-dir", "/no/such/migrations");
+        assertEquals(Cli.FAILED, noDir.exit(), noDir.err());
+        assertTrue(
+                noDir.err().startsWith("NOT_CONFIGURED: MIGRATIONS_DIR")
+                        && noDir.err().contains("/no/such/migrations"),
+                noDir.err());
         for (String[] args : List.of(
                 new String[] {"--emulator", "localhost:1", "--sheet", "Uniones"},
                 new String[] {"--emulator", "localhost:1", "--audit-sheet", "uniones"})) {
@@ -118,6 +143,9 @@ class CliTest {
         Run help = cli("--help");
         assertEquals(0, help.exit());
         assertTrue(help.out().contains("--dry-run"));
+        for (String option : List.of("--metadata-sheet NAME", "--migrations-dir DIR", "default extendSchema_log")) {
+            assertTrue(help.out().contains(option), help.out());
+        }
     }
 
     @Test

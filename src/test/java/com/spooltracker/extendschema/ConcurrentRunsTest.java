@@ -5,7 +5,6 @@ import static com.spooltracker.extendschema.testing.Dumps.columnsUpTo;
 import static com.spooltracker.extendschema.testing.Dumps.dataRows;
 import static com.spooltracker.extendschema.testing.Dumps.header;
 import static com.spooltracker.extendschema.testing.Dumps.isEmpty;
-import static com.spooltracker.extendschema.testing.Dumps.rows;
 import static com.spooltracker.extendschema.testing.Dumps.sheet;
 import static com.spooltracker.extendschema.testing.Dumps.without;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -77,15 +76,23 @@ class ConcurrentRunsTest {
             }
             assertEquals(columnsUpTo(sheet(before, "Operaciones"), 67), columnsUpTo(operaciones, 67));
             assertEquals(
-                    without(without(before, "Operaciones"), "Metadata"),
-                    without(without(after, "Operaciones"), "Metadata"));
-            JsonArray metadataBefore = rows(sheet(before, "Metadata"));
-            JsonArray metadataAfter = rows(sheet(after, "Metadata"));
-            for (int r = 0; r < metadataBefore.size(); r++) {
-                assertEquals(metadataBefore.get(r), metadataAfter.get(r), "Metadata row " + (r + 1));
-            }
+                    without(without(before, "Operaciones"), Dumps.AUDIT),
+                    without(without(after, "Operaciones"), Dumps.AUDIT),
+                    "the other sheets, Metadata included");
+            // Every run that applied found no audit sheet: all raced to create it, and one sheet came of it.
+            assertEquals(
+                    1,
+                    after.getAsJsonArray("sheets").asList().stream()
+                            .filter(s -> s.getAsJsonObject()
+                                    .get("title")
+                                    .getAsString()
+                                    .equals(Dumps.AUDIT))
+                            .count());
+            assertEquals(Dumps.AUDIT_HEADER, Dumps.header(sheet(after, Dumps.AUDIT)));
+            JsonArray auditBefore = Dumps.auditRows(before);
+            JsonArray auditAfter = Dumps.auditRows(after);
             int applied = outcomes.getOrDefault("POST APPLIED", 0) + outcomes.getOrDefault("CLI APPLIED", 0);
-            int auditRows = metadataAfter.size() - metadataBefore.size();
+            int auditRows = auditAfter.size() - auditBefore.size();
             assertTrue(applied >= 1, outcomes::toString);
             assertEquals(applied, auditRows, "one audit row per run that applied");
             assertTrue(outcomes.getOrDefault("POST APPLIED", 0) <= 1, "one instance applies at most once: " + outcomes);

@@ -1,5 +1,8 @@
 package com.spooltracker.extendschema;
 
+import static com.spooltracker.extendschema.testing.Dumps.AUDIT;
+import static com.spooltracker.extendschema.testing.Dumps.AUDIT_HEADER;
+import static com.spooltracker.extendschema.testing.Dumps.auditRows;
 import static com.spooltracker.extendschema.testing.Dumps.cell;
 import static com.spooltracker.extendschema.testing.Dumps.columnsUpTo;
 import static com.spooltracker.extendschema.testing.Dumps.dataRows;
@@ -7,6 +10,7 @@ import static com.spooltracker.extendschema.testing.Dumps.header;
 import static com.spooltracker.extendschema.testing.Dumps.isEmpty;
 import static com.spooltracker.extendschema.testing.Dumps.rows;
 import static com.spooltracker.extendschema.testing.Dumps.sheet;
+import static com.spooltracker.extendschema.testing.Dumps.withAuditSheet;
 import static com.spooltracker.extendschema.testing.Dumps.without;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -90,6 +94,8 @@ class ExtendSchemaFunctionTest {
 
     @Test
     void dryRunRequestsAreExactlyWhatTheApplySends() {
+        // The audit sheet's creation, once per spreadsheet, is no part of the plan.
+        fixture.emulator().seed(withAuditSheet(fixture.emulator().dump("demo")));
         JsonArray planned = fixture.function().post("dryRun=true").json().getAsJsonArray("requests");
         fixture.emulator().resetCounters();
 
@@ -131,8 +137,9 @@ class ExtendSchemaFunctionTest {
         }
         assertEquals(columnsUpTo(operacionesBefore, 67), columnsUpTo(operaciones, 67));
         assertEquals(
-                without(without(before, "Operaciones"), "Metadata"),
-                without(without(after, "Operaciones"), "Metadata"));
+                without(without(before, "Operaciones"), AUDIT),
+                without(without(after, "Operaciones"), AUDIT),
+                "the other sheets, Metadata included, are untouched");
 
         ColumnMap v3 = ColumnMap.of(DemoSpreadsheet.OPERACIONES_HEADERS);
         ColumnMap v4 = ColumnMap.of(header(operaciones));
@@ -158,6 +165,10 @@ class ExtendSchemaFunctionTest {
 
     @Test
     void freshMigrationOfBothSheetsOnAColdInstanceIsTwoReadsAndTwoWritesPlusTheAudit() {
+        // A spreadsheet some earlier run already audited to: the steady state.
+        fixture.emulator().seed(withAuditSheet(fixture.emulator().dump("demo")));
+        fixture.emulator().resetCounters();
+
         fixture.function().post("");
 
         assertEquals(
@@ -169,6 +180,50 @@ class ExtendSchemaFunctionTest {
                 fixture.emulator().counters().writes(),
                 "grid+formats+N_UNION+history, values, audit: "
                         + fixture.emulator().counters());
+    }
+
+    @Test
+    void theFirstRunThatWritesCreatesTheAuditSheetForTwoMoreWritesOnce() {
+        Response migrated = fixture.function().post("");
+
+        assertEquals(
+                5,
+                fixture.emulator().counters().writes(),
+                "grid+formats, values, the append refused for want of the sheet, the sheet with its header, "
+                        + "the audit append: " + fixture.emulator().counters());
+        assertTrue(
+                migrated.json()
+                        .getAsJsonObject("audit")
+                        .get("message")
+                        .getAsString()
+                        .contains("was created"),
+                migrated::toString);
+        fixture.emulator().resetCounters();
+
+        Response refreshed = fixture.function().post("refreshMetrics=true");
+
+        assertEquals(200, refreshed.status(), refreshed::toString);
+        assertEquals(
+                "WRITTEN",
+                refreshed
+                        .json()
+                        .getAsJsonObject("metrics")
+                        .getAsJsonObject("audit")
+                        .get("outcome")
+                        .getAsString(),
+                refreshed::toString);
+        assertTrue(
+                fixture.emulator().requestLog().stream().noneMatch(r -> r.status() >= 400),
+                "no append refused, no second creation: " + fixture.emulator().requestLog());
+        JsonObject after = fixture.emulator().dump("demo");
+        assertEquals(
+                1,
+                after.getAsJsonArray("sheets").asList().stream()
+                        .filter(s ->
+                                s.getAsJsonObject().get("title").getAsString().equalsIgnoreCase(AUDIT))
+                        .count());
+        assertEquals(AUDIT_HEADER, header(sheet(after, AUDIT)));
+        assertEquals(2, auditRows(after).size());
     }
 
     @Test
@@ -197,21 +252,31 @@ class ExtendSchemaFunctionTest {
     }
 
     @Test
-    void applyRecordsOneAuditRowInMetadata() {
-        int before = rows(sheet(fixture.emulator().dump("demo"), "Metadata")).size();
+    void applyRecordsOneAuditRowInItsOwnSheetAndNoneInTheTrackersMetadata() {
+        JsonObject metadataBefore = sheet(fixture.emulator().dump("demo"), "Metadata");
 
         fixture.function().post("");
 
-        JsonArray rows = rows(sheet(fixture.emulator().dump("demo"), "Metadata"));
-        assertEquals(before + 1, rows.size());
-        JsonArray audit = rows.get(rows.size() - 1).getAsJsonArray();
-        assertEquals("SCHEMA_MIGRATION", audit.get(2).getAsString());
-        assertTrue(audit.get(9).getAsString().contains("\"Total_Uniones\""), audit.toString());
+        JsonObject after = fixture.emulator().dump("demo");
+        JsonArray metadataRows = rows(sheet(after, "Metadata"));
+        assertEquals(rows(metadataBefore).size(), metadataRows.size(), "the tracker parses every row of Metadata");
+        for (int row = 1; row < metadataRows.size(); row++) {
+            assertEquals(rows(metadataBefore).get(row), metadataRows.get(row), "event row " + (row + 1));
+        }
+        JsonArray rows = auditRows(after);
+        assertEquals(1, rows.size());
+        JsonArray audit = rows.get(0).getAsJsonArray();
+        assertTrue(audit.get(0).getAsString().matches("\\d{4}-\\d\\d-\\d\\dT.*Z"), audit.toString());
+        assertEquals("SCHEMA_MIGRATION", audit.get(1).getAsString());
+        assertEquals("ADD_COLUMNS", audit.get(2).getAsString());
+        assertTrue(isEmpty(audit.get(3)), "no identity against an emulator: " + audit);
+        assertTrue(audit.get(4).getAsString().contains("\"Total_Uniones\""), audit.toString());
     }
 
     @Test
     void aFailedAuditWriteIsAWarningNotAFailure() {
-        JsonObject metadataBefore = sheet(fixture.emulator().dump("demo"), "Metadata");
+        fixture.emulator().seed(withAuditSheet(fixture.emulator().dump("demo")));
+        JsonObject auditBefore = sheet(fixture.emulator().dump("demo"), AUDIT);
         // A 400 says the append was refused; a 500 would leave it unknown (UpstreamMisbehaviourTest).
         fixture.emulator()
                 .addFault(com.spooltracker.extendschema.emulator.control.FaultRule.on("values.append")
@@ -225,11 +290,8 @@ class ExtendSchemaFunctionTest {
         assertEquals(
                 "FAILED",
                 response.json().getAsJsonObject("audit").get("outcome").getAsString());
-        assertTrue(response.json().get("warning").getAsString().contains("Metadata"), response::toString);
-        assertEquals(
-                rows(metadataBefore).size(),
-                rows(sheet(fixture.emulator().dump("demo"), "Metadata")).size(),
-                "no audit row");
+        assertTrue(response.json().get("warning").getAsString().contains(AUDIT), response::toString);
+        assertEquals(auditBefore, sheet(fixture.emulator().dump("demo"), AUDIT));
         assertEquals(
                 V4_HEADERS,
                 header(sheet(fixture.emulator().dump("demo"), "Operaciones")).subList(67, 72));

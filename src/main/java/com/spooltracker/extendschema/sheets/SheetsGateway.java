@@ -427,6 +427,43 @@ public final class SheetsGateway {
     }
 
     /**
+     * Adds sheet {@code title} with id {@code sheetId}, one row high and as wide as {@code header}, and
+     * writes {@code header} (raw text) into its first row, in one batch Google applies atomically: a sheet
+     * never exists without its header. Google refuses (400) a title already taken and "the ID of a sheet
+     * that already exists" (AddSheetRequest, developers.google.com/sheets/api/reference/rest/v4/spreadsheets/request#AddSheetRequest),
+     * so with an id fixed by the title a second creation, by a retry or a run at the same time, is
+     * refused rather than adding a second sheet; that refusal is no failure here.
+     *
+     * @return whether this call created the sheet; false when it already existed
+     */
+    public boolean addSheet(String title, int sheetId, List<String> header) {
+        String call = "the creation of sheet '" + title + "'";
+        try {
+            sheets.spreadsheets()
+                    .batchUpdate(spreadsheetId, WriteRequests.addSheet(title, sheetId, header))
+                    .execute();
+            return true;
+        } catch (GoogleJsonResponseException e) {
+            if (e.getStatusCode() == 400 && SheetsErrors.googleMessage(e).contains("already exists")) {
+                return false;
+            }
+            throw translate(e, call);
+        } catch (IOException e) {
+            throw translate(e, call);
+        } catch (IllegalArgumentException | IllegalStateException | ClassCastException e) {
+            throw SheetsErrors.unexpectedAnswer(call, "its reply does not parse as Google's", e);
+        }
+    }
+
+    /**
+     * The service account the calls run as, when the credentials know its email; empty against an
+     * emulator or when only a description is known.
+     */
+    public Optional<String> account() {
+        return identity.get().filter(who -> who.contains("@"));
+    }
+
+    /**
      * Appends one row of raw values after the table in {@code sheetTitle}, inserting a row for it.
      * The append is never sent twice (it is not absolute), so an answer lost on the way back leaves the
      * row written or not: that is {@link AppendUnconfirmed}, not a failure.

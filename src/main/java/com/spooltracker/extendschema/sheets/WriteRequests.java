@@ -1,6 +1,7 @@
 package com.spooltracker.extendschema.sheets;
 
 import com.google.api.client.json.gson.GsonFactory;
+import com.google.api.services.sheets.v4.model.AddSheetRequest;
 import com.google.api.services.sheets.v4.model.BatchUpdateSpreadsheetRequest;
 import com.google.api.services.sheets.v4.model.BatchUpdateValuesRequest;
 import com.google.api.services.sheets.v4.model.CellData;
@@ -31,9 +32,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The Sheets requests that apply a {@link Plan}. All of them are absolute: the grid's column count
- * is set (never appended to), formats and values go to fixed cells, so a request sent twice, or by
- * two runs at once, leaves the sheet as sending it once.
+ * The Sheets requests that apply a {@link Plan}, and the one that creates the audit sheet. All of them
+ * are absolute: the grid's column count is set (never appended to), formats and values go to fixed
+ * cells, and the audit sheet has an id fixed by its title, so a request sent twice, or by two runs at
+ * once, leaves the spreadsheet as sending it once.
  */
 public final class WriteRequests {
     /** Google recommends at most 2 MB per request body. */
@@ -234,5 +236,35 @@ public final class WriteRequests {
             }
         }
         return runs;
+    }
+
+    /**
+     * A new sheet with a fixed id, one row high and as wide as {@code header}, and its header row: the
+     * updateCells addresses the sheet by the id the addSheet gives it, so both go in one batch. Its
+     * rows come from the appends, which insert them.
+     */
+    static BatchUpdateSpreadsheetRequest addSheet(String title, int sheetId, List<String> header) {
+        List<CellData> cells = new ArrayList<>();
+        for (String name : header) {
+            cells.add(new CellData().setUserEnteredValue(new ExtendedValue().setStringValue(name)));
+        }
+        return new BatchUpdateSpreadsheetRequest()
+                .setRequests(List.of(
+                        new Request()
+                                .setAddSheet(new AddSheetRequest()
+                                        .setProperties(new SheetProperties()
+                                                .setSheetId(sheetId)
+                                                .setTitle(title)
+                                                .setGridProperties(new GridProperties()
+                                                        .setRowCount(1)
+                                                        .setColumnCount(header.size())))),
+                        new Request()
+                                .setUpdateCells(new UpdateCellsRequest()
+                                        .setStart(new GridCoordinate()
+                                                .setSheetId(sheetId)
+                                                .setRowIndex(0)
+                                                .setColumnIndex(0))
+                                        .setRows(List.of(new RowData().setValues(cells)))
+                                        .setFields("userEnteredValue"))));
     }
 }

@@ -128,7 +128,7 @@ final class History {
         Journal.Run run = current;
         if (run != null
                 && SheetPair.REAL.equals(write.spreadsheetId())
-                && !write.sheetTitle().equals(TrackerSheets.METADATA)) {
+                && !write.sheetTitle().equals(TrackerSheets.AUDIT)) {
             journal.cellWritten(
                     run,
                     write.sheetTitle(),

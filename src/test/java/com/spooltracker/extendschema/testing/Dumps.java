@@ -4,12 +4,61 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
+import com.spooltracker.extendschema.Config;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Reading the emulator's JSON dumps in tests. */
 public final class Dumps {
+    /** The sheet the function audits to by default: its own, created by the first run that writes. */
+    public static final String AUDIT = Config.DEFAULT_AUDIT_SHEET;
+    /** The audit sheet's header row. */
+    public static final List<String> AUDIT_HEADER = List.of("Timestamp", "Event", "Action", "Identity", "Details_JSON");
+
     private Dumps() {}
+
+    /** Whether the dump has a sheet of that title. */
+    public static boolean hasSheet(JsonObject dump, String title) {
+        for (JsonElement sheet : dump.getAsJsonArray("sheets")) {
+            if (sheet.getAsJsonObject().get("title").getAsString().equals(title)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A copy of the dump with an empty audit sheet (its header row only), as any run that wrote leaves
+     * it: for tests of a spreadsheet's steady state, where the audit sheet's creation (once per
+     * spreadsheet) is not what is counted.
+     */
+    public static JsonObject withAuditSheet(JsonObject dump) {
+        JsonObject copy = dump.deepCopy();
+        JsonObject audit = new JsonObject();
+        audit.addProperty("title", AUDIT);
+        audit.addProperty("rowCount", 1);
+        audit.addProperty("columnCount", AUDIT_HEADER.size());
+        JsonArray header = new JsonArray();
+        AUDIT_HEADER.forEach(header::add);
+        JsonArray rows = new JsonArray();
+        rows.add(header);
+        audit.add("rows", rows);
+        copy.getAsJsonArray("sheets").add(audit);
+        return copy;
+    }
+
+    /** The rows of the audit sheet below its header; none when the spreadsheet has no audit sheet yet. */
+    public static JsonArray auditRows(JsonObject dump) {
+        JsonArray below = new JsonArray();
+        if (!hasSheet(dump, AUDIT)) {
+            return below;
+        }
+        JsonArray rows = rows(sheet(dump, AUDIT));
+        for (int r = 1; r < rows.size(); r++) {
+            below.add(rows.get(r));
+        }
+        return below;
+    }
 
     public static JsonObject sheet(JsonObject dump, String title) {
         for (JsonElement sheet : dump.getAsJsonArray("sheets")) {
