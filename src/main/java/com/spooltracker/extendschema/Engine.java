@@ -114,6 +114,13 @@ public final class Engine {
         SheetSnapshot snapshot = migration.read(session, forRefresh);
         Plan plan = migration.plan(snapshot);
         VersionPlan versions = migration.planVersions(session, snapshot, plan);
+        if (versions.readOtherSheets()) {
+            // Another sheet was read after this one: read this one again, so that its read stays the last
+            // before any write, as the refresh's safety under live edits rests on.
+            snapshot = migration.read(session, forRefresh);
+            plan = migration.plan(snapshot);
+            versions = migration.replanVersions(snapshot, plan, versions);
+        }
         RunResult result;
         if (plan.isUpToDate() && versions.writesNothing()) {
             result = new RunResult.UpToDate(plan, versions, session.calls(), session.millis(), dryRun);

@@ -305,6 +305,11 @@ public final class Migration {
      * default). A sheet whose grid ends at its last header, as the tracker's {@code Metadata} does, needs
      * no second read.
      */
+    /** {@code versions} again, for a newer read of the migrated sheet; the other sheets' plans stand. */
+    VersionPlan replanVersions(SheetSnapshot snapshot, Plan plan, VersionPlan versions) {
+        return VersionPlan.of(schema, SchemaHistory.of(snapshot.notes()), target.names(), plan, versions.others());
+    }
+
     private Optional<Plan> planOther(Session session, String declared) {
         String title = target.names().titleOf(declared);
         Optional<String> key = schema.keyOf(declared);

@@ -66,8 +66,8 @@ final class SchemaInspection {
     record Info(List<Entry> entries, RunResult.Calls calls, long durationMillis) {}
 
     /**
-     * Two reads: the sheet titles with the history, then the header rows of the sheets the files name
-     * (and {@code Metadata}'s event type and author columns, for rows earlier versions wrote).
+     * Three reads: the sheet titles with the history, the header rows of the sheets the files name, and
+     * {@code Metadata}'s event type and author columns, for rows earlier versions wrote.
      */
     Validation validate(Migration.Session session) {
         SheetsGateway.Outline outline = session.gateway.outline();
@@ -95,8 +95,34 @@ final class SchemaInspection {
                 headers.put(present.get(i), Optional.of(MetricsRefresh.headerOf(answer.get(i))));
             }
         }
-        List<Finding> findings = SchemaCheck.findings(schema, names, history, headers, List.of());
+        List<Integer> legacy = legacyAuditRows(session, outline.titles(), headers);
+        List<Finding> findings = SchemaCheck.findings(schema, names, history, headers, legacy);
         return new Validation(findings, session.calls(), session.millis());
+    }
+
+    /**
+     * The rows of {@code Metadata} that earlier versions of the function appended (the tracker warns on
+     * each): one more read, of its event type and author columns, only when its header has both.
+     */
+    private List<Integer> legacyAuditRows(
+            Migration.Session session, List<String> titles, Map<String, Optional<ColumnMap>> headers) {
+        Optional<ColumnMap> header = headers.getOrDefault(SheetNames.METADATA, Optional.empty());
+        if (header.isEmpty()) {
+            return List.of();
+        }
+        var type = header.get().indexOf(LegacyAuditRows.EVENT_TYPE_HEADER);
+        var worker = header.get().indexOf(LegacyAuditRows.WORKER_NAME_HEADER);
+        if (type.isEmpty() || worker.isEmpty()) {
+            return List.of();
+        }
+        String title = actualTitle(titles, names.metadata());
+        List<List<List<Object>>> columns = session.gateway.readValues(
+                List.of(ValuesRange.column(title, type.getAsInt()), ValuesRange.column(title, worker.getAsInt())));
+        return LegacyAuditRows.find(single(columns.get(0)), single(columns.get(1)));
+    }
+
+    private static List<Object> single(List<List<Object>> columns) {
+        return columns.isEmpty() ? List.of() : columns.get(0);
     }
 
     /** One read: the history. */

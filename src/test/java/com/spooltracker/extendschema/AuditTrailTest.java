@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.spooltracker.extendschema.testing.Dumps;
 import com.spooltracker.extendschema.testing.FunctionFixture;
 import com.spooltracker.extendschema.testing.FunctionServer.Response;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ class AuditTrailTest {
 
     @Test
     void aMigrationAndRefreshesThatWriteLeaveNoRowInMetadataAndOneRowEachInTheAuditSheet() {
-        JsonObject metadataBefore = sheet(fixture.emulator().dump("demo"), "Metadata");
+        JsonObject before = fixture.emulator().dump("demo");
         List<String> outcomes = new ArrayList<>();
 
         outcomes.add(refresh()); // migrates and fills: two steps that write
@@ -53,7 +54,10 @@ class AuditTrailTest {
                 outcomes);
         JsonObject after = fixture.emulator().dump("demo");
         JsonObject metadata = sheet(after, "Metadata");
-        assertEquals(metadataBefore, metadata, "the tracker parses every row of Metadata");
+        assertEquals(
+                sheet(Dumps.withoutNUnion(before), "Metadata"),
+                sheet(Dumps.withoutNUnion(after), "Metadata"),
+                "the tracker parses every row of Metadata");
         assertEquals(
                 List.of(),
                 LegacyAuditRows.find(column(metadata, "Evento_Tipo"), column(metadata, "Worker_Nombre")),

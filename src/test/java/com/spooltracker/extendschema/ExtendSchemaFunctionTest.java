@@ -21,6 +21,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.spooltracker.extendschema.emulator.DemoSpreadsheet;
 import com.spooltracker.extendschema.schema.ColumnMap;
+import com.spooltracker.extendschema.testing.Dumps;
 import com.spooltracker.extendschema.testing.FunctionFixture;
 import com.spooltracker.extendschema.testing.FunctionServer.Response;
 import java.util.List;
@@ -73,9 +74,10 @@ class ExtendSchemaFunctionTest {
                         .getAsString());
         assertEquals(before, fixture.emulator().dump("demo"));
         assertEquals(0, fixture.emulator().counters().writes());
-        // Operaciones with the history, Metadata (its version is pending), and the sheet sizes (the grid grows).
+        // Operaciones with the history, Metadata (its version is pending), Operaciones again, and the sheet
+        // sizes (the grid grows).
         assertTrue(
-                fixture.emulator().counters().reads() <= 3, fixture.emulator().counters()::toString);
+                fixture.emulator().counters().reads() <= 4, fixture.emulator().counters()::toString);
         assertEquals(
                 fixture.emulator().counters().reads(),
                 report.getAsJsonObject("apiCalls").get("reads").getAsInt());
@@ -137,8 +139,8 @@ class ExtendSchemaFunctionTest {
         }
         assertEquals(columnsUpTo(operacionesBefore, 67), columnsUpTo(operaciones, 67));
         assertEquals(
-                without(without(before, "Operaciones"), AUDIT),
-                without(without(after, "Operaciones"), AUDIT),
+                Dumps.withoutNUnion(without(without(before, "Operaciones"), AUDIT)),
+                Dumps.withoutNUnion(without(without(after, "Operaciones"), AUDIT)),
                 "the other sheets, Metadata included, are untouched");
 
         ColumnMap v3 = ColumnMap.of(DemoSpreadsheet.OPERACIONES_HEADERS);
@@ -164,7 +166,7 @@ class ExtendSchemaFunctionTest {
     }
 
     @Test
-    void freshMigrationOfBothSheetsOnAColdInstanceIsTwoReadsAndTwoWritesPlusTheAudit() {
+    void freshMigrationOfBothSheetsOnAColdInstanceIsThreeReadsAndTwoWritesPlusTheAudit() {
         // A spreadsheet some earlier run already audited to: the steady state.
         fixture.emulator().seed(withAuditSheet(fixture.emulator().dump("demo")));
         fixture.emulator().resetCounters();
@@ -172,9 +174,10 @@ class ExtendSchemaFunctionTest {
         fixture.function().post("");
 
         assertEquals(
-                2,
+                3,
                 fixture.emulator().counters().reads(),
-                "Operaciones with the history, Metadata: " + fixture.emulator().counters());
+                "Operaciones with the history, Metadata (pending), Operaciones again (the last read before a write): "
+                        + fixture.emulator().counters());
         assertEquals(
                 3,
                 fixture.emulator().counters().writes(),
@@ -243,9 +246,10 @@ class ExtendSchemaFunctionTest {
 
         assertEquals(200, response.status(), response::toString);
         assertEquals(
-                3,
+                4,
                 fixture.emulator().counters().reads(),
-                "Operaciones twice, Metadata once: " + fixture.emulator().counters());
+                "Operaciones twice (its layout), Metadata, Operaciones again: "
+                        + fixture.emulator().counters());
         assertEquals(
                 dataRows(sheet(dump, "Operaciones"), 2).size() * 5,
                 response.json().get("cellsInitialized").getAsInt());
@@ -308,9 +312,10 @@ class ExtendSchemaFunctionTest {
         assertEquals(200, second.status(), second::toString);
         assertEquals("UP_TO_DATE", second.json().get("status").getAsString());
         assertEquals(0, fixture.emulator().counters().writes());
-        // Operaciones with the history, Metadata (its version is pending), and the sheet sizes (the grid grows).
+        // Operaciones with the history, Metadata (its version is pending), Operaciones again, and the sheet
+        // sizes (the grid grows).
         assertTrue(
-                fixture.emulator().counters().reads() <= 3, fixture.emulator().counters()::toString);
+                fixture.emulator().counters().reads() <= 4, fixture.emulator().counters()::toString);
         assertEquals(migrated, fixture.emulator().dump("demo"));
     }
 

@@ -53,7 +53,10 @@ class FunctionLogTest {
         assertEquals("APPLIED", summary.get("status").getAsString());
         assertEquals(5, summary.get("columnsAdded").getAsInt());
         assertEquals(1500, summary.get("cellsInitialized").getAsInt());
-        assertEquals(1, summary.getAsJsonObject("apiCalls").get("reads").getAsInt());
+        assertEquals(
+                3,
+                summary.getAsJsonObject("apiCalls").get("reads").getAsInt(),
+                "Operaciones, Metadata, Operaciones again");
         assertEquals(
                 5,
                 summary.getAsJsonObject("apiCalls").get("writes").getAsInt(),

@@ -138,9 +138,11 @@ class RefusalsTest {
         assertEquals(200, dryRun.status(), dryRun::toString);
         assertEquals("DRY_RUN", dryRun.json().get("status").getAsString());
         assertEquals(
-                2,
+                4,
                 fixture.emulator().counters().reads(),
-                "the snapshot and the sheet sizes: " + fixture.emulator().counters());
+                "the snapshot, Metadata's header (its migration is pending), the snapshot again (the last read "
+                        + "before a write), the sheet sizes: "
+                        + fixture.emulator().counters());
         assertEquals(0, fixture.emulator().counters().writes());
         assertEquals(before, fixture.emulator().dump("s1"));
     }

@@ -117,7 +117,50 @@ class SchemaMigrationsTest {
         assertTrue(messages.stream().anyMatch(m -> m.contains("Total_Uniones")), messages::toString);
         assertEquals(before, fixture.emulator().dump("demo"));
         assertEquals(0, fixture.emulator().counters().writes());
-        assertEquals(2, fixture.emulator().counters().reads(), "sheets and history, then the header rows");
+        assertEquals(
+                3,
+                fixture.emulator().counters().reads(),
+                "sheets and history, the header rows, Metadata's event type and author columns");
+    }
+
+    @Test
+    void afterMigratingValidateIsValidUntilARowAnEarlierVersionWroteIsInMetadataWhichItNamesAndKeeps() {
+        fixture.function().post("");
+        Response valid = fixture.function().get("validate=true");
+        assertEquals(200, valid.status(), valid::toString);
+        assertEquals(true, valid.json().get("valid").getAsBoolean(), valid::toString);
+
+        JsonObject seeded = fixture.emulator().dump("demo");
+        JsonArray metadataRows = rows(sheet(seeded, "Metadata"));
+        JsonArray legacy = new JsonArray();
+        for (Object cell : List.of(
+                "0b7c",
+                "2026-03-01T10:00:00Z",
+                "SCHEMA_MIGRATION",
+                "",
+                "",
+                "extendSchema",
+                "EXTEND_SCHEMA",
+                "ADD_COLUMNS",
+                "2026-03-01",
+                "{}")) {
+            legacy.add(new JsonPrimitive(cell.toString()));
+        }
+        metadataRows.add(legacy);
+        int legacyRow = metadataRows.size();
+        fixture.emulator().seed(seeded);
+
+        Response invalid = fixture.function().get("validate=true");
+        fixture.function().post("");
+
+        assertEquals(409, invalid.status(), invalid::toString);
+        JsonObject finding = invalid.json().getAsJsonArray("findings").get(0).getAsJsonObject();
+        assertEquals("LEGACY_AUDIT_ROWS", finding.get("kind").getAsString(), invalid::toString);
+        assertTrue(finding.get("message").getAsString().contains("row " + legacyRow), finding::toString);
+        assertEquals(
+                legacy,
+                rows(sheet(fixture.emulator().dump("demo"), "Metadata")).get(legacyRow - 1),
+                "never deleted silently");
     }
 
     @Test
@@ -196,6 +239,7 @@ class SchemaMigrationsTest {
     @Test
     void columnsAfterMetadataJsonRefuseTheMigrationAndNothingIsWritten() {
         JsonObject seeded = fixture.emulator().dump("demo");
+        sheet(seeded, "Metadata").addProperty("columnCount", 26);
         rows(sheet(seeded, "Metadata")).get(0).getAsJsonArray().add(new JsonPrimitive("Notas"));
         fixture.emulator().seed(seeded);
 

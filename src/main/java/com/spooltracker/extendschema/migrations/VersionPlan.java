@@ -14,12 +14,23 @@ import java.util.Optional;
  * already has everything it adds, or blocked when a sheet it writes is not in the spreadsheet.
  *
  * @param steps one per migration file, in version order
- * @param otherSheets the plans of the sheets other than the migrated one that pending versions write
+ * @param others for each sheet other than the migrated one that pending versions write (declared name),
+ *     its plan, or empty when the spreadsheet has no such sheet
  */
-public record VersionPlan(List<Step> steps, List<Plan> otherSheets) {
+public record VersionPlan(List<Step> steps, Map<String, Optional<Plan>> others) {
     public VersionPlan {
         steps = List.copyOf(steps);
-        otherSheets = List.copyOf(otherSheets);
+        others = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(others));
+    }
+
+    /** The plans of the other sheets the pending versions write. */
+    public List<Plan> otherSheets() {
+        return others.values().stream().flatMap(Optional::stream).toList();
+    }
+
+    /** Whether planning it read sheets other than the migrated one. */
+    public boolean readOtherSheets() {
+        return !others.isEmpty();
     }
 
     public enum Status {
@@ -76,8 +87,7 @@ public record VersionPlan(List<Step> steps, List<Plan> otherSheets) {
                 steps.add(new Step(file, allPresent ? Status.BASELINE : Status.APPLY, ""));
             }
         }
-        List<Plan> plans = others.values().stream().flatMap(Optional::stream).toList();
-        return new VersionPlan(steps, plans);
+        return new VersionPlan(steps, others);
     }
 
     /** The versions this run records in the history (applied or baselined). */
@@ -93,12 +103,12 @@ public record VersionPlan(List<Step> steps, List<Plan> otherSheets) {
 
     /** Nothing to write beyond the migrated sheet's plan: no version to record, no other sheet to change. */
     public boolean writesNothing() {
-        return toRecord().isEmpty() && otherSheets.stream().allMatch(Plan::isUpToDate);
+        return toRecord().isEmpty() && otherSheets().stream().allMatch(Plan::isUpToDate);
     }
 
     /** A plan with no version pending: what a run on an up-to-date history plans. */
     public static VersionPlan allDone(Schema schema) {
         return new VersionPlan(
-                schema.files().stream().map(f -> new Step(f, Status.DONE, "")).toList(), List.of());
+                schema.files().stream().map(f -> new Step(f, Status.DONE, "")).toList(), Map.of());
     }
 }
