@@ -237,6 +237,29 @@ class SchemaMigrationsTest {
     }
 
     @Test
+    void aMigrationFileWithAMistakeStopsTheFunctionWithAMessageNamingTheFileAndTheField(@TempDir Path dir)
+            throws IOException {
+        copyShipped(dir);
+        Files.writeString(dir.resolve("V4_0_3__operaciones_ndt.json"), """
+                {"sheets": [{"sheet": "Operaciones",
+                             "addColumns": [{"header": "Pulgadas_NDT", "type": "decimel", "default": 0}]}]}
+                """);
+        JsonObject before = fixture.emulator().dump("demo");
+
+        Response response =
+                fixture.functionWith(Map.of("MIGRATIONS_DIR", dir.toString())).post("");
+
+        assertEquals(503, response.status(), response::toString);
+        assertEquals("NOT_CONFIGURED", response.errorStatus());
+        assertTrue(
+                response.body().contains("V4_0_3__operaciones_ndt.json")
+                        && response.body().contains("addColumns[0].type")
+                        && response.body().contains("decimel"),
+                response::toString);
+        assertEquals(before, fixture.emulator().dump("demo"));
+    }
+
+    @Test
     void columnsAfterMetadataJsonRefuseTheMigrationAndNothingIsWritten() {
         JsonObject seeded = fixture.emulator().dump("demo");
         sheet(seeded, "Metadata").addProperty("columnCount", 26);

@@ -23,13 +23,20 @@ public final class Schema {
         return new Schema(files);
     }
 
-    /** The migrations shipped in the function's resources. */
-    public static Schema shipped() {
-        return Shipped.SCHEMA;
-    }
+    private static volatile Schema shipped;
 
-    private static final class Shipped {
-        static final Schema SCHEMA = of(MigrationFiles.shipped());
+    /**
+     * The migrations shipped in the function's resources, read once.
+     *
+     * @throws MigrationFiles.Invalid naming the file and the field, when one cannot be used
+     */
+    public static Schema shipped() {
+        Schema schema = shipped;
+        if (schema == null) {
+            schema = of(MigrationFiles.shipped());
+            shipped = schema;
+        }
+        return schema;
     }
 
     public List<MigrationFile> files() {
