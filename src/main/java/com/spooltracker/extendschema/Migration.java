@@ -422,7 +422,7 @@ public final class Migration {
                     plan,
                     marks,
                     versions.otherSheets(),
-                    historyNotes(versions, session.gateway.identity().orElse("unknown")));
+                    historyNotes(versions, session.gateway.account().orElse("unknown")));
         } catch (SheetsGateway.MarkMissed missed) {
             throw new Failure.Conflicted(
                     "Sheet '" + target.sheet() + "' changed while the migration wrote its defaults ("

@@ -72,11 +72,6 @@ public final class SheetsGateway {
         this.identity = identity;
     }
 
-    /** The identity the calls are made as (a service account's e-mail), when the credentials tell it. */
-    public Optional<String> identity() {
-        return identity.get();
-    }
-
     /** The sheet's grid and header row; no column data. */
     public SheetSnapshot readHeader(String title) {
         return readColumns(title, new TreeSet<>());
