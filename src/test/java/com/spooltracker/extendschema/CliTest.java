@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.spooltracker.extendschema.cache.ColumnMapCache;
 import com.spooltracker.extendschema.emulator.SheetsEmulator;
@@ -15,6 +17,7 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -181,7 +184,7 @@ class CliTest {
     private static ProcessBuilder java(String mainClass, String... args) {
         String javaBin = ProcessHandle.current().info().command().orElse("java");
         List<String> command =
-                new java.util.ArrayList<>(List.of(javaBin, "-cp", System.getProperty("java.class.path"), mainClass));
+                new ArrayList<>(List.of(javaBin, "-cp", System.getProperty("java.class.path"), mainClass));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().remove("SPREADSHEET_ID");
@@ -221,7 +224,7 @@ class CliTest {
                     valid.out());
             Run info = cli("--emulator", host, "--info", "--json");
             assertEquals(0, info.exit(), info.err());
-            List<String> versions = new java.util.ArrayList<>();
+            List<String> versions = new ArrayList<>();
             for (var migration :
                     JsonParser.parseString(info.out()).getAsJsonObject().getAsJsonArray("migrations")) {
                 versions.add(migration.getAsJsonObject().get("version").getAsString());
@@ -236,10 +239,10 @@ class CliTest {
      * The dump with every header the schema requires of Uniones: the demo's Uniones has not all of the
      * tracker's (its author and date columns), which validate rightly reports.
      */
-    private static com.google.gson.JsonObject withUnionesHeaders(com.google.gson.JsonObject dump) {
-        com.google.gson.JsonObject copy = dump.deepCopy();
-        com.google.gson.JsonObject uniones = Dumps.sheet(copy, "Uniones");
-        com.google.gson.JsonArray header = Dumps.rows(uniones).get(0).getAsJsonArray();
+    private static JsonObject withUnionesHeaders(JsonObject dump) {
+        JsonObject copy = dump.deepCopy();
+        JsonObject uniones = Dumps.sheet(copy, "Uniones");
+        JsonArray header = Dumps.rows(uniones).get(0).getAsJsonArray();
         List<String> present = Dumps.header(uniones);
         for (String required : Schema.shipped().requiresOf("Uniones")) {
             if (!present.contains(required)) {

@@ -11,6 +11,7 @@ import com.spooltracker.extendschema.schema.PlanResult;
 import com.spooltracker.extendschema.schema.Planner;
 import com.spooltracker.extendschema.schema.SchemaV4;
 import com.spooltracker.extendschema.schema.SheetFixture;
+import com.spooltracker.extendschema.schema.SpreadsheetNote;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -68,10 +69,10 @@ class VersionPlanTest {
     }
 
     static SchemaHistory recorded(String... versions) {
-        List<com.spooltracker.extendschema.schema.SpreadsheetNote> notes = new ArrayList<>();
+        List<SpreadsheetNote> notes = new ArrayList<>();
         for (MigrationFile file : SCHEMA.files()) {
             if (List.of(versions).contains(file.version().toString())) {
-                notes.add(new com.spooltracker.extendschema.schema.SpreadsheetNote(
+                notes.add(new SpreadsheetNote(
                         notes.size() + 1,
                         SchemaHistory.KEY,
                         SchemaHistory.valueOf(new AppliedMigration(
