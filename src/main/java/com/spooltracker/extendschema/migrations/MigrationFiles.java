@@ -70,7 +70,12 @@ public final class MigrationFiles {
 
     /** The migrations shipped in the function's resources. */
     public static List<MigrationFile> shipped() {
-        URL url = MigrationFiles.class.getClassLoader().getResource(RESOURCE_DIRECTORY);
+        return shipped(MigrationFiles.class.getClassLoader());
+    }
+
+    /** The migrations under {@value #RESOURCE_DIRECTORY} of {@code loader}: a directory or a jar. */
+    static List<MigrationFile> shipped(ClassLoader loader) {
+        URL url = loader.getResource(RESOURCE_DIRECTORY);
         if (url == null) {
             throw new Invalid("The function's resources have no '" + RESOURCE_DIRECTORY + "' directory.");
         }

@@ -3,6 +3,8 @@ package com.spooltracker.extendschema.migrations;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.spooltracker.extendschema.schema.SpreadsheetNote;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -44,11 +46,23 @@ public final class SchemaHistory {
                     }
                     AppliedMigration applied = entry.get();
                     AppliedMigration earlier = byVersion.get(applied.version());
-                    if (earlier == null || applied.installedOn().compareTo(earlier.installedOn()) < 0) {
+                    if (earlier == null || before(applied, earlier)) {
                         byVersion.put(applied.version(), applied);
                     }
                 });
         return new SchemaHistory(byVersion, unreadable);
+    }
+
+    /**
+     * Compared as instants: {@link java.time.Instant#toString} leaves out a zero fraction, so as text
+     * {@code …:00Z} sorts after {@code …:00.5Z}, half a second later.
+     */
+    private static boolean before(AppliedMigration a, AppliedMigration b) {
+        try {
+            return Instant.parse(a.installedOn()).isBefore(Instant.parse(b.installedOn()));
+        } catch (DateTimeParseException notAnInstant) {
+            return a.installedOn().compareTo(b.installedOn()) < 0;
+        }
     }
 
     public Optional<AppliedMigration> of(Version version) {
