@@ -31,7 +31,7 @@ final class SheetsErrors {
      */
     static Failure translate(
             IOException e, String call, String spreadsheetId, Optional<String> identity, String rerun) {
-        String again = rerun.isEmpty() ? "" : " " + rerun;
+        String again = rerun.isEmpty() || (e instanceof Unreachable named && !named.rerunHelps()) ? "" : " " + rerun;
         if (isUnreadable(e)) {
             return new Failure.BadGateway(
                     "Google Sheets answered " + call + " with something unreadable (not JSON); the fault is on "
