@@ -146,12 +146,13 @@ public final class Cli {
                     new RunOptions(dryRun, showRequests, refreshMetrics),
                     retry -> retries.warning(retry.message(), retry.fields(), null));
             if (json) {
+                boolean bodies = showRequests;
                 var report =
-                        RunReport.toJson(outcome.migration(), engine.target().spreadsheetId(), showRequests);
+                        RunReport.toJson(outcome.migration(), engine.target().spreadsheetId(), bodies);
                 outcome.refresh()
                         .ifPresent(r -> report.add(
                                 "metrics",
-                                RefreshReport.toJson(r, engine.target().sheet())));
+                                RefreshReport.toJson(r, engine.target().sheet(), bodies)));
                 out.println(report);
             } else {
                 print(outcome.migration(), engine.target(), out);

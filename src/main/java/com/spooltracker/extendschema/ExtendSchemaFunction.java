@@ -81,7 +81,7 @@ public final class ExtendSchemaFunction implements HttpFunction {
                 outcome.refresh()
                         .ifPresent(refreshed -> json.add(
                                 "metrics",
-                                RefreshReport.toJson(refreshed, engine.target().sheet())));
+                                RefreshReport.toJson(refreshed, engine.target().sheet(), options.showRequests())));
                 logSummary(result, trace);
                 outcome.refresh().ifPresent(refreshed -> logRefresh(refreshed, trace));
             } else {
