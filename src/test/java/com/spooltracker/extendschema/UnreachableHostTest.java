@@ -166,7 +166,7 @@ class UnreachableHostTest {
         assertEquals(
                 "UNAVAILABLE: Could not reach the Sheets emulator at " + closedHost + " (SHEETS_EMULATOR_HOST, or"
                         + " --emulator) for the read of sheet 'Operaciones': the connection was refused, nothing"
-                        + " listens there, so it was not retried. Start the emulator: mvn -q -ntp -f"
+                        + " listens there, so it was not retried. Start the emulator: mvn -ntp -q -f"
                         + " sheets-emulator/pom.xml compile exec:java -Dexec.args=\"--port "
                         + closedHost.substring(closedHost.indexOf(':') + 1) + "\" (README, Sheets emulator), or point"
                         + " SHEETS_EMULATOR_HOST (--emulator) at the one that runs; then run again.",
@@ -194,7 +194,7 @@ class UnreachableHostTest {
                 message.startsWith("Could not reach the Sheets emulator at " + closedHost + " (SHEETS_EMULATOR_HOST,"
                         + " or --emulator) for the read of sheet 'Operaciones': the connection was refused"),
                 message);
-        assertTrue(message.contains("Start the emulator: mvn -q -ntp -f sheets-emulator/pom.xml"), message);
+        assertTrue(message.contains("Start the emulator: mvn -ntp -q -f sheets-emulator/pom.xml"), message);
         assertFalse(message.contains("finishes the job"), message);
         assertFalse(captured.toString(StandardCharsets.UTF_8).contains("retrying in"), captured::toString);
     }

@@ -82,7 +82,7 @@ final class Unreachable extends IOException {
         String port = host.substring(host.lastIndexOf(':') + 1);
         return "Could not reach the Sheets emulator at " + host + " (SHEETS_EMULATOR_HOST, or --emulator) for "
                 + call + ": the connection was refused, nothing listens there, so it was not retried. Start the "
-                + "emulator: mvn -q -ntp -f sheets-emulator/pom.xml compile exec:java -Dexec.args=\"--port " + port
+                + "emulator: mvn -ntp -q -f sheets-emulator/pom.xml compile exec:java -Dexec.args=\"--port " + port
                 + "\" (README, Sheets emulator), or point SHEETS_EMULATOR_HOST (--emulator) at the one that runs; "
                 + "then run again.";
     }

@@ -292,7 +292,7 @@ class RetryingInitializerTest {
         assertEquals(
                 "Could not reach the Sheets emulator at 127.0.0.1:" + closedPort + " (SHEETS_EMULATOR_HOST, or"
                         + " --emulator) for the read: the connection was refused, nothing listens there, so it was"
-                        + " not retried. Start the emulator: mvn -q -ntp -f sheets-emulator/pom.xml compile exec:java"
+                        + " not retried. Start the emulator: mvn -ntp -q -f sheets-emulator/pom.xml compile exec:java"
                         + " -Dexec.args=\"--port " + closedPort + "\" (README, Sheets emulator), or point"
                         + " SHEETS_EMULATOR_HOST (--emulator) at the one that runs; then run again.",
                 unreachable.sentence("the read"));
