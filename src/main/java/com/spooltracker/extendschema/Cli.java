@@ -8,6 +8,7 @@ import com.spooltracker.extendschema.schema.Conflict;
 import com.spooltracker.extendschema.schema.Placement;
 import com.spooltracker.extendschema.schema.Plan;
 import com.spooltracker.extendschema.sheets.PlannedRequest;
+import com.spooltracker.extendschema.sheets.RetryClock;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.Properties;
@@ -68,6 +69,11 @@ public final class Cli {
     }
 
     static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+        return run(args, env, out, err, RetryClock.SYSTEM);
+    }
+
+    /** As {@link #run(String[], Map, PrintStream, PrintStream)}, the retries keeping time by {@code clock}. */
+    static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err, RetryClock clock) {
         Properties overrides = new Properties();
         boolean dryRun = false;
         boolean refreshMetrics = false;
@@ -117,7 +123,7 @@ public final class Cli {
             return USAGE;
         }
         try {
-            Setup setup = Setup.from(Config.from(env, overrides));
+            Setup setup = Setup.from(Config.from(env, overrides), LocalSheets::find, clock);
             setup.localModeNotice().ifPresent(notice -> err.println("*** " + notice));
             Engine engine = setup.engine();
             // Retries go to stderr as they happen, so a slow run says what it is waiting for.

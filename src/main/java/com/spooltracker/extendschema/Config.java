@@ -2,6 +2,7 @@ package com.spooltracker.extendschema;
 
 import com.spooltracker.extendschema.failure.Failure;
 import com.spooltracker.extendschema.logging.Redaction;
+import com.spooltracker.extendschema.sheets.RetryPolicy;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -26,8 +27,10 @@ import java.util.regex.Pattern;
  * @param emulatorHost {@code host:port} of a Sheets emulator; when set, no credentials are used
  * @param onCloudRun {@code K_SERVICE} is set
  * @param projectId {@code GOOGLE_CLOUD_PROJECT} (else {@code GCP_PROJECT}), for linking log entries to traces
- * @param deadline {@code SHEETS_DEADLINE_SECONDS}: how long a run keeps retrying Sheets calls
- * @param readTimeout {@code SHEETS_READ_TIMEOUT_SECONDS}: how long one call may wait for its answer
+ * @param deadline {@code SHEETS_DEADLINE_MS} (or, in whole seconds, {@code SHEETS_DEADLINE_SECONDS}): how long a
+ *     run keeps retrying Sheets calls
+ * @param readTimeout {@code SHEETS_READ_TIMEOUT_MS} (or, in whole seconds, {@code SHEETS_READ_TIMEOUT_SECONDS}): how
+ *     long one call may wait for its answer
  * @param initialBackoff {@code SHEETS_BACKOFF_INITIAL_MS}: the first pause before a retry (it then
  *     doubles, with jitter); lower it only in tests
  */
@@ -51,9 +54,8 @@ public record Config(
     public static final String DEFAULT_AUDIT_SHEET = "extendSchema_log";
     public static final String DEFAULT_METADATA_SHEET = "Metadata";
     public static final String DEFAULT_UNIONES_SHEET = "Uniones";
-    static final int DEFAULT_DEADLINE_SECONDS = 120;
-    static final int DEFAULT_READ_TIMEOUT_SECONDS = 60;
-    static final int DEFAULT_BACKOFF_INITIAL_MS = 500;
+    /** The longest deadline or read timeout: an hour, past any function's timeout. */
+    private static final int MAX_MILLIS = 3_600_000;
 
     public static Config fromEnvironment() {
         return from(System.getenv(), System.getProperties());
@@ -73,10 +75,14 @@ public record Config(
                 settings.optional("SHEETS_EMULATOR_HOST").map(Config::emulatorHost),
                 settings.optional("K_SERVICE").isPresent(),
                 settings.optional("GOOGLE_CLOUD_PROJECT").or(() -> settings.optional("GCP_PROJECT")),
-                Duration.ofSeconds(settings.seconds("SHEETS_DEADLINE_SECONDS", DEFAULT_DEADLINE_SECONDS)),
-                Duration.ofSeconds(settings.seconds("SHEETS_READ_TIMEOUT_SECONDS", DEFAULT_READ_TIMEOUT_SECONDS)),
+                settings.millis("SHEETS_DEADLINE_MS", "SHEETS_DEADLINE_SECONDS", RetryPolicy.DEFAULT_DEADLINE),
+                settings.millis(
+                        "SHEETS_READ_TIMEOUT_MS", "SHEETS_READ_TIMEOUT_SECONDS", RetryPolicy.DEFAULT_READ_TIMEOUT),
                 Duration.ofMillis(settings.whole(
-                        "SHEETS_BACKOFF_INITIAL_MS", DEFAULT_BACKOFF_INITIAL_MS, 60_000, "milliseconds")));
+                        "SHEETS_BACKOFF_INITIAL_MS",
+                        (int) RetryPolicy.DEFAULT_INITIAL_BACKOFF.toMillis(),
+                        60_000,
+                        "milliseconds")));
         config.checkSheets();
         return config;
     }
@@ -165,6 +171,11 @@ public record Config(
         return dir;
     }
 
+    /** How hard a run tries to reach Sheets: these settings over {@link RetryPolicy#defaults()}. */
+    public RetryPolicy retryPolicy() {
+        return RetryPolicy.withDeadline(deadline).withReadTimeout(readTimeout).withInitialBackoff(initialBackoff);
+    }
+
     /** Whether runs write an audit row; {@code AUDIT_SHEET=""} turns it off. */
     public boolean auditEnabled() {
         return !auditSheet.isEmpty();
@@ -180,8 +191,23 @@ public record Config(
             return value(name).map(String::trim).filter(v -> !v.isEmpty());
         }
 
-        int seconds(String name, int fallback) {
-            return whole(name, fallback, 3600, "seconds");
+        /**
+         * A duration set in milliseconds as {@code msName}, or in whole seconds as {@code secondsName} (the
+         * older form, kept working); both at once is refused, since one would silently lose.
+         */
+        Duration millis(String msName, String secondsName, Duration fallback) {
+            boolean inMillis = optional(msName).isPresent();
+            boolean inSeconds = optional(secondsName).isPresent();
+            if (inMillis && inSeconds) {
+                throw new Failure.NotConfigured(msName + " and " + secondsName + " are both set ('"
+                        + optional(msName).get() + "' and '"
+                        + optional(secondsName).get() + "'). Set only "
+                        + msName + ", in milliseconds (" + secondsName + " is its older form, in seconds).");
+            }
+            if (inSeconds) {
+                return Duration.ofSeconds(whole(secondsName, 0, MAX_MILLIS / 1000, "seconds"));
+            }
+            return Duration.ofMillis(whole(msName, (int) fallback.toMillis(), MAX_MILLIS, "milliseconds"));
         }
 
         int whole(String name, int fallback, int max, String unit) {

@@ -6,6 +6,7 @@ import com.google.cloud.functions.HttpResponse;
 import com.google.gson.JsonObject;
 import com.spooltracker.extendschema.failure.Failure;
 import com.spooltracker.extendschema.logging.Log;
+import com.spooltracker.extendschema.sheets.RetryClock;
 import com.spooltracker.extendschema.sheets.RetryListener;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,7 +30,12 @@ public final class ExtendSchemaFunction implements HttpFunction {
     private final Log log;
 
     public ExtendSchemaFunction() {
-        this(configure());
+        this(RetryClock.SYSTEM);
+    }
+
+    /** As deployed, but the retries of Sheets calls keep time by {@code clock} (tests: one that does not sleep). */
+    ExtendSchemaFunction(RetryClock clock) {
+        this(configure(clock));
     }
 
     private ExtendSchemaFunction(Wiring wiring) {
@@ -53,14 +59,14 @@ public final class ExtendSchemaFunction implements HttpFunction {
      * Structured (Cloud Logging) lines on Cloud Run, readable ones elsewhere; a bad configuration is kept, not
      * thrown. Off Cloud Run, a port already in use is thrown: a second local server must not start beside the first.
      */
-    private static Wiring configure() {
+    private static Wiring configure(RetryClock clock) {
         try {
             Config config = Config.fromEnvironment();
             if (!config.onCloudRun()) {
                 InvokerPort.of(System.getenv(), System.getProperties()).ifPresent(InvokerPort::ensureFree);
             }
             return new Wiring(
-                    Setup.from(config),
+                    Setup.from(config, LocalSheets::find, clock),
                     Log.create(config.onCloudRun(), config.projectId().orElse(null), System.out));
         } catch (Failure failure) {
             return new Wiring(Setup.failed(failure), Log.fromEnvironment());

@@ -4,6 +4,7 @@ import com.spooltracker.extendschema.cache.ColumnMapCache;
 import com.spooltracker.extendschema.failure.Failure;
 import com.spooltracker.extendschema.migrations.MigrationFiles;
 import com.spooltracker.extendschema.migrations.Schema;
+import com.spooltracker.extendschema.sheets.RetryClock;
 import com.spooltracker.extendschema.sheets.RetryPolicy;
 import com.spooltracker.extendschema.sheets.SheetsClientFactory;
 import java.time.Clock;
@@ -35,14 +36,21 @@ public final class Setup {
     }
 
     public static Setup from(Config config) {
-        return from(config, LocalSheets::find);
+        return from(config, LocalSheets::find, RetryClock.SYSTEM);
     }
 
     /** @param localSheets asked only when no spreadsheet and no emulator host is configured, off Cloud Run */
     static Setup from(Config config, Supplier<Optional<LocalSheets>> localSheets) {
-        RetryPolicy policy = RetryPolicy.withDeadline(config.deadline())
-                .withReadTimeout(config.readTimeout())
-                .withInitialBackoff(config.initialBackoff());
+        return from(config, localSheets, RetryClock.SYSTEM);
+    }
+
+    /**
+     * @param localSheets asked only when no spreadsheet and no emulator host is configured, off Cloud Run
+     * @param clock what the retries of Sheets calls keep time by: the system's, but for tests that must not
+     *     wait on the wall clock for a backoff
+     */
+    static Setup from(Config config, Supplier<Optional<LocalSheets>> localSheets, RetryClock clock) {
+        RetryPolicy policy = config.retryPolicy();
         if (config.spreadsheetId().isEmpty() && config.onCloudRun()) {
             return failed(new Failure.NotConfigured("SPREADSHEET_ID is not set. Set it in function.yaml's "
                     + "environment and deploy again (deploy.sh), or with gcloud functions deploy --update-env-vars."));
@@ -86,7 +94,8 @@ public final class Setup {
                             .orElse("")));
         }
         return new Setup(
-                new Migration(clients, target, policy, ColumnMapCache.shared(), Clock.systemUTC(), schema),
+                new Migration(
+                        clients.withClock(clock), target, policy, ColumnMapCache.shared(), Clock.systemUTC(), schema),
                 null,
                 notice);
     }

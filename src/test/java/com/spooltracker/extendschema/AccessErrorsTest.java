@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
+import com.spooltracker.extendschema.emulator.control.FakeClock;
 import com.spooltracker.extendschema.emulator.control.FaultRule;
 import com.spooltracker.extendschema.testing.FunctionFixture;
 import com.spooltracker.extendschema.testing.FunctionServer.Response;
@@ -27,8 +28,10 @@ class AccessErrorsTest {
             + "\"googleapis.com\"}]}}";
 
     @RegisterExtension
-    static final FunctionFixture fixture =
-            FunctionFixture.demo().with("SHEETS_DEADLINE_SECONDS", "2").with("SHEETS_BACKOFF_INITIAL_MS", "50");
+    static final FunctionFixture fixture = FunctionFixture.demo()
+            .fakeTime(new FakeClock())
+            .with("SHEETS_DEADLINE_MS", "2000")
+            .with("SHEETS_BACKOFF_INITIAL_MS", "50");
 
     private static JsonObject refusedWith(int status, String googleBody) {
         return refusedWith(status, status, googleBody);

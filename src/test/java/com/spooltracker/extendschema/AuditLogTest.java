@@ -11,6 +11,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.spooltracker.extendschema.emulator.SheetsEmulator;
 import com.spooltracker.extendschema.sheets.ApiCallCounter;
+import com.spooltracker.extendschema.sheets.RetryListener;
 import com.spooltracker.extendschema.sheets.RetryPolicy;
 import com.spooltracker.extendschema.sheets.SheetsClientFactory;
 import com.spooltracker.extendschema.sheets.SheetsGateway;
@@ -77,7 +78,10 @@ class AuditLogTest {
     private static SheetsGateway gateway(SheetsEmulator emulator, Optional<String> identity) {
         return new SheetsGateway(
                 SheetsClientFactory.emulator(emulator.hostPort())
-                        .client(RetryPolicy.withDeadline(Duration.ofSeconds(5)), new ApiCallCounter()),
+                        .client(
+                                RetryPolicy.withDeadline(Duration.ofSeconds(5)),
+                                new ApiCallCounter(),
+                                RetryListener.NONE),
                 "s1",
                 () -> identity);
     }

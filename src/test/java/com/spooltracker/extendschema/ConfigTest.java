@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.spooltracker.extendschema.failure.Failure;
+import com.spooltracker.extendschema.sheets.RetryPolicy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +38,62 @@ class ConfigTest {
         assertEquals(Duration.ofSeconds(9), set.deadline());
         assertEquals(Duration.ofSeconds(3), set.readTimeout());
         assertEquals(Duration.ofMillis(40), set.initialBackoff(), "the property wins");
+    }
+
+    @Test
+    void theDeadlineAndReadTimeoutAreSetInMillisecondsAndTheirSecondsFormsStillWork() {
+        Config millis =
+                Config.from(Map.of("SHEETS_DEADLINE_MS", "1500", "SHEETS_READ_TIMEOUT_MS", "250"), new Properties());
+        assertEquals(Duration.ofMillis(1500), millis.deadline());
+        assertEquals(Duration.ofMillis(250), millis.readTimeout());
+
+        Properties properties = new Properties();
+        properties.setProperty("SHEETS_DEADLINE_MS", "700");
+        Config propertyWins = Config.from(Map.of("SHEETS_DEADLINE_MS", "9000"), properties);
+        assertEquals(Duration.ofMillis(700), propertyWins.deadline(), "the property wins");
+        assertEquals(Duration.ofMillis(700), propertyWins.retryPolicy().deadline());
+        assertEquals(Duration.ofSeconds(60), propertyWins.retryPolicy().readTimeout());
+    }
+
+    @Test
+    void aDurationGivenBothInMillisecondsAndInSecondsIsRefusedNamingBoth() {
+        for (String name : new String[] {"SHEETS_DEADLINE", "SHEETS_READ_TIMEOUT"}) {
+            Failure failure = assertThrows(
+                    Failure.NotConfigured.class,
+                    () -> Config.from(Map.of(name + "_MS", "2000", name + "_SECONDS", "2"), new Properties()));
+            assertEquals(
+                    name + "_MS and " + name + "_SECONDS are both set ('2000' and '2'). Set only " + name
+                            + "_MS, in milliseconds (" + name + "_SECONDS is its older form, in seconds).",
+                    failure.getMessage());
+        }
+        Properties seconds = new Properties();
+        seconds.setProperty("SHEETS_DEADLINE_SECONDS", "3");
+        assertThrows(
+                Failure.NotConfigured.class,
+                () -> Config.from(Map.of("SHEETS_DEADLINE_MS", "3000"), seconds),
+                "one from the environment, the other as a property");
+    }
+
+    @Test
+    void aDurationOutsideOneMillisecondToAnHourIsAConfigurationErrorNamingTheSetting() {
+        for (String bad : new String[] {"0", "-5", "3600001", "1.5", "slow"}) {
+            Failure failure = assertThrows(
+                    Failure.NotConfigured.class,
+                    () -> Config.from(Map.of("SHEETS_DEADLINE_MS", bad), new Properties()));
+            assertEquals(
+                    "SHEETS_DEADLINE_MS must be a whole number of milliseconds from 1 to 3600000, not '" + bad + "'.",
+                    failure.getMessage());
+        }
+        Failure failure = assertThrows(
+                Failure.NotConfigured.class,
+                () -> Config.from(Map.of("SHEETS_READ_TIMEOUT_SECONDS", "3601"), new Properties()));
+        assertTrue(failure.getMessage().startsWith("SHEETS_READ_TIMEOUT_SECONDS must be a whole number of seconds"));
+    }
+
+    @Test
+    void theDefaultsAreTheRetryPolicys() {
+        assertEquals(
+                RetryPolicy.defaults(), Config.from(Map.of(), new Properties()).retryPolicy());
     }
 
     @Test

@@ -5,9 +5,10 @@ import com.google.cloud.functions.HttpRequest;
 import com.google.cloud.functions.HttpResponse;
 import com.spooltracker.extendschema.cache.ColumnMapCache;
 import com.spooltracker.extendschema.logging.Log;
-import com.spooltracker.extendschema.sheets.RetryPolicy;
+import com.spooltracker.extendschema.sheets.RetryClock;
 import com.spooltracker.extendschema.sheets.SheetsClientFactory;
 import com.spooltracker.extendschema.testing.FakeCredentials;
+import com.spooltracker.extendschema.testing.FakeRetryClock;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -19,7 +20,8 @@ import java.util.Optional;
 
 /**
  * The function as deployed (structured logs, credentials on every Sheets call), but calling the
- * emulator at {@code SHEETS_EMULATOR_HOST} with {@link FakeCredentials} and logging into {@link #logLines()}.
+ * emulator at {@code SHEETS_EMULATOR_HOST} with {@link FakeCredentials} and logging into {@link #logLines()};
+ * its retries keep time by the fake clock {@value FakeRetryClock#PROPERTY} names, if set.
  */
 public final class CredentialedFunction implements HttpFunction {
     private static final ByteArrayOutputStream LOG = new ByteArrayOutputStream();
@@ -29,17 +31,16 @@ public final class CredentialedFunction implements HttpFunction {
 
     public CredentialedFunction() {
         Config config = Config.from(Map.of(), System.getProperties());
-        SheetsClientFactory clients =
-                SheetsClientFactory.at("http://" + config.emulatorHost().orElseThrow() + "/", new FakeCredentials());
+        SheetsClientFactory clients = SheetsClientFactory.at(
+                        "http://" + config.emulatorHost().orElseThrow() + "/", new FakeCredentials())
+                .withClock(FakeRetryClock.named(System.getProperties()).orElse(RetryClock.SYSTEM));
         Migration.Target target = new Migration.Target(
                 config.spreadsheetId().orElseThrow(),
                 config.sheetName(),
                 config.keyColumn(),
                 Optional.of(config.auditSheet()));
-        RetryPolicy policy = RetryPolicy.withDeadline(config.deadline())
-                .withReadTimeout(config.readTimeout())
-                .withInitialBackoff(config.initialBackoff());
-        Migration migration = new Migration(clients, target, policy, ColumnMapCache.shared(), Clock.systemUTC());
+        Migration migration =
+                new Migration(clients, target, config.retryPolicy(), ColumnMapCache.shared(), Clock.systemUTC());
         function = new ExtendSchemaFunction(Setup.of(migration), Log.create(true, "test-project", LOG_STREAM));
     }
 

@@ -54,8 +54,8 @@ class FaultMatrixTest {
 
     @RegisterExtension
     static final FunctionFixture fixture = FunctionFixture.spreadsheet("demo")
-            .clock(CLOCK)
-            .with("SHEETS_DEADLINE_SECONDS", "10")
+            .fakeTime(CLOCK)
+            .with("SHEETS_DEADLINE_MS", "10000")
             .with("SHEETS_BACKOFF_INITIAL_MS", "50");
 
     private static final Map<String, Integer> firstAnswers = new TreeMap<>();
@@ -237,8 +237,9 @@ class FaultMatrixTest {
         return response.json().getAsJsonObject("audit").get("outcome").getAsString();
     }
 
-    /** The same function with a 1 s read timeout: for answers slower than the read timeout. */
+    /** The same function with a short read timeout: for answers slower than the read timeout. */
     private static FunctionServer impatient() {
-        return fixture.functionWith(Map.of("SHEETS_READ_TIMEOUT_SECONDS", "1"));
+        return fixture.functionWith(
+                Map.of("SHEETS_READ_TIMEOUT_MS", Long.toString(FaultScenarios.IMPATIENT_READ_TIMEOUT.toMillis())));
     }
 }

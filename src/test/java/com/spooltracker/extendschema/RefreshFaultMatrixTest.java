@@ -42,8 +42,8 @@ class RefreshFaultMatrixTest {
 
     @RegisterExtension
     static final FunctionFixture fixture = FunctionFixture.spreadsheet("demo")
-            .clock(CLOCK)
-            .with("SHEETS_DEADLINE_SECONDS", "10")
+            .fakeTime(CLOCK)
+            .with("SHEETS_DEADLINE_MS", "10000")
             .with("SHEETS_BACKOFF_INITIAL_MS", "50");
 
     private static JsonObject expected;
@@ -143,8 +143,9 @@ class RefreshFaultMatrixTest {
         return Dumps.auditRows(after).size() - Dumps.auditRows(before).size();
     }
 
-    /** The same function with a 1 s read timeout: for answers slower than the read timeout. */
+    /** The same function with a short read timeout: for answers slower than the read timeout. */
     private static FunctionServer impatient() {
-        return fixture.functionWith(Map.of("SHEETS_READ_TIMEOUT_SECONDS", "1"));
+        return fixture.functionWith(
+                Map.of("SHEETS_READ_TIMEOUT_MS", Long.toString(FaultScenarios.IMPATIENT_READ_TIMEOUT.toMillis())));
     }
 }

@@ -8,6 +8,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.spooltracker.extendschema.emulator.DemoSpreadsheet;
 import com.spooltracker.extendschema.emulator.SheetsEmulator;
+import com.spooltracker.extendschema.emulator.control.FakeClock;
 import com.spooltracker.extendschema.emulator.control.FaultRule;
 import com.spooltracker.extendschema.emulator.control.RequestRecord;
 import com.spooltracker.extendschema.testing.Dumps;
@@ -72,7 +73,8 @@ class SecurityTest {
     @RegisterExtension
     static final FunctionFixture fixture = FunctionFixture.spreadsheet("s1")
             .serving(CredentialedFunction.class.getName())
-            .with("SHEETS_DEADLINE_SECONDS", "2");
+            .fakeTime(new FakeClock())
+            .with("SHEETS_DEADLINE_MS", "2000");
 
     private static final List<String> julLines = new CopyOnWriteArrayList<>();
     private static final Handler JUL = new Handler() {

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.spooltracker.extendschema.emulator.SheetsEmulator;
+import com.spooltracker.extendschema.emulator.control.FakeClock;
 import com.spooltracker.extendschema.emulator.control.FaultRule;
+import com.spooltracker.extendschema.testing.FakeRetryClock;
 import com.spooltracker.extendschema.testing.FunctionServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -26,12 +28,12 @@ import org.junit.jupiter.api.Test;
 /**
  * Sheets that give no answer (an emulator that drops every connection): the CLI and the function name
  * the host in their failure, log each retry as one line with its wait, and say how many attempts were
- * made over how long. At a local port where nothing listens they fail at once, without retries. A short
- * deadline and first pause keep this quick; nothing here depends on how long it takes.
+ * made over how long. At a local port where nothing listens they fail at once, without retries. The
+ * retries' pauses advance a fake clock instead of being slept; nothing here depends on how long it takes.
  */
 class UnreachableHostTest {
     private static final Map<String, String> QUICK =
-            Map.of("SHEETS_DEADLINE_SECONDS", "2", "SHEETS_BACKOFF_INITIAL_MS", "20");
+            Map.of("SHEETS_DEADLINE_MS", "2000", "SHEETS_BACKOFF_INITIAL_MS", "20");
 
     private SheetsEmulator emulator;
     private String host;
@@ -63,7 +65,8 @@ class UnreachableHostTest {
                 new String[] {"--emulator", host, "--dry-run"},
                 QUICK,
                 new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                new FakeRetryClock(new FakeClock()));
 
         String stderr = err.toString(StandardCharsets.UTF_8);
         assertEquals(Cli.FAILED, exit, stderr);
@@ -81,8 +84,8 @@ class UnreachableHostTest {
                 failure);
         assertTrue(failure.contains(" got no answer (the last: "), failure);
         assertTrue(
-                failure.contains("), and the next retry would have passed the retry deadline of 2 s"
-                        + " (SHEETS_DEADLINE_SECONDS)."),
+                failure.contains(
+                        "), and the next retry would have passed the retry deadline of 2 s" + " (SHEETS_DEADLINE_MS)."),
                 failure);
         assertEquals("", out.toString(StandardCharsets.UTF_8));
     }
@@ -103,8 +106,10 @@ class UnreachableHostTest {
                     "K_SERVICE",
                     "extendschema",
                     "GOOGLE_CLOUD_PROJECT",
-                    "tracker-prod"));
-            try (FunctionServer function = FunctionServer.start(settings)) {
+                    "tracker-prod",
+                    FakeRetryClock.PROPERTY,
+                    FakeRetryClock.register(new FakeClock())));
+            try (FunctionServer function = FunctionServer.start(FakeTimeFunction.class.getName(), settings)) {
                 response = function.send(
                         "POST",
                         "",

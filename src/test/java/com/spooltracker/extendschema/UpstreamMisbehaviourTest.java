@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.spooltracker.extendschema.cache.ColumnMapCache;
+import com.spooltracker.extendschema.emulator.control.FakeClock;
 import com.spooltracker.extendschema.emulator.control.FaultRule;
 import com.spooltracker.extendschema.testing.Dumps;
 import com.spooltracker.extendschema.testing.FunctionFixture;
@@ -29,8 +30,10 @@ class UpstreamMisbehaviourTest {
     private static final String API_KEY = "AIzaSyD-9tSrke72PouQMnMX-a7eZSW0jkFMBWY";
 
     @RegisterExtension
-    static final FunctionFixture fixture =
-            FunctionFixture.demo().with("SHEETS_DEADLINE_SECONDS", "3").with("SHEETS_BACKOFF_INITIAL_MS", "20");
+    static final FunctionFixture fixture = FunctionFixture.demo()
+            .fakeTime(new FakeClock())
+            .with("SHEETS_DEADLINE_MS", "3000")
+            .with("SHEETS_BACKOFF_INITIAL_MS", "20");
 
     /** Each call of a fresh migration, answered with valid JSON that is not what Google documents. */
     static Stream<Arguments> oddAnswers() {

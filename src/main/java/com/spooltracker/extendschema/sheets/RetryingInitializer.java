@@ -1,5 +1,6 @@
 package com.spooltracker.extendschema.sheets;
 
+import com.google.api.client.googleapis.services.AbstractGoogleClientRequest;
 import com.google.api.client.http.HttpExecuteInterceptor;
 import com.google.api.client.http.HttpRequest;
 import com.google.api.client.http.HttpRequestInitializer;
@@ -7,7 +8,6 @@ import com.google.api.client.http.HttpResponse;
 import com.google.api.client.http.HttpUnsuccessfulResponseHandler;
 import com.google.api.client.util.BackOff;
 import com.google.api.client.util.ExponentialBackOff;
-import com.google.api.client.util.Sleeper;
 import com.google.auth.http.HttpCredentialsAdapter;
 import com.google.auth.oauth2.GoogleCredentials;
 import java.io.IOException;
@@ -26,18 +26,40 @@ import java.util.Set;
  * <p>A connection refused on this machine is not retried: nothing listens there (typically an emulator
  * that is not running), and waiting out the retry deadline would only delay saying so by minutes.
  *
+ * <p>Whether a request may be sent twice is declared by its caller, not guessed from its URL: a request
+ * carrying the {@link #NOT_IDEMPOTENT} header (see {@link #markNotIdempotent}) is resent only on answers
+ * that say it was not applied, never after an I/O error. The header is taken off before the request
+ * is sent, so it never reaches Google.
+ *
+ * <p>Time (the deadline, the pauses) is read and taken from one {@link RetryClock}.
+ *
  * <p>Each retry is told to a {@link RetryListener} before its pause. When a request gives up without
  * any HTTP answer, what it tried is kept ({@link #lastGaveUp()}) for the failure message, because
  * google-http-client then throws the bare I/O error.
  */
 final class RetryingInitializer implements HttpRequestInitializer {
     private static final Set<Integer> RETRYABLE = Set.of(429, 500, 502, 503, 504);
-    /** An append that may have been applied must not be sent again; these answers say it was not. */
-    private static final Set<Integer> RETRYABLE_FOR_APPEND = Set.of(429, 503);
+    /** A request that may have been applied must not be sent again when not idempotent; these answers say it was not. */
+    private static final Set<Integer> RETRYABLE_WHEN_NOT_IDEMPOTENT = Set.of(429, 503);
 
-    /** Whether an append answered {@code status} was answered once, not retried: it may have been applied. */
-    static boolean appendAnsweredOnce(int status) {
-        return RETRYABLE.contains(status) && !RETRYABLE_FOR_APPEND.contains(status);
+    /**
+     * The request header by which a caller declares a request not idempotent (e.g. an append: sent twice,
+     * it writes two rows). Read and removed by the initializer before each attempt, never sent.
+     */
+    static final String NOT_IDEMPOTENT = "X-ExtendSchema-Not-Idempotent";
+
+    /** Declares {@code request} not idempotent: it is not sent again when it may have been applied. */
+    static <T extends AbstractGoogleClientRequest<?>> T markNotIdempotent(T request) {
+        request.getRequestHeaders().set(NOT_IDEMPOTENT, "true");
+        return request;
+    }
+
+    /**
+     * Whether a request declared not idempotent and answered {@code status} was answered once, not
+     * retried: it may have been applied.
+     */
+    static boolean answeredOnceWhenNotIdempotent(int status) {
+        return RETRYABLE.contains(status) && !RETRYABLE_WHEN_NOT_IDEMPOTENT.contains(status);
     }
 
     private final GoogleCredentials credentials;
@@ -45,33 +67,27 @@ final class RetryingInitializer implements HttpRequestInitializer {
     private final long deadlineNanos;
     private final ApiCallCounter counter;
     private final RetryListener listener;
-    private final Sleeper sleeper;
+    private final RetryClock clock;
     /** The client of a run sends one request at a time; volatile only for who reads it after. */
     private volatile Unreachable.Tried lastGaveUp;
 
-    RetryingInitializer(
-            GoogleCredentials credentials,
-            RetryPolicy policy,
-            long deadlineNanos,
-            ApiCallCounter counter,
-            RetryListener listener) {
-        this(credentials, policy, deadlineNanos, counter, listener, Sleeper.DEFAULT);
-    }
-
-    /** @param sleeper how pauses between attempts are taken (tests record them instead) */
+    /**
+     * @param deadlineNanos when retrying stops, on {@code clock}
+     * @param clock what the deadline is read from and pauses between attempts are taken by
+     */
     RetryingInitializer(
             GoogleCredentials credentials,
             RetryPolicy policy,
             long deadlineNanos,
             ApiCallCounter counter,
             RetryListener listener,
-            Sleeper sleeper) {
+            RetryClock clock) {
         this.credentials = credentials;
         this.policy = policy;
         this.deadlineNanos = deadlineNanos;
         this.counter = counter;
         this.listener = listener;
-        this.sleeper = sleeper;
+        this.clock = clock;
     }
 
     /** What the latest request that got no HTTP answer tried; empty once a later request has started. */
@@ -90,6 +106,7 @@ final class RetryingInitializer implements HttpRequestInitializer {
         HttpUnsuccessfulResponseHandler refreshOn401 = request.getUnsuccessfulResponseHandler();
         Attempts attempts = new Attempts();
         request.setInterceptor(r -> {
+            attempts.declared(r);
             attempts.starting(r);
             boundTimeoutsByDeadline(r);
             if (auth != null) {
@@ -130,11 +147,21 @@ final class RetryingInitializer implements HttpRequestInitializer {
         private long firstStartedNanos;
         /** One token refresh per request: a 401 right after a refresh will not go away by refreshing again. */
         private boolean refreshed;
+        /** Declared by the caller through the {@link #NOT_IDEMPOTENT} header, kept once the header is off. */
+        private boolean notIdempotent;
+
+        /** Takes the caller's declaration off the request, so it is never sent. */
+        void declared(HttpRequest request) {
+            // HttpHeaders compares names regardless of case.
+            if (request.getHeaders().remove(NOT_IDEMPOTENT) != null) {
+                notIdempotent = true;
+            }
+        }
 
         void starting(HttpRequest request) {
             counter.countAttempt(request.getRequestMethod());
             if (attempts == 0) {
-                firstStartedNanos = System.nanoTime();
+                firstStartedNanos = clock.nanoTime();
                 lastGaveUp = null;
             } else {
                 counter.countRetry();
@@ -144,7 +171,7 @@ final class RetryingInitializer implements HttpRequestInitializer {
 
         boolean retryAfter(HttpRequest request, HttpResponse response, boolean supportsRetry) throws IOException {
             int status = response.getStatusCode();
-            Set<Integer> retryable = isAppend(request) ? RETRYABLE_FOR_APPEND : RETRYABLE;
+            Set<Integer> retryable = notIdempotent ? RETRYABLE_WHEN_NOT_IDEMPOTENT : RETRYABLE;
             if (!supportsRetry || !retryable.contains(status)) {
                 return false;
             }
@@ -161,8 +188,9 @@ final class RetryingInitializer implements HttpRequestInitializer {
                 stop = "nothing listens there on this machine (the connection was refused), so no retry was made";
             } else if (!supportsRetry) {
                 stop = "the limit of " + policy.maxRetriesPerCall() + " retries per call was reached";
-            } else if (isAppend(request)) {
-                stop = "an append is not sent again after an I/O error, since it may have been applied";
+            } else if (notIdempotent) {
+                stop = "a request that is not idempotent (an append) is not sent again after an I/O error, "
+                        + "since it may have been applied";
             } else {
                 stop = pause(request, backOff.nextBackOffMillis(), "got no answer (I/O error)");
             }
@@ -172,7 +200,7 @@ final class RetryingInitializer implements HttpRequestInitializer {
             lastGaveUp = new Unreachable.Tried(
                     Retry.host(request.getUrl()),
                     attempts,
-                    (System.nanoTime() - firstStartedNanos) / 1_000_000,
+                    (clock.nanoTime() - firstStartedNanos) / 1_000_000,
                     stop,
                     refused,
                     credentials == null);
@@ -184,10 +212,10 @@ final class RetryingInitializer implements HttpRequestInitializer {
             if (millis == BackOff.STOP) {
                 return "the backoff gave up";
             }
-            long remainingMillis = (deadlineNanos - System.nanoTime()) / 1_000_000;
+            long remainingMillis = (deadlineNanos - clock.nanoTime()) / 1_000_000;
             if (millis >= remainingMillis) {
                 return "the next retry would have passed the retry deadline of "
-                        + policy.deadline().toSeconds() + " s (SHEETS_DEADLINE_SECONDS)";
+                        + RetryPolicy.describe(policy.deadline()) + " (SHEETS_DEADLINE_MS)";
             }
             listener.retrying(new Retry(
                     Retry.call(request.getRequestMethod(), request.getUrl().getRawPath()),
@@ -196,7 +224,7 @@ final class RetryingInitializer implements HttpRequestInitializer {
                     reason,
                     millis));
             try {
-                sleeper.sleep(millis);
+                clock.sleep(millis);
                 return null;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -210,13 +238,9 @@ final class RetryingInitializer implements HttpRequestInitializer {
      * left, so a slow answer ends the run at the deadline instead of up to a read timeout later.
      */
     private void boundTimeoutsByDeadline(HttpRequest request) {
-        long leftMillis = Math.max(1, (deadlineNanos - System.nanoTime()) / 1_000_000);
+        long leftMillis = Math.max(1, (deadlineNanos - clock.nanoTime()) / 1_000_000);
         request.setConnectTimeout((int) Math.min(policy.connectTimeout().toMillis(), leftMillis));
         request.setReadTimeout((int) Math.min(policy.readTimeout().toMillis(), leftMillis));
-    }
-
-    private static boolean isAppend(HttpRequest request) {
-        return request.getUrl().getRawPath().endsWith(":append");
     }
 
     /** Retry-After in delta-seconds; an HTTP-date (rare from Google APIs) falls back to the backoff. */

@@ -14,7 +14,8 @@ import java.util.Optional;
 /**
  * Builds Sheets clients for runs: against Google with Application Default Credentials (on Cloud
  * Functions, the runtime service account: workload identity, no key files), or against an
- * emulator with no credentials at all, as other Google Cloud emulators are used.
+ * emulator with no credentials at all, as other Google Cloud emulators are used. The retries of its
+ * clients keep time by one {@link RetryClock}: the system's, unless {@link #withClock} gives another.
  */
 public final class SheetsClientFactory {
     private static final HttpTransport TRANSPORT = new NetHttpTransport();
@@ -22,15 +23,17 @@ public final class SheetsClientFactory {
 
     private final String rootUrl;
     private final boolean useCredentials;
+    private final RetryClock clock;
     private volatile GoogleCredentials credentials;
 
-    private SheetsClientFactory(String rootUrl, boolean useCredentials) {
+    private SheetsClientFactory(String rootUrl, boolean useCredentials, RetryClock clock) {
         this.rootUrl = rootUrl;
         this.useCredentials = useCredentials;
+        this.clock = clock;
     }
 
     public static SheetsClientFactory google() {
-        return new SheetsClientFactory(Sheets.DEFAULT_ROOT_URL, true);
+        return new SheetsClientFactory(Sheets.DEFAULT_ROOT_URL, true, RetryClock.SYSTEM);
     }
 
     /**
@@ -38,36 +41,40 @@ public final class SheetsClientFactory {
      * tokens on the wire (e.g. to prove they never leak), and for proxies in front of Google.
      */
     public static SheetsClientFactory at(String rootUrl, GoogleCredentials credentials) {
-        SheetsClientFactory factory = new SheetsClientFactory(rootUrl, true);
+        SheetsClientFactory factory = new SheetsClientFactory(rootUrl, true, RetryClock.SYSTEM);
         factory.credentials = credentials;
         return factory;
     }
 
     /** @param hostPort the emulator's {@code host:port}, as in {@code SHEETS_EMULATOR_HOST} */
     public static SheetsClientFactory emulator(String hostPort) {
-        return new SheetsClientFactory("http://" + hostPort + "/", false);
+        return new SheetsClientFactory("http://" + hostPort + "/", false, RetryClock.SYSTEM);
     }
 
-    public boolean isEmulator() {
-        return !useCredentials;
+    /**
+     * The same endpoint and credentials, its clients' retries timed by {@code clock}: their deadline is
+     * read from it and their pauses are taken by it (tests pass one that advances instead of sleeping).
+     */
+    public SheetsClientFactory withClock(RetryClock clock) {
+        SheetsClientFactory factory = new SheetsClientFactory(rootUrl, useCredentials, clock);
+        factory.credentials = credentials;
+        return factory;
     }
 
-    /** A client whose calls share one retry deadline, starting now, and count into {@code counter}. */
-    public Sheets client(RetryPolicy policy, ApiCallCounter counter) {
-        return client(policy, counter, RetryListener.NONE);
-    }
-
-    /** As {@link #client(RetryPolicy, ApiCallCounter)}, telling {@code retries} of each retry. */
     /** A gateway to {@code spreadsheetId} over a new client; callers outside sheets/ never hold the client. */
     public SheetsGateway gateway(
             String spreadsheetId, RetryPolicy policy, ApiCallCounter counter, RetryListener retries) {
         return new SheetsGateway(client(policy, counter, retries), spreadsheetId, this::identity);
     }
 
+    /**
+     * A client whose calls share one retry deadline, starting now on this factory's clock, count into
+     * {@code counter} and tell {@code retries} of each retry.
+     */
     public Sheets client(RetryPolicy policy, ApiCallCounter counter, RetryListener retries) {
-        long deadlineNanos = System.nanoTime() + policy.deadline().toNanos();
-        RetryingInitializer initializer =
-                new RetryingInitializer(useCredentials ? credentials() : null, policy, deadlineNanos, counter, retries);
+        long deadlineNanos = clock.nanoTime() + policy.deadline().toNanos();
+        RetryingInitializer initializer = new RetryingInitializer(
+                useCredentials ? credentials() : null, policy, deadlineNanos, counter, retries, clock);
         return new Sheets.Builder(TRANSPORT, GsonFactory.getDefaultInstance(), initializer)
                 .setRootUrl(rootUrl)
                 .setApplicationName(APPLICATION_NAME)

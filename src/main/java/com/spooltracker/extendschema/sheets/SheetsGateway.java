@@ -469,11 +469,14 @@ public final class SheetsGateway {
     public void appendRow(String sheetTitle, List<Object> row) {
         String call = "the audit append";
         try {
-            sheets.spreadsheets()
-                    .values()
-                    .append(spreadsheetId, A1.sheet(sheetTitle) + "!A1", new ValueRange().setValues(List.of(row)))
-                    .setValueInputOption("RAW")
-                    .setInsertDataOption("INSERT_ROWS")
+            RetryingInitializer.markNotIdempotent(sheets.spreadsheets()
+                            .values()
+                            .append(
+                                    spreadsheetId,
+                                    A1.sheet(sheetTitle) + "!A1",
+                                    new ValueRange().setValues(List.of(row)))
+                            .setValueInputOption("RAW")
+                            .setInsertDataOption("INSERT_ROWS"))
                     .execute();
         } catch (GoogleJsonResponseException e) {
             if (e.getStatusCode() == 400 && SheetsErrors.googleMessage(e).startsWith("Unable to parse range")) {
@@ -498,7 +501,7 @@ public final class SheetsGateway {
         Failure failure =
                 SheetsErrors.translate(Unreachable.explain(sheets, e), call, spreadsheetId, identity.get(), "");
         if (e instanceof HttpResponseException response) {
-            return RetryingInitializer.appendAnsweredOnce(response.getStatusCode())
+            return RetryingInitializer.answeredOnceWhenNotIdempotent(response.getStatusCode())
                     ? new AppendUnconfirmed(SheetsErrors.answeredOnce(e), failure)
                     : failure;
         }

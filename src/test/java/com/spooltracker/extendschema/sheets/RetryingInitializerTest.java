@@ -10,7 +10,6 @@ import com.google.api.client.googleapis.json.GoogleJsonResponseException;
 import com.google.api.client.http.HttpResponseException;
 import com.google.api.client.http.javanet.NetHttpTransport;
 import com.google.api.client.json.gson.GsonFactory;
-import com.google.api.client.util.Sleeper;
 import com.google.api.services.sheets.v4.Sheets;
 import com.google.api.services.sheets.v4.model.ValueRange;
 import com.google.auth.oauth2.GoogleCredentials;
@@ -37,7 +36,20 @@ class RetryingInitializerTest {
     private static SheetsEmulator emulator;
 
     private final List<Long> pauses = new CopyOnWriteArrayList<>();
-    private final Sleeper recordingSleeper = pauses::add;
+    /** Real time plus the pauses it was asked for, which it records instead of sleeping. */
+    private final RetryClock recordingClock = new RetryClock() {
+        @Override
+        public long nanoTime() {
+            return System.nanoTime()
+                    + pauses.stream().mapToLong(Long::longValue).sum() * 1_000_000;
+        }
+
+        @Override
+        public void sleep(long millis) {
+            pauses.add(millis);
+        }
+    };
+
     private final List<Retry> retries = new CopyOnWriteArrayList<>();
 
     @BeforeAll
@@ -63,10 +75,10 @@ class RetryingInitializerTest {
         RetryingInitializer initializer = new RetryingInitializer(
                 credentials,
                 policy,
-                System.nanoTime() + policy.deadline().toNanos(),
+                recordingClock.nanoTime() + policy.deadline().toNanos(),
                 new ApiCallCounter(),
                 retries::add,
-                recordingSleeper);
+                recordingClock);
         return new Sheets.Builder(new NetHttpTransport(), GsonFactory.getDefaultInstance(), initializer)
                 .setRootUrl(emulator.rootUrl())
                 .setApplicationName("retry-test")
@@ -81,13 +93,26 @@ class RetryingInitializerTest {
         sheets.spreadsheets().get("s1").setFields("sheets(properties(title))").execute();
     }
 
+    /** An append as the gateway sends it: declared not idempotent. */
     private static void append(Sheets sheets) throws IOException {
-        sheets.spreadsheets()
-                .values()
-                .append("s1", "Hoja!A1", new ValueRange().setValues(List.of(List.of("x"))))
-                .setValueInputOption("RAW")
-                .setInsertDataOption("INSERT_ROWS")
+        RetryingInitializer.markNotIdempotent(sheets.spreadsheets()
+                        .values()
+                        .append("s1", "Hoja!A1", new ValueRange().setValues(List.of(List.of("x"))))
+                        .setValueInputOption("RAW")
+                        .setInsertDataOption("INSERT_ROWS"))
                 .execute();
+    }
+
+    private static void writeC1(Sheets sheets, boolean declaredNotIdempotent) throws IOException {
+        Sheets.Spreadsheets.Values.BatchUpdate write = sheets.spreadsheets()
+                .values()
+                .batchUpdate(
+                        "s1",
+                        new com.google.api.services.sheets.v4.model.BatchUpdateValuesRequest()
+                                .setValueInputOption("RAW")
+                                .setData(List.of(
+                                        new ValueRange().setRange("Hoja!C1").setValues(List.of(List.of("c"))))));
+        (declaredNotIdempotent ? RetryingInitializer.markNotIdempotent(write) : write).execute();
     }
 
     @ParameterizedTest(name = "{0} is retried")
@@ -98,15 +123,7 @@ class RetryingInitializerTest {
         Sheets sheets = client();
 
         read(sheets);
-        sheets.spreadsheets()
-                .values()
-                .batchUpdate(
-                        "s1",
-                        new com.google.api.services.sheets.v4.model.BatchUpdateValuesRequest()
-                                .setValueInputOption("RAW")
-                                .setData(List.of(
-                                        new ValueRange().setRange("Hoja!C1").setValues(List.of(List.of("c"))))))
-                .execute();
+        writeC1(sheets, false);
 
         assertEquals(3, emulator.counters().calls("spreadsheets.get"));
         assertEquals(3, emulator.counters().calls("values.batchUpdate"));
@@ -185,6 +202,56 @@ class RetryingInitializerTest {
     }
 
     @Test
+    void whatIsNotSentAgainIsWhatTheCallerDeclaresNotTheUrl() throws IOException {
+        emulator.addFault(FaultRule.on("values.batchUpdate").dropBeforeAnswer());
+        emulator.addFault(FaultRule.on("values.batchUpdate").nth(2).status(500));
+        assertThrows(IOException.class, () -> writeC1(client(), true));
+        assertEquals(
+                500,
+                assertThrows(HttpResponseException.class, () -> writeC1(client(), true))
+                        .getStatusCode());
+        assertEquals(2, emulator.counters().calls("values.batchUpdate"), "declared: sent once each");
+        emulator.addFault(FaultRule.on("values.append").status(500));
+
+        client().spreadsheets()
+                .values()
+                .append("s1", "Hoja!A1", new ValueRange().setValues(List.of(List.of("x"))))
+                .setValueInputOption("RAW")
+                .execute();
+
+        assertEquals(2, emulator.counters().calls("values.append"), "an append not declared is retried on 500");
+        assertEquals(1, pauses.size(), pauses::toString);
+    }
+
+    @Test
+    void theDeclarationNeverReachesTheWire() throws IOException {
+        List<String> headerNames = new CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpServer server =
+                com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            headerNames.addAll(exchange.getRequestHeaders().keySet());
+            byte[] body = "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        try {
+            append(client(
+                    initializer(RetryPolicy.withDeadline(Duration.ofSeconds(60))),
+                    "http://127.0.0.1:" + server.getAddress().getPort() + "/"));
+        } finally {
+            server.stop(0);
+        }
+
+        assertFalse(headerNames.isEmpty(), "the append reached the server");
+        assertTrue(
+                headerNames.stream().noneMatch(h -> h.equalsIgnoreCase(RetryingInitializer.NOT_IDEMPOTENT)),
+                headerNames::toString);
+    }
+
+    @Test
     void anAppendRefusedWith503Or429IsSentAgain() throws IOException {
         emulator.addFault(FaultRule.on("values.append").status(503));
         emulator.addFault(FaultRule.on("values.append").nth(2).status(429).retryAfter(1));
@@ -247,7 +314,8 @@ class RetryingInitializerTest {
     @Test
     void aRequestThatGetsNoAnswerKeepsWhatItTriedAndWhyItStopped() throws IOException {
         emulator.addFault(FaultRule.on("spreadsheets.get").times(0).dropBeforeAnswer());
-        RetryPolicy policy = RetryPolicy.withDeadline(Duration.ofSeconds(60));
+        // Ten pauses of the backoff add up to about four minutes: the limit of retries is reached first.
+        RetryPolicy policy = RetryPolicy.withDeadline(Duration.ofMinutes(10));
         RetryingInitializer initializer = initializer(policy);
         Sheets sheets = client(initializer, emulator.rootUrl());
 
@@ -312,10 +380,10 @@ class RetryingInitializerTest {
         return new RetryingInitializer(
                 null,
                 policy,
-                System.nanoTime() + policy.deadline().toNanos(),
+                recordingClock.nanoTime() + policy.deadline().toNanos(),
                 new ApiCallCounter(),
                 retries::add,
-                recordingSleeper);
+                recordingClock);
     }
 
     private static Sheets client(RetryingInitializer initializer, String rootUrl) {

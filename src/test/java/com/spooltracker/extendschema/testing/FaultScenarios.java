@@ -27,9 +27,15 @@ import java.util.function.Function;
 public final class FaultScenarios {
     /**
      * How long a slow answer is held: the emulator runs on a {@link FakeClock}, so it is held until
-     * {@link #releaseSlowAnswer} moves the clock, long after the function's 1 s read timeout.
+     * {@link #releaseSlowAnswer} moves the clock, long after the function's short read timeout ({@link #IMPATIENT_READ_TIMEOUT}).
      */
     private static final Duration SLOW_ANSWER = Duration.ofMinutes(1);
+
+    /**
+     * The read timeout of the function a slow answer is sent to: the one wait of a fault matrix on the wall
+     * clock (a socket's timeout), so short; a call it cuts off by mistake on a busy machine is retried.
+     */
+    public static final Duration IMPATIENT_READ_TIMEOUT = Duration.ofMillis(200);
 
     private FaultScenarios() {}
 

@@ -60,6 +60,21 @@ public final class FunctionFixture implements BeforeAllCallback, AfterAllCallbac
         return this;
     }
 
+    /**
+     * Runs the emulator and the function's retries on {@code clock}: the function's backoff and Retry-After
+     * pauses advance it instead of sleeping, its retry deadline is read from it, and the emulator's quota
+     * windows and delay faults follow it. Serves {@code FakeTimeFunction} unless {@link #serving} names
+     * another function that reads {@link FakeRetryClock#PROPERTY}.
+     */
+    public FunctionFixture fakeTime(FakeClock clock) {
+        this.clock = clock;
+        settings.put(FakeRetryClock.PROPERTY, FakeRetryClock.register(clock));
+        if (target == null) {
+            target = "com.spooltracker.extendschema.FakeTimeFunction";
+        }
+        return this;
+    }
+
     /** Times the emulator's quota windows and delay faults by {@code clock} (e.g. a {@link FakeClock}). */
     public FunctionFixture clock(EmulatorClock clock) {
         this.clock = clock;

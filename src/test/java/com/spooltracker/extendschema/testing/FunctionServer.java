@@ -55,9 +55,11 @@ public final class FunctionServer implements AutoCloseable {
      */
     public static FunctionServer start(String target, Map<String, String> settings, int port) {
         Map<String, String> all = new LinkedHashMap<>();
-        all.put("SHEETS_DEADLINE_SECONDS", "20");
         all.put("run.port", Integer.toString(port));
         all.putAll(settings);
+        if (!all.containsKey("SHEETS_DEADLINE_MS") && !all.containsKey("SHEETS_DEADLINE_SECONDS")) {
+            all.put("SHEETS_DEADLINE_MS", "20000");
+        }
         all.forEach(System::setProperty);
         try {
             Invoker invoker =
