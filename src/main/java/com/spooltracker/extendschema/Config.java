@@ -1,8 +1,10 @@
 package com.spooltracker.extendschema;
 
 import com.spooltracker.extendschema.failure.Failure;
+import com.spooltracker.extendschema.logging.Log;
 import com.spooltracker.extendschema.logging.Redaction;
 import com.spooltracker.extendschema.sheets.RetryPolicy;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -73,8 +75,8 @@ public record Config(
                 settings.optional("METADATA_SHEET").orElse(DEFAULT_METADATA_SHEET),
                 settings.optional("MIGRATIONS_DIR").map(Config::migrationsDir),
                 settings.optional("SHEETS_EMULATOR_HOST").map(Config::emulatorHost),
-                settings.optional("K_SERVICE").isPresent(),
-                settings.optional("GOOGLE_CLOUD_PROJECT").or(() -> settings.optional("GCP_PROJECT")),
+                settings.onCloudRun(),
+                settings.projectId(),
                 settings.millis("SHEETS_DEADLINE_MS", "SHEETS_DEADLINE_SECONDS", RetryPolicy.DEFAULT_DEADLINE),
                 settings.millis(
                         "SHEETS_READ_TIMEOUT_MS", "SHEETS_READ_TIMEOUT_SECONDS", RetryPolicy.DEFAULT_READ_TIMEOUT),
@@ -85,6 +87,20 @@ public record Config(
                         "milliseconds")));
         config.checkSheets();
         return config;
+    }
+
+    /**
+     * How the function logs, read as the other settings are (a property wins), but alone: a wrong other
+     * setting is still logged the way the deployed function logs, structured on Cloud Run.
+     */
+    public static Log log(Map<String, String> env, Properties properties, PrintStream out) {
+        Settings settings = new Settings(env, properties);
+        return Log.create(settings.onCloudRun(), settings.projectId().orElse(null), out);
+    }
+
+    /** How the function logs with these settings: structured on Cloud Run, linked to the project's traces. */
+    public Log log(PrintStream out) {
+        return Log.create(onCloudRun, projectId.orElse(null), out);
     }
 
     /**
@@ -189,6 +205,14 @@ public record Config(
 
         Optional<String> optional(String name) {
             return value(name).map(String::trim).filter(v -> !v.isEmpty());
+        }
+
+        boolean onCloudRun() {
+            return optional("K_SERVICE").isPresent();
+        }
+
+        Optional<String> projectId() {
+            return optional("GOOGLE_CLOUD_PROJECT").or(() -> optional("GCP_PROJECT"));
         }
 
         /**

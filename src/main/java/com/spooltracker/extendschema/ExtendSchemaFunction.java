@@ -65,11 +65,9 @@ public final class ExtendSchemaFunction implements HttpFunction {
             if (!config.onCloudRun()) {
                 InvokerPort.of(System.getenv(), System.getProperties()).ifPresent(InvokerPort::ensureFree);
             }
-            return new Wiring(
-                    Setup.from(config, LocalSheets::find, clock),
-                    Log.create(config.onCloudRun(), config.projectId().orElse(null), System.out));
+            return new Wiring(Setup.from(config, LocalSheets::find, clock), config.log(System.out));
         } catch (Failure failure) {
-            return new Wiring(Setup.failed(failure), Log.fromEnvironment());
+            return new Wiring(Setup.failed(failure), Config.log(System.getenv(), System.getProperties(), System.out));
         }
     }
 

@@ -4,12 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonParser;
 import com.spooltracker.extendschema.failure.Failure;
 import com.spooltracker.extendschema.sheets.RetryPolicy;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -94,6 +99,47 @@ class ConfigTest {
     void theDefaultsAreTheRetryPolicys() {
         assertEquals(
                 RetryPolicy.defaults(), Config.from(Map.of(), new Properties()).retryPolicy());
+    }
+
+    @Test
+    void theLogIsStructuredOnlyOnCloudRunWithTheProjectFromTheSettingsAPropertyWinning() {
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(captured, true, StandardCharsets.UTF_8);
+        Properties project = new Properties();
+        project.setProperty("GOOGLE_CLOUD_PROJECT", "from-property");
+        String trace = "4bf92f3577b34da6a3ce929d0e0e4736/1;o=1";
+
+        Config.log(Map.of("K_SERVICE", "extendschema", "GOOGLE_CLOUD_PROJECT", "from-env"), project, out)
+                .info("cloud", null, trace);
+        Config.log(Map.of("K_SERVICE", "extendschema", "GCP_PROJECT", "legacy"), new Properties(), out)
+                .info("legacy", null, trace);
+        Config.log(Map.of("GOOGLE_CLOUD_PROJECT", "spool-prod"), new Properties(), out)
+                .info("local", null, trace);
+        Properties onCloudRun = new Properties();
+        onCloudRun.setProperty("K_SERVICE", "extendschema");
+        // A wrong other setting does not change how the error is logged.
+        Config.log(Map.of("SHEETS_DEADLINE_MS", "soon"), onCloudRun, out).info("misconfigured", null, null);
+
+        List<String> lines = captured.toString(StandardCharsets.UTF_8).lines().toList();
+        assertEquals(
+                "projects/from-property/traces/4bf92f3577b34da6a3ce929d0e0e4736",
+                JsonParser.parseString(lines.get(0))
+                        .getAsJsonObject()
+                        .get("logging.googleapis.com/trace")
+                        .getAsString());
+        assertEquals(
+                "projects/legacy/traces/4bf92f3577b34da6a3ce929d0e0e4736",
+                JsonParser.parseString(lines.get(1))
+                        .getAsJsonObject()
+                        .get("logging.googleapis.com/trace")
+                        .getAsString());
+        assertEquals("INFO extendSchema: local", lines.get(2));
+        assertEquals(
+                "misconfigured",
+                JsonParser.parseString(lines.get(3))
+                        .getAsJsonObject()
+                        .get("message")
+                        .getAsString());
     }
 
     @Test

@@ -53,25 +53,6 @@ public final class Log {
     }
 
     /**
-     * Structured JSON on stdout when {@code K_SERVICE} is set (Cloud Run sets it), readable text
-     * otherwise. The project for trace links comes from {@code GOOGLE_CLOUD_PROJECT}, else
-     * {@code GCP_PROJECT}; without one, entries carry no trace fields.
-     */
-    public static Log fromEnvironment() {
-        return fromEnvironment(System.getenv(), System.out);
-    }
-
-    /** {@link #fromEnvironment()} over the given variables, for tests and other shells. */
-    public static Log fromEnvironment(Map<String, String> environment, PrintStream out) {
-        boolean structured = !isBlank(environment.get("K_SERVICE"));
-        String project = environment.get("GOOGLE_CLOUD_PROJECT");
-        if (isBlank(project)) {
-            project = environment.get("GCP_PROJECT");
-        }
-        return new Log(structured, project, out);
-    }
-
-    /**
      * @param structured JSON lines for Cloud Logging, or readable text
      * @param projectId the project that owns the traces; null to omit trace fields
      * @param out where entries go, one line each
@@ -199,9 +180,5 @@ public final class Log {
             return new JsonPrimitive(e.name());
         }
         return new JsonPrimitive(Redaction.redact(String.valueOf(value)));
-    }
-
-    private static boolean isBlank(String s) {
-        return s == null || s.isBlank();
     }
 }

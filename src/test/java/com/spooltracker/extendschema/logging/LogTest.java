@@ -210,18 +210,6 @@ class LogTest {
     }
 
     @Test
-    void structuredOnlyWhenRunningOnCloudRunWithProjectFromTheEnvironment() {
-        Log.fromEnvironment(Map.of("K_SERVICE", "extendschema", "GCP_PROJECT", "legacy"), out)
-                .info("cloud", null, HEADER);
-        Log.fromEnvironment(Map.of("GOOGLE_CLOUD_PROJECT", "spool-prod"), out).info("local", null, HEADER);
-
-        List<String> lines = lines();
-        JsonObject cloud = JsonParser.parseString(lines.get(0)).getAsJsonObject();
-        assertEquals("projects/legacy/traces/" + TRACE_ID, cloud.get(Log.TRACE).getAsString());
-        assertEquals("INFO extendSchema: local", lines.get(1));
-    }
-
-    @Test
     void concurrentEntriesNeverShareALine() throws InterruptedException {
         Log log = Log.create(true, "p", out);
         int threads = 8;
