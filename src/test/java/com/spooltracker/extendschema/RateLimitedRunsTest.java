@@ -9,8 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import com.spooltracker.extendschema.cache.ColumnMapCache;
 import com.spooltracker.extendschema.emulator.SheetsEmulator;
+import com.spooltracker.extendschema.emulator.control.FakeClock;
 import com.spooltracker.extendschema.emulator.control.Quota;
 import com.spooltracker.extendschema.testing.Dumps;
+import com.spooltracker.extendschema.testing.FakeRetryClock;
 import com.spooltracker.extendschema.testing.FunctionServer;
 import com.spooltracker.extendschema.testing.FunctionServer.Response;
 import java.net.URI;
@@ -38,16 +40,22 @@ class RateLimitedRunsTest {
 
     @Test
     void aBurstOfRunsUnderTheWriteQuotaEndsIn200Or503AndTheNextMinuteConverges() throws Exception {
-        try (SheetsEmulator emulator = SheetsEmulator.start();
-                FunctionServer function = FunctionServer.start(Map.of(
-                        "SHEETS_EMULATOR_HOST",
-                        emulator.hostPort(),
-                        "SPREADSHEET_ID",
-                        "demo",
-                        "SHEETS_DEADLINE_SECONDS",
-                        "1",
-                        "SHEETS_BACKOFF_INITIAL_MS",
-                        "50"))) {
+        // The quota's window and the function's retries on one fake clock: pauses advance it, not sleep.
+        FakeClock clock = new FakeClock();
+        try (SheetsEmulator emulator = SheetsEmulator.start(clock);
+                FunctionServer function = FunctionServer.start(
+                        FakeTimeFunction.class.getName(),
+                        Map.of(
+                                "SHEETS_EMULATOR_HOST",
+                                emulator.hostPort(),
+                                "SPREADSHEET_ID",
+                                "demo",
+                                "SHEETS_DEADLINE_MS",
+                                "1000",
+                                "SHEETS_BACKOFF_INITIAL_MS",
+                                "50",
+                                FakeRetryClock.PROPERTY,
+                                FakeRetryClock.register(clock)))) {
             JsonObject expected = faultFreeMigration(emulator, function);
             emulator.reset();
             emulator.seedDemo();

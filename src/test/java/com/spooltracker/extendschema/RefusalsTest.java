@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.spooltracker.extendschema.emulator.DemoSpreadsheet;
+import com.spooltracker.extendschema.emulator.control.FakeClock;
 import com.spooltracker.extendschema.emulator.control.FaultRule;
 import com.spooltracker.extendschema.testing.Dumps;
+import com.spooltracker.extendschema.testing.FakeRetryClock;
 import com.spooltracker.extendschema.testing.FunctionFixture;
 import com.spooltracker.extendschema.testing.FunctionServer;
 import com.spooltracker.extendschema.testing.FunctionServer.Response;
@@ -291,13 +293,17 @@ class RefusalsTest {
         fixture.emulator().seed(v3(1000, 67).build());
         JsonObject before = fixture.emulator().dump("s1");
         fixture.emulator().addFault(FaultRule.on("spreadsheets.get").times(0).status(503));
-        try (FunctionServer impatient = FunctionServer.start(Map.of(
-                "SHEETS_EMULATOR_HOST",
-                fixture.emulator().hostPort(),
-                "SPREADSHEET_ID",
-                "s1",
-                "SHEETS_DEADLINE_SECONDS",
-                "2"))) {
+        try (FunctionServer impatient = FunctionServer.start(
+                FakeTimeFunction.class.getName(),
+                Map.of(
+                        "SHEETS_EMULATOR_HOST",
+                        fixture.emulator().hostPort(),
+                        "SPREADSHEET_ID",
+                        "s1",
+                        "SHEETS_DEADLINE_MS",
+                        "2000",
+                        FakeRetryClock.PROPERTY,
+                        FakeRetryClock.register(new FakeClock())))) {
             Response response = impatient.post("");
 
             assertEquals(503, response.status(), response::toString);
