@@ -15,10 +15,6 @@ import java.util.stream.Stream;
 public final class RunReport {
     private RunReport() {}
 
-    public static JsonObject toJson(RunResult result, String spreadsheetId) {
-        return toJson(result, spreadsheetId, false);
-    }
-
     /**
      * @param withBodies a dry run lists each request's exact JSON body too, not only its summary (the
      *     bodies run to megabytes on a large sheet: only on request)

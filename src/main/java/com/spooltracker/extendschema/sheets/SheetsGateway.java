@@ -586,21 +586,16 @@ public final class SheetsGateway {
     /** Thrown when an append was sent but its answer was lost or garbled: the row may or may not be there. */
     public static final class AppendUnconfirmed extends RuntimeException {
         private final String reason;
-        private final Failure failure;
 
+        /** @param failure what the append would be reported as, had it surely failed: the message and cause */
         AppendUnconfirmed(String reason, Failure failure) {
             super(failure.getMessage(), failure, false, false);
             this.reason = reason;
-            this.failure = failure;
         }
 
         /** What happened, as a clause: "Google's answer was lost", "Google Sheets answered 500 INTERNAL once". */
         public String reason() {
             return reason;
-        }
-
-        public Failure failure() {
-            return failure;
         }
     }
 
