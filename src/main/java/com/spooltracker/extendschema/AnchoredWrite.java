@@ -118,7 +118,7 @@ final class AnchoredWrite {
         while (true) {
             if (confirm) {
                 current = reread.get();
-                plan = refresh.plan(refresh.snapshot(current, uniones));
+                plan = MetricsRefresh.plan(refresh.snapshot(current, uniones));
             }
             List<String> missing = marksMissing(current, plan);
             if (missing.isEmpty()) {
@@ -166,7 +166,7 @@ final class AnchoredWrite {
                 requests += gateway.writeThroughMarks(undo);
             }
             warnings.addAll(formulasOverwritten(current, after, written));
-            DriftReport again = refresh.plan(refresh.snapshot(after, uniones));
+            DriftReport again = MetricsRefresh.plan(refresh.snapshot(after, uniones));
             SortedMap<Integer, SortedSet<Integer>> strays = strays(planned, after, written);
             List<Pending> repair = pending(after, again, strays);
             if (repair.isEmpty()) {

@@ -250,6 +250,8 @@ public record RunOptions(boolean dryRun, boolean showRequests, boolean refreshMe
     }
 
     private static final class DuplicateKey extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         private final String path;
 
         DuplicateKey(String path) {

@@ -10,6 +10,8 @@ import java.util.OptionalInt;
  * ({@code ErrorResponse}). Messages never carry upstream response bodies, credentials or stack traces.
  */
 public abstract sealed class Failure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     private final int httpStatus;
     private final String status;
 
@@ -30,12 +32,16 @@ public abstract sealed class Failure extends RuntimeException {
 
     /** The request itself is wrong: the caller can fix it. */
     public static final class BadRequest extends Failure {
+        private static final long serialVersionUID = 1L;
+
         public BadRequest(String message) {
             super(400, "INVALID_ARGUMENT", message, null);
         }
     }
 
     public static final class MethodNotAllowed extends Failure {
+        private static final long serialVersionUID = 1L;
+
         private final String allow;
 
         public MethodNotAllowed(String method, String allow) {
@@ -55,6 +61,8 @@ public abstract sealed class Failure extends RuntimeException {
 
     /** The sheet is in a state the migration will not touch; nothing was written. */
     public static final class Conflicted extends Failure {
+        private static final long serialVersionUID = 1L;
+
         private final List<Conflict> conflicts;
 
         public Conflicted(String message, List<Conflict> conflicts) {
@@ -68,6 +76,8 @@ public abstract sealed class Failure extends RuntimeException {
     }
 
     public static final class NotFound extends Failure {
+        private static final long serialVersionUID = 1L;
+
         public NotFound(String message) {
             super(404, "NOT_FOUND", message, null);
         }
@@ -78,6 +88,8 @@ public abstract sealed class Failure extends RuntimeException {
      * {@code NOT_SHARED}, {@code QUOTA_PROJECT_MISSING}, {@code SCOPES_MISSING} or {@code OTHER}.
      */
     public static final class PermissionDenied extends Failure {
+        private static final long serialVersionUID = 1L;
+
         private final String kind;
 
         public PermissionDenied(String kind, String message) {
@@ -92,6 +104,8 @@ public abstract sealed class Failure extends RuntimeException {
 
     /** Google Sheets stayed unavailable (rate limits, 5xx, timeouts) past the retry deadline. */
     public static final class Unavailable extends Failure {
+        private static final long serialVersionUID = 1L;
+
         private final int retryAfterSeconds;
 
         public Unavailable(String message, int retryAfterSeconds, Throwable cause) {
@@ -106,6 +120,8 @@ public abstract sealed class Failure extends RuntimeException {
 
     /** Google Sheets answered something the function cannot act on (e.g. rejected its credentials). */
     public static final class BadGateway extends Failure {
+        private static final long serialVersionUID = 1L;
+
         public BadGateway(String message, Throwable cause) {
             super(502, "BAD_GATEWAY", message, cause);
         }
@@ -113,6 +129,8 @@ public abstract sealed class Failure extends RuntimeException {
 
     /** The deployment is missing required configuration; an operator must fix it. */
     public static final class NotConfigured extends Failure {
+        private static final long serialVersionUID = 1L;
+
         public NotConfigured(String message) {
             super(503, "NOT_CONFIGURED", message, null);
         }
@@ -120,6 +138,8 @@ public abstract sealed class Failure extends RuntimeException {
 
     /** A bug in this function. The details go to the log, never to the caller. */
     public static final class Internal extends Failure {
+        private static final long serialVersionUID = 1L;
+
         public Internal(Throwable cause) {
             super(
                     500,

@@ -63,6 +63,8 @@ public final class MigrationFiles {
 
     /** A migration file that cannot be used: the message names the file and what is wrong in it. */
     public static final class Invalid extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         Invalid(String message) {
             super(message, null, false, false);
         }

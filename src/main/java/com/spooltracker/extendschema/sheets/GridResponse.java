@@ -46,6 +46,8 @@ final class GridResponse {
 
     /** Valid JSON in a shape Google does not send: a wrong type, a missing part, an impossible size. */
     static final class UnexpectedAnswer extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         UnexpectedAnswer(String what) {
             super(what, null, false, false);
         }

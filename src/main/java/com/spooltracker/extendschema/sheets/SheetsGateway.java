@@ -393,6 +393,8 @@ public final class SheetsGateway {
 
     /** Google refused a write through a column mark: the sheet changed under the run. */
     public static final class MarkMissed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         MarkMissed(String googleMessage) {
             super(googleMessage, null, false, false);
         }
@@ -571,6 +573,8 @@ public final class SheetsGateway {
 
     /** Thrown when a cached layout asked for columns that are no longer inside the grid. */
     public static final class StaleLayout extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         StaleLayout() {
             super("the cached layout names columns past the grid", null, false, false);
         }
@@ -578,6 +582,8 @@ public final class SheetsGateway {
 
     /** Thrown when a write names a sheet the spreadsheet does not have. */
     public static final class NoSuchSheet extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         NoSuchSheet(String title) {
             super("no sheet '" + title + "'", null, false, false);
         }
@@ -585,6 +591,8 @@ public final class SheetsGateway {
 
     /** Thrown when an append was sent but its answer was lost or garbled: the row may or may not be there. */
     public static final class AppendUnconfirmed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         private final String reason;
 
         /** @param failure what the append would be reported as, had it surely failed: the message and cause */

@@ -13,6 +13,8 @@ import java.util.Optional;
  * stands for is its cause.
  */
 final class Unreachable extends IOException {
+    private static final long serialVersionUID = 1L;
+
     private static final int CAUSE_CHARS = 120;
 
     /**
