@@ -17,6 +17,7 @@ import com.spooltracker.extendschema.schema.SchemaV4;
 import com.spooltracker.extendschema.schema.SheetSnapshot;
 import com.spooltracker.extendschema.sheets.ApiCallCounter;
 import com.spooltracker.extendschema.sheets.ColumnMarks;
+import com.spooltracker.extendschema.sheets.MarkedGrid;
 import com.spooltracker.extendschema.sheets.PlannedRequest;
 import com.spooltracker.extendschema.sheets.RetryListener;
 import com.spooltracker.extendschema.sheets.RetryPolicy;
@@ -29,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -120,6 +122,11 @@ public final class Migration {
             return Migration.calls(counter);
         }
 
+        /** Whether the run may write (not a dry run): only such a run puts the column marks. */
+        boolean mayWrite() {
+            return lock != null;
+        }
+
         long millis() {
             return millisSince(started);
         }
@@ -142,16 +149,26 @@ public final class Migration {
     }
 
     /**
-     * One {@code spreadsheets.get} of the columns the layout needs: the cached layout's on a warm
-     * instance, the v3.0 layout's on a cold one. The header in the answer is the truth: when it needs
-     * columns that were not read (another layout, a changed header, a grown grid), read again.
+     * One read of the columns the layout needs. On a warm instance, one {@code spreadsheets.get} of the
+     * cached layout's columns; on a cold one, one {@code spreadsheets.getByDataFilter} of the header
+     * row and the columns the function's marks are on, wherever they now are ({@link #readCold}). The
+     * header in the answer is the truth: when it needs columns that were not read (no marks yet,
+     * another layout, a changed header, a grown grid), read again.
      */
     SheetSnapshot read(Session session, boolean formulas) {
         SheetsGateway gateway = session.gateway;
         SheetKey key = target.key();
-        SortedSet<Integer> columns = cache.peek(key)
-                .map(layout -> scope(layout, UNKNOWN_GRID, formulas))
-                .orElseGet(() -> presumed(formulas));
+        Optional<ColumnMap> cached = cache.peek(key);
+        SortedSet<Integer> columns;
+        if (cached.isPresent()) {
+            columns = scope(cached.get(), UNKNOWN_GRID, formulas);
+        } else {
+            Cold cold = readCold(session, formulas);
+            if (cold.complete().isPresent()) {
+                return cold.complete().get();
+            }
+            columns = cold.next();
+        }
         for (int attempt = 0; attempt < LAYOUT_READS_AT_MOST; attempt++) {
             SheetSnapshot snapshot;
             try {
@@ -177,6 +194,76 @@ public final class Migration {
                 List.of());
     }
 
+    /** A cold read: the snapshot when it read every column the plan needs, else the columns to read next. */
+    private record Cold(Optional<SheetSnapshot> complete, SortedSet<Integer> next) {}
+
+    /**
+     * The first read on an instance that has not seen the sheet: its header row, the columns where the
+     * tracker has them ({@link #presumed}) and the columns its layout marks select, with, for the
+     * refresh, {@code Uniones}' header row and marks. A run that may write then puts the layout marks
+     * that are missing ({@link LayoutMarks}), in one update, so that every later run, on any instance,
+     * reads once whatever the layout.
+     */
+    private Cold readCold(Session session, boolean formulas) {
+        SortedSet<Integer> presumed = presumed(formulas);
+        MarkedGrid.Read read;
+        try {
+            read = session.gateway.readMarked(
+                    target.sheet(),
+                    presumed,
+                    formulas,
+                    formulas ? Optional.of(target.unionesSheet()) : Optional.empty());
+        } catch (SheetsGateway.NoSuchSheet noSheet) {
+            // This sheet or Uniones is missing: the read by position says which (the refresh, of Uniones).
+            return new Cold(Optional.empty(), presumed);
+        } catch (SheetsGateway.StaleLayout narrow) {
+            // The sheet is narrower than the tracker's layout: learn its header first.
+            SheetSnapshot header = session.gateway.readHeader(target.sheet());
+            return new Cold(Optional.empty(), scope(header.columns(), header.columnCount(), formulas));
+        }
+        SheetSnapshot snapshot = read.snapshot();
+        SortedSet<Integer> needed = scope(snapshot.columns(), snapshot.columnCount(), formulas);
+        if (session.mayWrite()) {
+            placeMissingMarks(session, read, presumed, formulas);
+        }
+        if (snapshot.columnsRead().containsAll(needed)) {
+            remember(snapshot.columns());
+            return new Cold(Optional.of(snapshot), needed);
+        }
+        return new Cold(Optional.empty(), needed);
+    }
+
+    private void placeMissingMarks(
+            Session session, MarkedGrid.Read read, SortedSet<Integer> presumed, boolean refresh) {
+        List<String> headers = new ArrayList<>();
+        headers.add(target.keyColumn());
+        SchemaV4.METRIC_COLUMNS.forEach(spec -> headers.add(spec.header()));
+        if (refresh) {
+            headers.add(MetricColumns.OT);
+        }
+        SheetSnapshot snapshot = read.snapshot();
+        LayoutMarks.Placement placement = LayoutMarks.missing(
+                ColumnMarks.LAYOUT_KEY, snapshot.sheetId(), snapshot.columns(), read.layoutMarks(), headers, presumed);
+        if (read.other().isPresent()) {
+            MarkedGrid.Header uniones = read.other().get();
+            placement = placement.and(LayoutMarks.missing(
+                    ColumnMarks.UNIONES_KEY,
+                    uniones.sheetId(),
+                    uniones.columns(),
+                    uniones.marks(),
+                    MetricColumns.UNIONES,
+                    MetricColumns.UNIONES_PRESUMED));
+        }
+        if (placement.isEmpty()) {
+            return;
+        }
+        try {
+            session.gateway.placeColumnMarks(placement.marks(), placement.stale());
+        } catch (Failure refused) {
+            // The marks only save later runs a read: a run that cannot put them (a reader's access) goes on.
+        }
+    }
+
     /** The columns a plan needs; with {@code refresh}, the OT column too, which matches spools to unions. */
     private SortedSet<Integer> scope(ColumnMap layout, int gridColumns, boolean refresh) {
         SortedSet<Integer> columns =
@@ -187,8 +274,17 @@ public final class Migration {
         return columns;
     }
 
+    /**
+     * Where the tracker has the columns a run reads: the key column (G), the metric zone (from its last
+     * v3.0 column, which a v3.0 grid surely has, to where the metric columns go) and, for the refresh,
+     * OT (C). A cold read takes them by position; the header in the same answer confirms them.
+     */
     private static SortedSet<Integer> presumed(boolean refresh) {
-        SortedSet<Integer> columns = ReadScope.presumedV3Layout(SchemaV4.METRIC_COLUMNS);
+        SortedSet<Integer> columns = new TreeSet<>();
+        columns.add(MetricColumns.OPERACIONES_KEY_PRESUMED);
+        for (int c = SchemaV4.V3_COLUMN_COUNT - 1; c < SchemaV4.V3_COLUMN_COUNT + SchemaV4.METRIC_COLUMNS.size(); c++) {
+            columns.add(c);
+        }
         if (refresh) {
             columns.add(MetricColumns.OPERACIONES_OT_PRESUMED);
         }

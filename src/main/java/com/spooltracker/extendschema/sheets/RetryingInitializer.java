@@ -129,7 +129,7 @@ final class RetryingInitializer implements HttpRequestInitializer {
         private boolean refreshed;
 
         void starting(HttpRequest request) {
-            counter.countAttempt(request.getRequestMethod());
+            counter.countAttempt(request.getRequestMethod(), request.getUrl().getRawPath());
             if (attempts == 0) {
                 firstStartedNanos = System.nanoTime();
                 lastGaveUp = null;
