@@ -156,19 +156,22 @@ public final class Migration {
      * another layout, a changed header, a grown grid), read again.
      */
     SheetSnapshot read(Session session, boolean formulas) {
+        Optional<ColumnMap> cached = cache.peek(target.key());
+        if (cached.isPresent()) {
+            return readByPosition(session, scope(cached.get(), UNKNOWN_GRID, formulas), formulas);
+        }
+        Cold cold = readCold(session, formulas);
+        SheetSnapshot snapshot = cold.complete().orElseGet(() -> readByPosition(session, cold.next(), formulas));
+        if (session.mayWrite() && cold.read().isPresent()) {
+            placeMissingMarks(session, cold.read().get(), snapshot, formulas);
+        }
+        return snapshot;
+    }
+
+    /** Reads {@code columns}, and again while the header in the answer needs others. */
+    private SheetSnapshot readByPosition(Session session, SortedSet<Integer> columns, boolean formulas) {
         SheetsGateway gateway = session.gateway;
         SheetKey key = target.key();
-        Optional<ColumnMap> cached = cache.peek(key);
-        SortedSet<Integer> columns;
-        if (cached.isPresent()) {
-            columns = scope(cached.get(), UNKNOWN_GRID, formulas);
-        } else {
-            Cold cold = readCold(session, formulas);
-            if (cold.complete().isPresent()) {
-                return cold.complete().get();
-            }
-            columns = cold.next();
-        }
         for (int attempt = 0; attempt < LAYOUT_READS_AT_MOST; attempt++) {
             SheetSnapshot snapshot;
             try {
@@ -194,15 +197,16 @@ public final class Migration {
                 List.of());
     }
 
-    /** A cold read: the snapshot when it read every column the plan needs, else the columns to read next. */
-    private record Cold(Optional<SheetSnapshot> complete, SortedSet<Integer> next) {}
+    /**
+     * A cold read: the snapshot when it read every column the plan needs, else the columns to read
+     * next; and the read, when there was one.
+     */
+    private record Cold(Optional<SheetSnapshot> complete, SortedSet<Integer> next, Optional<MarkedGrid.Read> read) {}
 
     /**
      * The first read on an instance that has not seen the sheet: its header row, the columns where the
      * tracker has them ({@link #presumed}) and the columns its layout marks select, with, for the
-     * refresh, {@code Uniones}' header row and marks. A run that may write then puts the layout marks
-     * that are missing ({@link LayoutMarks}), in one update, so that every later run, on any instance,
-     * reads once whatever the layout.
+     * refresh, {@code Uniones}' header row and marks.
      */
     private Cold readCold(Session session, boolean formulas) {
         SortedSet<Integer> presumed = presumed(formulas);
@@ -215,37 +219,50 @@ public final class Migration {
                     formulas ? Optional.of(target.unionesSheet()) : Optional.empty());
         } catch (SheetsGateway.NoSuchSheet noSheet) {
             // This sheet or Uniones is missing: the read by position says which (the refresh, of Uniones).
-            return new Cold(Optional.empty(), presumed);
+            return new Cold(Optional.empty(), presumed, Optional.empty());
         } catch (SheetsGateway.StaleLayout narrow) {
             // The sheet is narrower than the tracker's layout: learn its header first.
             SheetSnapshot header = session.gateway.readHeader(target.sheet());
-            return new Cold(Optional.empty(), scope(header.columns(), header.columnCount(), formulas));
+            return new Cold(
+                    Optional.empty(), scope(header.columns(), header.columnCount(), formulas), Optional.empty());
         }
         SheetSnapshot snapshot = read.snapshot();
         SortedSet<Integer> needed = scope(snapshot.columns(), snapshot.columnCount(), formulas);
-        if (session.mayWrite()) {
-            placeMissingMarks(session, read, presumed, formulas);
-        }
         if (snapshot.columnsRead().containsAll(needed)) {
             remember(snapshot.columns());
-            return new Cold(Optional.of(snapshot), needed);
+            return new Cold(Optional.of(snapshot), needed, Optional.of(read));
         }
-        return new Cold(Optional.empty(), needed);
+        return new Cold(Optional.empty(), needed, Optional.of(read));
     }
 
-    private void placeMissingMarks(
-            Session session, MarkedGrid.Read read, SortedSet<Integer> presumed, boolean refresh) {
+    /**
+     * Puts the layout marks a cold read found missing ({@link LayoutMarks}), in one update, so that
+     * every later run, on any instance, reads once whatever the layout. Only in a run that may write,
+     * whose sheet held still between its reads, and whose plan Google cannot refuse (the planner
+     * accepts it and it does not grow the grid): a run that refuses writes nothing at all.
+     */
+    private void placeMissingMarks(Session session, MarkedGrid.Read cold, SheetSnapshot read, boolean refresh) {
+        SheetSnapshot snapshot = cold.snapshot();
+        if (!snapshot.columns().headers().equals(read.columns().headers())
+                || !(Planner.plan(read, target.keyColumn(), SchemaV4.METRIC_COLUMNS) instanceof PlanResult.Ready ready)
+                || (ready.plan().growsGrid() && !ready.plan().isUpToDate())) {
+            return;
+        }
         List<String> headers = new ArrayList<>();
         headers.add(target.keyColumn());
         SchemaV4.METRIC_COLUMNS.forEach(spec -> headers.add(spec.header()));
         if (refresh) {
             headers.add(MetricColumns.OT);
         }
-        SheetSnapshot snapshot = read.snapshot();
         LayoutMarks.Placement placement = LayoutMarks.missing(
-                ColumnMarks.LAYOUT_KEY, snapshot.sheetId(), snapshot.columns(), read.layoutMarks(), headers, presumed);
-        if (read.other().isPresent()) {
-            MarkedGrid.Header uniones = read.other().get();
+                ColumnMarks.LAYOUT_KEY,
+                snapshot.sheetId(),
+                snapshot.columns(),
+                cold.layoutMarks(),
+                headers,
+                presumed(refresh));
+        if (cold.other().isPresent()) {
+            MarkedGrid.Header uniones = cold.other().get();
             placement = placement.and(LayoutMarks.missing(
                     ColumnMarks.UNIONES_KEY,
                     uniones.sheetId(),

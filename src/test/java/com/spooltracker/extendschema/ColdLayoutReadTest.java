@@ -15,8 +15,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Runs on a new instance (an empty column-map cache before each run, as most scheduled runs are):
  * on the tracker's own layout (the demo's) each is at the physical limit from the first; on any other
- * layout from the second, because the first run that may write puts layout marks on the columns it
- * found elsewhere, and Google keeps them on their columns.
+ * layout once a run that may write, and whose plan Google cannot refuse, has put layout marks on the
+ * columns it found elsewhere: Google keeps them on their columns.
  */
 class ColdLayoutReadTest {
     private static final String ID = "demo";
@@ -49,6 +49,13 @@ class ColdLayoutReadTest {
 
         Response first = coldRun("refreshMetrics=true");
         assertEquals("APPLIED", first.json().get("status").getAsString(), first::toString);
+        assertEquals(0, layoutMarks(emulator.dump(ID)), "a run that grows the grid puts no mark before it");
+        // Up to date: each sheet's read by the marks, then by its header; and the marks, in one update.
+        assertCost("refreshMetrics=true", "UP_TO_DATE", 4, 1);
+        assertEquals(
+                5,
+                layoutMarks(emulator.dump(ID)),
+                "TAG_SPOOL and OT; DN_UNION, ARM_FECHA_FIN and SOL_FECHA_FIN (Uniones' OT is where the tracker has it)");
 
         assertCost("", "UP_TO_DATE", 1, 0);
         assertCost("refreshMetrics=true", "UP_TO_DATE", 2, 0);
@@ -76,13 +83,15 @@ class ColdLayoutReadTest {
     }
 
     @Test
-    void theFirstWritingRunOnAnotherLayoutPaysOneMarkWriteOnce() {
+    void anUpToDateRunOnAnotherLayoutPaysOneMarkWriteOnce() {
         SheetsEmulator emulator = fixture.emulator();
         emulator.edit(ID, move(OPERACIONES, 6, 0));
         coldRun("");
 
-        assertCost("", "UP_TO_DATE", 1, 0);
+        assertCost("", "UP_TO_DATE", 2, 1);
         assertEquals(1, layoutMarks(emulator.dump(ID)), "the key column's mark, on Operaciones only");
+        assertCost("", "UP_TO_DATE", 1, 0);
+        assertCost("", "UP_TO_DATE", 1, 0);
     }
 
     private static Response coldRun(String query) {
