@@ -31,7 +31,7 @@ class RefreshDecisionsTest {
                 .edit(
                         "demo",
                         "[{\"repeatCell\": {\"range\": {\"sheetId\": 0, \"startRowIndex\": 43, \"endRowIndex\": 44,"
-                                + " \"startColumnIndex\": 0, \"endColumnIndex\": 1}, \"cell\": {\"userEnteredFormat\":"
+                                + " \"startColumnIndex\": 6, \"endColumnIndex\": 7}, \"cell\": {\"userEnteredFormat\":"
                                 + " {\"numberFormat\": {\"type\": \"NUMBER\", \"pattern\": \";;;\"}}},"
                                 + " \"fields\": \"userEnteredFormat.numberFormat\"}}]");
 
