@@ -30,7 +30,7 @@ final class BenchSheet {
     }
 
     private static final List<JsonArray> TEMPLATES = templates();
-    private static final int KEY = 0;
+    private static final int KEY = 6;
     private static final int FORMULA = 18;
 
     private BenchSheet() {}
