@@ -41,10 +41,11 @@ import java.util.stream.Collectors;
  * {@link #plan} (pure, validation included), {@link #render} what an apply would send (a dry run),
  * {@link #apply} the plan (I/O); {@link #auditEntry} says what the audit row records.
  *
- * <p>Reads: one {@code spreadsheets.get} fetches grid, header row and the needed columns. Which
- * columns those are comes from the {@link ColumnMapCache} on a warm instance and from the v3.0 layout
- * on a cold one; the header in the same answer confirms it, and only when it does not is there a
- * second read. Writes: one
+ * <p>Reads: one read fetches grid, header row and the needed columns: a {@code spreadsheets.get} of
+ * the columns the {@link ColumnMapCache} names on a warm instance; on a cold one a {@code
+ * spreadsheets.getByDataFilter} of the columns where the tracker has them and of those its layout
+ * marks select ({@link LayoutMarks}). The header in the same answer confirms it, and only when it
+ * does not is there a second read. Writes: one
  * structural update (absolute column count, number formats), then the values (headers and defaults,
  * split only to keep bodies within 2 MB), then the cache takes the new layout.
  */
@@ -243,11 +244,6 @@ public final class Migration {
      */
     private void placeMissingMarks(Session session, MarkedGrid.Read cold, SheetSnapshot read, boolean refresh) {
         SheetSnapshot snapshot = cold.snapshot();
-        if (!snapshot.columns().headers().equals(read.columns().headers())
-                || !(Planner.plan(read, target.keyColumn(), SchemaV4.METRIC_COLUMNS) instanceof PlanResult.Ready ready)
-                || (ready.plan().growsGrid() && !ready.plan().isUpToDate())) {
-            return;
-        }
         List<String> headers = new ArrayList<>();
         headers.add(target.keyColumn());
         SchemaV4.METRIC_COLUMNS.forEach(spec -> headers.add(spec.header()));
@@ -271,7 +267,10 @@ public final class Migration {
                     MetricColumns.UNIONES,
                     MetricColumns.UNIONES_PRESUMED));
         }
-        if (placement.isEmpty()) {
+        if (placement.isEmpty()
+                || !snapshot.columns().headers().equals(read.columns().headers())
+                || !(Planner.plan(read, target.keyColumn(), SchemaV4.METRIC_COLUMNS) instanceof PlanResult.Ready ready)
+                || (ready.plan().growsGrid() && !ready.plan().isUpToDate())) {
             return;
         }
         try {
