@@ -6,8 +6,6 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import com.spooltracker.extendschema.emulator.DemoSpreadsheet;
-import com.spooltracker.extendschema.schema.ColumnLetters;
-import com.spooltracker.extendschema.schema.SchemaV4;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -99,16 +97,6 @@ final class RefreshSheets {
                                 : new JsonPrimitive((Long) value));
             }
         }
-        // The marks a migration by the function leaves on the metric columns: runs measure the steady state.
-        JsonArray marks = new JsonArray();
-        for (int m = 0; m < 5; m++) {
-            JsonObject mark = new JsonObject();
-            mark.addProperty("metadataKey", "extendSchema.column");
-            mark.addProperty("metadataValue", SchemaV4.METRIC_COLUMNS.get(m).header());
-            mark.addProperty("column", ColumnLetters.of(67 + m));
-            marks.add(mark);
-        }
-        operaciones.add("developerMetadata", marks);
         JsonObject sheet = new JsonObject();
         sheet.addProperty("title", "Uniones");
         sheet.addProperty("rowCount", unions + 1);
