@@ -164,6 +164,15 @@ seconds_of() {
   printf '%s' "${value%s}"
 }
 
+# Pure bash (no tr: it needs no tool on PATH), and no ${x,,}, which the bash 3 of macOS lacks.
+same_ignoring_case() {
+  local same=1
+  shopt -s nocasematch
+  [[ $1 == "$2" ]] && same=0
+  shopt -u nocasematch
+  return $same
+}
+
 validate_config() {
   local section field id timeout deadline
   for field in "${FUNCTION_FIELDS[@]}"; do cfg function "$field" >/dev/null; done
@@ -181,6 +190,11 @@ validate_config() {
     || die "$CONFIG: env.SPREADSHEET_ID '$ENV_SPREADSHEET_ID' is not a spreadsheet ID (the part between /d/ and /edit)"
   [[ -z ${ENV_SHEETS_EMULATOR_HOST+set} ]] \
     || die "$CONFIG: env.SHEETS_EMULATOR_HOST is for local runs only and must not be deployed"
+  # The function would refuse every request (503): the tracker parses every row of its event log.
+  # Sheet titles are unique regardless of case.
+  local audit=${ENV_AUDIT_SHEET-extendSchema_log} metadata=${ENV_METADATA_SHEET:-Metadata}
+  [[ -z $audit ]] || ! same_ignoring_case "$audit" "$metadata" \
+    || die "$CONFIG: env.AUDIT_SHEET '$audit' is the tracker's event log (env.METADATA_SHEET, default Metadata), which the tracker parses row by row; set it to a sheet of its own (default extendSchema_log, created on the first run that writes), or to '' for no audit"
   for field in function.serviceAccount function.buildServiceAccount schedule.serviceAccount; do
     id=$(cfg "${field%%.*}" "${field#*.}")
     [[ $id =~ ^[a-z][a-z0-9-]{4,28}[a-z0-9]$ ]] \

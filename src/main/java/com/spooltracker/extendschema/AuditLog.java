@@ -3,21 +3,39 @@ package com.spooltracker.extendschema;
 import com.google.gson.JsonObject;
 import com.spooltracker.extendschema.failure.Failure;
 import com.spooltracker.extendschema.sheets.SheetsGateway;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.zip.CRC32;
 
 /**
- * The audit step: one row in {@code AUDIT_SHEET} for each step that wrote, in the tracker's
- * {@code Metadata} layout. Best effort: whatever becomes of the row, the run's own writes stand, so
- * the outcome is reported and never thrown. The row is appended once and never sent again (an
- * append is not absolute): an answer lost on the way back is {@code UNKNOWN}, not {@code FAILED}.
+ * The audit step: one row in {@code AUDIT_SHEET} (default {@code extendSchema_log}) for each step that
+ * wrote. The sheet is the function's own, never the tracker's {@code Metadata}: the tracker parses every
+ * row of {@code Metadata} as one of its events and warns on each row whose {@code Evento_Tipo} it does
+ * not know. Its columns:
+ *
+ * <ol>
+ * <li>{@code Timestamp}: when the row was written, ISO-8601 UTC ({@code 2026-12-04T20:45:53Z});
+ * <li>{@code Event}: {@code SCHEMA_MIGRATION} or {@code METRICS_REFRESH};
+ * <li>{@code Action}: {@code ADD_COLUMNS}, {@code FILL_DEFAULTS} or {@code REFRESH_METRICS};
+ * <li>{@code Identity}: the service account the run wrote as, when known; else empty;
+ * <li>{@code Details_JSON}: what the step did, as JSON (columns added, cells written, …).
+ * </ol>
+ *
+ * <p>When the spreadsheet has no such sheet, the step creates it with its header row in one atomic
+ * batch, under an id fixed by the title ({@link #sheetIdOf}), so that two runs creating it at once make
+ * one sheet: the second is refused, which is no failure. Best effort: whatever becomes of the row, the
+ * run's own writes stand, so the outcome is reported and never thrown. The row is appended once and
+ * never sent again (an append is not absolute): an answer lost on the way back is {@code UNKNOWN}, not
+ * {@code FAILED}. The one append sent again is the one Google refused because the sheet did not exist,
+ * which wrote nothing.
  */
 final class AuditLog {
+    /** The audit sheet's header row. */
+    static final List<String> HEADER = List.of("Timestamp", "Event", "Action", "Identity", "Details_JSON");
+
     private final Optional<String> sheet;
     private final Clock clock;
 
@@ -35,11 +53,34 @@ final class AuditLog {
             return RunResult.Audit.skipped("Auditing is off (AUDIT_SHEET is empty).");
         }
         String title = sheet.get();
+        List<Object> row = row(entry, gateway.account());
         try {
-            gateway.appendRow(title, row(entry));
-            return RunResult.Audit.written(title);
+            return append(gateway, title, row, done, false);
         } catch (SheetsGateway.NoSuchSheet noSheet) {
-            return RunResult.Audit.skipped("The spreadsheet has no sheet '" + title + "' to audit to.");
+            // Refused: nothing was written, so the row may be sent once more into the sheet created for it.
+        }
+        boolean created;
+        try {
+            created = gateway.addSheet(title, sheetIdOf(title), HEADER);
+        } catch (Failure failure) {
+            return RunResult.Audit.failed("The spreadsheet has no sheet '" + title + "' for the audit row, and "
+                    + "creating it failed: " + failure.getMessage() + " " + done);
+        }
+        try {
+            return append(gateway, title, row, done, created);
+        } catch (SheetsGateway.NoSuchSheet stillNone) {
+            // Created, then deleted at once by someone; or refused because another sheet holds its id.
+            return RunResult.Audit.failed("The audit row was not written: sheet '" + title + "' is still not "
+                    + "found after asking to create it (with sheet id " + sheetIdOf(title) + "). " + done);
+        }
+    }
+
+    /** @throws SheetsGateway.NoSuchSheet when Google refused the append for want of the sheet (nothing written) */
+    private static RunResult.Audit append(
+            SheetsGateway gateway, String title, List<Object> row, String done, boolean created) {
+        try {
+            gateway.appendRow(title, row);
+            return RunResult.Audit.written(title, created);
         } catch (SheetsGateway.AppendUnconfirmed unconfirmed) {
             return RunResult.Audit.unknown("The audit row was sent to sheet '" + title + "', but "
                     + unconfirmed.reason() + ", so it may or may not have been written. It was not sent again: an "
@@ -50,19 +91,25 @@ final class AuditLog {
         }
     }
 
-    /** ID, Timestamp, Evento_Tipo, TAG_SPOOL, Worker_ID, Worker_Nombre, Operacion, Accion, Fecha_Operacion, Metadata_JSON. */
-    private List<Object> row(Entry entry) {
-        Instant now = clock.instant();
+    /**
+     * The id the audit sheet is created with, fixed by its title (case aside, as Google compares titles):
+     * every run that creates it asks for the same id, so only the first succeeds.
+     */
+    static int sheetIdOf(String title) {
+        CRC32 crc = new CRC32();
+        crc.update(("extendSchema.audit|" + title.toLowerCase(Locale.ROOT)).getBytes(StandardCharsets.UTF_8));
+        int id = (int) (crc.getValue() & 0x7fffffff);
+        // Sheet 0 is the id of a new spreadsheet's first sheet.
+        return id == 0 ? 1 : id;
+    }
+
+    /** Timestamp, Event, Action, Identity, Details_JSON: see the class comment. */
+    private List<Object> row(Entry entry, Optional<String> identity) {
         return List.of(
-                UUID.randomUUID().toString(),
-                now.toString(),
+                clock.instant().toString(),
                 entry.eventType(),
-                "",
-                "",
-                "extendSchema",
-                "EXTEND_SCHEMA",
                 entry.action(),
-                LocalDate.ofInstant(now, ZoneOffset.UTC).toString(),
+                identity.orElse(""),
                 entry.details().toString());
     }
 }

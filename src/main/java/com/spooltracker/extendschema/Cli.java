@@ -27,13 +27,17 @@ public final class Cli {
     private static final String USAGE_TEXT = String.join(
             "\n",
             "Usage: extendSchema [--dry-run [--show-requests]] [--refresh-metrics] [--spreadsheet ID] [--sheet NAME]",
-            "                    [--key-column NAME]",
+            "                    [--validate | --info]",
+            "                    [--key-column NAME] [--metadata-sheet NAME] [--migrations-dir DIR]",
             "                    [--audit-sheet NAME | --no-audit] [--emulator HOST:PORT] [--json]",
             "",
             "Adds the five v4.0 metric columns to the sheet (default Operaciones) and sets 0 in every",
             "empty metric cell of a data row. Safe to repeat: it never overwrites a value.",
             "",
             "  --dry-run           print the plan; write nothing",
+            "  --validate          check every sheet and the schema history against the migration files;",
+            "                      exit 3 when anything differs (writes nothing)",
+            "  --info              list every migration: applied (when, by whom, checksum) or pending",
             "  --show-requests     with --dry-run --json: include each request's exact JSON body",
             "  --refresh-metrics   then compute the five metrics from sheet Uniones (else UNIONES_SHEET)",
             "                      and write the cells that differ (with --dry-run: report the drift,",
@@ -42,13 +46,20 @@ public final class Cli {
             "                      an embedded emulator with the demo spreadsheet is used)",
             "  --sheet NAME        sheet to migrate (else SHEET_NAME, default Operaciones)",
             "  --key-column NAME   header of the column that marks data rows (default TAG_SPOOL)",
-            "  --audit-sheet NAME  sheet that receives one audit row per applied run (default Metadata)",
+            "  --metadata-sheet NAME",
+            "                      the tracker's event log (else METADATA_SHEET, default Metadata);",
+            "                      no audit row is ever written there",
+            "  --migrations-dir DIR",
+            "                      directory of migration files to use instead of the shipped ones",
+            "                      (else MIGRATIONS_DIR)",
+            "  --audit-sheet NAME  sheet that receives one audit row per run that writes, created when",
+            "                      missing (else AUDIT_SHEET, default extendSchema_log)",
             "  --no-audit          write no audit row",
             "  --emulator H:P      use the Sheets emulator at H:P, without credentials (else SHEETS_EMULATOR_HOST)",
             "  --json              print the JSON report the HTTP function answers with",
             "",
             "Credentials: Application Default Credentials (gcloud auth application-default login).",
-            "Exit status: 0 done, 3 conflict (nothing written), 2 usage error, 1 other failure.");
+            "Exit status: 0 done, 3 conflict or validate findings (nothing written), 2 usage error, 1 other failure.");
 
     private Cli() {}
 
@@ -62,6 +73,7 @@ public final class Cli {
         boolean refreshMetrics = false;
         boolean json = false;
         boolean showRequests = false;
+        RunOptions.Operation operation = RunOptions.Operation.MIGRATE;
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -69,11 +81,15 @@ public final class Cli {
                     case "--refresh-metrics" -> refreshMetrics = true;
                     case "--json" -> json = true;
                     case "--show-requests" -> showRequests = true;
+                    case "--validate" -> operation = only(operation, RunOptions.Operation.VALIDATE);
+                    case "--info" -> operation = only(operation, RunOptions.Operation.INFO);
                     case "--no-audit" -> overrides.setProperty("AUDIT_SHEET", "");
                     case "--spreadsheet" -> overrides.setProperty("SPREADSHEET_ID", value(args, ++i));
                     case "--sheet" -> overrides.setProperty("SHEET_NAME", value(args, ++i));
                     case "--key-column" -> overrides.setProperty("KEY_COLUMN", value(args, ++i));
                     case "--audit-sheet" -> overrides.setProperty("AUDIT_SHEET", value(args, ++i));
+                    case "--metadata-sheet" -> overrides.setProperty("METADATA_SHEET", value(args, ++i));
+                    case "--migrations-dir" -> overrides.setProperty("MIGRATIONS_DIR", value(args, ++i));
                     case "--emulator" -> overrides.setProperty("SHEETS_EMULATOR_HOST", value(args, ++i));
                     case "-h", "--help" -> {
                         out.println(USAGE_TEXT);
@@ -82,6 +98,10 @@ public final class Cli {
                     default ->
                         throw new Failure.BadRequest("Unknown argument '" + Redaction.callerText(args[i]) + "'.");
                 }
+            }
+            if (operation != RunOptions.Operation.MIGRATE && (dryRun || refreshMetrics || showRequests)) {
+                throw new Failure.BadRequest("--" + operation.name().toLowerCase(java.util.Locale.ROOT)
+                        + " only reads; it takes no --dry-run, --refresh-metrics or --show-requests.");
             }
             if (showRequests && !dryRun) {
                 throw new Failure.BadRequest("--show-requests lists what a dry run would send; add --dry-run.");
@@ -97,6 +117,26 @@ public final class Cli {
             Engine engine = setup.engine();
             // Retries go to stderr as they happen, so a slow run says what it is waiting for.
             Log retries = Log.create(false, null, err);
+            if (operation == RunOptions.Operation.VALIDATE) {
+                SchemaInspection.Validation validation =
+                        engine.validate(retry -> retries.warning(retry.message(), retry.fields(), null));
+                if (json) {
+                    out.println(SchemaReport.toJson(validation, engine.target().spreadsheetId()));
+                } else {
+                    SchemaReport.print(validation, engine.target().spreadsheetId(), out);
+                }
+                return validation.valid() ? OK : CONFLICT;
+            }
+            if (operation == RunOptions.Operation.INFO) {
+                SchemaInspection.Info info =
+                        engine.info(retry -> retries.warning(retry.message(), retry.fields(), null));
+                if (json) {
+                    out.println(SchemaReport.toJson(info, engine.target().spreadsheetId()));
+                } else {
+                    SchemaReport.print(info, engine.target().spreadsheetId(), out);
+                }
+                return OK;
+            }
             Engine.Outcome outcome = engine.run(
                     new RunOptions(dryRun, showRequests, refreshMetrics),
                     retry -> retries.warning(retry.message(), retry.fields(), null));
@@ -126,6 +166,13 @@ public final class Cli {
             }
             return FAILED;
         }
+    }
+
+    private static RunOptions.Operation only(RunOptions.Operation current, RunOptions.Operation asked) {
+        if (current != RunOptions.Operation.MIGRATE && current != asked) {
+            throw new Failure.BadRequest("Give --validate or --info, not both.");
+        }
+        return asked;
     }
 
     private static String value(String[] args, int i) {

@@ -1,6 +1,9 @@
 package com.spooltracker.extendschema;
 
 import com.spooltracker.extendschema.failure.Failure;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +16,10 @@ import java.util.Properties;
  *
  * @param spreadsheetId empty: local mode (embedded emulator) off Cloud Run, a configuration error on it
  * @param unionesSheet {@code UNIONES_SHEET}: the sheet the metrics refresh computes the metrics from
+ * @param auditSheet {@code AUDIT_SHEET}: the function's own audit trail, created on first use; empty: no audit
+ * @param metadataSheet {@code METADATA_SHEET}: the tracker's event log, which the tracker parses row by row
+ * @param migrationsDir {@code MIGRATIONS_DIR}: a readable directory of migration files used instead of the
+ *     shipped ones
  * @param emulatorHost {@code host:port} of a Sheets emulator; when set, no credentials are used
  * @param onCloudRun {@code K_SERVICE} is set
  * @param projectId {@code GOOGLE_CLOUD_PROJECT} (else {@code GCP_PROJECT}), for linking log entries to traces
@@ -27,6 +34,8 @@ public record Config(
         String keyColumn,
         String unionesSheet,
         String auditSheet,
+        String metadataSheet,
+        Optional<Path> migrationsDir,
         Optional<String> emulatorHost,
         boolean onCloudRun,
         Optional<String> projectId,
@@ -36,7 +45,8 @@ public record Config(
 
     public static final String DEFAULT_SHEET = "Operaciones";
     public static final String DEFAULT_KEY_COLUMN = "TAG_SPOOL";
-    public static final String DEFAULT_AUDIT_SHEET = "Metadata";
+    public static final String DEFAULT_AUDIT_SHEET = "extendSchema_log";
+    public static final String DEFAULT_METADATA_SHEET = "Metadata";
     public static final String DEFAULT_UNIONES_SHEET = "Uniones";
     static final int DEFAULT_DEADLINE_SECONDS = 120;
     static final int DEFAULT_READ_TIMEOUT_SECONDS = 60;
@@ -55,6 +65,8 @@ public record Config(
                 settings.optional("KEY_COLUMN").orElse(DEFAULT_KEY_COLUMN),
                 settings.optional("UNIONES_SHEET").orElse(DEFAULT_UNIONES_SHEET),
                 settings.value("AUDIT_SHEET").orElse(DEFAULT_AUDIT_SHEET).trim(),
+                settings.optional("METADATA_SHEET").orElse(DEFAULT_METADATA_SHEET),
+                settings.optional("MIGRATIONS_DIR").map(Config::migrationsDir),
                 settings.optional("SHEETS_EMULATOR_HOST"),
                 settings.optional("K_SERVICE").isPresent(),
                 settings.optional("GOOGLE_CLOUD_PROJECT").or(() -> settings.optional("GCP_PROJECT")),
@@ -90,6 +102,42 @@ public record Config(
                     + "counted as unions. Set AUDIT_SHEET to another sheet (default " + DEFAULT_AUDIT_SHEET
                     + "), or to \"\" to write no audit row.");
         }
+        // The tracker reads every row of its event log as one of its own events, and warns on each row
+        // whose Evento_Tipo it does not know: ours would add a warning per run, dozens a day.
+        if (auditEnabled() && auditSheet.equalsIgnoreCase(metadataSheet)) {
+            throw new Failure.NotConfigured("AUDIT_SHEET is '" + auditSheet + "', the tracker's event log "
+                    + "(METADATA_SHEET, default " + DEFAULT_METADATA_SHEET + "). The tracker parses every row of "
+                    + "it and warns on each audit row. Set AUDIT_SHEET to a sheet of its own (default "
+                    + DEFAULT_AUDIT_SHEET + ", created on the first run that writes), or to \"\" to write no "
+                    + "audit row.");
+        }
+        if (metadataSheet.equalsIgnoreCase(sheetName)) {
+            throw new Failure.NotConfigured("METADATA_SHEET is '" + metadataSheet + "', the sheet being "
+                    + "migrated (SHEET_NAME). Set METADATA_SHEET to the tracker's event log (default "
+                    + DEFAULT_METADATA_SHEET + ").");
+        }
+        if (metadataSheet.equalsIgnoreCase(unionesSheet)) {
+            throw new Failure.NotConfigured("METADATA_SHEET is '" + metadataSheet + "', the sheet the metrics "
+                    + "are computed from (UNIONES_SHEET, default " + DEFAULT_UNIONES_SHEET + "). Set METADATA_SHEET "
+                    + "to the tracker's event log (default " + DEFAULT_METADATA_SHEET + ").");
+        }
+    }
+
+    /** @throws Failure.NotConfigured unless {@code raw} names an existing directory this process can read */
+    private static Path migrationsDir(String raw) {
+        Path dir;
+        try {
+            dir = Path.of(raw);
+        } catch (InvalidPathException e) {
+            throw new Failure.NotConfigured("MIGRATIONS_DIR '" + raw + "' is not a valid path. Set it to a "
+                    + "directory of migration files, or unset it to use the shipped ones.");
+        }
+        if (!Files.isDirectory(dir) || !Files.isReadable(dir)) {
+            throw new Failure.NotConfigured("MIGRATIONS_DIR is '" + raw + "', which is not "
+                    + (Files.exists(dir) ? "a directory this process can read" : "an existing directory")
+                    + ". Set it to a readable directory of migration files, or unset it to use the shipped ones.");
+        }
+        return dir;
     }
 
     /** Whether runs write an audit row; {@code AUDIT_SHEET=""} turns it off. */

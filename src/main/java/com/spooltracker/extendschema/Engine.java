@@ -3,6 +3,7 @@ package com.spooltracker.extendschema;
 import com.spooltracker.extendschema.failure.Failure;
 import com.spooltracker.extendschema.metrics.DriftReport;
 import com.spooltracker.extendschema.metrics.SheetColumns;
+import com.spooltracker.extendschema.migrations.VersionPlan;
 import com.spooltracker.extendschema.schema.Plan;
 import com.spooltracker.extendschema.schema.SheetSnapshot;
 import com.spooltracker.extendschema.sheets.PlannedRequest;
@@ -41,6 +42,24 @@ public final class Engine {
 
     /** The refresh's result and what it alone cost. */
     public record Refreshed(RefreshResult result, RunResult.Calls calls, long durationMillis) {}
+
+    /** {@code validate}: every sheet and the history against the migration files; writes nothing. */
+    SchemaInspection.Validation validate(RetryListener retries) {
+        try (Migration.Session session = migration.open(true, retries)) {
+            return inspection().validate(session);
+        }
+    }
+
+    /** {@code info}: every migration, applied or pending; writes nothing. */
+    SchemaInspection.Info info(RetryListener retries) {
+        try (Migration.Session session = migration.open(true, retries)) {
+            return inspection().info(session);
+        }
+    }
+
+    private SchemaInspection inspection() {
+        return new SchemaInspection(migration.schema(), migration.target().names());
+    }
 
     public Outcome run(RunOptions options) {
         return run(options, RetryListener.NONE);
@@ -94,22 +113,30 @@ public final class Engine {
     private Migrated migrate(Migration.Session session, boolean dryRun, boolean forRefresh) {
         SheetSnapshot snapshot = migration.read(session, forRefresh);
         Plan plan = migration.plan(snapshot);
+        VersionPlan versions = migration.planVersions(session, snapshot, plan);
+        if (versions.readOtherSheets()) {
+            // Another sheet was read after this one: read this one again, so that its read stays the last
+            // before any write, as the refresh's safety under live edits rests on.
+            snapshot = migration.read(session, forRefresh);
+            plan = migration.plan(snapshot);
+            versions = migration.replanVersions(snapshot, plan, versions);
+        }
         RunResult result;
-        if (plan.isUpToDate()) {
-            result = new RunResult.UpToDate(plan, session.calls(), session.millis(), dryRun);
+        if (plan.isUpToDate() && versions.writesNothing()) {
+            result = new RunResult.UpToDate(plan, versions, session.calls(), session.millis(), dryRun);
         } else if (dryRun) {
             List<PlannedRequest> requests = migration.render(session, plan);
-            result = new RunResult.DryRun(plan, session.calls(), session.millis(), requests);
+            result = new RunResult.DryRun(plan, versions, session.calls(), session.millis(), requests);
         } else {
-            Migration.Applied applied = migration.apply(session, plan, snapshot, forRefresh);
+            Migration.Applied applied = migration.apply(session, plan, snapshot, forRefresh, versions);
             plan = applied.plan();
             snapshot = applied.snapshot();
-            if (plan.isUpToDate()) {
-                result = new RunResult.UpToDate(plan, session.calls(), session.millis(), false);
+            if (plan.isUpToDate() && versions.writesNothing()) {
+                result = new RunResult.UpToDate(plan, versions, session.calls(), session.millis(), false);
             } else {
-                RunResult.Audit audited =
-                        audit.record(session.gateway, Migration.auditEntry(plan), "The migration itself is complete.");
-                result = new RunResult.Applied(plan, session.calls(), session.millis(), audited);
+                RunResult.Audit audited = audit.record(
+                        session.gateway, Migration.auditEntry(plan, versions), "The migration itself is complete.");
+                result = new RunResult.Applied(plan, versions, session.calls(), session.millis(), audited);
             }
         }
         return new Migrated(result, migration.forRefresh(snapshot, plan, !dryRun));
@@ -183,12 +210,12 @@ public final class Engine {
 
     private static RunResult withTotals(RunResult result, RunResult.Calls calls, long millis) {
         if (result instanceof RunResult.Applied applied) {
-            return new RunResult.Applied(applied.plan(), calls, millis, applied.audit());
+            return new RunResult.Applied(applied.plan(), applied.versions(), calls, millis, applied.audit());
         }
         if (result instanceof RunResult.DryRun dryRun) {
-            return new RunResult.DryRun(dryRun.plan(), calls, millis, dryRun.requests());
+            return new RunResult.DryRun(dryRun.plan(), dryRun.versions(), calls, millis, dryRun.requests());
         }
         RunResult.UpToDate upToDate = (RunResult.UpToDate) result;
-        return new RunResult.UpToDate(upToDate.plan(), calls, millis, upToDate.dryRun());
+        return new RunResult.UpToDate(upToDate.plan(), upToDate.versions(), calls, millis, upToDate.dryRun());
     }
 }

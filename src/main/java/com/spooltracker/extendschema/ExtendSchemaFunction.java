@@ -6,6 +6,7 @@ import com.google.cloud.functions.HttpResponse;
 import com.google.gson.JsonObject;
 import com.spooltracker.extendschema.failure.Failure;
 import com.spooltracker.extendschema.logging.Log;
+import com.spooltracker.extendschema.sheets.RetryListener;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -70,17 +71,34 @@ public final class ExtendSchemaFunction implements HttpFunction {
             RunOptions options = RunOptions.parse(
                     request.getMethod(), queryParameters(request), request.getContentType(), readBody(request));
             Engine engine = setup.engine();
-            Engine.Outcome outcome = engine.run(options, retry -> log.warning(retry.message(), retry.fields(), trace));
-            RunResult result = outcome.migration();
-            status = 200;
-            body = RunReport.toJson(result, engine.target().spreadsheetId(), options.showRequests());
-            JsonObject json = body;
-            outcome.refresh()
-                    .ifPresent(refreshed -> json.add(
-                            "metrics",
-                            RefreshReport.toJson(refreshed, engine.target().sheet())));
-            logSummary(result, trace);
-            outcome.refresh().ifPresent(refreshed -> logRefresh(refreshed, trace));
+            if (options.operation() == RunOptions.Operation.MIGRATE) {
+                Engine.Outcome outcome =
+                        engine.run(options, retry -> log.warning(retry.message(), retry.fields(), trace));
+                RunResult result = outcome.migration();
+                status = 200;
+                body = RunReport.toJson(result, engine.target().spreadsheetId(), options.showRequests());
+                JsonObject json = body;
+                outcome.refresh()
+                        .ifPresent(refreshed -> json.add(
+                                "metrics",
+                                RefreshReport.toJson(refreshed, engine.target().sheet())));
+                logSummary(result, trace);
+                outcome.refresh().ifPresent(refreshed -> logRefresh(refreshed, trace));
+            } else {
+                RetryListener retries = retry -> log.warning(retry.message(), retry.fields(), trace);
+                if (options.operation() == RunOptions.Operation.VALIDATE) {
+                    SchemaInspection.Validation validation = engine.validate(retries);
+                    // Findings are the caller's to act on, as a refused migration's are: 409, as the tracker's
+                    // own start-up check would refuse to start.
+                    status = validation.valid() ? 200 : 409;
+                    body = SchemaReport.toJson(validation, engine.target().spreadsheetId());
+                    log.info("extendSchema validate: " + SchemaReport.message(validation), null, trace);
+                } else {
+                    status = 200;
+                    body = SchemaReport.toJson(
+                            engine.info(retries), engine.target().spreadsheetId());
+                }
+            }
         } catch (Failure failure) {
             status = failure.httpStatus();
             body = ErrorResponse.body(failure);

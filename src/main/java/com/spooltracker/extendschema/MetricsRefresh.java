@@ -302,7 +302,7 @@ final class MetricsRefresh {
     }
 
     /** A header row read column-major: one one-cell column per header cell. */
-    private static ColumnMap headerOf(List<List<Object>> columns) {
+    static ColumnMap headerOf(List<List<Object>> columns) {
         List<String> cells = new ArrayList<>();
         for (List<Object> column : columns) {
             cells.add(

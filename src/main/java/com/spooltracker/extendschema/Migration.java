@@ -6,7 +6,14 @@ import com.spooltracker.extendschema.cache.ColumnMapCache;
 import com.spooltracker.extendschema.cache.SheetKey;
 import com.spooltracker.extendschema.failure.Failure;
 import com.spooltracker.extendschema.metrics.MetricColumns;
+import com.spooltracker.extendschema.migrations.AppliedMigration;
+import com.spooltracker.extendschema.migrations.MigrationFile;
+import com.spooltracker.extendschema.migrations.Schema;
+import com.spooltracker.extendschema.migrations.SchemaHistory;
+import com.spooltracker.extendschema.migrations.SheetNames;
+import com.spooltracker.extendschema.migrations.VersionPlan;
 import com.spooltracker.extendschema.schema.ColumnMap;
+import com.spooltracker.extendschema.schema.ColumnSpec;
 import com.spooltracker.extendschema.schema.Conflict;
 import com.spooltracker.extendschema.schema.Placement;
 import com.spooltracker.extendschema.schema.Plan;
@@ -15,6 +22,7 @@ import com.spooltracker.extendschema.schema.Planner;
 import com.spooltracker.extendschema.schema.ReadScope;
 import com.spooltracker.extendschema.schema.SchemaV4;
 import com.spooltracker.extendschema.schema.SheetSnapshot;
+import com.spooltracker.extendschema.schema.SpreadsheetNote;
 import com.spooltracker.extendschema.sheets.ApiCallCounter;
 import com.spooltracker.extendschema.sheets.ColumnMarks;
 import com.spooltracker.extendschema.sheets.MarkedGrid;
@@ -26,6 +34,7 @@ import com.spooltracker.extendschema.sheets.SheetsGateway;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,16 +70,37 @@ public final class Migration {
     private final RetryPolicy retryPolicy;
     private final ColumnMapCache cache;
     private final Clock clock;
+    private final Schema schema;
 
     /**
-     * Which sheet a migration works on, how it recognises data rows and records its runs, and the sheet
-     * the metrics refresh computes the metrics from.
+     * Which sheet a migration works on, how it recognises data rows and records its runs, the sheet the
+     * metrics refresh computes the metrics from, and the tracker's event log.
      */
     public record Target(
-            String spreadsheetId, String sheet, String keyColumn, Optional<String> auditSheet, String unionesSheet) {
+            String spreadsheetId,
+            String sheet,
+            String keyColumn,
+            Optional<String> auditSheet,
+            String unionesSheet,
+            String metadataSheet) {
+        /** A target whose event log is the default {@code Metadata}. */
+        public Target(
+                String spreadsheetId,
+                String sheet,
+                String keyColumn,
+                Optional<String> auditSheet,
+                String unionesSheet) {
+            this(spreadsheetId, sheet, keyColumn, auditSheet, unionesSheet, SheetNames.METADATA);
+        }
+
         /** A target whose metrics come from the default {@code Uniones}. */
         public Target(String spreadsheetId, String sheet, String keyColumn, Optional<String> auditSheet) {
             this(spreadsheetId, sheet, keyColumn, auditSheet, Config.DEFAULT_UNIONES_SHEET);
+        }
+
+        /** The spreadsheet's titles for the sheets the migration files name. */
+        public SheetNames names() {
+            return new SheetNames(sheet, metadataSheet, unionesSheet);
         }
 
         SheetKey key() {
@@ -80,15 +110,36 @@ public final class Migration {
 
     public Migration(
             SheetsClientFactory clients, Target target, RetryPolicy retryPolicy, ColumnMapCache cache, Clock clock) {
+        this(clients, target, retryPolicy, cache, clock, Schema.shipped());
+    }
+
+    /** @param schema the migration files this migration applies */
+    public Migration(
+            SheetsClientFactory clients,
+            Target target,
+            RetryPolicy retryPolicy,
+            ColumnMapCache cache,
+            Clock clock,
+            Schema schema) {
         this.clients = clients;
         this.target = target;
         this.retryPolicy = retryPolicy;
         this.cache = cache;
         this.clock = clock;
+        this.schema = schema;
     }
 
     public Target target() {
         return target;
+    }
+
+    public Schema schema() {
+        return schema;
+    }
+
+    /** The columns the files add to the migrated sheet, in version order. */
+    private List<ColumnSpec> mainColumns() {
+        return schema.columnsOf(SheetNames.SPOOLS);
     }
 
     /** The metrics refresh of the same sheet, sharing this migration's column-map cache. */
@@ -246,7 +297,7 @@ public final class Migration {
         SheetSnapshot snapshot = cold.snapshot();
         List<String> headers = new ArrayList<>();
         headers.add(target.keyColumn());
-        SchemaV4.METRIC_COLUMNS.forEach(spec -> headers.add(spec.header()));
+        mainColumns().forEach(spec -> headers.add(spec.header()));
         if (refresh) {
             headers.add(MetricColumns.OT);
         }
@@ -269,7 +320,12 @@ public final class Migration {
         }
         if (placement.isEmpty()
                 || !snapshot.columns().headers().equals(read.columns().headers())
-                || !(Planner.plan(read, target.keyColumn(), SchemaV4.METRIC_COLUMNS) instanceof PlanResult.Ready ready)
+                || !(Planner.plan(
+                                read,
+                                Optional.of(target.keyColumn()),
+                                mainColumns(),
+                                schema.requiresOf(SheetNames.SPOOLS))
+                        instanceof PlanResult.Ready ready)
                 || (ready.plan().growsGrid() && !ready.plan().isUpToDate())) {
             return;
         }
@@ -282,8 +338,7 @@ public final class Migration {
 
     /** The columns a plan needs; with {@code refresh}, the OT column too, which matches spools to unions. */
     private SortedSet<Integer> scope(ColumnMap layout, int gridColumns, boolean refresh) {
-        SortedSet<Integer> columns =
-                ReadScope.columnsToRead(layout, target.keyColumn(), SchemaV4.METRIC_COLUMNS, gridColumns);
+        SortedSet<Integer> columns = ReadScope.columnsToRead(layout, target.keyColumn(), mainColumns(), gridColumns);
         if (refresh) {
             columns.addAll(layout.positionsOf(MetricColumns.OT));
         }
@@ -295,10 +350,12 @@ public final class Migration {
      * v3.0 column, which a v3.0 grid surely has, to where the metric columns go) and, for the refresh,
      * OT (C). A cold read takes them by position; the header in the same answer confirms them.
      */
-    private static SortedSet<Integer> presumed(boolean refresh) {
+    private SortedSet<Integer> presumed(boolean refresh) {
         SortedSet<Integer> columns = new TreeSet<>();
         columns.add(MetricColumns.OPERACIONES_KEY_PRESUMED);
-        for (int c = SchemaV4.V3_COLUMN_COUNT - 1; c < SchemaV4.V3_COLUMN_COUNT + SchemaV4.METRIC_COLUMNS.size(); c++) {
+        for (int c = SchemaV4.V3_COLUMN_COUNT - 1;
+                c < SchemaV4.V3_COLUMN_COUNT + mainColumns().size();
+                c++) {
             columns.add(c);
         }
         if (refresh) {
@@ -317,13 +374,101 @@ public final class Migration {
 
     /** @throws Failure.Conflicted when the sheet is in a state the migration will not touch */
     Plan plan(SheetSnapshot snapshot) {
-        PlanResult result = Planner.plan(snapshot, target.keyColumn(), SchemaV4.METRIC_COLUMNS);
+        return planned(
+                snapshot.title(),
+                Planner.plan(
+                        snapshot,
+                        Optional.of(target.keyColumn()),
+                        mainColumns(),
+                        schema.requiresOf(SheetNames.SPOOLS)));
+    }
+
+    private static Plan planned(String title, PlanResult result) {
         if (result instanceof PlanResult.Refused refused) {
             String reasons = refused.conflicts().stream().map(Conflict::message).collect(Collectors.joining(" "));
             throw new Failure.Conflicted(
-                    "Nothing was written to sheet '" + target.sheet() + "'. " + reasons, refused.conflicts());
+                    "Nothing was written to sheet '" + title + "'. " + reasons, refused.conflicts());
         }
         return ((PlanResult.Ready) result).plan();
+    }
+
+    /**
+     * What the run does about each migration version. The history comes with the migrated sheet's read;
+     * only when a pending version writes another sheet is that sheet read (its header, then the columns
+     * the plan needs, when they lie inside its grid), so a spreadsheet whose history is complete costs no
+     * read beyond the first.
+     *
+     * @throws Failure.Conflicted when another sheet is in a state its migration will not touch
+     */
+    VersionPlan planVersions(Session session, SheetSnapshot snapshot, Plan plan) {
+        SchemaHistory history = SchemaHistory.of(snapshot.notes());
+        List<MigrationFile> pending = schema.pending(history);
+        if (pending.isEmpty()) {
+            return VersionPlan.allDone(schema);
+        }
+        SheetNames names = target.names();
+        Map<String, Optional<Plan>> others = new LinkedHashMap<>();
+        for (MigrationFile file : pending) {
+            for (String sheet : file.sheetsWritten()) {
+                if (!names.isSpools(sheet) && !others.containsKey(sheet)) {
+                    others.put(sheet, planOther(session, sheet));
+                }
+            }
+        }
+        return VersionPlan.of(schema, history, names, plan, others);
+    }
+
+    /**
+     * Another sheet's plan: one read of its header and grid size; a second only when a column the plan
+     * must check lies inside the grid (where a column would be added, or a column whose data rows get a
+     * default). A sheet whose grid ends at its last header, as the tracker's {@code Metadata} does, needs
+     * no second read.
+     */
+    /** {@code versions} again, for a newer read of the migrated sheet; the other sheets' plans stand. */
+    VersionPlan replanVersions(SheetSnapshot snapshot, Plan plan, VersionPlan versions) {
+        return VersionPlan.of(schema, SchemaHistory.of(snapshot.notes()), target.names(), plan, versions.others());
+    }
+
+    private Optional<Plan> planOther(Session session, String declared) {
+        String title = target.names().titleOf(declared);
+        Optional<String> key = schema.keyOf(declared);
+        List<ColumnSpec> columns = schema.columnsOf(declared);
+        Optional<SheetSnapshot> read = session.gateway.readColumnsIfPresent(title, new TreeSet<>());
+        if (read.isEmpty()) {
+            return Optional.empty();
+        }
+        SheetSnapshot snapshot = read.get();
+        ColumnMap header = snapshot.columns();
+        List<ColumnSpec> toCheck = columns.stream()
+                .filter(c -> c.hasDefault() || header.positionsOf(c.header()).isEmpty())
+                .toList();
+        boolean defaults = columns.stream().anyMatch(ColumnSpec::hasDefault);
+        SortedSet<Integer> needed =
+                ReadScope.columnsToRead(header, defaults ? key.orElse("") : "", toCheck, snapshot.columnCount());
+        if (!needed.isEmpty()) {
+            snapshot = session.gateway.readColumns(title, needed);
+        }
+        return Optional.of(planned(title, Planner.plan(snapshot, key, columns, schema.requiresOf(declared))));
+    }
+
+    /** The history entries a run that applies {@code versions} writes. */
+    List<SpreadsheetNote> historyNotes(VersionPlan versions, String identity) {
+        String now = clock.instant().toString();
+        return versions.toRecord().stream()
+                .map(step -> new SpreadsheetNote(
+                        0,
+                        SchemaHistory.KEY,
+                        SchemaHistory.valueOf(new AppliedMigration(
+                                step.file().version(),
+                                step.file().description(),
+                                step.file().script(),
+                                step.file().checksum(),
+                                now,
+                                identity,
+                                step.status() == VersionPlan.Status.BASELINE
+                                        ? AppliedMigration.BASELINE
+                                        : AppliedMigration.APPLIED))))
+                .toList();
     }
 
     /**
@@ -367,13 +512,13 @@ public final class Migration {
      *
      * @param refresh the read is for a refresh too (it holds every cell of the key, OT and metric columns)
      */
-    Applied apply(Session session, Plan plan, SheetSnapshot snapshot, boolean refresh) {
+    Applied apply(Session session, Plan plan, SheetSnapshot snapshot, boolean refresh, VersionPlan versions) {
         if (!unmarkedDefaults(plan, snapshot).isEmpty()) {
             session.gateway.placeMarks(
                     snapshot.sheetId(), marksToPlace(snapshot, plan.present()), stale(snapshot, plan));
             snapshot = read(session, refresh);
             plan = plan(snapshot);
-            if (plan.isUpToDate()) {
+            if (plan.isUpToDate() && versions.writesNothing()) {
                 return new Applied(plan, snapshot);
             }
             List<String> unmarked = unmarkedDefaults(plan, snapshot);
@@ -392,7 +537,11 @@ public final class Migration {
                     .ifPresent(mark -> marks.put(placement.index(), mark.metadataId()));
         }
         try {
-            session.gateway.apply(plan, marks);
+            session.gateway.apply(
+                    plan,
+                    marks,
+                    versions.otherSheets(),
+                    historyNotes(versions, session.gateway.account().orElse("unknown")));
         } catch (SheetsGateway.MarkMissed missed) {
             throw new Failure.Conflicted(
                     "Sheet '" + target.sheet() + "' changed while the migration wrote its defaults ("
@@ -439,9 +588,13 @@ public final class Migration {
     }
 
     /** What the audit row of an applied plan records. */
-    static AuditLog.Entry auditEntry(Plan plan) {
+    static AuditLog.Entry auditEntry(Plan plan, VersionPlan versions) {
         JsonObject details = new JsonObject();
-        details.addProperty("schema", "v4.0");
+        JsonArray recorded = new JsonArray();
+        for (VersionPlan.Step step : versions.toRecord()) {
+            recorded.add(step.file().version() + " " + step.status().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        details.add("versions", recorded);
         details.addProperty("sheet", plan.sheet());
         JsonArray added = new JsonArray();
         for (Placement placement : plan.added()) {

@@ -33,17 +33,33 @@ import java.util.Optional;
  * @param refreshMetrics after the migration step, fill the five metric columns from {@code Uniones}
  *     (with {@code dryRun}: report their drift only)
  */
-public record RunOptions(boolean dryRun, boolean showRequests, boolean refreshMetrics) {
+public record RunOptions(boolean dryRun, boolean showRequests, boolean refreshMetrics, Operation operation) {
+    /** What the call does: migrate (and maybe refresh), or one of the two read-only schema operations. */
+    public enum Operation {
+        MIGRATE,
+        /** Check every sheet and the history against the migration files: {@code ?validate=true}. */
+        VALIDATE,
+        /** List every migration, applied or pending: {@code ?info=true}. */
+        INFO
+    }
+
+    /** A migration run. */
+    public RunOptions(boolean dryRun, boolean showRequests, boolean refreshMetrics) {
+        this(dryRun, showRequests, refreshMetrics, Operation.MIGRATE);
+    }
+
     public static final int MAX_BODY_BYTES = 64 * 1024;
     public static final String ALLOWED_METHODS = "GET, POST";
     private static final String DRY_RUN = "dryRun";
     private static final String SHOW_REQUESTS = "showRequests";
     private static final String REFRESH_METRICS = "refreshMetrics";
+    private static final String VALIDATE = "validate";
+    private static final String INFO = "info";
     /** Every option, in the order the help text names them. */
-    private static final List<String> OPTIONS = List.of(DRY_RUN, SHOW_REQUESTS, REFRESH_METRICS);
+    private static final List<String> OPTIONS = List.of(DRY_RUN, SHOW_REQUESTS, REFRESH_METRICS, VALIDATE, INFO);
 
-    private static final String OPTIONS_TEXT =
-            "The options are dryRun=true|false, showRequests=true|false and " + "refreshMetrics=true|false.";
+    private static final String OPTIONS_TEXT = "The options are dryRun=true|false, showRequests=true|false, "
+            + "refreshMetrics=true|false, and, with GET, validate=true or info=true.";
 
     /**
      * @param body the body bytes, at most {@link #MAX_BODY_BYTES} + 1 of them (more means too large)
@@ -66,6 +82,23 @@ public record RunOptions(boolean dryRun, boolean showRequests, boolean refreshMe
         }
         Map<String, Boolean> asked = new HashMap<>(fromBody);
         asked.putAll(fromQuery);
+        boolean validate = asked.getOrDefault(VALIDATE, false);
+        boolean info = asked.getOrDefault(INFO, false);
+        if (validate || info) {
+            String name = validate ? VALIDATE : INFO;
+            if (validate && info) {
+                throw new Failure.BadRequest("Ask for validate=true or info=true, not both.");
+            }
+            if (!isGet) {
+                throw new Failure.BadRequest(name + "=true only reads; send it with GET.");
+            }
+            for (String other : List.of(DRY_RUN, SHOW_REQUESTS, REFRESH_METRICS)) {
+                if (asked.containsKey(other)) {
+                    throw new Failure.BadRequest(name + "=true takes no other option; drop " + other + ".");
+                }
+            }
+            return new RunOptions(true, false, false, validate ? Operation.VALIDATE : Operation.INFO);
+        }
         if (isGet && Boolean.FALSE.equals(asked.get(DRY_RUN))) {
             throw new Failure.BadRequest("GET only plans (a dry run); use POST to apply the migration.");
         }

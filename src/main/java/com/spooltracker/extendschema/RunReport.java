@@ -3,6 +3,7 @@ package com.spooltracker.extendschema;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.spooltracker.extendschema.migrations.VersionPlan;
 import com.spooltracker.extendschema.schema.Placement;
 import com.spooltracker.extendschema.schema.Plan;
 import com.spooltracker.extendschema.sheets.PlannedRequest;
@@ -38,6 +39,18 @@ public final class RunReport {
         json.addProperty(
                 result instanceof RunResult.Applied ? "cellsInitialized" : "cellsToInitialize",
                 result instanceof RunResult.UpToDate ? 0 : plan.cellsToInitialize());
+        json.add("migrations", migrations(result));
+        JsonArray others = new JsonArray();
+        for (Plan other : result.versions().otherSheets()) {
+            JsonObject sheet = new JsonObject();
+            sheet.addProperty("sheet", other.sheet());
+            sheet.add("added", placements(other.added()));
+            sheet.add("present", placements(other.present()));
+            others.add(sheet);
+        }
+        if (!others.isEmpty()) {
+            json.add("otherSheets", others);
+        }
         if (result instanceof RunResult.DryRun dryRun) {
             json.add("requests", requests(dryRun.requests(), withBodies));
         }
@@ -58,6 +71,67 @@ public final class RunReport {
             }
         }
         return json;
+    }
+
+    /**
+     * One entry per migration file: {@code done} (the history had it), {@code applied} or
+     * {@code baselined} by this run ({@code wouldApply}, {@code wouldBaseline} on a dry run), or
+     * {@code blocked} with the reason.
+     */
+    private static JsonArray migrations(RunResult result) {
+        boolean dry = result instanceof RunResult.DryRun;
+        JsonArray array = new JsonArray();
+        for (VersionPlan.Step step : result.versions().steps()) {
+            JsonObject json = new JsonObject();
+            json.addProperty("version", step.file().version().toString());
+            json.addProperty("description", step.file().description());
+            json.addProperty(
+                    "status",
+                    switch (step.status()) {
+                        case DONE -> "done";
+                        case APPLY -> dry ? "wouldApply" : "applied";
+                        case BASELINE -> dry ? "wouldBaseline" : "baselined";
+                        case BLOCKED -> "blocked";
+                    });
+            if (!step.note().isEmpty()) {
+                json.addProperty("reason", step.note());
+            }
+            array.add(json);
+        }
+        return array;
+    }
+
+    /** What the run did about migration versions, as a sentence; "" when every version was done already. */
+    static String versionsSaid(RunResult result) {
+        VersionPlan versions = result.versions();
+        boolean dry = result instanceof RunResult.DryRun;
+        StringBuilder said = new StringBuilder();
+        List<String> recorded = versions.toRecord().stream()
+                .map(s -> s.file().version() + (s.status() == VersionPlan.Status.BASELINE ? " (baseline)" : ""))
+                .toList();
+        if (!recorded.isEmpty()) {
+            said.append(dry ? " Would record migration " : " Recorded migration ")
+                    .append(String.join(", ", recorded))
+                    .append(" in the schema history.");
+        }
+        for (Plan other : versions.otherSheets()) {
+            if (!other.added().isEmpty()) {
+                said.append(dry ? " Would add " : " Added ")
+                        .append(other.added().stream()
+                                .map(p -> p.spec().header() + " at " + p.letter())
+                                .collect(Collectors.joining(", ")))
+                        .append(" to sheet '")
+                        .append(other.sheet())
+                        .append("'.");
+            }
+        }
+        for (VersionPlan.Step blocked : versions.blocked()) {
+            said.append(" Migration ")
+                    .append(blocked.file().version())
+                    .append(": ")
+                    .append(blocked.note());
+        }
+        return said.toString();
     }
 
     /** At most this many changes are listed per request; the rest are counted. */
@@ -102,22 +176,23 @@ public final class RunReport {
                 ? ""
                 : " Note: the metric columns are not at the documented positions 68–72 (" + where(plan)
                         + "); v3.0 and v4.0 code find them by name, so this is safe.";
+        String versions = versionsSaid(result);
         if (result instanceof RunResult.UpToDate) {
             return "Sheet '" + plan.sheet() + "' is up to date: all "
                     + plan.present().size() + " v4.0 columns are present and every data row has its metrics."
-                    + positions;
+                    + positions + versions;
         }
         if (result instanceof RunResult.DryRun) {
             return plural(plan.added().size(), "column") + " would be added" + addedList(plan) + " and "
                     + plural(plan.cellsToInitialize(), "empty metric cell") + " of "
                     + plural(plan.dataRows(), "data row") + " would be set to 0. Nothing was written;"
-                    + " run again without dry run to apply." + positions;
+                    + " run again without dry run to apply." + positions + versions;
         }
         return (plan.added().isEmpty()
                         ? "No columns were added"
                         : "Added " + plural(plan.added().size(), "column") + addedList(plan))
                 + "; set " + plural(plan.cellsToInitialize(), "empty metric cell") + " to 0."
-                + positions;
+                + positions + versions;
     }
 
     private static String addedList(Plan plan) {

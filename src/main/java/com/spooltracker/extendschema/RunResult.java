@@ -1,5 +1,6 @@
 package com.spooltracker.extendschema;
 
+import com.spooltracker.extendschema.migrations.VersionPlan;
 import com.spooltracker.extendschema.schema.Plan;
 import com.spooltracker.extendschema.sheets.PlannedRequest;
 import java.util.List;
@@ -8,6 +9,9 @@ import java.util.List;
 public sealed interface RunResult {
     Plan plan();
 
+    /** What the run did, or would do, about each migration version. */
+    VersionPlan versions();
+
     Calls calls();
 
     long durationMillis();
@@ -15,7 +19,8 @@ public sealed interface RunResult {
     /** Sheets HTTP requests the run sent, retries included. */
     record Calls(int reads, int writes, int retries) {}
 
-    record Applied(Plan plan, Calls calls, long durationMillis, Audit audit) implements RunResult {}
+    record Applied(Plan plan, VersionPlan versions, Calls calls, long durationMillis, Audit audit)
+            implements RunResult {}
 
     /** What became of the audit row of an applied run. */
     record Audit(Outcome outcome, String message) {
@@ -31,8 +36,14 @@ public sealed interface RunResult {
             return outcome == Outcome.FAILED || outcome == Outcome.UNKNOWN;
         }
 
-        static Audit written(String sheet) {
-            return new Audit(Outcome.WRITTEN, "One audit row was appended to sheet '" + sheet + "'.");
+        /** @param created the run created the sheet (with its header row) for this row */
+        static Audit written(String sheet, boolean created) {
+            return new Audit(
+                    Outcome.WRITTEN,
+                    created
+                            ? "Sheet '" + sheet
+                                    + "' was created for the audit trail, and one audit row was appended to it."
+                            : "One audit row was appended to sheet '" + sheet + "'.");
         }
 
         static Audit skipped(String why) {
@@ -49,8 +60,10 @@ public sealed interface RunResult {
         }
     }
 
-    record UpToDate(Plan plan, Calls calls, long durationMillis, boolean dryRun) implements RunResult {}
+    record UpToDate(Plan plan, VersionPlan versions, Calls calls, long durationMillis, boolean dryRun)
+            implements RunResult {}
 
     /** @param requests the requests an apply would send, in order */
-    record DryRun(Plan plan, Calls calls, long durationMillis, List<PlannedRequest> requests) implements RunResult {}
+    record DryRun(Plan plan, VersionPlan versions, Calls calls, long durationMillis, List<PlannedRequest> requests)
+            implements RunResult {}
 }

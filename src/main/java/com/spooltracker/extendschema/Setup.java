@@ -2,6 +2,8 @@ package com.spooltracker.extendschema;
 
 import com.spooltracker.extendschema.cache.ColumnMapCache;
 import com.spooltracker.extendschema.failure.Failure;
+import com.spooltracker.extendschema.migrations.MigrationFiles;
+import com.spooltracker.extendschema.migrations.Schema;
 import com.spooltracker.extendschema.sheets.RetryPolicy;
 import com.spooltracker.extendschema.sheets.SheetsClientFactory;
 import java.time.Clock;
@@ -70,9 +72,23 @@ public final class Setup {
                 config.sheetName(),
                 config.keyColumn(),
                 config.auditEnabled() ? Optional.of(config.auditSheet()) : Optional.empty(),
-                config.unionesSheet());
+                config.unionesSheet(),
+                config.metadataSheet());
+        Schema schema;
+        try {
+            schema = config.migrationsDir()
+                    .map(dir -> Schema.of(MigrationFiles.from(dir)))
+                    .orElseGet(Schema::shipped);
+        } catch (MigrationFiles.Invalid invalid) {
+            return failed(new Failure.NotConfigured(invalid.getMessage()
+                    + config.migrationsDir()
+                            .map(d -> " (MIGRATIONS_DIR is " + d + ")")
+                            .orElse("")));
+        }
         return new Setup(
-                new Migration(clients, target, policy, ColumnMapCache.shared(), Clock.systemUTC()), null, notice);
+                new Migration(clients, target, policy, ColumnMapCache.shared(), Clock.systemUTC(), schema),
+                null,
+                notice);
     }
 
     /** A setup around a migration wired by the caller (tests that need their own clients). */

@@ -4,15 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.spooltracker.extendschema.cache.ColumnMapCache;
 import com.spooltracker.extendschema.emulator.SheetsEmulator;
+import com.spooltracker.extendschema.migrations.Schema;
+import com.spooltracker.extendschema.testing.Dumps;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -93,7 +98,32 @@ class CliTest {
             Run missing = cli("--emulator", host, "--sheet", "Hoja 9");
             assertEquals(Cli.FAILED, missing.exit());
             assertTrue(missing.err().startsWith("NOT_FOUND"), missing.err());
+
+            Run elsewhere = cli("--emulator", host, "--metadata-sheet", "Eventos", "--audit-sheet", "Metadata");
+            assertEquals(
+                    0,
+                    elsewhere.exit(),
+                    "with the event log elsewhere, Metadata may be audited to: " + elsewhere.err());
         }
+        for (String[] args : List.of(
+                new String[] {"--emulator", "localhost:1", "--audit-sheet", "metadata"},
+                new String[] {"--emulator", "localhost:1", "--metadata-sheet", "Log", "--audit-sheet", "LOG"})) {
+            Run misconfigured = cli(args);
+            assertEquals(Cli.FAILED, misconfigured.exit(), misconfigured.err());
+            assertTrue(
+                    misconfigured.err().startsWith("NOT_CONFIGURED: AUDIT_SHEET")
+                            && misconfigured.err().contains("METADATA_SHEET"),
+                    misconfigured.err());
+        }
+        Run operaciones = cli("--emulator", "localhost:1", "--metadata-sheet", "Operaciones");
+        assertEquals(Cli.FAILED, operaciones.exit(), operaciones.err());
+        assertTrue(operaciones.err().startsWith("NOT_CONFIGURED: METADATA_SHEET"), operaciones.err());
+        Run noDir = cli("--emulator", "localhost:1", "--migrations-dir", "/no/such/migrations");
+        assertEquals(Cli.FAILED, noDir.exit(), noDir.err());
+        assertTrue(
+                noDir.err().startsWith("NOT_CONFIGURED: MIGRATIONS_DIR")
+                        && noDir.err().contains("/no/such/migrations"),
+                noDir.err());
         for (String[] args : List.of(
                 new String[] {"--emulator", "localhost:1", "--sheet", "Uniones"},
                 new String[] {"--emulator", "localhost:1", "--audit-sheet", "uniones"})) {
@@ -118,6 +148,9 @@ class CliTest {
         Run help = cli("--help");
         assertEquals(0, help.exit());
         assertTrue(help.out().contains("--dry-run"));
+        for (String option : List.of("--metadata-sheet NAME", "--migrations-dir DIR", "default extendSchema_log")) {
+            assertTrue(help.out().contains(option), help.out());
+        }
     }
 
     @Test
@@ -151,11 +184,86 @@ class CliTest {
     private static ProcessBuilder java(String mainClass, String... args) {
         String javaBin = ProcessHandle.current().info().command().orElse("java");
         List<String> command =
-                new java.util.ArrayList<>(List.of(javaBin, "-cp", System.getProperty("java.class.path"), mainClass));
+                new ArrayList<>(List.of(javaBin, "-cp", System.getProperty("java.class.path"), mainClass));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().remove("SPREADSHEET_ID");
         builder.environment().remove("SHEETS_EMULATOR_HOST");
         return builder;
+    }
+
+    @Test
+    void validateExitsThreeWithFindingsOnAV3TrackerAndZeroOnceMigratedAndInfoListsBothVersions() {
+        ColumnMapCache.shared().invalidateAll();
+        try (SheetsEmulator emulator = SheetsEmulator.start()) {
+            emulator.seedDemo();
+            String host = emulator.hostPort();
+
+            Run v3 = cli("--emulator", host, "--validate");
+            assertEquals(Cli.CONFLICT, v3.exit(), v3.err());
+            assertTrue(v3.out().startsWith("INVALID"), v3.out());
+            assertTrue(
+                    v3.out().contains("MISSING_HEADER: Sheet 'Metadata' lacks N_UNION")
+                            && v3.out().contains("PENDING_MIGRATION: Migration 4.0.2"),
+                    v3.out());
+            Run pending = cli("--emulator", host, "--info");
+            assertEquals(0, pending.exit(), pending.err());
+            assertTrue(pending.out().contains("4.0.1") && pending.out().contains("4.0.2"), pending.out());
+            assertEquals(0, emulator.counters().writes(), "validate and info only read");
+
+            assertEquals(0, cli("--emulator", host).exit());
+            emulator.seed(withUnionesHeaders(emulator.dump("demo")));
+
+            Run valid = cli("--emulator", host, "--validate", "--json");
+            assertEquals(0, valid.exit(), valid.out() + valid.err());
+            assertTrue(
+                    JsonParser.parseString(valid.out())
+                            .getAsJsonObject()
+                            .get("valid")
+                            .getAsBoolean(),
+                    valid.out());
+            Run info = cli("--emulator", host, "--info", "--json");
+            assertEquals(0, info.exit(), info.err());
+            List<String> versions = new ArrayList<>();
+            for (var migration :
+                    JsonParser.parseString(info.out()).getAsJsonObject().getAsJsonArray("migrations")) {
+                versions.add(migration.getAsJsonObject().get("version").getAsString());
+                assertEquals(
+                        "APPLIED", migration.getAsJsonObject().get("status").getAsString(), info.out());
+            }
+            assertEquals(List.of("4.0.1", "4.0.2"), versions);
+        }
+    }
+
+    /**
+     * The dump with every header the schema requires of Uniones: the demo's Uniones has not all of the
+     * tracker's (its author and date columns), which validate rightly reports.
+     */
+    private static JsonObject withUnionesHeaders(JsonObject dump) {
+        JsonObject copy = dump.deepCopy();
+        JsonObject uniones = Dumps.sheet(copy, "Uniones");
+        JsonArray header = Dumps.rows(uniones).get(0).getAsJsonArray();
+        List<String> present = Dumps.header(uniones);
+        for (String required : Schema.shipped().requiresOf("Uniones")) {
+            if (!present.contains(required)) {
+                header.add(required);
+            }
+        }
+        uniones.addProperty("columnCount", Math.max(uniones.get("columnCount").getAsInt(), header.size()));
+        return copy;
+    }
+
+    @Test
+    void validateAndInfoTakeNoOtherOperation() {
+        for (String[] args : List.of(
+                new String[] {"--validate", "--dry-run"},
+                new String[] {"--info", "--refresh-metrics"},
+                new String[] {"--validate", "--show-requests"},
+                new String[] {"--validate", "--info"},
+                new String[] {"--info", "--validate"})) {
+            Run usage = cli(args);
+            assertEquals(Cli.USAGE, usage.exit(), String.join(" ", args));
+            assertTrue(usage.err().contains("only reads") || usage.err().contains("not both"), usage.err());
+        }
     }
 }

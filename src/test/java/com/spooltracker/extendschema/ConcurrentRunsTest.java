@@ -5,7 +5,6 @@ import static com.spooltracker.extendschema.testing.Dumps.columnsUpTo;
 import static com.spooltracker.extendschema.testing.Dumps.dataRows;
 import static com.spooltracker.extendschema.testing.Dumps.header;
 import static com.spooltracker.extendschema.testing.Dumps.isEmpty;
-import static com.spooltracker.extendschema.testing.Dumps.rows;
 import static com.spooltracker.extendschema.testing.Dumps.sheet;
 import static com.spooltracker.extendschema.testing.Dumps.without;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,13 +23,15 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
  * Many runs at once on one sheet: concurrent requests into one function instance (serialized per
  * sheet inside it) and separate CLI processes (not serialized at all). Whatever the interleaving,
- * the writes are absolute, so the sheet ends migrated exactly once.
+ * the writes are absolute, so the sheet ends migrated exactly once, Metadata has N_UNION once, and
+ * the history records each version (perhaps more than once).
  */
 class ConcurrentRunsTest {
     private static final int POSTS = 8;
@@ -77,24 +78,41 @@ class ConcurrentRunsTest {
             }
             assertEquals(columnsUpTo(sheet(before, "Operaciones"), 67), columnsUpTo(operaciones, 67));
             assertEquals(
-                    without(without(before, "Operaciones"), "Metadata"),
-                    without(without(after, "Operaciones"), "Metadata"));
-            JsonArray metadataBefore = rows(sheet(before, "Metadata"));
-            JsonArray metadataAfter = rows(sheet(after, "Metadata"));
-            for (int r = 0; r < metadataBefore.size(); r++) {
-                assertEquals(metadataBefore.get(r), metadataAfter.get(r), "Metadata row " + (r + 1));
-            }
+                    Dumps.withoutNUnion(without(without(before, "Operaciones"), Dumps.AUDIT)),
+                    Dumps.withoutNUnion(without(without(after, "Operaciones"), Dumps.AUDIT)),
+                    "the other sheets, Metadata included");
+            // Every run that applied found no audit sheet: all raced to create it, and one sheet came of it.
+            assertEquals(
+                    1,
+                    after.getAsJsonArray("sheets").asList().stream()
+                            .filter(s -> s.getAsJsonObject()
+                                    .get("title")
+                                    .getAsString()
+                                    .equals(Dumps.AUDIT))
+                            .count());
+            assertEquals(Dumps.AUDIT_HEADER, Dumps.header(sheet(after, Dumps.AUDIT)));
+            JsonArray auditBefore = Dumps.auditRows(before);
+            JsonArray auditAfter = Dumps.auditRows(after);
             int applied = outcomes.getOrDefault("POST APPLIED", 0) + outcomes.getOrDefault("CLI APPLIED", 0);
-            int auditRows = metadataAfter.size() - metadataBefore.size();
+            int auditRows = auditAfter.size() - auditBefore.size();
             assertTrue(applied >= 1, outcomes::toString);
             assertEquals(applied, auditRows, "one audit row per run that applied");
             assertTrue(outcomes.getOrDefault("POST APPLIED", 0) <= 1, "one instance applies at most once: " + outcomes);
+            JsonObject metadata = sheet(after, "Metadata");
+            List<String> metadataHeader = header(metadata);
+            assertEquals(1, Collections.frequency(metadataHeader, "N_UNION"), () -> "N_UNION in " + metadataHeader);
+            assertEquals(10, metadataHeader.indexOf("N_UNION"), "right after Metadata_JSON");
+            assertEquals(11, metadata.get("columnCount").getAsInt());
+            // Runs that raced may each record a version; the set of versions is what must be exact.
+            assertEquals(Set.of("4.0.1", "4.0.2"), Dumps.historyVersions(after));
+            int historyEntries = historyEntries(after);
+            assertTrue(historyEntries >= 2 && historyEntries <= 2 * (POSTS + PROCESSES), historyEntries + " entries");
             int changed = Dumps.changedCells(before, after);
             assertEquals(0, changed, "pre-existing cells changed");
 
             System.out.printf(
                     "concurrency: %d POSTs + %d CLI processes -> %s; new headers %d (each once), grid %d columns, "
-                            + "%d defaults, %d pre-existing cells changed, %d audit rows%n",
+                            + "%d defaults, %d pre-existing cells changed, %d audit rows, %d history entries%n",
                     POSTS,
                     PROCESSES,
                     outcomes,
@@ -102,7 +120,19 @@ class ConcurrentRunsTest {
                     operaciones.get("columnCount").getAsInt(),
                     defaults,
                     changed,
-                    auditRows);
+                    auditRows,
+                    historyEntries);
         }
+    }
+
+    /** The schema history's entries, duplicates included. */
+    private static int historyEntries(JsonObject dump) {
+        if (!dump.has("developerMetadata")) {
+            return 0;
+        }
+        return (int) dump.getAsJsonArray("developerMetadata").asList().stream()
+                .filter(m ->
+                        m.getAsJsonObject().get("metadataKey").getAsString().equals("extendSchema.history"))
+                .count();
     }
 }

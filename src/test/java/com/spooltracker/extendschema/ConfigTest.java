@@ -5,10 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.spooltracker.extendschema.failure.Failure;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ConfigTest {
     @Test
@@ -91,5 +96,84 @@ class ConfigTest {
                 "",
                 Config.from(Map.of("AUDIT_SHEET", "", "UNIONES_SHEET", ""), new Properties())
                         .auditSheet());
+    }
+
+    @Test
+    void theAuditTrailHasASheetOfItsOwnAndTheTrackersEventLogIsMetadata() {
+        Config defaults = Config.from(Map.of(), new Properties());
+        assertEquals("extendSchema_log", defaults.auditSheet());
+        assertEquals("Metadata", defaults.metadataSheet());
+        assertEquals(Optional.empty(), defaults.migrationsDir());
+        assertEquals(
+                "Eventos",
+                Config.from(Map.of("METADATA_SHEET", " Eventos "), new Properties())
+                        .metadataSheet());
+    }
+
+    @Test
+    void anAuditSheetThatIsTheTrackersEventLogIsAConfigurationErrorWhateverItsCase() {
+        for (Map<String, String> env : new Map[] {
+            Map.of("AUDIT_SHEET", "Metadata"),
+            Map.of("AUDIT_SHEET", " METADATA "),
+            Map.of("AUDIT_SHEET", "eventos", "METADATA_SHEET", "Eventos")
+        }) {
+            Failure failure = assertThrows(Failure.NotConfigured.class, () -> Config.from(env, new Properties()));
+            assertTrue(
+                    failure.getMessage().contains("AUDIT_SHEET")
+                            && failure.getMessage().contains("METADATA_SHEET")
+                            && failure.getMessage().contains("parses every row"),
+                    failure.getMessage());
+        }
+        assertEquals(
+                "Metadata",
+                Config.from(Map.of("AUDIT_SHEET", "Metadata", "METADATA_SHEET", "Eventos"), new Properties())
+                        .auditSheet(),
+                "another METADATA_SHEET frees the name");
+        assertEquals(
+                "",
+                Config.from(Map.of("AUDIT_SHEET", "", "METADATA_SHEET", "Metadata"), new Properties())
+                        .auditSheet(),
+                "auditing off is fine");
+    }
+
+    @Test
+    void theTrackersEventLogNamingTheMigratedOrTheUnionesSheetIsAConfigurationError() {
+        for (Map<String, String> env : new Map[] {
+            Map.of("METADATA_SHEET", "operaciones"),
+            Map.of("METADATA_SHEET", "Hoja", "SHEET_NAME", "HOJA"),
+            Map.of("METADATA_SHEET", "Uniones"),
+            Map.of("METADATA_SHEET", "soldaduras", "UNIONES_SHEET", "Soldaduras")
+        }) {
+            Failure failure = assertThrows(Failure.NotConfigured.class, () -> Config.from(env, new Properties()));
+            assertTrue(
+                    failure.getMessage().startsWith("METADATA_SHEET is")
+                            && (failure.getMessage().contains("SHEET_NAME")
+                                    || failure.getMessage().contains("UNIONES_SHEET")),
+                    failure.getMessage());
+        }
+    }
+
+    @Test
+    void aMigrationsDirectoryMustBeAnExistingDirectory(@TempDir Path temp) throws IOException {
+        Path file = Files.writeString(temp.resolve("V5__more.json"), "{}");
+        assertEquals(
+                Optional.of(temp),
+                Config.from(Map.of("MIGRATIONS_DIR", temp.toString()), new Properties())
+                        .migrationsDir());
+        Properties property = new Properties();
+        property.setProperty("MIGRATIONS_DIR", temp.toString());
+        assertEquals(
+                Optional.of(temp),
+                Config.from(Map.of(), property).migrationsDir(),
+                "the property is read like the other settings");
+        for (Path bad : new Path[] {temp.resolve("missing"), file}) {
+            Failure failure = assertThrows(
+                    Failure.NotConfigured.class,
+                    () -> Config.from(Map.of("MIGRATIONS_DIR", bad.toString()), new Properties()));
+            assertTrue(
+                    failure.getMessage().contains("MIGRATIONS_DIR")
+                            && failure.getMessage().contains(bad.toString()),
+                    failure.getMessage());
+        }
     }
 }

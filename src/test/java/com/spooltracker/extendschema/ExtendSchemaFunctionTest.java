@@ -1,5 +1,8 @@
 package com.spooltracker.extendschema;
 
+import static com.spooltracker.extendschema.testing.Dumps.AUDIT;
+import static com.spooltracker.extendschema.testing.Dumps.AUDIT_HEADER;
+import static com.spooltracker.extendschema.testing.Dumps.auditRows;
 import static com.spooltracker.extendschema.testing.Dumps.cell;
 import static com.spooltracker.extendschema.testing.Dumps.columnsUpTo;
 import static com.spooltracker.extendschema.testing.Dumps.dataRows;
@@ -7,6 +10,7 @@ import static com.spooltracker.extendschema.testing.Dumps.header;
 import static com.spooltracker.extendschema.testing.Dumps.isEmpty;
 import static com.spooltracker.extendschema.testing.Dumps.rows;
 import static com.spooltracker.extendschema.testing.Dumps.sheet;
+import static com.spooltracker.extendschema.testing.Dumps.withAuditSheet;
 import static com.spooltracker.extendschema.testing.Dumps.without;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,6 +21,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.spooltracker.extendschema.emulator.DemoSpreadsheet;
 import com.spooltracker.extendschema.schema.ColumnMap;
+import com.spooltracker.extendschema.testing.Dumps;
 import com.spooltracker.extendschema.testing.FunctionFixture;
 import com.spooltracker.extendschema.testing.FunctionServer.Response;
 import java.util.List;
@@ -69,8 +74,10 @@ class ExtendSchemaFunctionTest {
                         .getAsString());
         assertEquals(before, fixture.emulator().dump("demo"));
         assertEquals(0, fixture.emulator().counters().writes());
+        // Operaciones with the history, Metadata (its version is pending), Operaciones again, and the sheet
+        // sizes (the grid grows).
         assertTrue(
-                fixture.emulator().counters().reads() <= 2, fixture.emulator().counters()::toString);
+                fixture.emulator().counters().reads() <= 4, fixture.emulator().counters()::toString);
         assertEquals(
                 fixture.emulator().counters().reads(),
                 report.getAsJsonObject("apiCalls").get("reads").getAsInt());
@@ -89,6 +96,8 @@ class ExtendSchemaFunctionTest {
 
     @Test
     void dryRunRequestsAreExactlyWhatTheApplySends() {
+        // The audit sheet's creation, once per spreadsheet, is no part of the plan.
+        fixture.emulator().seed(withAuditSheet(fixture.emulator().dump("demo")));
         JsonArray planned = fixture.function().post("dryRun=true").json().getAsJsonArray("requests");
         fixture.emulator().resetCounters();
 
@@ -130,8 +139,9 @@ class ExtendSchemaFunctionTest {
         }
         assertEquals(columnsUpTo(operacionesBefore, 67), columnsUpTo(operaciones, 67));
         assertEquals(
-                without(without(before, "Operaciones"), "Metadata"),
-                without(without(after, "Operaciones"), "Metadata"));
+                Dumps.withoutNUnion(without(without(before, "Operaciones"), AUDIT)),
+                Dumps.withoutNUnion(without(without(after, "Operaciones"), AUDIT)),
+                "the other sheets, Metadata included, are untouched");
 
         ColumnMap v3 = ColumnMap.of(DemoSpreadsheet.OPERACIONES_HEADERS);
         ColumnMap v4 = ColumnMap.of(header(operaciones));
@@ -156,15 +166,67 @@ class ExtendSchemaFunctionTest {
     }
 
     @Test
-    void freshMigrationOnAColdInstanceIsOneReadAndTwoWritesPlusTheAudit() {
+    void freshMigrationOfBothSheetsOnAColdInstanceIsThreeReadsAndTwoWritesPlusTheAudit() {
+        // A spreadsheet some earlier run already audited to: the steady state.
+        fixture.emulator().seed(withAuditSheet(fixture.emulator().dump("demo")));
+        fixture.emulator().resetCounters();
+
         fixture.function().post("");
 
         assertEquals(
-                1, fixture.emulator().counters().reads(), fixture.emulator().counters()::toString);
+                3,
+                fixture.emulator().counters().reads(),
+                "Operaciones with the history, Metadata (pending), Operaciones again (the last read before a write): "
+                        + fixture.emulator().counters());
         assertEquals(
                 3,
                 fixture.emulator().counters().writes(),
-                "grid+formats, values, audit: " + fixture.emulator().counters());
+                "grid+formats+N_UNION+history, values, audit: "
+                        + fixture.emulator().counters());
+    }
+
+    @Test
+    void theFirstRunThatWritesCreatesTheAuditSheetForTwoMoreWritesOnce() {
+        Response migrated = fixture.function().post("");
+
+        assertEquals(
+                5,
+                fixture.emulator().counters().writes(),
+                "grid+formats, values, the append refused for want of the sheet, the sheet with its header, "
+                        + "the audit append: " + fixture.emulator().counters());
+        assertTrue(
+                migrated.json()
+                        .getAsJsonObject("audit")
+                        .get("message")
+                        .getAsString()
+                        .contains("was created"),
+                migrated::toString);
+        fixture.emulator().resetCounters();
+
+        Response refreshed = fixture.function().post("refreshMetrics=true");
+
+        assertEquals(200, refreshed.status(), refreshed::toString);
+        assertEquals(
+                "WRITTEN",
+                refreshed
+                        .json()
+                        .getAsJsonObject("metrics")
+                        .getAsJsonObject("audit")
+                        .get("outcome")
+                        .getAsString(),
+                refreshed::toString);
+        assertTrue(
+                fixture.emulator().requestLog().stream().noneMatch(r -> r.status() >= 400),
+                "no append refused, no second creation: " + fixture.emulator().requestLog());
+        JsonObject after = fixture.emulator().dump("demo");
+        assertEquals(
+                1,
+                after.getAsJsonArray("sheets").asList().stream()
+                        .filter(s ->
+                                s.getAsJsonObject().get("title").getAsString().equalsIgnoreCase(AUDIT))
+                        .count());
+        assertEquals(AUDIT_HEADER, header(sheet(after, AUDIT)));
+        assertEquals(2, auditRows(after).size());
     }
 
     @Test
@@ -184,28 +246,41 @@ class ExtendSchemaFunctionTest {
 
         assertEquals(200, response.status(), response::toString);
         assertEquals(
-                2, fixture.emulator().counters().reads(), fixture.emulator().counters()::toString);
+                4,
+                fixture.emulator().counters().reads(),
+                "Operaciones twice (its layout), Metadata, Operaciones again: "
+                        + fixture.emulator().counters());
         assertEquals(
                 dataRows(sheet(dump, "Operaciones"), 0).size() * 5,
                 response.json().get("cellsInitialized").getAsInt());
     }
 
     @Test
-    void applyRecordsOneAuditRowInMetadata() {
-        int before = rows(sheet(fixture.emulator().dump("demo"), "Metadata")).size();
+    void applyRecordsOneAuditRowInItsOwnSheetAndNoneInTheTrackersMetadata() {
+        JsonObject metadataBefore = sheet(fixture.emulator().dump("demo"), "Metadata");
 
         fixture.function().post("");
 
-        JsonArray rows = rows(sheet(fixture.emulator().dump("demo"), "Metadata"));
-        assertEquals(before + 1, rows.size());
-        JsonArray audit = rows.get(rows.size() - 1).getAsJsonArray();
-        assertEquals("SCHEMA_MIGRATION", audit.get(2).getAsString());
-        assertTrue(audit.get(9).getAsString().contains("\"Total_Uniones\""), audit.toString());
+        JsonObject after = fixture.emulator().dump("demo");
+        JsonArray metadataRows = rows(sheet(after, "Metadata"));
+        assertEquals(rows(metadataBefore).size(), metadataRows.size(), "the tracker parses every row of Metadata");
+        for (int row = 1; row < metadataRows.size(); row++) {
+            assertEquals(rows(metadataBefore).get(row), metadataRows.get(row), "event row " + (row + 1));
+        }
+        JsonArray rows = auditRows(after);
+        assertEquals(1, rows.size());
+        JsonArray audit = rows.get(0).getAsJsonArray();
+        assertTrue(audit.get(0).getAsString().matches("\\d{4}-\\d\\d-\\d\\dT.*Z"), audit.toString());
+        assertEquals("SCHEMA_MIGRATION", audit.get(1).getAsString());
+        assertEquals("ADD_COLUMNS", audit.get(2).getAsString());
+        assertTrue(isEmpty(audit.get(3)), "no identity against an emulator: " + audit);
+        assertTrue(audit.get(4).getAsString().contains("\"Total_Uniones\""), audit.toString());
     }
 
     @Test
     void aFailedAuditWriteIsAWarningNotAFailure() {
-        JsonObject metadataBefore = sheet(fixture.emulator().dump("demo"), "Metadata");
+        fixture.emulator().seed(withAuditSheet(fixture.emulator().dump("demo")));
+        JsonObject auditBefore = sheet(fixture.emulator().dump("demo"), AUDIT);
         // A 400 says the append was refused; a 500 would leave it unknown (UpstreamMisbehaviourTest).
         fixture.emulator()
                 .addFault(com.spooltracker.extendschema.emulator.control.FaultRule.on("values.append")
@@ -219,8 +294,8 @@ class ExtendSchemaFunctionTest {
         assertEquals(
                 "FAILED",
                 response.json().getAsJsonObject("audit").get("outcome").getAsString());
-        assertTrue(response.json().get("warning").getAsString().contains("Metadata"), response::toString);
-        assertEquals(metadataBefore, sheet(fixture.emulator().dump("demo"), "Metadata"));
+        assertTrue(response.json().get("warning").getAsString().contains(AUDIT), response::toString);
+        assertEquals(auditBefore, sheet(fixture.emulator().dump("demo"), AUDIT));
         assertEquals(
                 V4_HEADERS,
                 header(sheet(fixture.emulator().dump("demo"), "Operaciones")).subList(67, 72));
@@ -237,8 +312,10 @@ class ExtendSchemaFunctionTest {
         assertEquals(200, second.status(), second::toString);
         assertEquals("UP_TO_DATE", second.json().get("status").getAsString());
         assertEquals(0, fixture.emulator().counters().writes());
+        // Operaciones with the history, Metadata (its version is pending), Operaciones again, and the sheet
+        // sizes (the grid grows).
         assertTrue(
-                fixture.emulator().counters().reads() <= 2, fixture.emulator().counters()::toString);
+                fixture.emulator().counters().reads() <= 4, fixture.emulator().counters()::toString);
         assertEquals(migrated, fixture.emulator().dump("demo"));
     }
 

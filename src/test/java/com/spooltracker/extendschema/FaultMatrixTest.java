@@ -1,8 +1,10 @@
 package com.spooltracker.extendschema;
 
-import static com.spooltracker.extendschema.testing.Dumps.rows;
+import static com.spooltracker.extendschema.testing.Dumps.AUDIT;
+import static com.spooltracker.extendschema.testing.Dumps.historyVersions;
 import static com.spooltracker.extendschema.testing.Dumps.sheet;
 import static com.spooltracker.extendschema.testing.Dumps.without;
+import static com.spooltracker.extendschema.testing.Dumps.withoutNUnion;
 import static com.spooltracker.extendschema.testing.FaultScenarios.FAULTS;
 import static com.spooltracker.extendschema.testing.FaultScenarios.assertCleanAnswer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,6 +14,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.spooltracker.extendschema.cache.ColumnMapCache;
 import com.spooltracker.extendschema.emulator.control.FakeClock;
+import com.spooltracker.extendschema.emulator.control.RequestRecord;
 import com.spooltracker.extendschema.testing.Dumps;
 import com.spooltracker.extendschema.testing.FaultScenarios;
 import com.spooltracker.extendschema.testing.FaultScenarios.Call;
@@ -19,10 +22,15 @@ import com.spooltracker.extendschema.testing.FaultScenarios.Fault;
 import com.spooltracker.extendschema.testing.FunctionFixture;
 import com.spooltracker.extendschema.testing.FunctionServer;
 import com.spooltracker.extendschema.testing.FunctionServer.Response;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicContainer;
@@ -36,7 +44,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * with the fault and once without; the second run must leave exactly the state a fault-free
  * migration leaves, and no cell that was there before may change. The positions come from a
  * fault-free run's request log, on a cold instance (the v3.0 layout presumed) and on a warm one (the
- * cached column map).
+ * cached column map). The run migrates Metadata too (N_UNION at K, no default): its header read, the
+ * re-read of Operaciones that follows, and the structural batch that carries Metadata's grid and the
+ * schema history are among the calls faulted; after convergence Metadata has N_UNION once at K, every
+ * other cell of it as it was, and the history records both versions.
  */
 class FaultMatrixTest {
     private static final FakeClock CLOCK = new FakeClock();
@@ -50,7 +61,11 @@ class FaultMatrixTest {
     private static final Map<String, Integer> firstAnswers = new TreeMap<>();
     private static final Map<Integer, Integer> auditRowsLeft = new TreeMap<>();
     private static final Map<Boolean, Integer> callsByWarmth = new TreeMap<>();
+    /** The grid and format update, which carries Metadata's grid and the history entries too. */
+    private static final String STRUCTURAL_BATCH = "spreadsheets.batchUpdate#1";
+
     private static int converged;
+    private static int structuralBatchChecked;
     private static int cellsLost;
 
     @AfterAll
@@ -58,6 +73,9 @@ class FaultMatrixTest {
         int scenarios =
                 callsByWarmth.values().stream().mapToInt(Integer::intValue).sum() * FAULTS.size();
         System.out.printf("fault matrix: %d scenarios, %d converged, %d cells lost%n", scenarios, converged, cellsLost);
+        assertEquals(2 * 8 * FAULTS.size(), scenarios, "8 calls, cold and warm, crossed with every fault");
+        assertEquals(scenarios, converged, "every scenario converged");
+        assertEquals(2, structuralBatchChecked, "the structural batch's lost answer, cold and warm");
         System.out.printf(
                 "fault matrix: (%d calls cold + %d warm) x %d faults; first answers %s; audit rows left %s%n",
                 callsByWarmth.get(false), callsByWarmth.get(true), FAULTS.size(), firstAnswers, auditRowsLeft);
@@ -72,7 +90,14 @@ class FaultMatrixTest {
             Response reference = fixture.function().post("");
             assertEquals(200, reference.status(), reference::toString);
             List<Call> calls = FaultScenarios.calls(fixture.emulator().requestLog());
-            assertTrue(calls.size() >= 4, "a read, grid update, values write and audit append: " + calls);
+            List<String> described = describe(fixture.emulator().requestLog());
+            System.out.printf("fault matrix: %s instance calls %s%n", warm ? "warm" : "cold", described);
+            assertMetadataCallsAreFaulted(described, warm);
+            // The demo has no audit sheet yet: the run's calls include its creation (the append refused
+            // for want of the sheet, the sheet with its header), so faults hit those calls too.
+            assertTrue(
+                    calls.size() >= 6,
+                    "a read, grid update, values write, refused append, audit sheet and audit append: " + calls);
             callsByWarmth.put(warm, calls.size());
             JsonObject expected = fixture.emulator().dump("demo");
             assertEquals(1, auditRows(original, expected), "a fault-free run writes one audit row");
@@ -108,6 +133,7 @@ class FaultMatrixTest {
                         .anyMatch(r -> r.outcome().startsWith("fault:")),
                 () -> "the fault never fired: " + fixture.emulator().requestLog());
         fixture.emulator().clearFaults();
+        JsonObject afterFirst = fixture.emulator().dump("demo");
 
         Response second = fixture.function().post("");
 
@@ -117,7 +143,21 @@ class FaultMatrixTest {
                 sheet(expected, "Operaciones"),
                 sheet(after, "Operaciones"),
                 "Operaciones as a fault-free run leaves it");
-        assertEquals(without(expected, "Metadata"), without(after, "Metadata"), "the other sheets");
+        assertEquals(without(expected, AUDIT), without(after, AUDIT), "the other sheets, Metadata included");
+        assertEquals(
+                sheet(withoutNUnion(before), "Metadata"),
+                sheet(withoutNUnion(after), "Metadata"),
+                "Metadata: every cell but N_UNION's as it was");
+        List<String> metadataHeader = Dumps.header(sheet(after, "Metadata"));
+        assertEquals(10, metadataHeader.indexOf("N_UNION"), "N_UNION at K: " + metadataHeader);
+        assertEquals(10, metadataHeader.lastIndexOf("N_UNION"), "N_UNION once: " + metadataHeader);
+        assertEquals(Set.of("4.0.1", "4.0.2"), historyVersions(after), "the history records both versions");
+        if (call.toString().equals(STRUCTURAL_BATCH) && fault.name().equals("apply, then drop")) {
+            // The batch the answer of which was lost carried Metadata's grid and the history.
+            assertEquals(Set.of("4.0.1", "4.0.2"), historyVersions(afterFirst));
+            assertEquals(11, sheet(afterFirst, "Metadata").get("columnCount").getAsInt());
+            structuralBatchChecked++;
+        }
         int lost = Dumps.changedCells(before, after);
         cellsLost += lost;
         assertEquals(0, lost, "pre-existing cells changed");
@@ -133,6 +173,46 @@ class FaultMatrixTest {
         converged++;
     }
 
+    /**
+     * Each call as {@code endpoint#nth}, with the sheets a read asks for: the Metadata migration's calls
+     * (its header read, the re-read of Operaciones after it) must be among those faulted.
+     */
+    private static List<String> describe(List<RequestRecord> log) {
+        List<Call> calls = FaultScenarios.calls(log);
+        List<String> described = new ArrayList<>();
+        for (int i = 0; i < calls.size(); i++) {
+            String path = URLDecoder.decode(log.get(i).pathAndQuery(), StandardCharsets.UTF_8);
+            Matcher sheets = Pattern.compile("ranges='([^']+)'").matcher(path);
+            java.util.SortedSet<String> read = new java.util.TreeSet<>();
+            while (sheets.find()) {
+                read.add(sheets.group(1));
+            }
+            described.add(calls.get(i) + (read.isEmpty() ? "" : " " + read));
+        }
+        return described;
+    }
+
+    /** A new instance reads Operaciones first by data filter (the tracker's layout and the layout marks). */
+    private static void assertMetadataCallsAreFaulted(List<String> calls, boolean warm) {
+        assertEquals(
+                warm
+                        ? List.of(
+                                "spreadsheets.get#1 [Operaciones]",
+                                "spreadsheets.get#2 [Metadata]",
+                                "spreadsheets.get#3 [Operaciones]",
+                                STRUCTURAL_BATCH,
+                                "values.batchUpdate#1")
+                        : List.of(
+                                "spreadsheets.getByDataFilter#1",
+                                "spreadsheets.get#1 [Metadata]",
+                                "spreadsheets.get#2 [Operaciones]",
+                                STRUCTURAL_BATCH,
+                                "values.batchUpdate#1"),
+                calls.subList(0, 5),
+                "the read, Metadata's header, Operaciones again, the structural batch, the values");
+        assertEquals(8, calls.size(), "and the audit sheet's creation: " + calls);
+    }
+
     /** The demo spreadsheet before migration; on a warm instance the column map is already cached (by a dry run). */
     private static void freshDemo(boolean warm) {
         fixture.emulator().reset();
@@ -144,11 +224,15 @@ class FaultMatrixTest {
         }
     }
 
+    /** Audit rows {@code after} has that {@code before} had not; an audit sheet, once there, has its header. */
     private static int auditRows(JsonObject before, JsonObject after) {
-        JsonArray was = rows(sheet(before, "Metadata"));
-        JsonArray is = rows(sheet(after, "Metadata"));
+        JsonArray was = Dumps.auditRows(before);
+        JsonArray is = Dumps.auditRows(after);
         for (int r = 0; r < was.size(); r++) {
-            assertEquals(was.get(r), is.get(r), "pre-existing Metadata row " + (r + 1));
+            assertEquals(was.get(r), is.get(r), "pre-existing audit row " + (r + 2));
+        }
+        if (Dumps.hasSheet(after, AUDIT)) {
+            assertEquals(Dumps.AUDIT_HEADER, Dumps.header(sheet(after, AUDIT)), "the audit sheet's header");
         }
         return is.size() - was.size();
     }

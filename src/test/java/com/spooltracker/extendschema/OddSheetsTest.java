@@ -20,10 +20,13 @@ import com.spooltracker.extendschema.testing.FunctionFixture;
 import com.spooltracker.extendschema.testing.FunctionServer;
 import com.spooltracker.extendschema.testing.FunctionServer.Response;
 import com.spooltracker.extendschema.testing.Seed;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -31,7 +34,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Sheets that are not the tidy v3.0 layout, one table through the invoker. Those the migration can
  * handle answer 200 with the right end state (and a second run is up to date); the others answer a
- * JSON 4xx and nothing is written. RefusalsTest checks the wording of the refusals.
+ * JSON 4xx and nothing is written. The same for odd Metadata sheets, whose migration adds N_UNION
+ * right after Metadata_JSON. RefusalsTest checks the wording of the refusals.
  */
 class OddSheetsTest {
     private static final String SHEET = "Operaciones";
@@ -247,6 +251,176 @@ class OddSheetsTest {
         assertEquals(0, Dumps.changedCells(before, after));
         Response again = function.post("");
         assertEquals("UP_TO_DATE", again.json().get("status").getAsString(), again::toString);
+    }
+
+    /**
+     * An odd Metadata beside a tidy v3.0 Operaciones: its seed, the status expected, a text the answer
+     * holds, and for 200 the end state of the whole spreadsheet.
+     */
+    record MetadataCase(String name, JsonObject seed, int status, String detail, Consumer<JsonObject> endState) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    private static final int EVENTS = 30;
+
+    /** A v3.0 tracker whose Metadata has {@code header} and {@value #EVENTS} events under its first ten columns. */
+    private static Seed withMetadata(int columns, List<String> header) {
+        Seed seed = Seed.spreadsheet("s1")
+                .sheet(SHEET, 200, 67)
+                .row(0, DemoSpreadsheet.OPERACIONES_HEADERS)
+                .spools(1, 20)
+                .sheet("Metadata", 100, columns)
+                .row(0, header);
+        for (int row = 1; row <= EVENTS; row++) {
+            seed.row(
+                    row,
+                    List.of(
+                            "ev-" + row,
+                            "2026-02-0" + (1 + row % 9) + "T08:00:00Z",
+                            row % 2 == 0 ? "INICIAR_ARM" : "COMPLETAR_SOLD",
+                            String.format("SP-%05d", row),
+                            100 + row,
+                            "Worker " + row,
+                            row % 2 == 0 ? "ARM" : "SOLD",
+                            row % 2 == 0 ? "INICIAR" : "COMPLETAR",
+                            "2026-02-01",
+                            "{\"n\": " + row + "}"));
+        }
+        return seed;
+    }
+
+    private static List<String> metadataHeader(String... extra) {
+        List<String> header = new ArrayList<>(DemoSpreadsheet.METADATA_HEADERS);
+        header.addAll(List.of(extra));
+        return header;
+    }
+
+    static Stream<MetadataCase> oddMetadata() {
+        List<String> withoutEventType = metadataHeader();
+        withoutEventType.set(withoutEventType.indexOf("Evento_Tipo"), "Tipo");
+        return Stream.of(
+                new MetadataCase(
+                        "Metadata exactly ten columns wide grows to eleven",
+                        withMetadata(10, metadataHeader()).build(),
+                        200,
+                        null,
+                        after -> {
+                            JsonObject metadata = sheet(after, "Metadata");
+                            assertEquals(metadataHeader("N_UNION"), header(metadata));
+                            assertEquals(11, metadata.get("columnCount").getAsInt());
+                            for (int row = 1; row <= EVENTS; row++) {
+                                assertTrue(isEmpty(cell(metadata, row, 10)), "no default: row " + (row + 1));
+                            }
+                        }),
+                new MetadataCase(
+                        "Metadata wider with K empty keeps its grid",
+                        withMetadata(26, metadataHeader()).build(),
+                        200,
+                        null,
+                        after -> {
+                            JsonObject metadata = sheet(after, "Metadata");
+                            assertEquals(metadataHeader("N_UNION"), header(metadata));
+                            assertEquals(26, metadata.get("columnCount").getAsInt(), "no grid change");
+                        }),
+                new MetadataCase(
+                        "N_UNION already elsewhere in Metadata is baselined",
+                        withMetadata(12, metadataHeader("Notas", "N_UNION"))
+                                .on("Metadata")
+                                .cell(4, 11, 7)
+                                .build(),
+                        200,
+                        "\"baselined\"",
+                        after -> {
+                            JsonObject metadata = sheet(after, "Metadata");
+                            assertEquals(metadataHeader("Notas", "N_UNION"), header(metadata));
+                            assertEquals(12, metadata.get("columnCount").getAsInt());
+                            assertEquals(7, cell(metadata, 4, 11).getAsInt());
+                        }),
+                new MetadataCase(
+                        "N_UNION twice in Metadata",
+                        withMetadata(13, metadataHeader("N_UNION", "Notas", "N_UNION"))
+                                .build(),
+                        409,
+                        "DUPLICATE_HEADER",
+                        null),
+                new MetadataCase(
+                        "a value under a blank header in Metadata's column K",
+                        withMetadata(11, metadataHeader())
+                                .on("Metadata")
+                                .cell(6, 10, "12")
+                                .build(),
+                        409,
+                        "K7",
+                        null),
+                new MetadataCase(
+                        "Metadata lacking Evento_Tipo",
+                        withMetadata(10, withoutEventType).build(),
+                        409,
+                        "Evento_Tipo",
+                        null));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("oddMetadata")
+    void anOddMetadataIsMigratedOrBaselinedOrRefusedWithNothingWritten(MetadataCase c) {
+        SheetsEmulator emulator = fixture.emulator();
+        emulator.seed(c.seed());
+        JsonObject before = emulator.dump("s1");
+
+        Response response = fixture.function().post("");
+
+        assertEquals(c.status(), response.status(), response::toString);
+        if (c.detail() != null) {
+            assertTrue(response.body().contains(c.detail()), response::toString);
+        }
+        if (c.status() != 200) {
+            assertEquals(
+                    0,
+                    emulator.requestLog().stream()
+                            .filter(r -> !r.method().equals("GET")
+                                    && !r.endpoint().equals("spreadsheets.getByDataFilter")
+                                    && r.status() == 200)
+                            .count(),
+                    emulator.requestLog()::toString);
+            assertEquals(before, emulator.dump("s1"), "nothing written, Operaciones included");
+            return;
+        }
+        JsonObject after = emulator.dump("s1");
+        c.endState().accept(after);
+        assertEquals(
+                ExtendSchemaFunctionTest.V4_HEADERS, header(sheet(after, SHEET)).subList(67, 72));
+        assertEquals(
+                sheet(Dumps.withoutNUnion(before), "Metadata").get("rows"),
+                sheet(Dumps.withoutNUnion(after), "Metadata").get("rows"),
+                "every event cell as it was");
+        assertEquals(0, Dumps.changedCells(before, after));
+        assertEquals(Set.of("4.0.1", "4.0.2"), Dumps.historyVersions(after));
+        Response again = fixture.function().post("");
+        assertEquals("UP_TO_DATE", again.json().get("status").getAsString(), again::toString);
+    }
+
+    @Test
+    void nUnionElsewhereInMetadataIsBaselinedAndValidateSaysItIsMisplaced() {
+        fixture.emulator()
+                .seed(withMetadata(12, metadataHeader("Notas", "N_UNION")).build());
+        assertEquals(200, fixture.function().post("").status());
+
+        Response validate = fixture.function().get("validate=true");
+
+        assertEquals(409, validate.status(), validate::toString);
+        JsonObject misplaced = null;
+        for (var finding : validate.json().getAsJsonArray("findings")) {
+            if (finding.getAsJsonObject().get("kind").getAsString().equals("MISPLACED_HEADER")) {
+                misplaced = finding.getAsJsonObject();
+            }
+        }
+        assertTrue(misplaced != null, validate::toString);
+        assertEquals("Metadata", misplaced.get("sheet").getAsString());
+        assertTrue(misplaced.get("message").getAsString().contains("'N_UNION' is at L1"), misplaced::toString);
+        assertFalse(validate.body().contains("PENDING_MIGRATION"), "both versions recorded: " + validate);
     }
 
     /** Every data row has 0 in the five columns from {@code first}; no other row has anything there. */

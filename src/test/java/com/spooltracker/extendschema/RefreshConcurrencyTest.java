@@ -1,7 +1,6 @@
 package com.spooltracker.extendschema;
 
 import static com.spooltracker.extendschema.testing.Dumps.header;
-import static com.spooltracker.extendschema.testing.Dumps.rows;
 import static com.spooltracker.extendschema.testing.Dumps.sheet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +9,7 @@ import com.google.gson.JsonObject;
 import com.spooltracker.extendschema.cache.ColumnMapCache;
 import com.spooltracker.extendschema.emulator.SheetsEmulator;
 import com.spooltracker.extendschema.emulator.control.FaultRule;
+import com.spooltracker.extendschema.testing.Dumps;
 import com.spooltracker.extendschema.testing.FunctionServer;
 import com.spooltracker.extendschema.testing.Race;
 import java.time.Duration;
@@ -68,8 +68,8 @@ class RefreshConcurrencyTest {
             int refreshed =
                     outcomes.getOrDefault("POST metrics APPLIED", 0) + outcomes.getOrDefault("CLI metrics APPLIED", 0);
             assertTrue(refreshed >= 1, outcomes::toString);
-            int auditRows = rows(sheet(after, "Metadata")).size()
-                    - rows(sheet(before, "Metadata")).size();
+            int auditRows =
+                    Dumps.auditRows(after).size() - Dumps.auditRows(before).size();
             assertTrue(auditRows >= 2, "at least one migration and one refresh audit row: " + auditRows);
             System.out.printf(
                     "refresh concurrency: %d POSTs + %d CLI processes -> %s; %d audit rows; every metric right%n",

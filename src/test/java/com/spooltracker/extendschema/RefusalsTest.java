@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import com.spooltracker.extendschema.emulator.DemoSpreadsheet;
 import com.spooltracker.extendschema.emulator.control.FaultRule;
+import com.spooltracker.extendschema.testing.Dumps;
 import com.spooltracker.extendschema.testing.EarlierLayout;
 import com.spooltracker.extendschema.testing.FunctionFixture;
 import com.spooltracker.extendschema.testing.FunctionServer;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every way the function says no: conflicts (409), missing things (404), permissions (403), bad requests (4xx), outages (503). */
 class RefusalsTest {
@@ -137,12 +139,11 @@ class RefusalsTest {
         assertEquals(200, dryRun.status(), dryRun::toString);
         assertEquals("DRY_RUN", dryRun.json().get("status").getAsString());
         assertEquals(
-                3,
+                5,
                 fixture.emulator().counters().reads(),
-                "the snapshot (its key column is not where the tracker has it: by the marks, then by the header)"
-                        + " and the sheet sizes: " + fixture.emulator().counters());
-        assertEquals(
-                2, fixture.emulator().counters().calls("spreadsheets.get"), "the read by the header, the sheet sizes");
+                "the snapshot (its key column is not where the tracker has it: by the marks, then by the header),"
+                        + " Metadata's header (its migration is pending), the snapshot again (the last read before a"
+                        + " write), the sheet sizes: " + fixture.emulator().counters());
         assertEquals(0, fixture.emulator().counters().writes());
         assertEquals(before, fixture.emulator().dump("s1"));
     }
@@ -184,6 +185,35 @@ class RefusalsTest {
                 assertTrue(response.body().contains("AUDIT_SHEET"), response::toString);
             }
         }
+        assertEquals(before, fixture.emulator().dump("s1"));
+    }
+
+    @ParameterizedTest(name = "AUDIT_SHEET={0}")
+    @ValueSource(strings = {"Metadata", "METADATA"})
+    void anAuditSheetThatIsTheTrackersEventLogIsRefusedOnEveryRequest(String auditSheet) {
+        fixture.emulator().seed(v3(1000, 67).build());
+        JsonObject before = fixture.emulator().dump("s1");
+        fixture.emulator().resetCounters();
+        try (FunctionServer misconfigured = FunctionServer.start(Map.of(
+                "SHEETS_EMULATOR_HOST",
+                fixture.emulator().hostPort(),
+                "SPREADSHEET_ID",
+                "s1",
+                "AUDIT_SHEET",
+                auditSheet))) {
+            for (String query : List.of("", "refreshMetrics=true", "dryRun=true")) {
+                Response response = misconfigured.post(query);
+
+                assertEquals(503, response.status(), response::toString);
+                assertEquals("NOT_CONFIGURED", response.errorStatus());
+                assertTrue(
+                        response.body().contains("AUDIT_SHEET")
+                                && response.body().contains("METADATA_SHEET")
+                                && response.body().contains("parses every row"),
+                        response::toString);
+            }
+        }
+        assertEquals(0, fixture.emulator().counters().calls(), "no request may reach Sheets");
         assertEquals(before, fixture.emulator().dump("s1"));
     }
 
@@ -389,21 +419,22 @@ class RefusalsTest {
                 "SPREADSHEET_ID",
                 "s1",
                 "SHEET_NAME",
-                "Spool's Operaciones"))) {
+                "Spool's Operaciones",
+                "AUDIT_SHEET",
+                "Spool's log"))) {
             Response response = other.post("");
 
             assertEquals(200, response.status(), response::toString);
             assertEquals(100, response.json().get("cellsInitialized").getAsInt());
             assertEquals(
-                    "SKIPPED",
+                    "WRITTEN",
                     response.json().getAsJsonObject("audit").get("outcome").getAsString(),
-                    "no Metadata sheet");
+                    "the audit sheet is created");
             assertFalse(response.json().has("warning"), "a spreadsheet without an audit sheet is normal");
+            JsonObject after = fixture.emulator().dump("s1");
             assertEquals(
-                    72,
-                    sheet(fixture.emulator().dump("s1"), "Spool's Operaciones")
-                            .get("columnCount")
-                            .getAsInt());
+                    72, sheet(after, "Spool's Operaciones").get("columnCount").getAsInt());
+            assertEquals(2, Dumps.rows(sheet(after, "Spool's log")).size(), "the header and the row");
         }
     }
 

@@ -283,4 +283,64 @@ class RunOptionsTest {
             }
         }
     }
+
+    @ParameterizedTest(name = "GET ?{0} body={1} → {2}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "validate=true              | ''                                 | VALIDATE",
+                "validate=TRUE              | ''                                 | VALIDATE",
+                "info=true                  | ''                                 | INFO",
+                "                           | {\"validate\": true}              | VALIDATE",
+                "                           | {\"info\": true}                  | INFO",
+                "validate=true              | {\"validate\": true}              | VALIDATE",
+                "validate=false             | ''                                 | MIGRATE",
+                "validate=false&info=true   | ''                                 | INFO",
+                "info=false&dryRun=true     | ''                                 | MIGRATE",
+            })
+    void validateAndInfoAreReadOnlyOperationsOfAGet(String query, String body, RunOptions.Operation expected) {
+        RunOptions options =
+                RunOptions.parse("GET", query(query == null ? "" : query), JSON, body.getBytes(StandardCharsets.UTF_8));
+
+        assertEquals(expected, options.operation());
+        assertTrue(options.dryRun(), "nothing is ever written");
+        assertFalse(options.showRequests());
+        assertFalse(options.refreshMetrics());
+    }
+
+    @ParameterizedTest(name = "{0} ?{1} body={2}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "POST | validate=true                     | ''                                 | send it with GET",
+                "POST | info=true                         | ''                                 | send it with GET",
+                "POST |                                   | {\"validate\": true}              | send it with GET",
+                "GET  | validate=true&info=true           | ''                                 | not both",
+                "GET  | validate=true                     | {\"info\": true}                  | not both",
+                "GET  | validate=true&dryRun=true         | ''                                 | drop dryRun",
+                "GET  | validate=true&dryRun=false        | ''                                 | drop dryRun",
+                "GET  | info=true&refreshMetrics=true     | ''                                 | drop refreshMetrics",
+                "GET  | info=true&showRequests=false      | ''                                 | drop showRequests",
+                "GET  | info=true                         | {\"dryRun\": true}                | drop dryRun",
+                "GET  | validate=yes                      | ''                                 | must be true or false",
+                "GET  |                                   | {\"validate\": \"true\"}         | must be a JSON boolean",
+                "GET  | validate=true&validate=true       | ''                                 | give it once",
+                "GET  | validate=false                    | {\"validate\": true}              | Send it once",
+            })
+    void validateAndInfoAloneWithGetOrTheRequestIsRefused(String method, String query, String body, String says) {
+        Failure failure = failure(method, query == null ? "" : query, JSON, body);
+
+        assertTrue(failure instanceof Failure.BadRequest, failure::toString);
+        assertTrue(failure.getMessage().contains(says), failure::getMessage);
+    }
+
+    @Test
+    void aMigrationIsTheDefaultOperation() {
+        assertEquals(
+                RunOptions.Operation.MIGRATE,
+                RunOptions.parse("POST", Map.of(), JSON, new byte[0]).operation());
+        assertEquals(
+                RunOptions.Operation.MIGRATE,
+                RunOptions.parse("GET", Map.of(), JSON, new byte[0]).operation());
+    }
 }

@@ -1,6 +1,5 @@
 package com.spooltracker.extendschema;
 
-import static com.spooltracker.extendschema.testing.Dumps.rows;
 import static com.spooltracker.extendschema.testing.Dumps.sheet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,6 +9,7 @@ import com.google.gson.JsonObject;
 import com.spooltracker.extendschema.cache.ColumnMapCache;
 import com.spooltracker.extendschema.emulator.DemoSpreadsheet;
 import com.spooltracker.extendschema.emulator.control.FaultRule;
+import com.spooltracker.extendschema.testing.Dumps;
 import com.spooltracker.extendschema.testing.FunctionFixture;
 import com.spooltracker.extendschema.testing.FunctionServer.Response;
 import java.util.List;
@@ -133,8 +133,9 @@ class UpstreamMisbehaviourTest {
 
     @Test
     void anAuditAppendWhoseAnswerIsLostIsReportedUnknownAndNotSentTwice() {
+        fixture.emulator().seed(Dumps.withAuditSheet(fixture.emulator().dump("demo")));
         fixture.emulator().addFault(FaultRule.on("values.append").applyThenDrop());
-        int before = rows(sheet(fixture.emulator().dump("demo"), "Metadata")).size();
+        int before = Dumps.auditRows(fixture.emulator().dump("demo")).size();
 
         Response response = fixture.function().post("");
 
@@ -143,9 +144,7 @@ class UpstreamMisbehaviourTest {
         assertEquals("UNKNOWN", audit.get("outcome").getAsString(), response::toString);
         assertTrue(response.json().has("warning"), response::toString);
         assertEquals(
-                before + 1,
-                rows(sheet(fixture.emulator().dump("demo"), "Metadata")).size(),
-                "the row was written once");
+                before + 1, Dumps.auditRows(fixture.emulator().dump("demo")).size(), "the row was written once");
         assertEquals(1, fixture.emulator().counters().calls("values.append"), "the append was not sent again");
     }
 
@@ -169,8 +168,9 @@ class UpstreamMisbehaviourTest {
 
     @Test
     void anAuditAppendGoogleKeptRefusingIsNotWrittenAndARerunIsNotSaidToAddIt() {
+        fixture.emulator().seed(Dumps.withAuditSheet(fixture.emulator().dump("demo")));
         fixture.emulator().addFault(FaultRule.on("values.append").times(0).status(503));
-        int before = rows(sheet(fixture.emulator().dump("demo"), "Metadata")).size();
+        int before = Dumps.auditRows(fixture.emulator().dump("demo")).size();
 
         Response response = fixture.function().post("");
 
@@ -180,8 +180,7 @@ class UpstreamMisbehaviourTest {
         assertEquals("FAILED", audit.get("outcome").getAsString(), response::toString);
         assertTrue(message.contains("was not written") && message.contains("503"), message);
         assertFalse(message.contains("finishes the job"), message);
-        assertEquals(
-                before, rows(sheet(fixture.emulator().dump("demo"), "Metadata")).size());
+        assertEquals(before, Dumps.auditRows(fixture.emulator().dump("demo")).size());
     }
 
     /** Each call of a fresh migration and refresh, answered 200 with a body that is not JSON. */

@@ -9,7 +9,9 @@ public record Conflict(Kind kind, String message, List<String> cells) {
         KEY_COLUMN_MISSING,
         DUPLICATE_HEADER,
         NON_EMPTY_CELLS,
-        CELL_LIMIT
+        CELL_LIMIT,
+        REQUIRED_HEADER_MISSING,
+        NO_ROOM_AFTER
     }
 
     public Conflict {

@@ -1,6 +1,6 @@
 package com.spooltracker.extendschema.schema;
 
-/** Where a metric column is (present) or will be (added): a 0-based column index. */
+/** Where a declared column is (present) or will be (added): a 0-based column index. */
 public record Placement(ColumnSpec spec, int index) {
     /** 1-based column number, as users count. */
     public int column() {
@@ -11,7 +11,8 @@ public record Placement(ColumnSpec spec, int index) {
         return ColumnLetters.of(index);
     }
 
+    /** True when the column is, or lands, at the position its file documents (or the file documents none). */
     public boolean asSpecified() {
-        return column() == spec.specifiedColumn();
+        return spec.specifiedColumn() == 0 || column() == spec.specifiedColumn();
     }
 }

@@ -25,21 +25,46 @@ public final class Planner {
     private Planner() {}
 
     public static PlanResult plan(SheetSnapshot sheet, String keyColumn, List<ColumnSpec> specs) {
+        return plan(sheet, Optional.of(keyColumn), specs, List.of());
+    }
+
+    /**
+     * @param keyColumn the header whose non-blank cells mark data rows; needed (and checked) only when a
+     *     column has a default value
+     * @param requires headers that must already be in row 1; nothing is written for them
+     */
+    public static PlanResult plan(
+            SheetSnapshot sheet, Optional<String> keyColumn, List<ColumnSpec> specs, List<String> requires) {
         ColumnMap header = sheet.columns();
         if (header.isEmpty()) {
             return new PlanResult.Refused(List.of(new Conflict(
                     Conflict.Kind.NO_HEADER_ROW,
                     "Sheet '" + sheet.title() + "' has no header row (row 1 is empty). "
-                            + "Restore the v3.0 headers in row 1, then run again.",
+                            + "Restore its headers in row 1, then run again.",
                     List.of())));
         }
         List<Conflict> conflicts = new ArrayList<>();
-        List<Integer> keyPositions = header.positionsOf(keyColumn);
-        checkKeyColumn(sheet.title(), keyColumn, keyPositions, conflicts);
+        List<String> missing = requires.stream()
+                .filter(name -> header.positionsOf(name).isEmpty())
+                .toList();
+        if (!missing.isEmpty()) {
+            conflicts.add(new Conflict(
+                    Conflict.Kind.REQUIRED_HEADER_MISSING,
+                    "Sheet '" + sheet.title() + "' lacks " + String.join(", ", missing)
+                            + " in row 1, which its migration requires. Restore "
+                            + (missing.size() == 1 ? "that header" : "those headers") + ", then run again.",
+                    List.of()));
+        }
+        boolean needsKey = specs.stream().anyMatch(ColumnSpec::hasDefault);
+        List<Integer> keyPositions = keyColumn.map(header::positionsOf).orElse(List.of());
+        if (needsKey) {
+            checkKeyColumn(sheet.title(), keyColumn.orElse("(none)"), keyPositions, conflicts);
+        }
 
         List<Placement> present = new ArrayList<>();
         List<Placement> added = new ArrayList<>();
         int next = header.width();
+        ColumnMap after = header;
         for (ColumnSpec spec : specs) {
             List<Integer> positions = header.positionsOf(spec.header());
             if (positions.size() > 1) {
@@ -48,7 +73,10 @@ public final class Planner {
             } else if (positions.size() == 1) {
                 present.add(new Placement(spec, positions.get(0)));
             } else {
-                added.add(new Placement(spec, next++));
+                Placement placement = new Placement(spec, next++);
+                noRoomAfter(sheet.title(), after, placement).ifPresent(conflicts::add);
+                added.add(placement);
+                after = after.withAdded(List.of(placement));
             }
         }
         for (Placement placement : added) {
@@ -77,16 +105,18 @@ public final class Planner {
             return new PlanResult.Refused(conflicts);
         }
 
-        BitSet dataRows = sheet.shownRows(keyPositions.get(0));
+        BitSet dataRows = needsKey ? sheet.shownRows(keyPositions.get(0)) : new BitSet();
         dataRows.clear(0);
         List<ColumnFill> fills = new ArrayList<>();
         for (Placement placement : present) {
-            BitSet empty = (BitSet) dataRows.clone();
-            empty.andNot(sheet.filledRows(placement.index()));
-            fills.add(new ColumnFill(placement, false, empty));
+            if (placement.spec().hasDefault()) {
+                BitSet empty = (BitSet) dataRows.clone();
+                empty.andNot(sheet.filledRows(placement.index()));
+                fills.add(new ColumnFill(placement, false, empty));
+            }
         }
         for (Placement placement : added) {
-            fills.add(new ColumnFill(placement, true, dataRows));
+            fills.add(new ColumnFill(placement, true, placement.spec().hasDefault() ? dataRows : new BitSet()));
         }
         fills.removeIf(ColumnFill::isEmpty);
         return new PlanResult.Ready(new Plan(
@@ -122,6 +152,38 @@ public final class Planner {
                                 + "Delete unused rows, columns or sheets, then run again.",
                         plan.sheet(), plan.gridColumnsAfter(), total, sheetAfter, otherSheetsCells, CELL_LIMIT),
                 List.of()));
+    }
+
+    /**
+     * A column declared to follow a header goes right after it; it is appended after the last header,
+     * so that header must be the last one (inserting a column would shift the others and could not be
+     * sent twice safely).
+     */
+    private static Optional<Conflict> noRoomAfter(String title, ColumnMap header, Placement placement) {
+        if (placement.spec().after().isEmpty()) {
+            return Optional.empty();
+        }
+        String anchor = placement.spec().after().get();
+        List<Integer> positions = header.positionsOf(anchor);
+        if (positions.isEmpty()) {
+            return Optional.of(new Conflict(
+                    Conflict.Kind.REQUIRED_HEADER_MISSING,
+                    "Sheet '" + title + "' has no header '" + anchor + "', which '"
+                            + placement.spec().header() + "' must follow. Restore it, then run again.",
+                    List.of()));
+        }
+        int wanted = positions.get(positions.size() - 1) + 1;
+        if (wanted == placement.index()) {
+            return Optional.empty();
+        }
+        String cell = ColumnLetters.of(wanted) + "1";
+        return Optional.of(new Conflict(
+                Conflict.Kind.NO_ROOM_AFTER,
+                "'" + placement.spec().header() + "' goes right after '" + anchor + "', in column "
+                        + ColumnLetters.of(wanted) + " of sheet '" + title + "', but " + cell + " holds '"
+                        + header.headerAt(wanted) + "'. Move the columns after '" + anchor
+                        + "' to the right of the last one, then run again: nothing was written.",
+                List.of(cell)));
     }
 
     private static void checkKeyColumn(

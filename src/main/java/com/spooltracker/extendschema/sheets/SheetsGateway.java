@@ -10,6 +10,7 @@ import com.google.api.services.sheets.v4.model.BatchUpdateValuesByDataFilterRequ
 import com.google.api.services.sheets.v4.model.BatchUpdateValuesRequest;
 import com.google.api.services.sheets.v4.model.DataFilter;
 import com.google.api.services.sheets.v4.model.GetSpreadsheetByDataFilterRequest;
+import com.google.api.services.sheets.v4.model.Request;
 import com.google.api.services.sheets.v4.model.Spreadsheet;
 import com.google.api.services.sheets.v4.model.ValueRange;
 import com.spooltracker.extendschema.failure.Failure;
@@ -17,8 +18,8 @@ import com.spooltracker.extendschema.schema.ColumnFill;
 import com.spooltracker.extendschema.schema.ColumnMap;
 import com.spooltracker.extendschema.schema.GridCell;
 import com.spooltracker.extendschema.schema.Plan;
-import com.spooltracker.extendschema.schema.SchemaV4;
 import com.spooltracker.extendschema.schema.SheetSnapshot;
+import com.spooltracker.extendschema.schema.SpreadsheetNote;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -80,6 +81,18 @@ public final class SheetsGateway {
     }
 
     /**
+     * As {@link #readColumns(String, SortedSet)}, or empty when the spreadsheet has no such sheet (no
+     * second call to name the sheets it has).
+     */
+    public Optional<SheetSnapshot> readColumnsIfPresent(String title, SortedSet<Integer> columns) {
+        try {
+            return Optional.of(read(title, columns, false));
+        } catch (NoSuchSheet missing) {
+            return Optional.empty();
+        }
+    }
+
+    /**
      * The sheet's grid, header row and, for each of {@code columns}, which rows hold a value. A
      * column must start inside the grid (Google rejects ranges that start past it).
      *
@@ -94,6 +107,14 @@ public final class SheetsGateway {
      * cells a formula produces ({@link SheetSnapshot#managedRows}), at the cost of the entered values' bytes.
      */
     public SheetSnapshot readColumns(String title, SortedSet<Integer> columns, boolean formulas) {
+        try {
+            return read(title, columns, formulas);
+        } catch (NoSuchSheet missing) {
+            throw sheetNotFound(title);
+        }
+    }
+
+    private SheetSnapshot read(String title, SortedSet<Integer> columns, boolean formulas) {
         List<int[]> runs = runs(columns);
         List<String> ranges = new ArrayList<>();
         ranges.add(A1.row(title, 1));
@@ -117,7 +138,7 @@ public final class SheetsGateway {
         } catch (GoogleJsonResponseException e) {
             String message = SheetsErrors.googleMessage(e);
             if (e.getStatusCode() == 400 && message.startsWith("Unable to parse range")) {
-                throw sheetNotFound(title);
+                throw new NoSuchSheet(title);
             }
             if (e.getStatusCode() == 400 && message.contains("exceeds grid limits") && !runs.isEmpty()) {
                 throw new StaleLayout();
@@ -339,6 +360,34 @@ public final class SheetsGateway {
         }
     }
 
+    /** The spreadsheet's sheet titles and the function's notes on it (its schema history), without any cell. */
+    public record Outline(List<String> titles, List<SpreadsheetNote> notes) {}
+
+    /** One small {@code spreadsheets.get}: every sheet's title, and the schema history. */
+    public Outline outline() {
+        String call = "the read of the spreadsheet's sheets and schema history";
+        try {
+            HttpResponse response = sheets.spreadsheets()
+                    .get(spreadsheetId)
+                    .setFields(NOTES_FIELDS + ",sheets(properties(sheetId,title,gridProperties(rowCount,columnCount)))")
+                    .executeUnparsed();
+            try (Reader body = new InputStreamReader(response.getContent(), StandardCharsets.UTF_8)) {
+                GridResponse.Answer answer = GridResponse.answer(body, false);
+                return new Outline(
+                        answer.sheets().stream()
+                                .map(GridResponse.SheetGrid::title)
+                                .toList(),
+                        answer.notes());
+            } finally {
+                response.disconnect();
+            }
+        } catch (IOException e) {
+            throw translate(e, call);
+        } catch (GridResponse.UnexpectedAnswer e) {
+            throw SheetsErrors.unexpectedAnswer(call, e.getMessage(), e);
+        }
+    }
+
     /** One sheet's title and grid. */
     public record GridSize(String title, int rowCount, int columnCount) {
         public long cells() {
@@ -363,7 +412,38 @@ public final class SheetsGateway {
      * @throws MarkMissed when Google refuses a write through a mark
      */
     public void apply(Plan plan, Map<Integer, Integer> marks) {
-        WriteRequests.gridAndFormats(plan).ifPresent(this::update);
+        apply(plan, marks, List.of(), List.of());
+    }
+
+    /**
+     * As {@link #apply(Plan, Map)}; the changes of {@code others} (other sheets: grid, formats, headers)
+     * and the spreadsheet notes {@code notes} (history entries) go in the same atomic batch as the
+     * migrated sheet's grid and formats, and the other sheets' defaults with its values.
+     */
+    public void apply(Plan plan, Map<Integer, Integer> marks, List<Plan> others, List<SpreadsheetNote> notes) {
+        List<Request> structural = new ArrayList<>(WriteRequests.gridAndFormats(plan)
+                .map(BatchUpdateSpreadsheetRequest::getRequests)
+                .orElse(List.of()));
+        for (Plan other : others) {
+            structural.addAll(WriteRequests.otherSheet(other));
+        }
+        for (SpreadsheetNote note : notes) {
+            structural.add(WriteRequests.spreadsheetNote(note.key(), note.value()));
+        }
+        if (!structural.isEmpty()) {
+            update(new BatchUpdateSpreadsheetRequest().setRequests(structural));
+        }
+        for (Plan other : others) {
+            Plan defaultsOnly = withFills(
+                    other,
+                    other.fills().stream()
+                            .filter(f -> f.defaultCells() > 0)
+                            .map(f -> new ColumnFill(f.placement(), false, f.rows()))
+                            .toList());
+            for (BatchUpdateValuesRequest values : WriteRequests.values(defaultsOnly, WriteRequests.MAX_BODY_BYTES)) {
+                write(values);
+            }
+        }
         List<ColumnFill> positional = new ArrayList<>();
         List<ColumnMarks.MarkedCells> marked = new ArrayList<>();
         for (ColumnFill fill : plan.fills()) {
@@ -374,10 +454,22 @@ public final class SheetsGateway {
                 continue;
             }
             SortedMap<Integer, BigDecimal> zeros = new TreeMap<>();
-            fill.rows().stream().forEach(row -> zeros.put(row, BigDecimal.valueOf(SchemaV4.DEFAULT_VALUE)));
+            BigDecimal value =
+                    BigDecimal.valueOf(fill.placement().spec().defaultValue().orElseThrow());
+            fill.rows().stream().forEach(row -> zeros.put(row, value));
             marked.add(new ColumnMarks.MarkedCells(mark, zeros, new TreeSet<>()));
         }
-        Plan byPosition = new Plan(
+        Plan byPosition = withFills(plan, positional);
+        for (BatchUpdateValuesRequest values : WriteRequests.values(byPosition, WriteRequests.MAX_BODY_BYTES)) {
+            write(values);
+        }
+        if (!marked.isEmpty()) {
+            writeThroughMarks(marked);
+        }
+    }
+
+    private static Plan withFills(Plan plan, List<ColumnFill> fills) {
+        return new Plan(
                 plan.sheet(),
                 plan.sheetId(),
                 plan.rowCount(),
@@ -387,13 +479,7 @@ public final class SheetsGateway {
                 plan.added(),
                 plan.present(),
                 plan.dataRows(),
-                positional);
-        for (BatchUpdateValuesRequest values : WriteRequests.values(byPosition, WriteRequests.MAX_BODY_BYTES)) {
-            write(values);
-        }
-        if (!marked.isEmpty()) {
-            writeThroughMarks(marked);
-        }
+                fills);
     }
 
     /**
@@ -483,6 +569,43 @@ public final class SheetsGateway {
         } catch (IllegalArgumentException | IllegalStateException | ClassCastException e) {
             throw SheetsErrors.unexpectedAnswer(call, "its reply does not parse as Google's", e);
         }
+    }
+
+    /**
+     * Adds sheet {@code title} with id {@code sheetId}, one row high and as wide as {@code header}, and
+     * writes {@code header} (raw text) into its first row, in one batch Google applies atomically: a sheet
+     * never exists without its header. Google refuses (400) a title already taken and "the ID of a sheet
+     * that already exists" (AddSheetRequest, developers.google.com/sheets/api/reference/rest/v4/spreadsheets/request#AddSheetRequest),
+     * so with an id fixed by the title a second creation, by a retry or a run at the same time, is
+     * refused rather than adding a second sheet; that refusal is no failure here.
+     *
+     * @return whether this call created the sheet; false when it already existed
+     */
+    public boolean addSheet(String title, int sheetId, List<String> header) {
+        String call = "the creation of sheet '" + title + "'";
+        try {
+            sheets.spreadsheets()
+                    .batchUpdate(spreadsheetId, WriteRequests.addSheet(title, sheetId, header))
+                    .execute();
+            return true;
+        } catch (GoogleJsonResponseException e) {
+            if (e.getStatusCode() == 400 && SheetsErrors.googleMessage(e).contains("already exists")) {
+                return false;
+            }
+            throw translate(e, call);
+        } catch (IOException e) {
+            throw translate(e, call);
+        } catch (IllegalArgumentException | IllegalStateException | ClassCastException e) {
+            throw SheetsErrors.unexpectedAnswer(call, "its reply does not parse as Google's", e);
+        }
+    }
+
+    /**
+     * The service account the calls run as, when the credentials know its email; empty against an
+     * emulator or when only a description is known.
+     */
+    public Optional<String> account() {
+        return identity.get().filter(who -> who.contains("@"));
     }
 
     /**

@@ -1,22 +1,29 @@
 package com.spooltracker.extendschema.sheets;
 
 import com.google.api.client.json.gson.GsonFactory;
+import com.google.api.services.sheets.v4.model.AddSheetRequest;
 import com.google.api.services.sheets.v4.model.BatchUpdateSpreadsheetRequest;
 import com.google.api.services.sheets.v4.model.BatchUpdateValuesRequest;
 import com.google.api.services.sheets.v4.model.CellData;
 import com.google.api.services.sheets.v4.model.CellFormat;
+import com.google.api.services.sheets.v4.model.CreateDeveloperMetadataRequest;
+import com.google.api.services.sheets.v4.model.DeveloperMetadata;
+import com.google.api.services.sheets.v4.model.DeveloperMetadataLocation;
+import com.google.api.services.sheets.v4.model.ExtendedValue;
+import com.google.api.services.sheets.v4.model.GridCoordinate;
 import com.google.api.services.sheets.v4.model.GridProperties;
 import com.google.api.services.sheets.v4.model.GridRange;
 import com.google.api.services.sheets.v4.model.NumberFormat;
 import com.google.api.services.sheets.v4.model.RepeatCellRequest;
 import com.google.api.services.sheets.v4.model.Request;
+import com.google.api.services.sheets.v4.model.RowData;
 import com.google.api.services.sheets.v4.model.SheetProperties;
+import com.google.api.services.sheets.v4.model.UpdateCellsRequest;
 import com.google.api.services.sheets.v4.model.UpdateSheetPropertiesRequest;
 import com.google.api.services.sheets.v4.model.ValueRange;
 import com.spooltracker.extendschema.schema.ColumnFill;
 import com.spooltracker.extendschema.schema.Placement;
 import com.spooltracker.extendschema.schema.Plan;
-import com.spooltracker.extendschema.schema.SchemaV4;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -25,9 +32,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The Sheets requests that apply a {@link Plan}. All of them are absolute: the grid's column count
- * is set (never appended to), formats and values go to fixed cells, so a request sent twice, or by
- * two runs at once, leaves the sheet as sending it once.
+ * The Sheets requests that apply a {@link Plan}, and the one that creates the audit sheet. All of them
+ * are absolute: the grid's column count is set (never appended to), formats and values go to fixed
+ * cells, and the audit sheet has an id fixed by its title, so a request sent twice, or by two runs at
+ * once, leaves the spreadsheet as sending it once.
  */
 public final class WriteRequests {
     /** Google recommends at most 2 MB per request body. */
@@ -74,6 +82,43 @@ public final class WriteRequests {
     }
 
     /**
+     * The requests that change a sheet other than the migrated one, in the same atomic batch as the
+     * migrated sheet's grid and formats and the history entries: its grid and formats, and its added
+     * headers as cells ({@code updateCells}), so that a version recorded as applied has its headers.
+     */
+    public static List<Request> otherSheet(Plan plan) {
+        List<Request> requests = new ArrayList<>(gridAndFormats(plan)
+                .map(BatchUpdateSpreadsheetRequest::getRequests)
+                .orElse(List.of()));
+        for (Placement placement : plan.added()) {
+            requests.add(new Request()
+                    .setUpdateCells(new UpdateCellsRequest()
+                            .setStart(new GridCoordinate()
+                                    .setSheetId(plan.sheetId())
+                                    .setRowIndex(0)
+                                    .setColumnIndex(placement.index()))
+                            .setRows(List.of(new RowData()
+                                    .setValues(List.of(new CellData()
+                                            .setUserEnteredValue(new ExtendedValue()
+                                                    .setStringValue(
+                                                            placement.spec().header()))))))
+                            .setFields("userEnteredValue")));
+        }
+        return requests;
+    }
+
+    /** A history entry on the spreadsheet itself ({@code DOCUMENT} visibility: any caller with access sees it). */
+    public static Request spreadsheetNote(String key, String value) {
+        return new Request()
+                .setCreateDeveloperMetadata(new CreateDeveloperMetadataRequest()
+                        .setDeveloperMetadata(new DeveloperMetadata()
+                                .setMetadataKey(key)
+                                .setMetadataValue(value)
+                                .setLocation(new DeveloperMetadataLocation().setSpreadsheet(true))
+                                .setVisibility("DOCUMENT")));
+    }
+
+    /**
      * Step 2: the added headers and the default value in every listed cell, as rectangles of
      * neighbouring columns that need the same rows, in as few requests as keep each body within
      * {@code maxBodyBytes}.
@@ -109,7 +154,10 @@ public final class WriteRequests {
         for (int row = fromRow; row < toRowExclusive; row++) {
             List<Object> cells = new ArrayList<>(group.size());
             for (ColumnFill fill : group) {
-                cells.add(row == 0 ? fill.placement().spec().header() : SchemaV4.DEFAULT_VALUE);
+                cells.add(
+                        row == 0
+                                ? fill.placement().spec().header()
+                                : fill.placement().spec().defaultValue().orElseThrow());
             }
             values.add(cells);
         }
@@ -188,5 +236,35 @@ public final class WriteRequests {
             }
         }
         return runs;
+    }
+
+    /**
+     * A new sheet with a fixed id, one row high and as wide as {@code header}, and its header row: the
+     * updateCells addresses the sheet by the id the addSheet gives it, so both go in one batch. Its
+     * rows come from the appends, which insert them.
+     */
+    static BatchUpdateSpreadsheetRequest addSheet(String title, int sheetId, List<String> header) {
+        List<CellData> cells = new ArrayList<>();
+        for (String name : header) {
+            cells.add(new CellData().setUserEnteredValue(new ExtendedValue().setStringValue(name)));
+        }
+        return new BatchUpdateSpreadsheetRequest()
+                .setRequests(List.of(
+                        new Request()
+                                .setAddSheet(new AddSheetRequest()
+                                        .setProperties(new SheetProperties()
+                                                .setSheetId(sheetId)
+                                                .setTitle(title)
+                                                .setGridProperties(new GridProperties()
+                                                        .setRowCount(1)
+                                                        .setColumnCount(header.size())))),
+                        new Request()
+                                .setUpdateCells(new UpdateCellsRequest()
+                                        .setStart(new GridCoordinate()
+                                                .setSheetId(sheetId)
+                                                .setRowIndex(0)
+                                                .setColumnIndex(0))
+                                        .setRows(List.of(new RowData().setValues(cells)))
+                                        .setFields("userEnteredValue"))));
     }
 }

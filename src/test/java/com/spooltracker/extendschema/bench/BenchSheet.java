@@ -5,6 +5,10 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import com.spooltracker.extendschema.emulator.DemoSpreadsheet;
+import com.spooltracker.extendschema.migrations.AppliedMigration;
+import com.spooltracker.extendschema.migrations.MigrationFile;
+import com.spooltracker.extendschema.migrations.Schema;
+import com.spooltracker.extendschema.migrations.SchemaHistory;
 import com.spooltracker.extendschema.schema.ColumnLetters;
 import com.spooltracker.extendschema.schema.ColumnSpec;
 import com.spooltracker.extendschema.schema.SchemaV4;
@@ -15,7 +19,9 @@ import java.util.List;
  * Seeds of the benchmark's spreadsheet: only an {@code Operaciones} sheet in the 67-column demo
  * layout (the tracker's: TAG_SPOOL in G), with {@code rows} data rows cycled from the demo's 300 spools
  * (each with its own key), its metric columns, once there, carrying the function's marks, and a grid
- * exactly one header row taller than the data. No {@code Metadata} sheet: runs write no audit row.
+ * exactly one header row taller than the data; and the tracker's {@code Metadata} header (no event:
+ * the benchmark audits nothing). A migrated state has {@code N_UNION} and the schema history, as a POST
+ * leaves them.
  */
 final class BenchSheet {
     static final String ID = "bench";
@@ -78,13 +84,58 @@ final class BenchSheet {
         }
         JsonArray sheets = new JsonArray();
         sheets.add(sheet);
+        sheets.add(metadata(state != State.FRESH));
         JsonObject spreadsheet = new JsonObject();
         spreadsheet.addProperty("spreadsheetId", ID);
         spreadsheet.addProperty("title", "Tracker Spools - benchmark");
         spreadsheet.addProperty("locale", "es_CL");
         spreadsheet.addProperty("timeZone", "America/Santiago");
         spreadsheet.add("sheets", sheets);
+        if (state != State.FRESH) {
+            spreadsheet.add("developerMetadata", history());
+        }
         return spreadsheet;
+    }
+
+    private static JsonObject metadata(boolean migrated) {
+        JsonArray header = new JsonArray();
+        DemoSpreadsheet.METADATA_HEADERS.forEach(header::add);
+        if (migrated) {
+            header.add("N_UNION");
+        }
+        JsonArray rows = new JsonArray();
+        rows.add(header);
+        JsonObject sheet = new JsonObject();
+        sheet.addProperty("title", "Metadata");
+        sheet.addProperty("sheetId", 1);
+        sheet.addProperty("rowCount", 1000);
+        sheet.addProperty("columnCount", header.size());
+        sheet.add("rows", rows);
+        return sheet;
+    }
+
+    /** The schema history a migrating POST records: one entry per shipped migration. */
+    private static JsonArray history() {
+        JsonArray entries = new JsonArray();
+        int id = 1;
+        for (MigrationFile file : Schema.shipped().files()) {
+            JsonObject entry = new JsonObject();
+            entry.addProperty("metadataId", id++);
+            entry.addProperty("metadataKey", SchemaHistory.KEY);
+            entry.addProperty(
+                    "metadataValue",
+                    SchemaHistory.valueOf(new AppliedMigration(
+                            file.version(),
+                            file.description(),
+                            file.script(),
+                            file.checksum(),
+                            "2026-01-01T00:00:00Z",
+                            "bench",
+                            AppliedMigration.APPLIED)));
+            entry.addProperty("visibility", "DOCUMENT");
+            entries.add(entry);
+        }
+        return entries;
     }
 
     static int appendedRows(int rows) {

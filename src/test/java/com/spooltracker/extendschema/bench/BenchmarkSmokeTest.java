@@ -46,10 +46,12 @@ class BenchmarkSmokeTest {
         Counters apply = run(ours, false, "APPLIED");
         Counters upToDate = run(ours, false, "UP_TO_DATE");
 
-        // A dry run that would grow the grid also reads every sheet's size, for the workbook cell limit.
-        assertEquals(2, coldDryRun.reads(), coldDryRun::toString);
-        assertEquals(2, warmDryRun.reads(), warmDryRun::toString);
-        assertEquals(1, apply.reads(), apply::toString);
+        // Operaciones with the schema history; while Metadata's migration is pending, its header and
+        // Operaciones again (the last read before a write); a dry run that would grow the grid also reads
+        // every sheet's size, for the workbook cell limit.
+        assertEquals(4, coldDryRun.reads(), coldDryRun::toString);
+        assertEquals(4, warmDryRun.reads(), warmDryRun::toString);
+        assertEquals(3, apply.reads(), apply::toString);
         assertEquals(2, apply.writes(), apply::toString);
         assertEquals(1, upToDate.reads(), upToDate::toString);
         assertEquals(0, upToDate.writes(), upToDate::toString);
@@ -57,8 +59,13 @@ class BenchmarkSmokeTest {
         emulator.seed(BenchSheet.seed(ROWS, BenchSheet.State.FRESH));
         Counters baseline = run(Instance.baseline(emulator.hostPort()), false, "APPLIED");
         assertEquals(5, baseline.calls(), baseline::toString);
+        // The fresh run reads Operaciones twice (Metadata's pending migration is read in between), each read
+        // under an eighth of the baseline's; a run on an up-to-date history reads it once.
         assertTrue(
-                apply.bytesOut() * 8 <= baseline.bytesOut(), apply.bytesOut() + " vs baseline " + baseline.bytesOut());
+                apply.bytesOut() * 4 <= baseline.bytesOut(), apply.bytesOut() + " vs baseline " + baseline.bytesOut());
+        assertTrue(
+                upToDate.bytesOut() * 8 <= baseline.bytesOut(),
+                upToDate.bytesOut() + " vs baseline " + baseline.bytesOut());
     }
 
     @Test

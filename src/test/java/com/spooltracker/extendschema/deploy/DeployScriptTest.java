@@ -169,7 +169,7 @@ class DeployScriptTest {
                         "SPREADSHEET_ID: '" + SPREADSHEET_ID + "'",
                         "SHEET_NAME: 'Operaciones'",
                         "KEY_COLUMN: 'TAG_SPOOL'",
-                        "AUDIT_SHEET: 'Metadata'",
+                        "AUDIT_SHEET: 'extendSchema_log'",
                         "SHEETS_DEADLINE_SECONDS: '90'",
                         "JAVA_TOOL_OPTIONS: '-XX:+TieredCompilation -XX:TieredStopAtLevel=1'",
                         "GOOGLE_CLOUD_PROJECT: 'spool-test'"),
@@ -455,6 +455,22 @@ class DeployScriptTest {
         assertEquals(1, result.exit());
         assertTrue(result.stderr().contains("env.SHEETS_EMULATOR_HOST is for local runs only"), result.stderr());
         assertEquals(List.of(), result.gcloudCalls());
+    }
+
+    @Test
+    void anAuditSheetThatIsTheTrackersEventLogIsNeverDeployed() throws Exception {
+        Files.writeString(
+                config, Files.readString(config).replace("AUDIT_SHEET: \"extendSchema_log\"", "AUDIT_SHEET: metadata"));
+
+        Result result = run("--config", config.toString());
+
+        assertEquals(1, result.exit());
+        assertTrue(result.stderr().contains("env.AUDIT_SHEET 'metadata' is the tracker's event log"), result.stderr());
+        assertEquals(List.of(), result.gcloudCalls());
+
+        Files.writeString(config, Files.readString(config).replace("env:\n", "env:\n  METADATA_SHEET: Eventos\n"));
+
+        assertEquals(0, run("--config", config.toString()).exit(), "with the event log elsewhere, the name is free");
     }
 
     @Test

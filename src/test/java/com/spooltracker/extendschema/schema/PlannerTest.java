@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -279,5 +282,158 @@ class PlannerTest {
                         Conflict.Kind.DUPLICATE_HEADER,
                         Conflict.Kind.NON_EMPTY_CELLS),
                 conflicts.stream().map(Conflict::kind).collect(Collectors.toList()));
+    }
+
+    private static final List<String> METADATA = List.of(
+            "ID",
+            "Timestamp",
+            "Evento_Tipo",
+            "TAG_SPOOL",
+            "Worker_ID",
+            "Worker_Nombre",
+            "Operacion",
+            "Accion",
+            "Fecha_Operacion",
+            "Metadata_JSON");
+    private static final ColumnSpec N_UNION =
+            new ColumnSpec("N_UNION", ColumnType.INTEGER, 11, Optional.of("Metadata_JSON"), OptionalInt.empty());
+
+    private static SheetFixture metadata(String... extra) {
+        List<String> header = new ArrayList<>(METADATA);
+        header.addAll(List.of(extra));
+        return SheetFixture.withHeader(header.toArray(String[]::new))
+                .titled("Metadata")
+                .grid(400, header.size())
+                .dataRows(1, 300);
+    }
+
+    private static PlanResult planMetadata(SheetFixture sheet, List<ColumnSpec> specs, List<String> requires) {
+        return Planner.plan(sheet.snapshot(), Optional.empty(), specs, requires);
+    }
+
+    private static Plan readyMetadata(SheetFixture sheet, List<ColumnSpec> specs) {
+        PlanResult result = planMetadata(sheet, specs, METADATA);
+        return assertInstanceOf(PlanResult.Ready.class, result, () -> "refused: " + result)
+                .plan();
+    }
+
+    private static List<Conflict> refusedMetadata(SheetFixture sheet, List<ColumnSpec> specs, List<String> requires) {
+        PlanResult result = planMetadata(sheet, specs, requires);
+        return assertInstanceOf(PlanResult.Refused.class, result, () -> "planned: " + result)
+                .conflicts();
+    }
+
+    @Test
+    void aColumnAfterTheLastHeaderGoesRightAfterItAndTheGridGrowsByOne() {
+        Plan plan = readyMetadata(metadata(), List.of(N_UNION));
+
+        assertEquals(List.of("K"), letters(plan.added()));
+        assertTrue(plan.positionsAsSpecified());
+        assertEquals(10, plan.gridColumnsBefore());
+        assertEquals(11, plan.gridColumnsAfter());
+    }
+
+    @Test
+    void aColumnWithoutDefaultWritesItsHeaderOnlyAndNeedsNoKeyColumn() {
+        Plan plan = readyMetadata(metadata(), List.of(N_UNION));
+
+        assertEquals(0, plan.dataRows(), "no key: data rows are not looked for");
+        assertEquals(0, plan.cellsToInitialize());
+        assertEquals(1, plan.fills().size());
+        assertTrue(plan.fills().get(0).writesHeader());
+        assertEquals(0, plan.fills().get(0).defaultCells());
+    }
+
+    @Test
+    void aColumnWithoutDefaultAlreadyThereLeavesNothingToDo() {
+        Plan plan = readyMetadata(metadata("N_UNION").filled(10, 1, 50), List.of(N_UNION));
+
+        assertTrue(plan.isUpToDate());
+        assertTrue(plan.fills().isEmpty());
+        assertEquals(List.of("K"), letters(plan.present()));
+    }
+
+    @Test
+    void aColumnAfterAColumnAddedInTheSameRunFollowsIt() {
+        ColumnSpec next =
+                new ColumnSpec("N_UNION_2", ColumnType.INTEGER, 0, Optional.of("N_UNION"), OptionalInt.empty());
+
+        Plan plan = readyMetadata(metadata(), List.of(N_UNION, next));
+
+        assertEquals(List.of("K", "L"), letters(plan.added()));
+    }
+
+    @Test
+    void aHeaderAfterTheAnchorLeavesNoRoomAndIsAConflictNamingItsCell() {
+        List<Conflict> conflicts = refusedMetadata(metadata("Notas"), List.of(N_UNION), METADATA);
+
+        assertEquals(1, conflicts.size(), conflicts::toString);
+        assertEquals(Conflict.Kind.NO_ROOM_AFTER, conflicts.get(0).kind());
+        assertEquals(List.of("K1"), conflicts.get(0).cells());
+        assertTrue(
+                conflicts.get(0).message().contains("'N_UNION' goes right after 'Metadata_JSON', in column K")
+                        && conflicts.get(0).message().contains("K1 holds 'Notas'"),
+                conflicts.get(0).message());
+    }
+
+    @Test
+    void trailingBlankHeadersLeaveRoomAfterTheAnchor() {
+        Plan plan = readyMetadata(metadata().grid(400, 26), List.of(N_UNION));
+
+        assertEquals(List.of("K"), letters(plan.added()));
+        assertEquals(26, plan.gridColumnsAfter(), "a wider grid is not grown");
+        assertFalse(plan.growsGrid());
+    }
+
+    @Test
+    void aMissingAnchorIsARequiredHeaderMissing() {
+        List<String> header = new ArrayList<>(METADATA);
+        header.remove("Metadata_JSON");
+        SheetFixture sheet =
+                SheetFixture.withHeader(header.toArray(String[]::new)).grid(400, 9);
+
+        List<Conflict> conflicts = refusedMetadata(sheet, List.of(N_UNION), List.of());
+
+        assertEquals(List.of(Conflict.Kind.REQUIRED_HEADER_MISSING), kinds(conflicts));
+        assertTrue(
+                conflicts.get(0).message().contains("no header 'Metadata_JSON'"),
+                conflicts.get(0).message());
+    }
+
+    @Test
+    void requiredHeadersMissingAreOneConflictNamingThemAll() {
+        List<String> header = new ArrayList<>(METADATA);
+        header.remove("Evento_Tipo");
+        header.remove("Accion");
+        SheetFixture sheet =
+                SheetFixture.withHeader(header.toArray(String[]::new)).grid(400, 8);
+
+        List<Conflict> conflicts = refusedMetadata(sheet, List.of(N_UNION), METADATA);
+
+        assertEquals(List.of(Conflict.Kind.REQUIRED_HEADER_MISSING), kinds(conflicts));
+        assertTrue(
+                conflicts.get(0).message().contains("lacks Evento_Tipo, Accion in row 1"),
+                conflicts.get(0).message());
+    }
+
+    @Test
+    void requiredHeadersAreFoundByNormalizedNameAndNothingIsWrittenForThem() {
+        PlanResult result = Planner.plan(
+                SheetFixture.v3().dataRows(1, 10).snapshot(), Optional.of("TAG_SPOOL"), V4, List.of("tag spool", "OT"));
+
+        assertInstanceOf(PlanResult.Ready.class, result, result::toString);
+    }
+
+    @Test
+    void aValueUnderABlankHeaderWhereTheColumnWouldGoIsAConflict() {
+        List<Conflict> conflicts =
+                refusedMetadata(metadata().grid(400, 11).filled(10, 7, 7), List.of(N_UNION), METADATA);
+
+        assertEquals(List.of(Conflict.Kind.NON_EMPTY_CELLS), kinds(conflicts));
+        assertEquals(List.of("K8"), conflicts.get(0).cells());
+    }
+
+    private static List<Conflict.Kind> kinds(List<Conflict> conflicts) {
+        return conflicts.stream().map(Conflict::kind).collect(Collectors.toList());
     }
 }

@@ -7,6 +7,7 @@ import com.spooltracker.extendschema.emulator.SheetsEmulator;
 import com.spooltracker.extendschema.emulator.control.CellWrite;
 import com.spooltracker.extendschema.emulator.control.Counters;
 import com.spooltracker.extendschema.emulator.control.FaultRule;
+import com.spooltracker.extendschema.testing.Dumps;
 import com.spooltracker.extendschema.testing.FunctionServer;
 import java.util.ArrayList;
 import java.util.List;
@@ -133,7 +134,7 @@ final class History {
         Journal.Run run = current;
         if (run != null
                 && SheetPair.REAL.equals(write.spreadsheetId())
-                && !write.sheetTitle().equals(TrackerSheets.METADATA)) {
+                && !write.sheetTitle().equals(TrackerSheets.AUDIT)) {
             journal.cellWritten(
                     run,
                     write.sheetTitle(),
@@ -310,6 +311,25 @@ final class History {
                         TrackerSheets.OPERACIONES + "!" + Grid.a1(0, column), List.of(List.of(metric)), false);
             }
         }
+        followMetadataMigration();
+    }
+
+    /** The Metadata migration grows that grid to hold N_UNION and writes its header after Metadata_JSON. */
+    private void followMetadataMigration() {
+        if (!Dumps.hasSheet(pair.shadow(), TrackerSheets.METADATA)) {
+            return;
+        }
+        Grid real = Grid.of(pair.real(), TrackerSheets.METADATA);
+        Grid shadow = Grid.of(pair.shadow(), TrackerSheets.METADATA);
+        int column = real.column("N_UNION");
+        if (column < 0 || shadow.column("N_UNION") >= 0 || column < shadow.headerWidth()) {
+            return;
+        }
+        if (real.columnCount() > shadow.columnCount()) {
+            pair.editShadow(EditRequests.append(
+                    TrackerSheets.METADATA_ID, "COLUMNS", real.columnCount() - shadow.columnCount()));
+        }
+        pair.typeInShadow(TrackerSheets.METADATA + "!" + Grid.a1(0, column), List.of(List.of("N_UNION")), false);
     }
 
     private static String summary(FunctionServer.Response response) {

@@ -2,6 +2,7 @@ package com.spooltracker.extendschema.soak;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.spooltracker.extendschema.testing.Dumps;
 import com.spooltracker.extendschema.testing.ExpectedMetrics;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -17,7 +18,8 @@ import java.util.regex.Pattern;
  * The invariants, checked against the shadow and the metrics' definition, with no code of the function:
  * <ul>
  * <li>no cell differs from the shadow except the metric cells of data rows (a row whose key shows
- *     something), the audit sheet left aside;
+ *     something): in Operaciones, Uniones and the tracker's event log {@code Metadata}, which the
+ *     tracker parses row by row (the function's audit trail has a sheet of its own, left aside);
  * <li>every formula and array-output cell of the shadow is still there;
  * <li>once the edits stop, every number (or empty) metric cell of a data row holds the metric computed
  *     from the sheet's own {@code Uniones}.
@@ -156,7 +158,10 @@ final class Oracle {
     }
 
     private static void compare(JsonObject real, JsonObject shadow, Difference difference) {
-        for (String title : List.of(TrackerSheets.OPERACIONES, TrackerSheets.UNIONES)) {
+        for (String title : List.of(TrackerSheets.OPERACIONES, TrackerSheets.UNIONES, TrackerSheets.METADATA)) {
+            if (!Dumps.hasSheet(shadow, title)) {
+                continue;
+            }
             Grid s = Grid.of(shadow, title);
             Grid r = Grid.of(real, title);
             int key = s.column(TrackerSheets.KEY_HEADER);

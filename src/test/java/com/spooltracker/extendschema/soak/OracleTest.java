@@ -57,6 +57,24 @@ class OracleTest {
     }
 
     @Test
+    void aRowAddedToTheTrackersEventLogIsACellLostARowInTheAuditSheetIsNot() {
+        JsonObject shadow = sheet().sheet("Metadata", 10, 3)
+                .row(0, List.of("ID", "Evento_Tipo", "Worker_Nombre"))
+                .build();
+        JsonObject real = sheet().sheet("Metadata", 10, 3)
+                .row(0, List.of("ID", "Evento_Tipo", "Worker_Nombre"))
+                .row(1, List.of("x", "METRICS_REFRESH", "extendSchema"))
+                .sheet("extendSchema_log", 2, 2)
+                .row(1, List.of("2026-12-04T20:45:53Z", "METRICS_REFRESH"))
+                .build();
+
+        List<Oracle.Finding> lost = Oracle.lostCells(real, shadow);
+
+        assertEquals(3, lost.size(), lost::toString);
+        assertTrue(lost.get(1).toString().startsWith("Metadata!B2: changed (column Evento_Tipo)"), lost::toString);
+    }
+
+    @Test
     void anOverwrittenFormulaOrArrayOutputIsAFormulaLostNotACellLost() {
         JsonObject shadow = sheet().on("Operaciones")
                 .cell(1, TOTAL, "=COUNTIF(Uniones!$B:$B,$B2)")

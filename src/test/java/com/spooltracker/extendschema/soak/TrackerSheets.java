@@ -26,6 +26,9 @@ final class TrackerSheets {
     static final String OPERACIONES = "Operaciones";
     static final String UNIONES = "Uniones";
     static final String METADATA = "Metadata";
+    /** The function's own audit sheet (its default AUDIT_SHEET), which the oracle leaves aside. */
+    static final String AUDIT = "extendSchema_log";
+
     static final int OPERACIONES_ID = 0;
     static final int UNIONES_ID = 1;
     static final int METADATA_ID = 2;

@@ -4,12 +4,61 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
+import com.spooltracker.extendschema.Config;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Reading the emulator's JSON dumps in tests. */
 public final class Dumps {
+    /** The sheet the function audits to by default: its own, created by the first run that writes. */
+    public static final String AUDIT = Config.DEFAULT_AUDIT_SHEET;
+    /** The audit sheet's header row. */
+    public static final List<String> AUDIT_HEADER = List.of("Timestamp", "Event", "Action", "Identity", "Details_JSON");
+
     private Dumps() {}
+
+    /** Whether the dump has a sheet of that title. */
+    public static boolean hasSheet(JsonObject dump, String title) {
+        for (JsonElement sheet : dump.getAsJsonArray("sheets")) {
+            if (sheet.getAsJsonObject().get("title").getAsString().equals(title)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A copy of the dump with an empty audit sheet (its header row only), as any run that wrote leaves
+     * it: for tests of a spreadsheet's steady state, where the audit sheet's creation (once per
+     * spreadsheet) is not what is counted.
+     */
+    public static JsonObject withAuditSheet(JsonObject dump) {
+        JsonObject copy = dump.deepCopy();
+        JsonObject audit = new JsonObject();
+        audit.addProperty("title", AUDIT);
+        audit.addProperty("rowCount", 1);
+        audit.addProperty("columnCount", AUDIT_HEADER.size());
+        JsonArray header = new JsonArray();
+        AUDIT_HEADER.forEach(header::add);
+        JsonArray rows = new JsonArray();
+        rows.add(header);
+        audit.add("rows", rows);
+        copy.getAsJsonArray("sheets").add(audit);
+        return copy;
+    }
+
+    /** The rows of the audit sheet below its header; none when the spreadsheet has no audit sheet yet. */
+    public static JsonArray auditRows(JsonObject dump) {
+        JsonArray below = new JsonArray();
+        if (!hasSheet(dump, AUDIT)) {
+            return below;
+        }
+        JsonArray rows = rows(sheet(dump, AUDIT));
+        for (int r = 1; r < rows.size(); r++) {
+            below.add(rows.get(r));
+        }
+        return below;
+    }
 
     public static JsonObject sheet(JsonObject dump, String title) {
         for (JsonElement sheet : dump.getAsJsonArray("sheets")) {
@@ -83,8 +132,13 @@ public final class Dumps {
     }
 
     /** A copy of the dump without one sheet, to compare the rest. */
+    /**
+     * The dump without sheet {@code title}, and without the schema history (the spreadsheet's developer
+     * metadata under {@code extendSchema.history}, whose ids and times differ from run to run; tests that
+     * care read it with {@link #historyVersions}).
+     */
     public static JsonObject without(JsonObject dump, String title) {
-        JsonObject copy = dump.deepCopy();
+        JsonObject copy = withoutHistory(dump);
         JsonArray sheets = new JsonArray();
         for (JsonElement sheet : copy.getAsJsonArray("sheets")) {
             if (!sheet.getAsJsonObject().get("title").getAsString().equals(title)) {
@@ -93,6 +147,85 @@ public final class Dumps {
         }
         copy.add("sheets", sheets);
         return copy;
+    }
+
+    /**
+     * The dump with sheet {@code Metadata} as it was before its v4.0 migration, when it has had it: the
+     * {@code N_UNION} column (its cells, its number format) and the grid width left out, so that a test
+     * can check every other cell of it is untouched. Apply it to both dumps compared.
+     */
+    public static JsonObject withoutNUnion(JsonObject dump) {
+        JsonObject copy = dump.deepCopy();
+        for (JsonElement element : copy.getAsJsonArray("sheets")) {
+            JsonObject sheet = element.getAsJsonObject();
+            if (!sheet.get("title").getAsString().equals("Metadata")) {
+                continue;
+            }
+            sheet.remove("columnCount");
+            List<String> header = header(sheet);
+            int column = header.indexOf("N_UNION");
+            if (column < 0) {
+                continue;
+            }
+            for (JsonElement row : rows(sheet)) {
+                JsonArray cells = row.getAsJsonArray();
+                if (cells.size() > column) {
+                    cells.remove(column);
+                }
+                while (!cells.isEmpty() && cells.get(cells.size() - 1).isJsonNull()) {
+                    cells.remove(cells.size() - 1);
+                }
+            }
+            if (sheet.has("formats")) {
+                JsonArray kept = new JsonArray();
+                String letter = String.valueOf((char) ('A' + column));
+                for (JsonElement format : sheet.getAsJsonArray("formats")) {
+                    if (!format.getAsJsonObject().get("range").getAsString().startsWith(letter)) {
+                        kept.add(format);
+                    }
+                }
+                sheet.add("formats", kept);
+            }
+        }
+        return copy;
+    }
+
+    /** The dump without the spreadsheet's schema history entries. */
+    public static JsonObject withoutHistory(JsonObject dump) {
+        JsonObject copy = dump.deepCopy();
+        if (copy.has("developerMetadata")) {
+            JsonArray kept = new JsonArray();
+            for (JsonElement m : copy.getAsJsonArray("developerMetadata")) {
+                if (!"extendSchema.history"
+                        .equals(m.getAsJsonObject().get("metadataKey").getAsString())) {
+                    kept.add(m);
+                }
+            }
+            if (kept.isEmpty()) {
+                copy.remove("developerMetadata");
+            } else {
+                copy.add("developerMetadata", kept);
+            }
+        }
+        return copy;
+    }
+
+    /** The versions the schema history records (each once, however many entries), in order. */
+    public static java.util.SortedSet<String> historyVersions(JsonObject dump) {
+        java.util.SortedSet<String> versions = new java.util.TreeSet<>();
+        if (dump.has("developerMetadata")) {
+            for (JsonElement m : dump.getAsJsonArray("developerMetadata")) {
+                JsonObject entry = m.getAsJsonObject();
+                if ("extendSchema.history".equals(entry.get("metadataKey").getAsString())) {
+                    versions.add(com.google.gson.JsonParser.parseString(
+                                    entry.get("metadataValue").getAsString())
+                            .getAsJsonObject()
+                            .get("version")
+                            .getAsString());
+                }
+            }
+        }
+        return versions;
     }
 
     /**
