@@ -30,6 +30,10 @@ REQUIRED_SERVICES=(
   cloudresourcemanager.googleapis.com # grants the build account its role on the project
   sheets.googleapis.com               # the function's calls; no gcloud command asks for this one
 )
+# Scheduler job IDs of earlier releases: a deploy that creates or updates the job deletes any of
+# these that still exists, so that the old and the new job do not both call the function.
+# extendschema-daily: the first release's job, named when it ran once a day.
+FORMER_JOBS=(extendschema-daily)
 # What the build account needs on the project: read the uploaded source, write build logs, push
 # the image. Google's advice for new projects, whose default build account may lack it.
 BUILD_ROLE=roles/cloudbuild.builds.builder
@@ -48,7 +52,8 @@ from function.yaml, idempotently:
      the build account;
   4. grants the scheduler account roles/run.invoker on this function only;
   5. creates the Cloud Scheduler job, or updates it if it exists (POST, OIDC token whose
-     audience is the function URL);
+     audience is the function URL), and deletes a job left under a former name
+     (extendschema-daily);
   6. prints the step gcloud cannot do: share the spreadsheet with the runtime account.
 
 Options:
@@ -58,8 +63,8 @@ Options:
   --dry-run       print every gcloud command, one per line prefixed with "+", instead of
                   running it. Existence checks are printed, not run, and taken as "absent"
                   (as "present" with --delete), so the output shows the full first deploy.
-                  The env file is printed as the command that writes it, so the output can
-                  be pasted. Works before function.yaml is edited and without a project:
+                  The env file is printed as the command that writes it, and the function's
+                  URL as URL=$(gcloud functions describe ...), so the output can be pasted. Works before function.yaml is edited and without a project:
                   what is missing shows as a placeholder (PROJECT_ID,
                   REPLACE_WITH_SPREADSHEET_ID), listed at the top of the output. The only
                   command run is `gcloud config get-value project` (a read of gcloud's local
@@ -67,7 +72,8 @@ Options:
                   CLOUDSDK_CORE_PROJECT.
   --skip-enable   do not enable services (for projects where an administrator enables them
                   and the deployer may not); the services needed are listed on stderr
-  --delete        remove the scheduler job, the function and the three service accounts
+  --delete        remove the scheduler job (and one under a former name), the function and
+                  the three service accounts
                   (gcloud asks to confirm each deletion when run in a terminal); services
                   stay enabled
   -h, --help      show this help
@@ -77,6 +83,12 @@ EOF
 die() {
   printf '%s: error: %s\n' "$PROG" "$*" >&2
   exit 1
+}
+
+# A mistake on the command line: exit 2, as for usage errors of other tools.
+usage_error() {
+  printf '%s: error: %s\n' "$PROG" "$*" >&2
+  exit 2
 }
 
 note() {
@@ -210,11 +222,18 @@ validate_config() {
 
 # --- gcloud ---------------------------------------------------------------------------------
 
-# Prints a command the way a shell would read it back: "+ gcloud a --flag='b c'".
+# Stands for the function's URL in a dry run's commands: the printed describe command assigns it.
+# shellcheck disable=SC2016 # the text $URL itself, not its value
+URL_REF='$URL'
+
+# Prints a command the way a shell would read it back: "+ gcloud a --flag='b c'". A flag whose
+# value is URL_REF is printed as --flag="$URL", to be expanded when the output is pasted.
 print_command() {
   local arg out='+'
   for arg in "$@"; do
-    if [[ $arg =~ ^(--[A-Za-z0-9-]+=)(.*)$ ]]; then
+    if [[ $arg =~ ^(--[A-Za-z0-9-]+=)(.*)$ && ${BASH_REMATCH[2]} == "$URL_REF" ]]; then
+      out+=" ${BASH_REMATCH[1]}\"$URL_REF\""
+    elif [[ $arg =~ ^(--[A-Za-z0-9-]+=)(.*)$ ]]; then
       out+=" ${BASH_REMATCH[1]}$(shell_quote "${BASH_REMATCH[2]}")"
     else
       out+=" $(shell_quote "$arg")"
@@ -345,10 +364,7 @@ deploy() {
   runtime_sa=$(cfg function serviceAccount)@$PROJECT.iam.gserviceaccount.com
   scheduler_sa=$(cfg schedule serviceAccount)@$PROJECT.iam.gserviceaccount.com
   build_sa=$(cfg function buildServiceAccount)@$PROJECT.iam.gserviceaccount.com
-  if [[ $DRY_RUN == true ]]; then
-    placeholder '<function-url>' "the function's URL, known once it is deployed"
-    print_dry_run_header
-  fi
+  if [[ $DRY_RUN == true ]]; then print_dry_run_header; fi
 
   enable_services
   ensure_service_account "$(cfg function serviceAccount)" runtime
@@ -370,10 +386,15 @@ deploy() {
 
   local describe=(gcloud functions describe "$name" --project="$PROJECT" --region="$region"
     --format='value(serviceConfig.uri)')
-  print_command "${describe[@]}"
   if [[ $DRY_RUN == true ]]; then
-    url='<function-url>'
+    # Printed as an assignment, so that the pasted job commands below get the real URL.
+    local printed
+    printed=$(print_command "${describe[@]}")
+    # shellcheck disable=SC2016 # $(...) is printed for the shell the output is pasted into
+    printf '+ URL=$(%s)\n' "${printed#+ }"
+    url=$URL_REF
   else
+    print_command "${describe[@]}"
     url=$("${describe[@]}")
     [[ -n $url ]] || die "gcloud functions describe $name returned no URL"
   fi
@@ -396,6 +417,7 @@ deploy() {
     run "${job[@]}" create http "${job_args[@]}" --headers=Content-Type=application/json \
       "${job_auth[@]}"
   fi
+  delete_former_jobs
 
   cat <<EOF
 
@@ -409,6 +431,19 @@ Then try a plan-only call:
 EOF
 }
 
+# Deletes the jobs of FORMER_JOBS that exist, other than the configured one, without a prompt:
+# a deploy replaces them.
+delete_former_jobs() {
+  local former location
+  location=$(cfg schedule location)
+  for former in "${FORMER_JOBS[@]}"; do
+    [[ $former != "$(cfg schedule job)" ]] || continue
+    if exists gcloud scheduler jobs describe "$former" --project="$PROJECT" --location="$location"; then
+      run gcloud scheduler jobs delete "$former" --project="$PROJECT" --location="$location" --quiet
+    fi
+  done
+}
+
 delete_all() {
   local name region location job id build_sa
   name=$(cfg function name)
@@ -420,6 +455,7 @@ delete_all() {
   if exists gcloud scheduler jobs describe "$job" --project="$PROJECT" --location="$location"; then
     run gcloud scheduler jobs delete "$job" --project="$PROJECT" --location="$location"
   fi
+  delete_former_jobs
   if exists gcloud functions describe "$name" --project="$PROJECT" --region="$region"; then
     run gcloud functions delete "$name" --project="$PROJECT" --region="$region"
   fi
@@ -459,15 +495,15 @@ trap cleanup EXIT
 
 while (($# > 0)); do
   case $1 in
-    --config) (($# > 1)) || die "--config needs a file"; CONFIG=$2; shift 2 ;;
+    --config) (($# > 1)) || usage_error "--config needs a file"; CONFIG=$2; shift 2 ;;
     --config=*) CONFIG=${1#*=}; shift ;;
-    --project) (($# > 1)) || die "--project needs a project ID"; PROJECT=$2; shift 2 ;;
+    --project) (($# > 1)) || usage_error "--project needs a project ID"; PROJECT=$2; shift 2 ;;
     --project=*) PROJECT=${1#*=}; shift ;;
     --dry-run) DRY_RUN=true; shift ;;
     --skip-enable) SKIP_ENABLE=true; shift ;;
     --delete) ACTION=delete; DRY_RUN_ASSUME_EXISTS=true; shift ;;
     -h | --help) usage; exit 0 ;;
-    *) die "unknown argument '$1' (see --help)" ;;
+    *) usage_error "unknown argument '$1' (see --help)" ;;
   esac
 done
 [[ $CONFIG == /* ]] || CONFIG=$PWD/$CONFIG

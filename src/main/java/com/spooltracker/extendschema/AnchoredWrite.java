@@ -11,6 +11,7 @@ import com.spooltracker.extendschema.schema.GridCell;
 import com.spooltracker.extendschema.schema.HeaderName;
 import com.spooltracker.extendschema.schema.SheetSnapshot;
 import com.spooltracker.extendschema.sheets.ColumnMarks;
+import com.spooltracker.extendschema.sheets.PlannedRequest;
 import com.spooltracker.extendschema.sheets.SheetsGateway;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -73,6 +74,38 @@ final class AnchoredWrite {
      * @param warnings what a person should know: formulas overwritten, changes left to the next run
      */
     record Outcome(DriftReport drift, int cellsWritten, int requests, int repairRounds, List<String> warnings) {}
+
+    /**
+     * The metric writes an apply would send for {@code drift} when nothing moves under it, as a dry run
+     * shows them. A column without a mark yet is written through the mark an apply would place first,
+     * whose id is fixed ({@link ColumnMarks#idOf}).
+     */
+    static List<PlannedRequest> planned(MetricsRefresh.Step step, DriftReport drift) {
+        List<Integer> columns = MetricsRefresh.metricColumns(step);
+        Map<Integer, ColumnMarks.MarkedCells> byMetric = new TreeMap<>();
+        Map<Integer, String> columnOf = new HashMap<>();
+        for (DriftReport.CellChange change : drift.changes()) {
+            int metric = columns.indexOf(change.column());
+            if (metric < 0) {
+                continue;
+            }
+            ColumnMarks.MarkedCells cells = byMetric.computeIfAbsent(metric, m -> {
+                int id = mark(step, m)
+                        .map(ColumnAnchor::metadataId)
+                        .orElseGet(() -> ColumnMarks.idOf(
+                                step.snapshot().sheetId(),
+                                MetricColumns.METRICS.get(m).header()));
+                columnOf.put(id, ColumnLetters.of(change.column()));
+                return new ColumnMarks.MarkedCells(id, new TreeMap<>(), new TreeSet<>());
+            });
+            if (change.value() == null) {
+                cells.clears().add(change.row());
+            } else {
+                cells.numbers().put(change.row(), change.value());
+            }
+        }
+        return PlannedRequest.throughMarks(step.plan().sheet(), columnOf, new ArrayList<>(byMetric.values()));
+    }
 
     Outcome apply(MetricsRefresh.Step planned, DriftReport drift) {
         int requests = 0;

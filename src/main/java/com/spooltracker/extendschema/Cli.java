@@ -90,7 +90,7 @@ public final class Cli {
                     case "--audit-sheet" -> overrides.setProperty("AUDIT_SHEET", value(args, ++i));
                     case "--metadata-sheet" -> overrides.setProperty("METADATA_SHEET", value(args, ++i));
                     case "--migrations-dir" -> overrides.setProperty("MIGRATIONS_DIR", value(args, ++i));
-                    case "--emulator" -> overrides.setProperty("SHEETS_EMULATOR_HOST", value(args, ++i));
+                    case "--emulator" -> overrides.setProperty("SHEETS_EMULATOR_HOST", emulator(value(args, ++i)));
                     case "-h", "--help" -> {
                         out.println(USAGE_TEXT);
                         return OK;
@@ -105,6 +105,11 @@ public final class Cli {
             }
             if (showRequests && !dryRun) {
                 throw new Failure.BadRequest("--show-requests lists what a dry run would send; add --dry-run.");
+            }
+            // The bodies are only in the JSON report; the text report would silently leave them out.
+            if (showRequests && !json) {
+                throw new Failure.BadRequest(
+                        "--show-requests adds each request's exact JSON body to the JSON report; add --json.");
             }
         } catch (Failure.BadRequest usage) {
             err.println(usage.getMessage());
@@ -141,12 +146,13 @@ public final class Cli {
                     new RunOptions(dryRun, showRequests, refreshMetrics),
                     retry -> retries.warning(retry.message(), retry.fields(), null));
             if (json) {
+                boolean bodies = showRequests;
                 var report =
-                        RunReport.toJson(outcome.migration(), engine.target().spreadsheetId(), showRequests);
+                        RunReport.toJson(outcome.migration(), engine.target().spreadsheetId(), bodies);
                 outcome.refresh()
                         .ifPresent(r -> report.add(
                                 "metrics",
-                                RefreshReport.toJson(r, engine.target().sheet())));
+                                RefreshReport.toJson(r, engine.target().sheet(), bodies)));
                 out.println(report);
             } else {
                 print(outcome.migration(), engine.target(), out);
@@ -173,6 +179,16 @@ public final class Cli {
             throw new Failure.BadRequest("Give --validate or --info, not both.");
         }
         return asked;
+    }
+
+    /** The emulator's address, checked as Config checks SHEETS_EMULATOR_HOST, as a usage error. */
+    private static String emulator(String hostPort) {
+        try {
+            return Config.emulatorHost(hostPort);
+        } catch (Failure.NotConfigured wrong) {
+            throw new Failure.BadRequest("--emulator needs HOST:PORT, the address the Sheets emulator listens on "
+                    + "(e.g. 127.0.0.1:9090), not '" + Redaction.callerText(hostPort) + "'.");
+        }
     }
 
     private static String value(String[] args, int i) {

@@ -1,6 +1,7 @@
 package com.spooltracker.extendschema;
 
 import com.spooltracker.extendschema.failure.Failure;
+import com.spooltracker.extendschema.logging.Redaction;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -8,6 +9,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The function's settings, read once from the environment. Each variable may also be given as a JVM
@@ -67,7 +70,7 @@ public record Config(
                 settings.value("AUDIT_SHEET").orElse(DEFAULT_AUDIT_SHEET).trim(),
                 settings.optional("METADATA_SHEET").orElse(DEFAULT_METADATA_SHEET),
                 settings.optional("MIGRATIONS_DIR").map(Config::migrationsDir),
-                settings.optional("SHEETS_EMULATOR_HOST"),
+                settings.optional("SHEETS_EMULATOR_HOST").map(Config::emulatorHost),
                 settings.optional("K_SERVICE").isPresent(),
                 settings.optional("GOOGLE_CLOUD_PROJECT").or(() -> settings.optional("GCP_PROJECT")),
                 Duration.ofSeconds(settings.seconds("SHEETS_DEADLINE_SECONDS", DEFAULT_DEADLINE_SECONDS)),
@@ -122,6 +125,28 @@ public record Config(
                     + "to the tracker's event log (default " + DEFAULT_METADATA_SHEET + ").");
         }
     }
+
+    /**
+     * {@code raw} when it is {@code host:port} (an IPv6 host in brackets), the form the emulator's
+     * address is used in. Checked here, because a missing port would otherwise only show as a run
+     * that cannot connect, much later and less clearly.
+     *
+     * @throws Failure.NotConfigured naming SHEETS_EMULATOR_HOST and the value
+     */
+    static String emulatorHost(String raw) {
+        Matcher hostPort = HOST_PORT.matcher(raw);
+        if (hostPort.matches()) {
+            int port = Integer.parseInt(hostPort.group(2));
+            if (port >= 1 && port <= 65535) {
+                return raw;
+            }
+        }
+        throw new Failure.NotConfigured("SHEETS_EMULATOR_HOST must be HOST:PORT, the address the Sheets emulator "
+                + "listens on (e.g. 127.0.0.1:9090, a port from 1 to 65535), not '" + Redaction.callerText(raw)
+                + "'.");
+    }
+
+    private static final Pattern HOST_PORT = Pattern.compile("([A-Za-z0-9.-]+|\\[[0-9A-Fa-f:.]+\\]):([0-9]{1,5})");
 
     /** @throws Failure.NotConfigured unless {@code raw} names an existing directory this process can read */
     private static Path migrationsDir(String raw) {

@@ -153,7 +153,7 @@ public final class Engine {
             return new RefreshResult.UpToDate(drift, dryRun);
         }
         if (dryRun) {
-            return new RefreshResult.DryRun(drift);
+            return new RefreshResult.DryRun(drift, AnchoredWrite.planned(step, drift));
         }
         Supplier<MetricsRefresh.Step> reread = () -> {
             SheetSnapshot again = migration.read(session, true);

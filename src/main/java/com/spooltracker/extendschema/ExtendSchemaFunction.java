@@ -49,10 +49,16 @@ public final class ExtendSchemaFunction implements HttpFunction {
 
     private record Wiring(Setup setup, Log log) {}
 
-    /** Structured (Cloud Logging) lines on Cloud Run, readable ones elsewhere; a bad configuration is kept, not thrown. */
+    /**
+     * Structured (Cloud Logging) lines on Cloud Run, readable ones elsewhere; a bad configuration is kept, not
+     * thrown. Off Cloud Run, a port already in use is thrown: a second local server must not start beside the first.
+     */
     private static Wiring configure() {
         try {
             Config config = Config.fromEnvironment();
+            if (!config.onCloudRun()) {
+                InvokerPort.of(System.getenv(), System.getProperties()).ifPresent(InvokerPort::ensureFree);
+            }
             return new Wiring(
                     Setup.from(config),
                     Log.create(config.onCloudRun(), config.projectId().orElse(null), System.out));
@@ -81,7 +87,7 @@ public final class ExtendSchemaFunction implements HttpFunction {
                 outcome.refresh()
                         .ifPresent(refreshed -> json.add(
                                 "metrics",
-                                RefreshReport.toJson(refreshed, engine.target().sheet())));
+                                RefreshReport.toJson(refreshed, engine.target().sheet(), options.showRequests())));
                 logSummary(result, trace);
                 outcome.refresh().ifPresent(refreshed -> logRefresh(refreshed, trace));
             } else {

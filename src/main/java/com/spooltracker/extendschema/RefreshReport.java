@@ -22,6 +22,14 @@ public final class RefreshReport {
     }
 
     public static JsonObject toJson(Engine.Refreshed refreshed, String sheet) {
+        return toJson(refreshed, sheet, false);
+    }
+
+    /**
+     * @param withBodies a dry run lists each write's exact JSON body too, as the migration's requests do
+     *     with {@code showRequests}
+     */
+    public static JsonObject toJson(Engine.Refreshed refreshed, String sheet, boolean withBodies) {
         RefreshResult result = refreshed.result();
         DriftReport drift = result.drift();
         JsonObject json = new JsonObject();
@@ -89,6 +97,9 @@ public final class RefreshReport {
         json.add("apiCalls", calls);
         json.addProperty("durationMs", refreshed.durationMillis());
         json.addProperty("message", message(result));
+        if (result instanceof RefreshResult.DryRun dryRun) {
+            json.add("requests", RunReport.requests(dryRun.requests(), withBodies));
+        }
         if (result instanceof RefreshResult.Applied applied) {
             JsonObject audit = new JsonObject();
             audit.addProperty("outcome", applied.audit().outcome().name());

@@ -1,6 +1,7 @@
 package com.spooltracker.extendschema;
 
 import com.spooltracker.extendschema.metrics.DriftReport;
+import com.spooltracker.extendschema.sheets.PlannedRequest;
 import java.util.List;
 
 /** What the metrics refresh did: nothing differed, it only reported the drift, or it wrote it. */
@@ -9,7 +10,16 @@ public sealed interface RefreshResult {
 
     record UpToDate(DriftReport drift, boolean dryRun) implements RefreshResult {}
 
-    record DryRun(DriftReport drift) implements RefreshResult {}
+    /** @param requests the writes an apply would send when nothing moves under it, in order */
+    record DryRun(DriftReport drift, List<PlannedRequest> requests) implements RefreshResult {
+        public DryRun {
+            requests = List.copyOf(requests);
+        }
+
+        public DryRun(DriftReport drift) {
+            this(drift, List.of());
+        }
+    }
 
     /**
      * @param drift the drift the run found: what its first write was planned from

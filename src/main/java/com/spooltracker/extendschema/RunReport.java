@@ -137,7 +137,8 @@ public final class RunReport {
     /** At most this many changes are listed per request; the rest are counted. */
     private static final int CHANGES_LISTED = 10;
 
-    private static JsonArray requests(List<PlannedRequest> planned, boolean withBodies) {
+    /** The planned requests' summaries, and with {@code withBodies} their exact JSON bodies. */
+    static JsonArray requests(List<PlannedRequest> planned, boolean withBodies) {
         JsonArray requests = new JsonArray();
         for (PlannedRequest request : planned) {
             JsonObject entry = new JsonObject();

@@ -181,6 +181,50 @@ class CliTest {
         }
     }
 
+    @Test
+    void withAnEmulatorAndNoSpreadsheetTheNotFoundNamesTheFlagAndTheDemoDefault() {
+        try (SheetsEmulator emulator = SheetsEmulator.start()) {
+            emulator.seed("{\"spreadsheetId\":\"other\",\"sheets\":[{\"title\":\"Operaciones\"}]}");
+
+            Run run = cli("--emulator", emulator.hostPort(), "--dry-run");
+
+            assertEquals(Cli.FAILED, run.exit(), run.err());
+            assertTrue(
+                    run.err()
+                            .startsWith("NOT_FOUND: Spreadsheet 'demo' was not found on the Sheets emulator. Choose one"
+                                    + " it serves with --spreadsheet ID (command line) or SPREADSHEET_ID; with an"
+                                    + " emulator the default is 'demo'"),
+                    run.err());
+            assertFalse(run.err().contains("Check SPREADSHEET_ID"), run.err());
+        }
+    }
+
+    @Test
+    void showRequestsWithoutJsonIsAUsageErrorThatSaysToAddJson() {
+        Run run = cli("--emulator", "127.0.0.1:9", "--dry-run", "--show-requests");
+
+        assertEquals(Cli.USAGE, run.exit(), run.err());
+        assertTrue(
+                run.err()
+                        .startsWith("--show-requests adds each request's exact JSON body to the JSON report; add"
+                                + " --json."),
+                run.err());
+    }
+
+    @Test
+    void anEmulatorAddressWithoutAPortIsAUsageErrorBeforeAnyCall() {
+        for (String address : List.of("localhost", "127.0.0.1:", "127.0.0.1:0", "127.0.0.1:70000", "http://h:1")) {
+            Run run = cli("--emulator", address, "--dry-run");
+
+            assertEquals(Cli.USAGE, run.exit(), address + ": " + run.err());
+            assertTrue(
+                    run.err()
+                            .startsWith("--emulator needs HOST:PORT, the address the Sheets emulator listens on "
+                                    + "(e.g. 127.0.0.1:9090), not '" + address + "'."),
+                    run.err());
+        }
+    }
+
     private static ProcessBuilder java(String mainClass, String... args) {
         String javaBin = ProcessHandle.current().info().command().orElse("java");
         List<String> command =

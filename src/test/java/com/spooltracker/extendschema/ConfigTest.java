@@ -40,6 +40,25 @@ class ConfigTest {
     }
 
     @Test
+    void anEmulatorHostWithoutAPortIsAConfigurationErrorNamingTheSetting() {
+        for (String bad : new String[] {"localhost", "127.0.0.1", "localhost:", "localhost:0", "h:65536", "h:p"}) {
+            Failure failure = assertThrows(
+                    Failure.NotConfigured.class,
+                    () -> Config.from(Map.of("SHEETS_EMULATOR_HOST", bad), new Properties()));
+            assertEquals(
+                    "SHEETS_EMULATOR_HOST must be HOST:PORT, the address the Sheets emulator listens on (e.g. "
+                            + "127.0.0.1:9090, a port from 1 to 65535), not '" + bad + "'.",
+                    failure.getMessage());
+        }
+        for (String good : new String[] {"localhost:9090", "127.0.0.1:1", "[::1]:9090", "sheets-emulator:65535"}) {
+            assertEquals(
+                    Optional.of(good),
+                    Config.from(Map.of("SHEETS_EMULATOR_HOST", good), new Properties())
+                            .emulatorHost());
+        }
+    }
+
+    @Test
     void aBackoffOutsideOneMillisecondToOneMinuteIsAConfigurationError() {
         for (String bad : new String[] {"0", "-5", "60001", "1.5", "fast"}) {
             Failure failure = assertThrows(

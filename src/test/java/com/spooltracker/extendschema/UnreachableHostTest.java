@@ -1,10 +1,13 @@
 package com.spooltracker.extendschema;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.spooltracker.extendschema.emulator.SheetsEmulator;
+import com.spooltracker.extendschema.emulator.control.FaultRule;
 import com.spooltracker.extendschema.testing.FunctionServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,25 +19,39 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Sheets at a closed local port: the CLI and the function name the host in their failure, log each
- * retry as one line with its wait, and say how many attempts were made over how long. A short
+ * Sheets that give no answer (an emulator that drops every connection): the CLI and the function name
+ * the host in their failure, log each retry as one line with its wait, and say how many attempts were
+ * made over how long. At a local port where nothing listens they fail at once, without retries. A short
  * deadline and first pause keep this quick; nothing here depends on how long it takes.
  */
 class UnreachableHostTest {
     private static final Map<String, String> QUICK =
             Map.of("SHEETS_DEADLINE_SECONDS", "2", "SHEETS_BACKOFF_INITIAL_MS", "20");
 
+    private SheetsEmulator emulator;
     private String host;
+    private String closedHost;
 
+    /** An emulator that drops every spreadsheets.get unanswered, and a local port where nothing listens. */
     @BeforeEach
-    void closedPort() throws IOException {
+    void start() throws IOException {
+        emulator = SheetsEmulator.start();
+        emulator.seedDemo();
+        emulator.addFault(FaultRule.on("spreadsheets.get").times(0).dropBeforeAnswer());
+        host = emulator.hostPort();
         try (ServerSocket socket = new ServerSocket(0)) {
-            host = "127.0.0.1:" + socket.getLocalPort();
+            closedHost = "127.0.0.1:" + socket.getLocalPort();
         }
+    }
+
+    @AfterEach
+    void stop() {
+        emulator.close();
     }
 
     @Test
@@ -62,9 +79,10 @@ class UnreachableHostTest {
                 failure.startsWith("UNAVAILABLE: Could not reach Google Sheets at " + host
                         + " for the read of sheet 'Operaciones': " + (retries.size() + 1) + " attempts over "),
                 failure);
+        assertTrue(failure.contains(" got no answer (the last: "), failure);
         assertTrue(
-                failure.contains(" got no answer (the last: ConnectException: Connection refused), and the next"
-                        + " retry would have passed the retry deadline of 2 s (SHEETS_DEADLINE_SECONDS)."),
+                failure.contains("), and the next retry would have passed the retry deadline of 2 s"
+                        + " (SHEETS_DEADLINE_SECONDS)."),
                 failure);
         assertEquals("", out.toString(StandardCharsets.UTF_8));
     }
@@ -125,6 +143,60 @@ class UnreachableHostTest {
                             + "; retrying in " + retry.get("waitMs").getAsLong() + " ms",
                     retry.get("message").getAsString());
         }
+    }
+
+    @Test
+    void theCliFailsAtOnceWhenNothingListensAtALocalEmulatorAddressAndSaysHowToStartIt() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        // The default deadline (120 s): only the refusal itself may end the run, not the retries running out.
+        int exit = Cli.run(
+                new String[] {"--emulator", closedHost, "--dry-run"},
+                Map.of(),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        String stderr = err.toString(StandardCharsets.UTF_8);
+        assertEquals(Cli.FAILED, exit, stderr);
+        assertEquals(
+                List.of(),
+                stderr.lines().filter(line -> line.startsWith("WARNING")).toList(),
+                "no retry");
+        assertEquals(
+                "UNAVAILABLE: Could not reach the Sheets emulator at " + closedHost + " (SHEETS_EMULATOR_HOST, or"
+                        + " --emulator) for the read of sheet 'Operaciones': the connection was refused, nothing"
+                        + " listens there, so it was not retried. Start the emulator: mvn -ntp -q -f"
+                        + " sheets-emulator/pom.xml compile exec:java -Dexec.args=\"--port "
+                        + closedHost.substring(closedHost.indexOf(':') + 1) + "\" (README, Sheets emulator), or point"
+                        + " SHEETS_EMULATOR_HOST (--emulator) at the one that runs; then run again.",
+                stderr.strip());
+    }
+
+    @Test
+    void theFunctionAnswersAtOnceWhenNothingListensAtALocalEmulatorAddress() {
+        FunctionServer.Response response;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        try {
+            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            try (FunctionServer function =
+                    FunctionServer.start(Map.of("SHEETS_EMULATOR_HOST", closedHost, "SPREADSHEET_ID", "demo"))) {
+                response = function.post("dryRun=true");
+            }
+        } finally {
+            System.setOut(original);
+        }
+
+        assertEquals(503, response.status(), response.body());
+        String message = response.json().getAsJsonObject("error").get("message").getAsString();
+        assertTrue(
+                message.startsWith("Could not reach the Sheets emulator at " + closedHost + " (SHEETS_EMULATOR_HOST,"
+                        + " or --emulator) for the read of sheet 'Operaciones': the connection was refused"),
+                message);
+        assertTrue(message.contains("Start the emulator: mvn -ntp -q -f sheets-emulator/pom.xml"), message);
+        assertFalse(message.contains("finishes the job"), message);
+        assertFalse(captured.toString(StandardCharsets.UTF_8).contains("retrying in"), captured::toString);
     }
 
     private static void assertRetriesNumberedFromOne(List<String> retries, Pattern retryLine, String all) {

@@ -2,7 +2,9 @@ package com.spooltracker.extendschema.sheets;
 
 import com.google.api.client.json.gson.GsonFactory;
 import com.google.api.services.sheets.v4.model.BatchUpdateSpreadsheetRequest;
+import com.google.api.services.sheets.v4.model.BatchUpdateValuesByDataFilterRequest;
 import com.google.api.services.sheets.v4.model.BatchUpdateValuesRequest;
+import com.google.api.services.sheets.v4.model.DataFilterValueRange;
 import com.google.api.services.sheets.v4.model.GridRange;
 import com.google.api.services.sheets.v4.model.Request;
 import com.google.api.services.sheets.v4.model.ValueRange;
@@ -12,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One Sheets request an apply of a plan would send, as a dry run shows it: the method, what it
@@ -29,6 +32,35 @@ public record PlannedRequest(String method, List<String> changes, long cells, in
         WriteRequests.gridAndFormats(plan).ifPresent(request -> planned.add(structural(plan, request)));
         for (BatchUpdateValuesRequest values : WriteRequests.values(plan, WriteRequests.MAX_BODY_BYTES)) {
             planned.add(values(values));
+        }
+        return planned;
+    }
+
+    /**
+     * The metric writes through column marks ({@code values.batchUpdateByDataFilter}), split into bodies
+     * as {@link SheetsGateway#writeThroughMarks} splits them.
+     *
+     * @param columnOf each mark's column letter, for the summary
+     */
+    public static List<PlannedRequest> throughMarks(
+            String sheet, Map<Integer, String> columnOf, List<ColumnMarks.MarkedCells> columns) {
+        List<PlannedRequest> planned = new ArrayList<>();
+        for (BatchUpdateValuesByDataFilterRequest request : ColumnMarks.writes(columns, WriteRequests.MAX_BODY_BYTES)) {
+            List<String> changes = new ArrayList<>();
+            long cells = 0;
+            for (DataFilterValueRange range : request.getData()) {
+                int id = range.getDataFilter().getDeveloperMetadataLookup().getMetadataId();
+                ColumnMarks.MarkedCells column = columns.stream()
+                        .filter(c -> c.metadataId() == id)
+                        .findFirst()
+                        .orElseThrow();
+                int count = column.numbers().size() + column.clears().size();
+                cells += count;
+                changes.add("'" + sheet + "'!" + columnOf.getOrDefault(id, "?") + " (column mark " + id + ") ← "
+                        + String.format("%,d", count) + " value" + (count == 1 ? "" : "s"));
+            }
+            String body = json(request);
+            planned.add(new PlannedRequest("values.batchUpdateByDataFilter", changes, cells, utf8Bytes(body), body));
         }
         return planned;
     }

@@ -23,6 +23,9 @@ import java.util.Set;
  * ignore Retry-After, so the retry decision is ours; the backoff itself is its
  * {@link ExponentialBackOff}, one per request because a BackOff is stateful.
  *
+ * <p>A connection refused on this machine is not retried: nothing listens there (typically an emulator
+ * that is not running), and waiting out the retry deadline would only delay saying so by minutes.
+ *
  * <p>Each retry is told to a {@link RetryListener} before its pause. When a request gives up without
  * any HTTP answer, what it tried is kept ({@link #lastGaveUp()}) for the failure message, because
  * google-http-client then throws the bare I/O error.
@@ -153,7 +156,10 @@ final class RetryingInitializer implements HttpRequestInitializer {
 
         boolean retryAfterIoError(HttpRequest request, boolean supportsRetry) throws IOException {
             String stop;
-            if (!supportsRetry) {
+            boolean refused = LocalRefusal.nothingListensAt(request.getUrl());
+            if (refused) {
+                stop = "nothing listens there on this machine (the connection was refused), so no retry was made";
+            } else if (!supportsRetry) {
                 stop = "the limit of " + policy.maxRetriesPerCall() + " retries per call was reached";
             } else if (isAppend(request)) {
                 stop = "an append is not sent again after an I/O error, since it may have been applied";
@@ -164,7 +170,12 @@ final class RetryingInitializer implements HttpRequestInitializer {
                 return true;
             }
             lastGaveUp = new Unreachable.Tried(
-                    Retry.host(request.getUrl()), attempts, (System.nanoTime() - firstStartedNanos) / 1_000_000, stop);
+                    Retry.host(request.getUrl()),
+                    attempts,
+                    (System.nanoTime() - firstStartedNanos) / 1_000_000,
+                    stop,
+                    refused,
+                    credentials == null);
             return false;
         }
 

@@ -114,11 +114,20 @@ public final class SheetsClientFactory {
         try {
             return GoogleCredentials.getApplicationDefault().createScoped(SheetsScopes.SPREADSHEETS);
         } catch (IOException e) {
-            throw new Failure.NotConfigured(
-                    "No Application Default Credentials were found. On Cloud Functions "
-                            + "they come from the runtime service account; locally run `gcloud auth application-default "
-                            + "login --scopes=https://www.googleapis.com/auth/spreadsheets,"
-                            + "https://www.googleapis.com/auth/cloud-platform`, or set SHEETS_EMULATOR_HOST to use an emulator.");
+            throw noCredentials();
         }
+    }
+
+    /**
+     * Both local steps: user credentials without a quota project are refused by the Sheets API (403
+     * QUOTA_PROJECT_MISSING), so logging in alone would only move the failure one run later.
+     */
+    static Failure.NotConfigured noCredentials() {
+        return new Failure.NotConfigured("No Application Default Credentials were found. On Cloud Functions "
+                + "they come from the runtime service account. Locally run `gcloud auth application-default "
+                + "login --scopes=https://www.googleapis.com/auth/spreadsheets,"
+                + "https://www.googleapis.com/auth/cloud-platform`, then `gcloud auth application-default "
+                + "set-quota-project PROJECT_ID` (a project with the Google Sheets API enabled); or set "
+                + "SHEETS_EMULATOR_HOST to use an emulator.");
     }
 }

@@ -31,7 +31,7 @@ final class SheetsErrors {
      */
     static Failure translate(
             IOException e, String call, String spreadsheetId, Optional<String> identity, String rerun) {
-        String again = rerun.isEmpty() ? "" : " " + rerun;
+        String again = rerun.isEmpty() || (e instanceof Unreachable named && !named.rerunHelps()) ? "" : " " + rerun;
         if (isUnreadable(e)) {
             return new Failure.BadGateway(
                     "Google Sheets answered " + call + " with something unreadable (not JSON); the fault is on "
@@ -48,9 +48,11 @@ final class SheetsErrors {
         int code = response.getStatusCode();
         String googleMessage = googleMessage(e);
         if (code == 404) {
-            return new Failure.NotFound("Spreadsheet '" + spreadsheetId + "' was not found. Check SPREADSHEET_ID"
-                    + identity.map(who -> ", and that the spreadsheet is shared with " + who)
-                            .orElse("") + ".");
+            return identity.isEmpty()
+                    ? emulatorNotFound(spreadsheetId)
+                    : new Failure.NotFound("Spreadsheet '" + spreadsheetId + "' was not found. Check SPREADSHEET_ID"
+                            + identity.map(who -> ", and that the spreadsheet is shared with " + who)
+                                    .orElse("") + ".");
         }
         if (code == 403) {
             return permissionDenied(e, googleMessage, spreadsheetId, identity);
@@ -86,6 +88,16 @@ final class SheetsErrors {
         }
         return new Failure.BadGateway(
                 "Google Sheets rejected " + call + ": " + summary(code, e, googleMessage) + ".", e);
+    }
+
+    /**
+     * Only an emulator is called without an identity. There the spreadsheet is often the default, never
+     * set by anyone, so the message names both ways to choose it rather than only the variable.
+     */
+    private static Failure emulatorNotFound(String spreadsheetId) {
+        return new Failure.NotFound("Spreadsheet '" + spreadsheetId + "' was not found on the Sheets emulator. "
+                + "Choose one it serves with --spreadsheet ID (command line) or SPREADSHEET_ID; with an emulator "
+                + "the default is 'demo', which the emulator serves when started without --seed.");
     }
 
     /** The gcloud CLI's own OAuth project: user credentials without a quota project are billed to it. */

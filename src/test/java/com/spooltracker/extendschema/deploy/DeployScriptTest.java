@@ -69,6 +69,8 @@ class DeployScriptTest {
                     + " --format=value(serviceConfig.uri)";
     private static final String DESCRIBE_JOB =
             "gcloud scheduler jobs describe fixture-job --project=spool-test --location=us-east1";
+    private static final String DESCRIBE_FORMER_JOB =
+            "gcloud scheduler jobs describe extendschema-daily --project=spool-test --location=us-east1";
     private static final String JOB_TARGET =
             " fixture-job --project=spool-test --location=us-east1 --schedule=15 3 * * 1-5"
                     + " --time-zone=America/Argentina/Buenos_Aires --uri=" + URL + " --http-method=post";
@@ -155,7 +157,8 @@ class DeployScriptTest {
                         DESCRIBE_URL,
                         DESCRIBE_JOB,
                         "gcloud scheduler jobs create http" + JOB_TARGET + " --headers=Content-Type=application/json"
-                                + JOB_REST),
+                                + JOB_REST,
+                        DESCRIBE_FORMER_JOB),
                 result.gcloudCalls());
     }
 
@@ -213,8 +216,48 @@ class DeployScriptTest {
                         DESCRIBE_URL,
                         DESCRIBE_JOB,
                         "gcloud scheduler jobs update http" + JOB_TARGET
-                                + " --update-headers=Content-Type=application/json" + JOB_REST),
+                                + " --update-headers=Content-Type=application/json" + JOB_REST,
+                        DESCRIBE_FORMER_JOB),
                 result.gcloudCalls());
+    }
+
+    @Test
+    void aDeployDeletesTheJobLeftUnderTheFormerNameOnceTheNewOneIsCreated() throws Exception {
+        env.put("FAKE_EXISTING", "extendschema-daily");
+
+        Result result = run("--config", config.toString());
+
+        assertEquals(0, result.exit(), result.stderr());
+        List<String> calls = result.gcloudCalls();
+        assertEquals(
+                List.of(
+                        "gcloud scheduler jobs create http" + JOB_TARGET + " --headers=Content-Type=application/json"
+                                + JOB_REST,
+                        DESCRIBE_FORMER_JOB,
+                        "gcloud scheduler jobs delete extendschema-daily --project=spool-test --location=us-east1"
+                                + " --quiet"),
+                calls.subList(calls.size() - 3, calls.size()));
+    }
+
+    @Test
+    void theShippedJobIsNamedForTheRefreshItRunsEveryQuarterHourNotDaily() throws IOException {
+        List<String> schedule = Files.readAllLines(BASEDIR.resolve("function.yaml")).stream()
+                .filter(line -> line.startsWith("  job: ") || line.startsWith("  cron: "))
+                .toList();
+
+        assertEquals(List.of("  job: extendschema-refresh", "  cron: '*/15 * * * *'"), schedule);
+    }
+
+    @Test
+    void anUnknownArgumentOrAMissingValueIsAUsageErrorExitingTwo() throws Exception {
+        for (String[] args : List.of(new String[] {"--dryrun"}, new String[] {"--project"})) {
+            Result result = run(args);
+
+            assertEquals(2, result.exit(), result.stderr());
+            assertTrue(result.stderr().startsWith("deploy.sh: error: "), result.stderr());
+            assertTrue(result.stderr().contains(args[0]), result.stderr());
+            assertEquals(List.of(), result.gcloudCalls());
+        }
     }
 
     @Test
@@ -264,25 +307,24 @@ class DeployScriptTest {
                         "+ cat >" + envFile + " <<'EOF'",
                         "+ " + DEPLOY.replace("spool-test", "other-project"),
                         "+ " + INVOKER_BINDING.replace("spool-test", "other-project"),
-                        "+ gcloud functions describe extendSchema --project=other-project --region=us-east1"
-                                + " --format='value(serviceConfig.uri)'",
+                        "+ URL=$(gcloud functions describe extendSchema --project=other-project --region=us-east1"
+                                + " --format='value(serviceConfig.uri)')",
                         "+ gcloud scheduler jobs describe fixture-job" + at,
                         "+ gcloud scheduler jobs create http fixture-job" + at
                                 + " --schedule='15 3 * * 1-5' --time-zone=America/Argentina/Buenos_Aires"
-                                + " --uri='<function-url>' --http-method=post"
+                                + " --uri=\"$URL\" --http-method=post"
                                 + " --headers=Content-Type=application/json"
                                 + " --message-body='{\"dryRun\": false}' --oidc-service-account-email="
-                                + sa.formatted("scheduler") + " --oidc-token-audience='<function-url>'"
+                                + sa.formatted("scheduler") + " --oidc-token-audience=\"$URL\""
                                 + " --attempt-deadline=300s --max-retry-attempts=1 --min-backoff=30s"
-                                + " --max-backoff=120s --max-doublings=1"),
+                                + " --max-backoff=120s --max-doublings=1",
+                        "+ gcloud scheduler jobs describe extendschema-daily" + at),
                 commandLines(result.stdout()));
         assertTrue(
                 result.stdout().contains("\nSPREADSHEET_ID: '" + SPREADSHEET_ID + "'\n"),
                 "dry run shows the generated env file");
         assertTrue(result.stdout().contains(" --env-vars-file=" + envFile + " "), "the file the cat command writes");
-        assertEquals(
-                List.of("#   <function-url>               the function's URL, known once it is deployed"),
-                placeholders(result.stdout()));
+        assertEquals(List.of(), placeholders(result.stdout()), "the URL is captured, not a placeholder");
         assertEquals(List.of(), listFiles(scriptTmp), "a dry run writes nothing");
     }
 
@@ -305,9 +347,8 @@ class DeployScriptTest {
         assertTrue(
                 header.stream().anyMatch(line -> line.startsWith("#   PROJECT_ID ") && line.contains("--project")),
                 header::toString);
-        assertTrue(header.stream().anyMatch(line -> line.startsWith("#   <function-url> ")), header::toString);
         List<String> commands = commandLines(result.stdout());
-        assertEquals(14, commands.size(), result.stdout());
+        assertEquals(15, commands.size(), result.stdout());
         assertTrue(commands.get(0).startsWith("+ gcloud services enable "), commands.get(0));
         assertTrue(
                 commands.stream()
@@ -341,10 +382,10 @@ class DeployScriptTest {
         List<String> pasted = Files.readAllLines(log).stream()
                 .map(line -> line.replaceAll("--env-vars-file=\\S+", "--env-vars-file=ENV_FILE"))
                 .toList();
-        List<String> expected = real.gcloudCalls().stream()
-                .map(call -> call.replace(URL, "<function-url>"))
-                .toList();
-        assertEquals(expected, pasted, output);
+        assertTrue(
+                real.gcloudCalls().stream().anyMatch(call -> call.contains("--uri=" + URL)),
+                real.gcloudCalls()::toString);
+        assertEquals(real.gcloudCalls(), pasted, "the same calls, the URL included: " + output);
         assertEquals(
                 realEnvFile,
                 Files.readString(tmp.resolve("env-vars-file.yaml")),
@@ -417,8 +458,8 @@ class DeployScriptTest {
         Result result = run("--config", config.toString(), "--project", PROJECT, "--dry-run");
 
         assertEquals(0, result.exit(), result.stderr());
-        assertEquals(14, commandLines(result.stdout()).size(), result.stdout());
-        assertEquals(1, placeholders(result.stdout()).size(), result.stdout());
+        assertEquals(15, commandLines(result.stdout()).size(), result.stdout());
+        assertEquals(0, placeholders(result.stdout()).size(), result.stdout());
     }
 
     @Test
@@ -520,6 +561,7 @@ class DeployScriptTest {
                         "gcloud config get-value project",
                         DESCRIBE_JOB,
                         "gcloud scheduler jobs delete fixture-job --project=spool-test --location=us-east1",
+                        DESCRIBE_FORMER_JOB,
                         "gcloud functions describe" + fn,
                         "gcloud functions delete" + fn,
                         "gcloud iam service-accounts describe " + RUNTIME_SA + " --project=spool-test",

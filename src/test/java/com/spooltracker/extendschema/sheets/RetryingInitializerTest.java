@@ -1,6 +1,7 @@
 package com.spooltracker.extendschema.sheets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -245,40 +246,83 @@ class RetryingInitializerTest {
 
     @Test
     void aRequestThatGetsNoAnswerKeepsWhatItTriedAndWhyItStopped() throws IOException {
+        emulator.addFault(FaultRule.on("spreadsheets.get").times(0).dropBeforeAnswer());
+        RetryPolicy policy = RetryPolicy.withDeadline(Duration.ofSeconds(60));
+        RetryingInitializer initializer = initializer(policy);
+        Sheets sheets = client(initializer, emulator.rootUrl());
+
+        IOException e = assertThrows(IOException.class, () -> read(sheets));
+
+        Unreachable.Tried tried = initializer.lastGaveUp().orElseThrow();
+        assertEquals(emulator.hostPort(), tried.host());
+        assertEquals(policy.maxRetriesPerCall() + 1, tried.attempts(), "the first attempt and every retry");
+        assertEquals("the limit of 10 retries per call was reached", tried.stop());
+        assertFalse(tried.refusedLocally(), "something listens there: it only drops the connections");
+        assertEquals(policy.maxRetriesPerCall(), retries.size());
+        assertTrue(retries.stream().allMatch(r -> r.reason().equals("got no answer (I/O error)")), retries::toString);
+        Unreachable unreachable = (Unreachable) Unreachable.explain(sheets, e);
+        String sentence = unreachable.sentence("the read");
+        assertTrue(
+                sentence.startsWith(
+                        "Could not reach Google Sheets at " + emulator.hostPort() + " for the read: 11 attempts over "),
+                sentence);
+        assertTrue(sentence.contains(" got no answer (the last: "), sentence);
+        assertTrue(sentence.endsWith("), and the limit of 10 retries per call was reached."), sentence);
+        assertTrue(unreachable.rerunHelps());
+    }
+
+    @Test
+    void aConnectionRefusedOnThisMachineIsNotRetriedAndTheMessageSaysHowToStartTheEmulator() throws IOException {
         int closedPort;
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        RetryPolicy policy = RetryPolicy.withDeadline(Duration.ofSeconds(60));
-        RetryingInitializer initializer = new RetryingInitializer(
+        RetryingInitializer initializer = initializer(RetryPolicy.withDeadline(Duration.ofSeconds(60)));
+        Sheets sheets = client(initializer, "http://127.0.0.1:" + closedPort + "/");
+
+        IOException e = assertThrows(IOException.class, () -> read(sheets));
+
+        Unreachable.Tried tried = initializer.lastGaveUp().orElseThrow();
+        assertEquals(1, tried.attempts(), "no retry");
+        assertTrue(tried.refusedLocally());
+        assertEquals(List.of(), retries);
+        assertEquals(List.of(), pauses);
+        Unreachable unreachable = (Unreachable) Unreachable.explain(sheets, e);
+        assertFalse(unreachable.rerunHelps(), "running again as it is cannot help");
+        assertEquals(
+                "Could not reach the Sheets emulator at 127.0.0.1:" + closedPort + " (SHEETS_EMULATOR_HOST, or"
+                        + " --emulator) for the read: the connection was refused, nothing listens there, so it was"
+                        + " not retried. Start the emulator: mvn -ntp -q -f sheets-emulator/pom.xml compile exec:java"
+                        + " -Dexec.args=\"--port " + closedPort + "\" (README, Sheets emulator), or point"
+                        + " SHEETS_EMULATOR_HOST (--emulator) at the one that runs; then run again.",
+                unreachable.sentence("the read"));
+    }
+
+    @Test
+    void onlyLoopbackAddressesAreProbedForARefusal() {
+        for (String host : List.of("localhost", "LOCALHOST", "127.0.0.1", "127.1.2.3", "[::1]", "::1")) {
+            assertTrue(LocalRefusal.isLoopback(host), host);
+        }
+        for (String host : List.of("sheets.googleapis.com", "10.0.0.1", "128.0.0.1", "localhost.example.com")) {
+            assertFalse(LocalRefusal.isLoopback(host), host);
+        }
+    }
+
+    private RetryingInitializer initializer(RetryPolicy policy) {
+        return new RetryingInitializer(
                 null,
                 policy,
                 System.nanoTime() + policy.deadline().toNanos(),
                 new ApiCallCounter(),
                 retries::add,
                 recordingSleeper);
-        Sheets sheets = new Sheets.Builder(new NetHttpTransport(), GsonFactory.getDefaultInstance(), initializer)
-                .setRootUrl("http://127.0.0.1:" + closedPort + "/")
+    }
+
+    private static Sheets client(RetryingInitializer initializer, String rootUrl) {
+        return new Sheets.Builder(new NetHttpTransport(), GsonFactory.getDefaultInstance(), initializer)
+                .setRootUrl(rootUrl)
                 .setApplicationName("retry-test")
                 .build();
-
-        IOException e = assertThrows(IOException.class, () -> read(sheets));
-
-        Unreachable.Tried tried = initializer.lastGaveUp().orElseThrow();
-        assertEquals("127.0.0.1:" + closedPort, tried.host());
-        assertEquals(policy.maxRetriesPerCall() + 1, tried.attempts(), "the first attempt and every retry");
-        assertEquals("the limit of 10 retries per call was reached", tried.stop());
-        assertEquals(policy.maxRetriesPerCall(), retries.size());
-        assertTrue(retries.stream().allMatch(r -> r.reason().equals("got no answer (I/O error)")), retries::toString);
-        String sentence = ((Unreachable) Unreachable.explain(sheets, e)).sentence("the read");
-        assertTrue(
-                sentence.startsWith("Could not reach Google Sheets at 127.0.0.1:" + closedPort
-                        + " for the read: 11 attempts over "),
-                sentence);
-        assertTrue(
-                sentence.endsWith(" got no answer (the last: ConnectException: Connection refused), and the limit"
-                        + " of 10 retries per call was reached."),
-                sentence);
     }
 
     @Test

@@ -42,12 +42,24 @@ public final class FunctionServer implements AutoCloseable {
 
     /** Serves {@code target}, an {@code HttpFunction} class with a no-arg constructor, with these settings. */
     public static FunctionServer start(String target, Map<String, String> settings) {
+        try {
+            return start(target, settings, freePort());
+        } catch (IOException e) {
+            throw new IllegalStateException("no free port", e);
+        }
+    }
+
+    /**
+     * As {@link #start(String, Map)}, on {@code port}, given to the function as function:run gives it
+     * ({@code run.port}).
+     */
+    public static FunctionServer start(String target, Map<String, String> settings, int port) {
         Map<String, String> all = new LinkedHashMap<>();
         all.put("SHEETS_DEADLINE_SECONDS", "20");
+        all.put("run.port", Integer.toString(port));
         all.putAll(settings);
         all.forEach(System::setProperty);
         try {
-            int port = freePort();
             Invoker invoker =
                     new Invoker(port, target, "http", Thread.currentThread().getContextClassLoader());
             invoker.startTestServer();

@@ -1,11 +1,16 @@
 package com.spooltracker.extendschema.emulator;
 
+import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
+import com.google.gson.JsonSyntaxException;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
 import com.spooltracker.extendschema.emulator.model.SeedFormat;
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -85,7 +90,7 @@ public final class EmulatorMain {
         }
         JsonObject json;
         try {
-            JsonElement element = JsonParser.parseString(text);
+            JsonElement element = strictJson(text);
             if (!element.isJsonObject()) {
                 return fail(file, "it is not a JSON object");
             }
@@ -102,6 +107,24 @@ public final class EmulatorMain {
             return fail(file, "it is not a valid seed: " + e.getMessage());
         }
         return json;
+    }
+
+    /**
+     * The whole text as one JSON value, read strictly (RFC 8259). Gson's JsonParser reads leniently: it
+     * takes a trailing comma as a null element, single quotes and comments, so a typo would seed a
+     * different spreadsheet instead of being refused.
+     */
+    static JsonElement strictJson(String text) {
+        try (JsonReader reader = new JsonReader(new StringReader(text))) {
+            reader.setStrictness(Strictness.STRICT);
+            JsonElement element = new Gson().getAdapter(JsonElement.class).read(reader);
+            if (reader.peek() != JsonToken.END_DOCUMENT) {
+                throw new JsonSyntaxException("more than one JSON value, at " + reader.getPath());
+            }
+            return element;
+        } catch (IOException e) {
+            throw new JsonSyntaxException(e.getMessage(), e);
+        }
     }
 
     private static JsonObject fail(Path file, String reason) {

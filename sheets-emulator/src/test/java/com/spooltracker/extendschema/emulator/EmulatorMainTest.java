@@ -59,6 +59,25 @@ class EmulatorMainTest {
                 "noid.json    | {\"sheets\": []}                             | it is not a valid seed: seed: spreadsheetId is required",
                 "grid.json    | {\"spreadsheetId\": \"x\", \"sheets\": [{\"title\": \"S\", \"rowCount\": 1, \"rows\": [[1], [2]]}]} "
                         + "| it is not a valid seed: seed: sheet S has 2 rows, grid has 1",
+                "sheet.json   | {\"spreadsheetId\": \"x\", \"sheet\": [{\"title\": \"S\"}]} "
+                        + "| it is not a valid seed: seed: unknown key \"sheet\" in the spreadsheet (known keys: "
+                        + "spreadsheetId, title, locale, timeZone, sheets, developerMetadata)",
+                "typo.json    | {\"spreadsheetId\": \"x\", \"sheets\": [{\"title\": \"S\", \"colummCount\": 67}]} "
+                        + "| it is not a valid seed: seed: unknown key \"colummCount\" in sheet S (known keys: title, ",
+                "comma.json   | {\"spreadsheetId\": \"x\", \"sheets\": [{\"title\": \"S\"},]} "
+                        + "| it is not valid JSON (",
+                "comma2.json  | {\"spreadsheetId\": \"x\", \"sheets\": [],} | it is not valid JSON (",
+                "quoted.json  | {\"spreadsheetId\": \"x\", \"sheets\": [{\"title\": \"S\", \"rowCount\": \"1000\"}]} "
+                        + "| it is not a valid seed: seed: rowCount of sheet S must be a whole number, not \"1000\"",
+                "half.json    | {\"spreadsheetId\": \"x\", \"sheets\": [{\"title\": \"S\", \"columnCount\": 2.5}]} "
+                        + "| it is not a valid seed: seed: columnCount of sheet S must be a whole number, not 2.5",
+                "sheets.json  | {\"spreadsheetId\": \"x\", \"sheets\": {\"title\": \"S\"}} "
+                        + "| it is not a valid seed: seed: sheets of the spreadsheet must be an array",
+                "format.json  | {\"spreadsheetId\": \"x\", \"sheets\": [{\"title\": \"S\", \"formats\": [{\"range\": \"A1\", \"typ\": \"DATE\"}]}]} "
+                        + "| it is not a valid seed: seed: unknown key \"typ\" in a format of sheet S",
+                "meta.json    | {\"spreadsheetId\": \"x\", \"developerMetadata\": [{\"metadataKey\": \"k\", \"metadataValu\": \"v\"}]} "
+                        + "| it is not a valid seed: seed: unknown key \"metadataValu\" in a developerMetadata entry",
+                "two.json     | {\"spreadsheetId\": \"x\"} {} | it is not valid JSON (",
             })
     void aBadSeedFailsFastNamingTheFileAndTheReason(String name, String content, String reason) throws Exception {
         Path seed = dir.resolve(name);

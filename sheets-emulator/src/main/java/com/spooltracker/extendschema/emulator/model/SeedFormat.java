@@ -38,21 +38,40 @@ import java.util.Set;
  */
 public final class SeedFormat {
 
+    /** Every key each object of the format may have; anything else is a typo, refused by name. */
+    private static final List<String> SPREADSHEET_KEYS =
+            List.of("spreadsheetId", "title", "locale", "timeZone", "sheets", "developerMetadata");
+
+    private static final List<String> SHEET_KEYS = List.of(
+            "title",
+            "sheetId",
+            "index",
+            "rowCount",
+            "columnCount",
+            "frozenRowCount",
+            "rows",
+            "formats",
+            "developerMetadata");
+    private static final List<String> FORMAT_KEYS = List.of("range", "type", "pattern");
+    private static final List<String> METADATA_KEYS =
+            List.of("metadataId", "metadataKey", "metadataValue", "visibility", "column", "row");
+
     private SeedFormat() {}
 
     /** Builds a spreadsheet; throws IllegalArgumentException on anything outside its declared grid. */
     public static Spreadsheet read(JsonObject json) {
+        knownKeys(json, SPREADSHEET_KEYS, "the spreadsheet");
         String id = string(json, "spreadsheetId", null);
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException("seed: spreadsheetId is required");
         }
         Spreadsheet spreadsheet = new Spreadsheet(
                 id, string(json, "title", id), string(json, "locale", "en_US"), string(json, "timeZone", "Etc/GMT"));
-        JsonArray sheets = json.has("sheets") ? json.getAsJsonArray("sheets") : new JsonArray();
+        JsonArray sheets = array(json, "sheets", "the spreadsheet");
         Set<String> titles = new HashSet<>();
         long cells = 0;
         for (JsonElement element : sheets) {
-            Sheet sheet = readSheet(spreadsheet, element.getAsJsonObject());
+            Sheet sheet = readSheet(spreadsheet, object(element, "every entry of sheets"));
             if (!titles.add(sheet.title().toLowerCase(Locale.ROOT))) {
                 throw new IllegalArgumentException("seed: duplicate sheet title " + sheet.title());
             }
@@ -67,14 +86,15 @@ public final class SeedFormat {
         }
         List<JsonObject> pending = new ArrayList<>();
         List<DeveloperMetadata.Location> where = new ArrayList<>();
-        for (JsonElement m : array(json, "developerMetadata")) {
-            pending.add(m.getAsJsonObject());
+        for (JsonElement m : array(json, "developerMetadata", "the spreadsheet")) {
+            pending.add(metadata(m));
             where.add(new DeveloperMetadata.OnSpreadsheet());
         }
         for (int i = 0; i < sheets.size(); i++) {
             Sheet sheet = spreadsheet.sheets().get(i);
-            for (JsonElement m : array(sheets.get(i).getAsJsonObject(), "developerMetadata")) {
-                pending.add(m.getAsJsonObject());
+            for (JsonElement m :
+                    array(sheets.get(i).getAsJsonObject(), "developerMetadata", "sheet " + sheet.title())) {
+                pending.add(metadata(m));
                 where.add(seedLocation(sheet, m.getAsJsonObject()));
             }
         }
@@ -82,8 +102,42 @@ public final class SeedFormat {
         return spreadsheet;
     }
 
-    private static JsonArray array(JsonObject json, String key) {
-        return json.has(key) && json.get(key).isJsonArray() ? json.getAsJsonArray(key) : new JsonArray();
+    /** {@code json[key]}, an array, or an empty one when the key is absent or null. */
+    private static JsonArray array(JsonObject json, String key, String where) {
+        if (!json.has(key) || json.get(key).isJsonNull()) {
+            return new JsonArray();
+        }
+        if (!json.get(key).isJsonArray()) {
+            throw new IllegalArgumentException(
+                    "seed: " + key + " of " + where + " must be an array, not " + json.get(key));
+        }
+        return json.getAsJsonArray(key);
+    }
+
+    private static JsonObject object(JsonElement element, String what) {
+        if (element == null || !element.isJsonObject()) {
+            throw new IllegalArgumentException("seed: " + what + " must be an object, not " + element);
+        }
+        return element.getAsJsonObject();
+    }
+
+    private static JsonObject metadata(JsonElement element) {
+        JsonObject json = object(element, "every entry of developerMetadata");
+        knownKeys(json, METADATA_KEYS, "a developerMetadata entry");
+        return json;
+    }
+
+    /**
+     * A misspelt key would otherwise be ignored and its default used ({@code "colummCount":67} giving 26
+     * columns), which shows only later as a sheet that is not what was meant.
+     */
+    private static void knownKeys(JsonObject json, List<String> known, String where) {
+        for (String key : json.keySet()) {
+            if (!known.contains(key)) {
+                throw new IllegalArgumentException("seed: unknown key \"" + key + "\" in " + where + " (known keys: "
+                        + String.join(", ", known) + ")");
+            }
+        }
     }
 
     private static DeveloperMetadata.Location seedLocation(Sheet sheet, JsonObject json) {
@@ -102,7 +156,7 @@ public final class SeedFormat {
             return new DeveloperMetadata.OnDimension(sheet.sheetId(), false, column);
         }
         if (json.has("row")) {
-            int row = json.get("row").getAsInt() - 1;
+            int row = integer(json, "row", 0, "metadata on " + sheet.title()) - 1;
             if (row < 0 || row >= sheet.rowCount()) {
                 throw new IllegalArgumentException("seed: metadata row " + (row + 1) + " is outside " + sheet.title());
             }
@@ -116,13 +170,13 @@ public final class SeedFormat {
         int next = 1;
         for (JsonObject entry : entries) {
             if (entry.has("metadataId")) {
-                next = Math.max(next, entry.get("metadataId").getAsInt() + 1);
+                next = Math.max(next, integer(entry, "metadataId", 0, "a developerMetadata entry") + 1);
             }
         }
         Set<Integer> ids = new HashSet<>();
         for (int i = 0; i < entries.size(); i++) {
             JsonObject entry = entries.get(i);
-            int id = entry.has("metadataId") ? entry.get("metadataId").getAsInt() : next++;
+            int id = entry.has("metadataId") ? integer(entry, "metadataId", 0, "a developerMetadata entry") : next++;
             String key = string(entry, "metadataKey", null);
             if (id <= 0 || !ids.add(id)) {
                 throw new IllegalArgumentException("seed: metadataId " + id + " is not positive or not unique");
@@ -146,22 +200,29 @@ public final class SeedFormat {
         if (title == null || title.isEmpty()) {
             throw new IllegalArgumentException("seed: every sheet needs a title");
         }
+        String where = "sheet " + title;
+        knownKeys(json, SHEET_KEYS, where);
         int sheetId = json.has("sheetId")
-                ? json.get("sheetId").getAsInt()
+                ? integer(json, "sheetId", 0, where)
                 : SheetIds.next(spreadsheet.spreadsheetId(), spreadsheet.sheets());
-        int rowCount = integer(json, "rowCount", 1000);
-        int columnCount = integer(json, "columnCount", 26);
-        int frozen = integer(json, "frozenRowCount", 0);
+        integer(json, "index", 0, where);
+        int rowCount = integer(json, "rowCount", 1000, where);
+        int columnCount = integer(json, "columnCount", 26, where);
+        int frozen = integer(json, "frozenRowCount", 0, where);
         if (rowCount < 1 || columnCount < 1 || frozen < 0 || frozen >= rowCount) {
             throw new IllegalArgumentException("seed: sheet " + title + " has an invalid grid size");
         }
         Sheet sheet = new Sheet(sheetId, title, rowCount, columnCount, frozen);
-        JsonArray rows = json.has("rows") ? json.getAsJsonArray("rows") : new JsonArray();
+        JsonArray rows = array(json, "rows", where);
         if (rows.size() > rowCount) {
             throw new IllegalArgumentException(
                     "seed: sheet " + title + " has " + rows.size() + " rows, grid has " + rowCount);
         }
         for (int r = 0; r < rows.size(); r++) {
+            if (!rows.get(r).isJsonNull() && !rows.get(r).isJsonArray()) {
+                throw new IllegalArgumentException(
+                        "seed: row " + (r + 1) + " of " + where + " must be an array, not " + rows.get(r));
+            }
             JsonArray row =
                     rows.get(r).isJsonNull() ? new JsonArray() : rows.get(r).getAsJsonArray();
             if (row.size() > columnCount) {
@@ -172,10 +233,10 @@ public final class SeedFormat {
                 sheet.set(r, c, readValue(row.get(c)));
             }
         }
-        if (json.has("formats")) {
-            for (JsonElement f : json.getAsJsonArray("formats")) {
-                readFormat(sheet, f.getAsJsonObject());
-            }
+        for (JsonElement f : array(json, "formats", where)) {
+            JsonObject format = object(f, "every entry of formats");
+            knownKeys(format, FORMAT_KEYS, "a format of " + where);
+            readFormat(sheet, format);
         }
         return sheet;
     }
@@ -397,11 +458,31 @@ public final class SeedFormat {
         return formats;
     }
 
+    /** {@code json[key]}, a JSON string; Gson would turn a number or an array of one string into text. */
     private static String string(JsonObject json, String key, String fallback) {
-        return json.has(key) && !json.get(key).isJsonNull() ? json.get(key).getAsString() : fallback;
+        if (!json.has(key) || json.get(key).isJsonNull()) {
+            return fallback;
+        }
+        JsonElement value = json.get(key);
+        if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isString()) {
+            throw new IllegalArgumentException("seed: " + key + " must be a string, not " + value);
+        }
+        return value.getAsString();
     }
 
-    private static int integer(JsonObject json, String key, int fallback) {
-        return json.has(key) && !json.get(key).isJsonNull() ? json.get(key).getAsInt() : fallback;
+    /** {@code json[key]}, a JSON whole number; Gson would also take {@code "1000"} or {@code 1.5}. */
+    private static int integer(JsonObject json, String key, int fallback, String where) {
+        if (!json.has(key) || json.get(key).isJsonNull()) {
+            return fallback;
+        }
+        JsonElement value = json.get(key);
+        if (value.isJsonPrimitive() && value.getAsJsonPrimitive().isNumber()) {
+            try {
+                return value.getAsJsonPrimitive().getAsBigDecimal().intValueExact();
+            } catch (ArithmeticException notWhole) {
+                // reported below
+            }
+        }
+        throw new IllegalArgumentException("seed: " + key + " of " + where + " must be a whole number, not " + value);
     }
 }
