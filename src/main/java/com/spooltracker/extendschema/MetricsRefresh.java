@@ -15,6 +15,8 @@ import com.spooltracker.extendschema.schema.GridCell;
 import com.spooltracker.extendschema.schema.Placement;
 import com.spooltracker.extendschema.schema.Plan;
 import com.spooltracker.extendschema.schema.SheetSnapshot;
+import com.spooltracker.extendschema.sheets.ColumnMarks;
+import com.spooltracker.extendschema.sheets.MarkedValues;
 import com.spooltracker.extendschema.sheets.SheetsGateway;
 import com.spooltracker.extendschema.sheets.ValuesRange;
 import java.util.ArrayList;
@@ -164,10 +166,13 @@ final class MetricsRefresh {
     }
 
     /**
-     * One {@code values.batchGet} of {@code Uniones}' header row and its OT, DN_UNION, ARM_FECHA_FIN
-     * and SOL_FECHA_FIN columns: where the cache or the tracker's layout says they are, confirmed by
-     * the header in the same answer; read again (at most {@value #LAYOUT_READS_AT_MOST} times in all)
-     * when the header says otherwise.
+     * One read of {@code Uniones}' header row and its OT, DN_UNION, ARM_FECHA_FIN and SOL_FECHA_FIN
+     * columns. On a warm instance, one {@code values.batchGet} where the cache says they are; on a cold
+     * one, one {@code values.batchGetByDataFilter} of the header row, of the columns where the tracker
+     * has them ({@link MetricColumns#UNIONES_PRESUMED}) and of the columns the layout marks select
+     * ({@link ColumnMarks#UNIONES_KEY}: put by a cold migration step on columns found elsewhere). The
+     * header in the same answer confirms it; read again (at most {@value #LAYOUT_READS_AT_MOST} times
+     * in all) when the header says otherwise.
      *
      * @throws Failure.NotFound when the spreadsheet has no such sheet
      * @throws Failure.Conflicted when a needed column is missing or the header keeps changing
@@ -175,8 +180,34 @@ final class MetricsRefresh {
     SheetColumns.Uniones readUniones(SheetsGateway gateway) {
         String uniones = target.unionesSheet();
         SheetKey unionesKey = new SheetKey(target.spreadsheetId(), uniones);
-        List<Integer> unionColumns =
-                cache.peek(unionesKey).flatMap(MetricsRefresh::unionColumns).orElse(MetricColumns.UNIONES_PRESUMED);
+        Optional<ColumnMap> cached = cache.peek(unionesKey);
+        List<Integer> unionColumns;
+        if (cached.isPresent()) {
+            unionColumns = unionColumns(cached.get()).orElse(MetricColumns.UNIONES_PRESUMED);
+        } else {
+            MarkedValues marked = null;
+            try {
+                marked = gateway.readMarkedValues(uniones, MetricColumns.UNIONES_PRESUMED, ColumnMarks.UNIONES_KEY);
+            } catch (SheetsGateway.NoSuchSheet noSheet) {
+                throw noUniones(uniones);
+            } catch (SheetsGateway.StaleLayout narrow) {
+                // Uniones is narrower than the tracker's layout: read its header alone, then what it says.
+            }
+            if (marked == null) {
+                unionColumns = List.of();
+            } else {
+                ColumnMap header = headerOf(marked.header());
+                List<Integer> needed = unionColumns(header).orElseThrow(() -> missingUnionesColumns(header));
+                if (marked.columns().keySet().containsAll(needed)) {
+                    remember(unionesKey, header);
+                    return new SheetColumns.Uniones(
+                            uniones,
+                            needed,
+                            needed.stream().map(marked.columns()::get).toList());
+                }
+                unionColumns = needed;
+            }
+        }
         for (int attempt = 0; attempt < LAYOUT_READS_AT_MOST; attempt++) {
             List<ValuesRange> ranges = new ArrayList<>();
             ranges.add(ValuesRange.headerRow(uniones));
@@ -187,8 +218,7 @@ final class MetricsRefresh {
             try {
                 answer = gateway.readValues(ranges);
             } catch (SheetsGateway.NoSuchSheet noSheet) {
-                throw new Failure.NotFound("The spreadsheet has no sheet '" + uniones
-                        + "' to compute the metrics from (set UNIONES_SHEET if it has another name).");
+                throw noUniones(uniones);
             } catch (SheetsGateway.StaleLayout stale) {
                 // Uniones is narrower than the presumed layout: read its header alone, then what it says.
                 cache.invalidate(unionesKey);
@@ -212,6 +242,11 @@ final class MetricsRefresh {
                 "The header of sheet '" + uniones + "' changed on each of " + LAYOUT_READS_AT_MOST
                         + " reads. Nothing was written by the refresh; run again once edits have settled.",
                 List.of());
+    }
+
+    private static Failure noUniones(String uniones) {
+        return new Failure.NotFound("The spreadsheet has no sheet '" + uniones
+                + "' to compute the metrics from (set UNIONES_SHEET if it has another name).");
     }
 
     private static Placement placement(Plan plan, ColumnSpec spec) {

@@ -20,10 +20,12 @@ import com.spooltracker.extendschema.schema.Plan;
 import com.spooltracker.extendschema.schema.PlanResult;
 import com.spooltracker.extendschema.schema.Planner;
 import com.spooltracker.extendschema.schema.ReadScope;
+import com.spooltracker.extendschema.schema.SchemaV4;
 import com.spooltracker.extendschema.schema.SheetSnapshot;
 import com.spooltracker.extendschema.schema.SpreadsheetNote;
 import com.spooltracker.extendschema.sheets.ApiCallCounter;
 import com.spooltracker.extendschema.sheets.ColumnMarks;
+import com.spooltracker.extendschema.sheets.MarkedGrid;
 import com.spooltracker.extendschema.sheets.PlannedRequest;
 import com.spooltracker.extendschema.sheets.RetryListener;
 import com.spooltracker.extendschema.sheets.RetryPolicy;
@@ -48,10 +50,11 @@ import java.util.stream.Collectors;
  * {@link #plan} (pure, validation included), {@link #render} what an apply would send (a dry run),
  * {@link #apply} the plan (I/O); {@link #auditEntry} says what the audit row records.
  *
- * <p>Reads: one {@code spreadsheets.get} fetches grid, header row and the needed columns. Which
- * columns those are comes from the {@link ColumnMapCache} on a warm instance and from the v3.0 layout
- * on a cold one; the header in the same answer confirms it, and only when it does not is there a
- * second read. Writes: one
+ * <p>Reads: one read fetches grid, header row and the needed columns: a {@code spreadsheets.get} of
+ * the columns the {@link ColumnMapCache} names on a warm instance; on a cold one a {@code
+ * spreadsheets.getByDataFilter} of the columns where the tracker has them and of those its layout
+ * marks select ({@link LayoutMarks}). The header in the same answer confirms it, and only when it
+ * does not is there a second read. Writes: one
  * structural update (absolute column count, number formats), then the values (headers and defaults,
  * split only to keep bodies within 2 MB), then the cache takes the new layout.
  */
@@ -171,6 +174,11 @@ public final class Migration {
             return Migration.calls(counter);
         }
 
+        /** Whether the run may write (not a dry run): only such a run puts the column marks. */
+        boolean mayWrite() {
+            return lock != null;
+        }
+
         long millis() {
             return millisSince(started);
         }
@@ -193,16 +201,29 @@ public final class Migration {
     }
 
     /**
-     * One {@code spreadsheets.get} of the columns the layout needs: the cached layout's on a warm
-     * instance, the v3.0 layout's on a cold one. The header in the answer is the truth: when it needs
-     * columns that were not read (another layout, a changed header, a grown grid), read again.
+     * One read of the columns the layout needs. On a warm instance, one {@code spreadsheets.get} of the
+     * cached layout's columns; on a cold one, one {@code spreadsheets.getByDataFilter} of the header
+     * row and the columns the function's marks are on, wherever they now are ({@link #readCold}). The
+     * header in the answer is the truth: when it needs columns that were not read (no marks yet,
+     * another layout, a changed header, a grown grid), read again.
      */
     SheetSnapshot read(Session session, boolean formulas) {
+        Optional<ColumnMap> cached = cache.peek(target.key());
+        if (cached.isPresent()) {
+            return readByPosition(session, scope(cached.get(), UNKNOWN_GRID, formulas), formulas);
+        }
+        Cold cold = readCold(session, formulas);
+        SheetSnapshot snapshot = cold.complete().orElseGet(() -> readByPosition(session, cold.next(), formulas));
+        if (session.mayWrite() && cold.read().isPresent()) {
+            placeMissingMarks(session, cold.read().get(), snapshot, formulas);
+        }
+        return snapshot;
+    }
+
+    /** Reads {@code columns}, and again while the header in the answer needs others. */
+    private SheetSnapshot readByPosition(Session session, SortedSet<Integer> columns, boolean formulas) {
         SheetsGateway gateway = session.gateway;
         SheetKey key = target.key();
-        SortedSet<Integer> columns = cache.peek(key)
-                .map(layout -> scope(layout, UNKNOWN_GRID, formulas))
-                .orElseGet(() -> presumed(formulas));
         for (int attempt = 0; attempt < LAYOUT_READS_AT_MOST; attempt++) {
             SheetSnapshot snapshot;
             try {
@@ -228,6 +249,93 @@ public final class Migration {
                 List.of());
     }
 
+    /**
+     * A cold read: the snapshot when it read every column the plan needs, else the columns to read
+     * next; and the read, when there was one.
+     */
+    private record Cold(Optional<SheetSnapshot> complete, SortedSet<Integer> next, Optional<MarkedGrid.Read> read) {}
+
+    /**
+     * The first read on an instance that has not seen the sheet: its header row, the columns where the
+     * tracker has them ({@link #presumed}) and the columns its layout marks select, with, for the
+     * refresh, {@code Uniones}' header row and marks.
+     */
+    private Cold readCold(Session session, boolean formulas) {
+        SortedSet<Integer> presumed = presumed(formulas);
+        MarkedGrid.Read read;
+        try {
+            read = session.gateway.readMarked(
+                    target.sheet(),
+                    presumed,
+                    formulas,
+                    formulas ? Optional.of(target.unionesSheet()) : Optional.empty());
+        } catch (SheetsGateway.NoSuchSheet noSheet) {
+            // This sheet or Uniones is missing: the read by position says which (the refresh, of Uniones).
+            return new Cold(Optional.empty(), presumed, Optional.empty());
+        } catch (SheetsGateway.StaleLayout narrow) {
+            // The sheet is narrower than the tracker's layout: learn its header first.
+            SheetSnapshot header = session.gateway.readHeader(target.sheet());
+            return new Cold(
+                    Optional.empty(), scope(header.columns(), header.columnCount(), formulas), Optional.empty());
+        }
+        SheetSnapshot snapshot = read.snapshot();
+        SortedSet<Integer> needed = scope(snapshot.columns(), snapshot.columnCount(), formulas);
+        if (snapshot.columnsRead().containsAll(needed)) {
+            remember(snapshot.columns());
+            return new Cold(Optional.of(snapshot), needed, Optional.of(read));
+        }
+        return new Cold(Optional.empty(), needed, Optional.of(read));
+    }
+
+    /**
+     * Puts the layout marks a cold read found missing ({@link LayoutMarks}), in one update, so that
+     * every later run, on any instance, reads once whatever the layout. Only in a run that may write,
+     * whose sheet held still between its reads, and whose plan Google cannot refuse (the planner
+     * accepts it and it does not grow the grid): a run that refuses writes nothing at all.
+     */
+    private void placeMissingMarks(Session session, MarkedGrid.Read cold, SheetSnapshot read, boolean refresh) {
+        SheetSnapshot snapshot = cold.snapshot();
+        List<String> headers = new ArrayList<>();
+        headers.add(target.keyColumn());
+        mainColumns().forEach(spec -> headers.add(spec.header()));
+        if (refresh) {
+            headers.add(MetricColumns.OT);
+        }
+        LayoutMarks.Placement placement = LayoutMarks.missing(
+                ColumnMarks.LAYOUT_KEY,
+                snapshot.sheetId(),
+                snapshot.columns(),
+                cold.layoutMarks(),
+                headers,
+                presumed(refresh));
+        if (cold.other().isPresent()) {
+            MarkedGrid.Header uniones = cold.other().get();
+            placement = placement.and(LayoutMarks.missing(
+                    ColumnMarks.UNIONES_KEY,
+                    uniones.sheetId(),
+                    uniones.columns(),
+                    uniones.marks(),
+                    MetricColumns.UNIONES,
+                    MetricColumns.UNIONES_PRESUMED));
+        }
+        if (placement.isEmpty()
+                || !snapshot.columns().headers().equals(read.columns().headers())
+                || !(Planner.plan(
+                                read,
+                                Optional.of(target.keyColumn()),
+                                mainColumns(),
+                                schema.requiresOf(SheetNames.SPOOLS))
+                        instanceof PlanResult.Ready ready)
+                || (ready.plan().growsGrid() && !ready.plan().isUpToDate())) {
+            return;
+        }
+        try {
+            session.gateway.placeColumnMarks(placement.marks(), placement.stale());
+        } catch (Failure refused) {
+            // The marks only save later runs a read: a run that cannot put them (a reader's access) goes on.
+        }
+    }
+
     /** The columns a plan needs; with {@code refresh}, the OT column too, which matches spools to unions. */
     private SortedSet<Integer> scope(ColumnMap layout, int gridColumns, boolean refresh) {
         SortedSet<Integer> columns = ReadScope.columnsToRead(layout, target.keyColumn(), mainColumns(), gridColumns);
@@ -237,8 +345,19 @@ public final class Migration {
         return columns;
     }
 
+    /**
+     * Where the tracker has the columns a run reads: the key column (G), the metric zone (from its last
+     * v3.0 column, which a v3.0 grid surely has, to where the metric columns go) and, for the refresh,
+     * OT (C). A cold read takes them by position; the header in the same answer confirms them.
+     */
     private SortedSet<Integer> presumed(boolean refresh) {
-        SortedSet<Integer> columns = ReadScope.presumedV3Layout(mainColumns());
+        SortedSet<Integer> columns = new TreeSet<>();
+        columns.add(MetricColumns.OPERACIONES_KEY_PRESUMED);
+        for (int c = SchemaV4.V3_COLUMN_COUNT - 1;
+                c < SchemaV4.V3_COLUMN_COUNT + mainColumns().size();
+                c++) {
+            columns.add(c);
+        }
         if (refresh) {
             columns.add(MetricColumns.OPERACIONES_OT_PRESUMED);
         }

@@ -56,7 +56,7 @@ class DemoUnionesTest {
         int dn = ExpectedMetrics.column(rows, "dnunion");
         Set<String> spoolOts = new HashSet<>();
         for (int r = 1; r < Dumps.rows(operaciones).size(); r++) {
-            spoolOts.add(Dumps.cell(operaciones, r, 1).getAsString());
+            spoolOts.add(Dumps.cell(operaciones, r, 2).getAsString());
         }
         int armed = 0;
         int welded = 0;

@@ -12,6 +12,7 @@ import com.google.gson.JsonPrimitive;
 import com.spooltracker.extendschema.emulator.DemoSpreadsheet;
 import com.spooltracker.extendschema.schema.HeaderName;
 import com.spooltracker.extendschema.testing.Dumps;
+import com.spooltracker.extendschema.testing.EarlierLayout;
 import com.spooltracker.extendschema.testing.FunctionFixture;
 import com.spooltracker.extendschema.testing.FunctionServer.Response;
 import com.spooltracker.extendschema.testing.Seed;
@@ -31,7 +32,7 @@ class DisplayedValuesTest {
     private static Seed v3(int columns) {
         return Seed.spreadsheet("s1")
                 .sheet("Operaciones", 200, columns)
-                .row(0, DemoSpreadsheet.OPERACIONES_HEADERS)
+                .row(0, EarlierLayout.OPERACIONES_HEADERS)
                 .spools(1, 40)
                 .sheet("Metadata", 100, 10)
                 .row(0, DemoSpreadsheet.METADATA_HEADERS)

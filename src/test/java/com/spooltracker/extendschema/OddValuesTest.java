@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import com.spooltracker.extendschema.emulator.DemoSpreadsheet;
 import com.spooltracker.extendschema.testing.Dumps;
+import com.spooltracker.extendschema.testing.EarlierLayout;
 import com.spooltracker.extendschema.testing.FunctionFixture;
 import com.spooltracker.extendschema.testing.FunctionServer.Response;
 import com.spooltracker.extendschema.testing.Seed;
@@ -46,7 +47,7 @@ class OddValuesTest {
             }
         }
         seed.sheet("Metadata", 20, 10).row(0, DemoSpreadsheet.METADATA_HEADERS);
-        seed.sheet("Uniones", unionesRows, 17).row(0, DemoSpreadsheet.UNIONES_HEADERS);
+        seed.sheet("Uniones", unionesRows, 17).row(0, EarlierLayout.UNIONES_HEADERS);
         return seed;
     }
 
@@ -146,9 +147,9 @@ class OddValuesTest {
     @Test
     void operacionesHoldingOnlyItsHeaderRowIsMigratedAndRefreshed() {
         Seed seed = Seed.spreadsheet("demo");
-        seed.sheet("Operaciones", 1, 67).row(0, DemoSpreadsheet.OPERACIONES_HEADERS);
+        seed.sheet("Operaciones", 1, 67).row(0, EarlierLayout.OPERACIONES_HEADERS);
         seed.sheet("Metadata", 20, 10).row(0, DemoSpreadsheet.METADATA_HEADERS);
-        seed.sheet("Uniones", 20, 17).row(0, DemoSpreadsheet.UNIONES_HEADERS);
+        seed.sheet("Uniones", 20, 17).row(0, EarlierLayout.UNIONES_HEADERS);
         armed(seed, 1, 1, 2.5);
         fixture.emulator().seed(seed.build());
 
@@ -214,7 +215,7 @@ class OddValuesTest {
     }
 
     private static List<String> header72() {
-        List<String> header = new ArrayList<>(DemoSpreadsheet.OPERACIONES_HEADERS);
+        List<String> header = new ArrayList<>(EarlierLayout.OPERACIONES_HEADERS);
         header.addAll(List.of(
                 "Total_Uniones",
                 "Uniones_ARM_Completadas",

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import com.spooltracker.extendschema.emulator.DemoSpreadsheet;
 import com.spooltracker.extendschema.testing.Dumps;
+import com.spooltracker.extendschema.testing.EarlierLayout;
 import com.spooltracker.extendschema.testing.FunctionFixture;
 import com.spooltracker.extendschema.testing.FunctionServer.Response;
 import com.spooltracker.extendschema.testing.Seed;
@@ -30,7 +31,7 @@ class RefreshDecisionsTest {
                 .edit(
                         "demo",
                         "[{\"repeatCell\": {\"range\": {\"sheetId\": 0, \"startRowIndex\": 43, \"endRowIndex\": 44,"
-                                + " \"startColumnIndex\": 0, \"endColumnIndex\": 1}, \"cell\": {\"userEnteredFormat\":"
+                                + " \"startColumnIndex\": 6, \"endColumnIndex\": 7}, \"cell\": {\"userEnteredFormat\":"
                                 + " {\"numberFormat\": {\"type\": \"NUMBER\", \"pattern\": \";;;\"}}},"
                                 + " \"fields\": \"userEnteredFormat.numberFormat\"}}]");
 
@@ -87,7 +88,7 @@ class RefreshDecisionsTest {
     private static void seedV3SheetWithoutUniones() {
         Seed seed = Seed.spreadsheet("demo");
         seed.sheet("Operaciones", 10, 67)
-                .row(0, DemoSpreadsheet.OPERACIONES_HEADERS)
+                .row(0, EarlierLayout.OPERACIONES_HEADERS)
                 .cell(1, 0, "SP-1")
                 .cell(1, 1, 7);
         fixture.emulator().seed(seed.build());

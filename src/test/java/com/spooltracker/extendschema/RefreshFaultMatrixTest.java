@@ -62,16 +62,16 @@ class RefreshFaultMatrixTest {
         assertEquals(1, auditRows(original, expected));
         assertEquals(
                 List.of(
-                        "values.batchGet#1",
-                        "spreadsheets.get#1",
+                        "values.batchGetByDataFilter#1",
+                        "spreadsheets.getByDataFilter#1",
                         "spreadsheets.batchUpdate#1",
-                        "spreadsheets.get#2",
+                        "spreadsheets.get#1",
                         "values.batchUpdateByDataFilter#1",
-                        "spreadsheets.get#3",
+                        "spreadsheets.get#2",
                         "values.append#1"),
                 calls.stream().map(Call::toString).toList(),
-                "the first refresh's calls on a migrated sheet: Uniones, Operaciones, the column marks, the read that"
-                        + " confirms them, the metrics, the verification read, the audit row");
+                "the first refresh's calls on a migrated sheet, on a new instance: Uniones, Operaciones, the column"
+                        + " marks, the read that confirms them, the metrics, the verification read, the audit row");
         List<DynamicTest> tests = new ArrayList<>();
         for (Call call : calls) {
             for (Fault fault : FAULTS) {

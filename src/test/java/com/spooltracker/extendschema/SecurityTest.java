@@ -12,6 +12,7 @@ import com.spooltracker.extendschema.emulator.control.FakeClock;
 import com.spooltracker.extendschema.emulator.control.FaultRule;
 import com.spooltracker.extendschema.emulator.control.RequestRecord;
 import com.spooltracker.extendschema.testing.Dumps;
+import com.spooltracker.extendschema.testing.EarlierLayout;
 import com.spooltracker.extendschema.testing.FakeCredentials;
 import com.spooltracker.extendschema.testing.FunctionFixture;
 import com.spooltracker.extendschema.testing.FunctionServer;
@@ -111,7 +112,7 @@ class SecurityTest {
     private static JsonObject v3(String id) {
         return Seed.spreadsheet(id)
                 .sheet("Operaciones", 200, 67)
-                .row(0, DemoSpreadsheet.OPERACIONES_HEADERS)
+                .row(0, EarlierLayout.OPERACIONES_HEADERS)
                 .spools(1, 30)
                 .sheet("Metadata", 100, 10)
                 .row(0, DemoSpreadsheet.METADATA_HEADERS)

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.spooltracker.extendschema.cache.ColumnMapCache;
+import com.spooltracker.extendschema.emulator.DemoSpreadsheet;
 import com.spooltracker.extendschema.emulator.control.FakeClock;
 import com.spooltracker.extendschema.emulator.control.FaultRule;
 import com.spooltracker.extendschema.testing.Dumps;
@@ -60,7 +61,7 @@ class UpstreamMisbehaviourTest {
                 "{\"responses\":5}",
                 "{\"updates\":[]}",
                 "{\"spreadsheetId\":{}}");
-        Stream<Arguments> readCases = reads.stream().map(body -> Arguments.of("spreadsheets.get", body));
+        Stream<Arguments> readCases = reads.stream().map(body -> Arguments.of("spreadsheets.getByDataFilter", body));
         Stream<Arguments> writeCases = Stream.of("spreadsheets.batchUpdate", "values.batchUpdate", "values.append")
                 .flatMap(endpoint -> writes.stream().map(body -> Arguments.of(endpoint, body)));
         return Stream.concat(readCases, writeCases);
@@ -96,13 +97,15 @@ class UpstreamMisbehaviourTest {
 
     @Test
     void anAnswerLeavingOutTheSheetIsABadGatewayNotAMissingSheet() {
-        fixture.emulator().addFault(FaultRule.on("spreadsheets.get").times(0).respond(200, "{}"));
+        fixture.emulator()
+                .addFault(FaultRule.on("spreadsheets.getByDataFilter").times(0).respond(200, "{}"));
 
         Response response = fixture.function().post("?dryRun=true".substring(1));
 
         assertEquals(502, response.status(), response::toString);
         assertTrue(response.body().contains("leaves out sheet 'Operaciones'"), response::toString);
-        assertEquals(1, fixture.emulator().counters().calls("spreadsheets.get"), "no second read to list the sheets");
+        assertEquals(1, fixture.emulator().counters().calls("spreadsheets.getByDataFilter"));
+        assertEquals(0, fixture.emulator().counters().calls("spreadsheets.get"), "no second read to list the sheets");
     }
 
     @Test
@@ -185,7 +188,11 @@ class UpstreamMisbehaviourTest {
 
     /** Each call of a fresh migration and refresh, answered 200 with a body that is not JSON. */
     static Stream<Arguments> unreadableAnswers() {
-        return Stream.of("spreadsheets.get", "values.batchGet", "spreadsheets.batchUpdate", "values.batchUpdate")
+        return Stream.of(
+                        "spreadsheets.getByDataFilter",
+                        "values.batchGetByDataFilter",
+                        "spreadsheets.batchUpdate",
+                        "values.batchUpdate")
                 .flatMap(endpoint -> Stream.of("<html><body>Service error</body></html>", "{\"sheets\": [}", "{]")
                         .map(body -> Arguments.of(endpoint, body)));
     }
@@ -220,23 +227,33 @@ class UpstreamMisbehaviourTest {
      * 1204 and one armed union, each column from its header cell down, with {@code poison} in place of
      * the cell {@code at} ("key", "ot", "metric", "unionOt", "dn").
      */
-    /** The refresh's values read is of Uniones alone: its header row and its four columns. */
+    /**
+     * The refresh's values read of Uniones on a new instance (a {@code values.batchGetByDataFilter} of its
+     * header row and of the columns where the tracker has OT, DN_UNION, ARM_FECHA_FIN and SOL_FECHA_FIN),
+     * as Google would answer it for one union of OT 1204, each column from its header cell down, with
+     * {@code poison} in place of the cell {@code at} ("unionOt", "dn").
+     */
     private static String valuesAnswer(String at, String poison) {
         List<String> ranges = new java.util.ArrayList<>();
         List<String> header = new java.util.ArrayList<>();
-        for (String name : com.spooltracker.extendschema.emulator.DemoSpreadsheet.UNIONES_HEADERS) {
+        for (String name : DemoSpreadsheet.UNIONES_HEADERS) {
             header.add("[\"" + name + "\"]");
         }
-        ranges.add("{\"majorDimension\":\"COLUMNS\",\"values\":[" + String.join(",", header) + "]}");
-        ranges.add(column("\"OT\"", at.equals("unionOt") ? poison : "1204"));
-        ranges.add(column("\"DN_UNION\"", at.equals("dn") ? poison : "2"));
-        ranges.add(column("\"ARM_FECHA_FIN\"", "45700"));
-        ranges.add(column("\"SOL_FECHA_FIN\"", "45701"));
+        ranges.add(matched("A1:V1", "[" + String.join(",", header) + "]"));
+        ranges.add(matched("B1:B2000", column("\"OT\"", at.equals("unionOt") ? poison : "1204")));
+        ranges.add(matched("D1:D2000", column("\"DN_UNION\"", at.equals("dn") ? poison : "2")));
+        ranges.add(matched("G1:G2000", column("\"ARM_FECHA_FIN\"", "45700")));
+        ranges.add(matched("J1:J2000", column("\"SOL_FECHA_FIN\"", "45701")));
         return "{\"valueRanges\":[" + String.join(",", ranges) + "]}";
     }
 
+    private static String matched(String cells, String values) {
+        return "{\"valueRange\":{\"range\":\"Uniones!" + cells + "\",\"majorDimension\":\"COLUMNS\",\"values\":"
+                + values + "}}";
+    }
+
     private static String column(String header, String cell) {
-        return "{\"majorDimension\":\"COLUMNS\",\"values\":[[" + header + "," + cell + "]]}";
+        return "[[" + header + "," + cell + "]]";
     }
 
     static Stream<Arguments> oddCells() {
@@ -249,7 +266,8 @@ class UpstreamMisbehaviourTest {
     @MethodSource("oddCells")
     void aValuesAnswerWithAnObjectOrArrayForACellIsABadGatewayAndWritesNothing(String at, String poison) {
         assertEquals(200, fixture.function().post("").status(), "migrated first");
-        fixture.emulator().addFault(FaultRule.on("values.batchGet").times(0).respond(200, valuesAnswer(at, poison)));
+        fixture.emulator()
+                .addFault(FaultRule.on("values.batchGetByDataFilter").times(0).respond(200, valuesAnswer(at, poison)));
         JsonObject before = fixture.emulator().dump("demo");
 
         Response response = fixture.function().post("refreshMetrics=true");
@@ -279,16 +297,22 @@ class UpstreamMisbehaviourTest {
         assertEquals(200, fixture.function().post("").status(), "migrated first");
         ColumnMapCache.shared().invalidateAll();
         String cell = "{\"formattedValue\":\"1\",\"userEnteredValue\":{\"numberValue\":1}}";
-        String keyAndOt = "{\"rowData\":[{\"values\":[{\"formattedValue\":\"TAG_SPOOL\"},{\"formattedValue\":\"OT\"}]},"
-                + "{\"values\":[" + (at.equals("key") ? poison : "{\"formattedValue\":\"SP-1\"}") + ","
-                + (at.equals("ot") ? poison : cell) + "]}]}";
-        String metrics = "{\"startColumn\":66,\"rowData\":[{\"values\":[{\"formattedValue\":\"Estado_Detalle\"},"
-                + "{\"formattedValue\":\"Total_Uniones\"},{\"formattedValue\":\"Uniones_ARM_Completadas\"},"
-                + "{\"formattedValue\":\"Uniones_SOLD_Completadas\"},{\"formattedValue\":\"Pulgadas_ARM\"},"
-                + "{\"formattedValue\":\"Pulgadas_SOLD\"}]},{\"values\":[{},"
-                + (at.equals("metric") ? poison : cell) + "," + cell + "," + cell + "," + cell + "," + cell + "]}]}";
+        // The tracker's layout: OT in C, TAG_SPOOL in G, the metrics after Estado_Detalle.
+        String ot = block(2, 1, "{\"formattedValue\":\"OT\"}", at.equals("ot") ? poison : cell);
+        String key = block(
+                6,
+                1,
+                "{\"formattedValue\":\"TAG_SPOOL\"}",
+                at.equals("key") ? poison : "{\"formattedValue\":\"SP-1\"}");
+        String metrics = block(
+                66,
+                6,
+                "{\"formattedValue\":\"Estado_Detalle\"},{\"formattedValue\":\"Total_Uniones\"},"
+                        + "{\"formattedValue\":\"Uniones_ARM_Completadas\"},{\"formattedValue\":\"Uniones_SOLD_Completadas\"},"
+                        + "{\"formattedValue\":\"Pulgadas_ARM\"},{\"formattedValue\":\"Pulgadas_SOLD\"}",
+                "{}," + (at.equals("metric") ? poison : cell) + "," + cell + "," + cell + "," + cell + "," + cell);
         List<String> header = new java.util.ArrayList<>();
-        for (String name : com.spooltracker.extendschema.emulator.DemoSpreadsheet.OPERACIONES_HEADERS) {
+        for (String name : DemoSpreadsheet.OPERACIONES_HEADERS) {
             header.add("{\"formattedValue\":\"" + name + "\"}");
         }
         for (String name : List.of(
@@ -299,10 +323,20 @@ class UpstreamMisbehaviourTest {
                 "Pulgadas_SOLD")) {
             header.add("{\"formattedValue\":\"" + name + "\"}");
         }
+        List<String> unionesHeader = new java.util.ArrayList<>();
+        for (String name : DemoSpreadsheet.UNIONES_HEADERS) {
+            unionesHeader.add("{\"formattedValue\":\"" + name + "\"}");
+        }
         String body = "{\"sheets\":[{\"properties\":{\"title\":\"Operaciones\",\"sheetId\":0,"
-                + "\"gridProperties\":{\"rowCount\":1000,\"columnCount\":72}},\"data\":[{\"rowData\":[{\"values\":["
-                + String.join(",", header) + "]}]}," + keyAndOt + "," + metrics + "]}]}";
-        fixture.emulator().addFault(FaultRule.on("spreadsheets.get").times(0).respond(200, body));
+                + "\"gridProperties\":{\"rowCount\":1000,\"columnCount\":72}},\"data\":["
+                + "{\"rowData\":[{\"values\":[" + String.join(",", header) + "]}],\"columnMetadata\":"
+                + columnMetadata(72) + "}," + ot + "," + key + "," + metrics + "]},"
+                + "{\"properties\":{\"title\":\"Uniones\",\"sheetId\":1204557871,"
+                + "\"gridProperties\":{\"rowCount\":2000,\"columnCount\":22}},\"data\":["
+                + "{\"rowData\":[{\"values\":[" + String.join(",", unionesHeader) + "]}],\"columnMetadata\":"
+                + columnMetadata(22) + "}]}]}";
+        fixture.emulator()
+                .addFault(FaultRule.on("spreadsheets.getByDataFilter").times(0).respond(200, body));
         JsonObject before = fixture.emulator().dump("demo");
 
         Response response = fixture.function().post("refreshMetrics=true");
@@ -312,10 +346,22 @@ class UpstreamMisbehaviourTest {
         assertEquals(before, fixture.emulator().dump("demo"), "nothing written");
     }
 
+    /** A GridData block of {@code width} columns from {@code startColumn}: a header row and one row below it. */
+    private static String block(int startColumn, int width, String header, String below) {
+        return "{\"startColumn\":" + startColumn + ",\"rowData\":[{\"values\":[" + header + "]},{\"values\":[" + below
+                + "]}],\"columnMetadata\":" + columnMetadata(width) + "}";
+    }
+
+    /** One DimensionProperties per column, as Google gives each block. */
+    private static String columnMetadata(int columns) {
+        return "[" + String.join(",", java.util.Collections.nCopies(columns, "{}")) + "]";
+    }
+
     @Test
     void theCraftedValuesAnswerIsReadAsGooglesWhenItHoldsOnlyScalars() {
         assertEquals(200, fixture.function().post("").status(), "migrated first");
-        fixture.emulator().addFault(FaultRule.on("values.batchGet").times(0).respond(200, valuesAnswer("none", "")));
+        fixture.emulator()
+                .addFault(FaultRule.on("values.batchGetByDataFilter").times(0).respond(200, valuesAnswer("none", "")));
 
         Response response = fixture.function().post("refreshMetrics=true&dryRun=true");
 
@@ -335,7 +381,7 @@ class UpstreamMisbehaviourTest {
         String body = "{\"sheets\":[{\"properties\":{\"title\":\"Operaciones\",\"sheetId\":0,"
                 + "\"gridProperties\":{\"rowCount\":1000,\"columnCount\":67}},\"data\":[{\"rowData\":[{\"values\":"
                 + "[{\"formattedValue\":\"TAG_SPOOL\",\"userEnteredValue\":" + entered + "}]}]},{},{}]}]}";
-        fixture.emulator().addFault(FaultRule.on("spreadsheets.get").respond(200, body));
+        fixture.emulator().addFault(FaultRule.on("spreadsheets.getByDataFilter").respond(200, body));
 
         Response response = fixture.function().post("dryRun=true");
 

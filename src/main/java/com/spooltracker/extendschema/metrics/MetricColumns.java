@@ -21,11 +21,20 @@ public final class MetricColumns {
     /** The Uniones columns read, in the order {@link UnionRow} takes them. */
     public static final List<String> UNIONES = List.of(OT, DN_UNION, ARM_FECHA_FIN, SOL_FECHA_FIN);
 
-    /** Where Operaciones has its OT column in the v3.0 layout (B): read first, confirmed by the header. */
-    public static final int OPERACIONES_OT_PRESUMED = 1;
+    /**
+     * Where the tracker has Operaciones' OT column (C): read, with {@link #OPERACIONES_KEY_PRESUMED},
+     * when a run can read it neither by the cache nor by its marks; confirmed by the header.
+     */
+    public static final int OPERACIONES_OT_PRESUMED = 2;
 
-    /** Where the tracker's Uniones sheet has them (B, E, H, K): read first, confirmed by the header. */
-    public static final List<Integer> UNIONES_PRESUMED = List.of(1, 4, 7, 10);
+    /** Where the tracker has Operaciones' key column, TAG_SPOOL (G). */
+    public static final int OPERACIONES_KEY_PRESUMED = 6;
+
+    /**
+     * Where the tracker's 22-column Uniones layout has them (B, D, G, J): read when the cache holds a
+     * layout without them; confirmed by the header.
+     */
+    public static final List<Integer> UNIONES_PRESUMED = List.of(1, 3, 6, 9);
 
     private MetricColumns() {}
 }

@@ -2,14 +2,20 @@ package com.spooltracker.extendschema.sheets;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Counts the HTTP requests a run sends to Sheets (retries included): GETs are reads, the rest writes. */
+/**
+ * Counts the HTTP requests a run sends to Sheets (retries included): GETs and the reads sent by POST
+ * (a body of data filters: {@code spreadsheets.getByDataFilter}, {@code values.batchGetByDataFilter})
+ * are reads, the rest writes.
+ */
 public final class ApiCallCounter {
     private final AtomicInteger reads = new AtomicInteger();
     private final AtomicInteger writes = new AtomicInteger();
     private final AtomicInteger retries = new AtomicInteger();
 
-    void countAttempt(String httpMethod) {
-        if ("GET".equals(httpMethod)) {
+    void countAttempt(String httpMethod, String rawPath) {
+        if ("GET".equals(httpMethod)
+                || rawPath.endsWith(":getByDataFilter")
+                || rawPath.endsWith(":batchGetByDataFilter")) {
             reads.incrementAndGet();
         } else {
             writes.incrementAndGet();

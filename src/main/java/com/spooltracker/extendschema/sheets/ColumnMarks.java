@@ -49,8 +49,34 @@ public final class ColumnMarks {
 
     private ColumnMarks() {}
 
+    /**
+     * The developer metadata key of the marks that tell a new instance where the columns a run reads
+     * of the migrated sheet are (its key, OT and metric columns), where they are not where the tracker
+     * has them. Apart from {@link ColumnAnchor#KEY} (the marks writes go through), so that a lookup
+     * of them selects no column a read already covers.
+     */
+    public static final String LAYOUT_KEY = "extendSchema.layoutColumn";
+
+    /**
+     * As {@link #LAYOUT_KEY}, for the source columns of {@code Uniones} (OT, DN_UNION, ARM_FECHA_FIN,
+     * SOL_FECHA_FIN): a key of its own, so that a lookup of one sheet's marks selects none of the
+     * other's columns.
+     */
+    public static final String UNIONES_KEY = "extendSchema.unionesColumn";
+
     /** A mark to put: the header it stands for and the 0-based column it goes on. */
     public record Place(String header, int column) {}
+
+    /**
+     * A mark to put on any sheet, under any of the function's keys: what {@link #placing(List, List)}
+     * takes when one update marks columns of two sheets.
+     */
+    public record Mark(String key, int sheetId, String header, int column) {
+        /** Its fixed id ({@link #idOf(String, int, String)}). */
+        public int metadataId() {
+            return idOf(key, sheetId, header);
+        }
+    }
 
     /**
      * Cells of one marked column to write, by 0-based row: numbers to set, and cells to empty.
@@ -70,15 +96,28 @@ public final class ColumnMarks {
      * run can put a second mark ("IDs may be specified when metadata is created", and must be positive).
      */
     public static int idOf(int sheetId, String header) {
+        return idOf(ColumnAnchor.KEY, sheetId, header);
+    }
+
+    /** As {@link #idOf(int, String)}, for a mark under {@code key}; the same id under {@link ColumnAnchor#KEY}. */
+    public static int idOf(String key, int sheetId, String header) {
         CRC32 crc = new CRC32();
-        crc.update((ColumnAnchor.KEY + "|" + sheetId + "|" + HeaderName.normalize(header))
-                .getBytes(StandardCharsets.UTF_8));
+        crc.update((key + "|" + sheetId + "|" + HeaderName.normalize(header)).getBytes(StandardCharsets.UTF_8));
         int id = (int) (crc.getValue() & 0x7fffffff);
         return id == 0 ? 1 : id;
     }
 
     /** Requests that delete the marks {@code stale} (by id) and put {@code marks} on sheet {@code sheetId}. */
     static List<Request> placing(int sheetId, List<Place> marks, List<Integer> stale) {
+        return placing(
+                marks.stream()
+                        .map(p -> new Mark(ColumnAnchor.KEY, sheetId, p.header(), p.column()))
+                        .toList(),
+                stale);
+    }
+
+    /** Requests that delete the marks {@code stale} (by id), then put {@code marks}, on whichever sheets they name. */
+    static List<Request> placing(List<Mark> marks, List<Integer> stale) {
         List<Request> requests = new ArrayList<>();
         for (int id : stale) {
             requests.add(new Request()
@@ -86,22 +125,34 @@ public final class ColumnMarks {
                             .setDataFilter(new DataFilter()
                                     .setDeveloperMetadataLookup(new DeveloperMetadataLookup().setMetadataId(id)))));
         }
-        for (Place mark : marks) {
+        for (Mark mark : marks) {
             requests.add(new Request()
                     .setCreateDeveloperMetadata(new CreateDeveloperMetadataRequest()
                             .setDeveloperMetadata(new DeveloperMetadata()
-                                    .setMetadataId(idOf(sheetId, mark.header()))
-                                    .setMetadataKey(ColumnAnchor.KEY)
+                                    .setMetadataId(mark.metadataId())
+                                    .setMetadataKey(mark.key())
                                     .setMetadataValue(mark.header())
                                     .setVisibility("DOCUMENT")
                                     .setLocation(new DeveloperMetadataLocation()
                                             .setDimensionRange(new DimensionRange()
-                                                    .setSheetId(sheetId)
+                                                    .setSheetId(mark.sheetId())
                                                     .setDimension("COLUMNS")
                                                     .setStartIndex(mark.column())
                                                     .setEndIndex(mark.column() + 1))))));
         }
         return requests;
+    }
+
+    /**
+     * A filter that selects every column carrying a mark under {@code key}, each whole: "a
+     * DeveloperMetadataLookup ... selects data associated with the developer metadata matching the
+     * criteria", and the data of metadata on a column is that column (DataFilter,
+     * developers.google.com/workspace/sheets/api/reference/rest/v4/DataFilter).
+     */
+    static DataFilter columnsMarkedWith(String key) {
+        return new DataFilter()
+                .setDeveloperMetadataLookup(
+                        new DeveloperMetadataLookup().setMetadataKey(key).setLocationType("COLUMN"));
     }
 
     /** One {@code values.batchUpdateByDataFilter} per body of at most {@code maxBodyBytes}, columns kept whole. */

@@ -35,6 +35,14 @@ final class GridResponse {
      * One {@code GridData}, positions absolute and 0-based: for each column the rows whose cell holds
      * something ({@code filled}) and the rows whose displayed text is not blank ({@code shown}), and
      * the displayed texts of its first row.
+     *
+     * @param anchors the function's marks ({@link ColumnAnchor#KEY}) on the block's columns
+     * @param otherMarks the function's other column marks ({@link ColumnMarks#LAYOUT_KEY}, {@link
+     *     ColumnMarks#UNIONES_KEY}) on the block's columns, by key
+     * @param startRow the block's first row
+     * @param startColumn the block's first column
+     * @param rows how many rows its {@code rowData} has (Google leaves out trailing empty rows)
+     * @param width how many columns its {@code columnMetadata} has: one per column of the block
      */
     record Block(
             Map<Integer, BitSet> filledRowsByColumn,
@@ -42,7 +50,12 @@ final class GridResponse {
             Map<Integer, BitSet> managedRowsByColumn,
             List<String> firstRow,
             Map<Integer, List<GridCell>> cellsByColumn,
-            List<ColumnAnchor> anchors) {}
+            List<ColumnAnchor> anchors,
+            Map<String, List<ColumnAnchor>> otherMarks,
+            int startRow,
+            int startColumn,
+            int rows,
+            int width) {}
 
     /** Valid JSON in a shape Google does not send: a wrong type, a missing part, an impossible size. */
     static final class UnexpectedAnswer extends RuntimeException {
@@ -192,14 +205,17 @@ final class GridResponse {
         List<String> firstRow = new ArrayList<>();
         Map<Integer, List<GridCell>> cells = new HashMap<>();
         List<ColumnAnchor> anchors = new ArrayList<>();
+        Map<String, List<ColumnAnchor>> otherMarks = new HashMap<>();
+        int rows = 0;
+        int width = 0;
         expect(reader, JsonToken.BEGIN_OBJECT, "a data block");
         reader.beginObject();
         while (reader.hasNext()) {
             switch (reader.nextName()) {
                 case "startRow" -> startRow = whole(reader, "startRow", 0, CELL_LIMIT);
                 case "startColumn" -> startColumn = whole(reader, "startColumn", 0, MAX_COLUMNS);
-                case "rowData" -> rows(reader, filled, shown, managed, firstRow, cells, wholeEnteredValues);
-                case "columnMetadata" -> columnMetadata(reader, anchors);
+                case "rowData" -> rows = rows(reader, filled, shown, managed, firstRow, cells, wholeEnteredValues);
+                case "columnMetadata" -> width = columnMetadata(reader, anchors, otherMarks);
                 default -> reader.skipValue();
             }
         }
@@ -220,19 +236,39 @@ final class GridResponse {
                 shifted(managed, startRow, startColumn),
                 firstRow,
                 cellsAt,
-                anchors.stream()
-                        .map(a -> new ColumnAnchor(a.column() + columnShift, a.metadataId(), a.header()))
-                        .toList());
+                shiftedAnchors(anchors, columnShift),
+                shiftedMarks(otherMarks, columnShift),
+                startRow,
+                startColumn,
+                rows,
+                width);
+    }
+
+    private static Map<String, List<ColumnAnchor>> shiftedMarks(Map<String, List<ColumnAnchor>> marks, int columns) {
+        Map<String, List<ColumnAnchor>> shifted = new HashMap<>();
+        marks.forEach((key, list) -> shifted.put(key, shiftedAnchors(list, columns)));
+        return shifted;
+    }
+
+    private static List<ColumnAnchor> shiftedAnchors(List<ColumnAnchor> anchors, int columns) {
+        return anchors.stream()
+                .map(a -> new ColumnAnchor(a.column() + columns, a.metadataId(), a.header()))
+                .toList();
     }
 
     /**
      * The function's column marks among a block's {@code columnMetadata} (one DimensionProperties per
      * column of the block, from its first column); positions relative to the block.
+     *
+     * @return how many columns it describes
      */
-    private static void columnMetadata(JsonReader reader, List<ColumnAnchor> anchors) throws IOException {
+    private static int columnMetadata(
+            JsonReader reader, List<ColumnAnchor> anchors, Map<String, List<ColumnAnchor>> otherMarks)
+            throws IOException {
         expect(reader, JsonToken.BEGIN_ARRAY, "columnMetadata");
         reader.beginArray();
-        for (int column = 0; reader.hasNext(); column++) {
+        int column = 0;
+        for (; reader.hasNext(); column++) {
             expect(reader, JsonToken.BEGIN_OBJECT, "a column's metadata");
             reader.beginObject();
             while (reader.hasNext()) {
@@ -243,16 +279,27 @@ final class GridResponse {
                 expect(reader, JsonToken.BEGIN_ARRAY, "developerMetadata");
                 reader.beginArray();
                 while (reader.hasNext()) {
-                    developerMetadata(reader, column).ifPresent(anchors::add);
+                    Optional<Keyed> mark = developerMetadata(reader, column);
+                    if (mark.isPresent() && mark.get().key().equals(ColumnAnchor.KEY)) {
+                        anchors.add(mark.get().anchor());
+                    } else if (mark.isPresent()) {
+                        otherMarks
+                                .computeIfAbsent(mark.get().key(), k -> new ArrayList<>())
+                                .add(mark.get().anchor());
+                    }
                 }
                 reader.endArray();
             }
             reader.endObject();
         }
         reader.endArray();
+        return column;
     }
 
-    private static Optional<ColumnAnchor> developerMetadata(JsonReader reader, int column) throws IOException {
+    /** A column mark and the key it is under. */
+    private record Keyed(String key, ColumnAnchor anchor) {}
+
+    private static Optional<Keyed> developerMetadata(JsonReader reader, int column) throws IOException {
         expect(reader, JsonToken.BEGIN_OBJECT, "a developer metadata entry");
         int id = -1;
         String key = null;
@@ -267,12 +314,17 @@ final class GridResponse {
             }
         }
         reader.endObject();
-        return ColumnAnchor.KEY.equals(key) && value != null && id > 0
-                ? Optional.of(new ColumnAnchor(column, id, value))
+        return (ColumnAnchor.KEY.equals(key)
+                                || ColumnMarks.LAYOUT_KEY.equals(key)
+                                || ColumnMarks.UNIONES_KEY.equals(key))
+                        && value != null
+                        && id > 0
+                ? Optional.of(new Keyed(key, new ColumnAnchor(column, id, value)))
                 : Optional.empty();
     }
 
-    private static void rows(
+    /** @return how many rows the {@code rowData} has */
+    private static int rows(
             JsonReader reader,
             Map<Integer, BitSet> filled,
             Map<Integer, BitSet> shown,
@@ -283,7 +335,8 @@ final class GridResponse {
             throws IOException {
         expect(reader, JsonToken.BEGIN_ARRAY, "rowData");
         reader.beginArray();
-        for (int row = 0; reader.hasNext(); row++) {
+        int row = 0;
+        for (; reader.hasNext(); row++) {
             expect(reader, JsonToken.BEGIN_OBJECT, "a row");
             reader.beginObject();
             while (reader.hasNext()) {
@@ -320,6 +373,7 @@ final class GridResponse {
             reader.endObject();
         }
         reader.endArray();
+        return row;
     }
 
     /**

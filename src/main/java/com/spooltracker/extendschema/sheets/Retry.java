@@ -48,6 +48,15 @@ public record Retry(String call, String host, int attempt, String reason, long w
         if (rawPath.endsWith(":batchGet")) {
             return "values.batchGet";
         }
+        if (rawPath.endsWith(":batchGetByDataFilter")) {
+            return "values.batchGetByDataFilter";
+        }
+        if (rawPath.endsWith(":getByDataFilter")) {
+            return "spreadsheets.getByDataFilter";
+        }
+        if (rawPath.endsWith(":batchUpdateByDataFilter")) {
+            return "values.batchUpdateByDataFilter";
+        }
         if (rawPath.endsWith(":batchUpdate")) {
             return values ? "values.batchUpdate" : "spreadsheets.batchUpdate";
         }

@@ -159,7 +159,7 @@ final class RetryingInitializer implements HttpRequestInitializer {
         }
 
         void starting(HttpRequest request) {
-            counter.countAttempt(request.getRequestMethod());
+            counter.countAttempt(request.getRequestMethod(), request.getUrl().getRawPath());
             if (attempts == 0) {
                 firstStartedNanos = clock.nanoTime();
                 lastGaveUp = null;

@@ -4,9 +4,12 @@ import com.google.api.client.googleapis.json.GoogleJsonResponseException;
 import com.google.api.client.http.HttpResponse;
 import com.google.api.client.http.HttpResponseException;
 import com.google.api.services.sheets.v4.Sheets;
+import com.google.api.services.sheets.v4.model.BatchGetValuesByDataFilterRequest;
 import com.google.api.services.sheets.v4.model.BatchUpdateSpreadsheetRequest;
 import com.google.api.services.sheets.v4.model.BatchUpdateValuesByDataFilterRequest;
 import com.google.api.services.sheets.v4.model.BatchUpdateValuesRequest;
+import com.google.api.services.sheets.v4.model.DataFilter;
+import com.google.api.services.sheets.v4.model.GetSpreadsheetByDataFilterRequest;
 import com.google.api.services.sheets.v4.model.Request;
 import com.google.api.services.sheets.v4.model.Spreadsheet;
 import com.google.api.services.sheets.v4.model.ValueRange;
@@ -186,6 +189,153 @@ public final class SheetsGateway {
                 cells,
                 blocks.get(0).anchors(),
                 answer.notes());
+    }
+
+    /**
+     * A read for an instance that knows nothing of the layout: one {@code spreadsheets.getByDataFilter}
+     * of the sheet's header row, of the columns {@code presumed}, and of every column that carries one
+     * of the function's layout marks ({@link ColumnMarks#LAYOUT_KEY}), each whole, with the same fields
+     * as {@link #readColumns(String, SortedSet, boolean)} (the spreadsheet's own notes and the columns'
+     * write marks included); with {@code alsoHeaderOf}, that sheet's header row and its marks too.
+     * "Specifying one or more data filters returns the portions of the spreadsheet that intersect
+     * ranges matched by any of the filters"
+     * (developers.google.com/workspace/sheets/api/reference/rest/v4/spreadsheets/getByDataFilter); the
+     * caller checks that the columns read ({@link MarkedGrid}) are the ones the header calls for.
+     *
+     * @throws NoSuchSheet when either sheet does not exist
+     * @throws StaleLayout when a presumed column lies past the grid
+     */
+    public MarkedGrid.Read readMarked(
+            String title, SortedSet<Integer> presumed, boolean formulas, Optional<String> alsoHeaderOf) {
+        List<DataFilter> filters = new ArrayList<>();
+        filters.add(new DataFilter().setA1Range(A1.row(title, 1)));
+        for (int[] run : runs(presumed)) {
+            filters.add(new DataFilter().setA1Range(A1.columns(title, run[0], run[1])));
+        }
+        filters.add(ColumnMarks.columnsMarkedWith(ColumnMarks.LAYOUT_KEY));
+        alsoHeaderOf.ifPresent(other -> filters.add(new DataFilter().setA1Range(A1.row(other, 1))));
+        String call = "the read of sheet '" + title + "' by its column marks";
+        GridResponse.Answer answer;
+        try {
+            HttpResponse response = sheets.spreadsheets()
+                    .getByDataFilter(
+                            spreadsheetId,
+                            new GetSpreadsheetByDataFilterRequest()
+                                    .setDataFilters(filters)
+                                    .setIncludeGridData(true))
+                    .setFields(formulas ? GRID_FIELDS_WITH_ENTERED : GRID_FIELDS)
+                    .executeUnparsed();
+            try (Reader body = new InputStreamReader(response.getContent(), StandardCharsets.UTF_8)) {
+                answer = GridResponse.answer(body, formulas);
+            } finally {
+                response.disconnect();
+            }
+        } catch (GoogleJsonResponseException e) {
+            String message = SheetsErrors.googleMessage(e);
+            if (e.getStatusCode() == 400 && message.startsWith("Unable to parse range")) {
+                throw new NoSuchSheet(
+                        title + alsoHeaderOf.map(other -> "' or '" + other).orElse(""));
+            }
+            if (e.getStatusCode() == 400 && message.contains("exceeds grid limits")) {
+                throw new StaleLayout();
+            }
+            throw translate(e, call);
+        } catch (IOException e) {
+            throw translate(e, call);
+        } catch (GridResponse.UnexpectedAnswer e) {
+            throw SheetsErrors.unexpectedAnswer(call, e.getMessage(), e);
+        }
+        try {
+            return MarkedGrid.of(answer, title, alsoHeaderOf, formulas);
+        } catch (GridResponse.UnexpectedAnswer e) {
+            throw SheetsErrors.unexpectedAnswer(call, e.getMessage(), e);
+        }
+    }
+
+    /**
+     * As {@link #readValues} for an instance that knows nothing of the layout: one {@code
+     * values.batchGetByDataFilter} of sheet {@code title}'s header row, of the columns {@code presumed}
+     * and of every column that carries a mark under {@code markKey}, each whole. Each matched range
+     * comes back with its A1 range ("valueRange: The values matched by the DataFilter",
+     * MatchedValueRange, developers.google.com/workspace/sheets/api/reference/rest/v4/spreadsheets.values/batchGetByDataFilter),
+     * so each column is known by position.
+     *
+     * @throws NoSuchSheet when the spreadsheet has no such sheet
+     * @throws StaleLayout when a presumed column lies past the grid
+     */
+    public MarkedValues readMarkedValues(String title, List<Integer> presumed, String markKey) {
+        String what = "the values read of '" + title + "' by its column marks";
+        List<DataFilter> filters = new ArrayList<>();
+        filters.add(new DataFilter().setA1Range(A1.row(title, 1)));
+        for (int column : presumed) {
+            filters.add(new DataFilter().setA1Range(A1.columns(title, column, column)));
+        }
+        filters.add(ColumnMarks.columnsMarkedWith(markKey));
+        List<ValueColumns.Matched> matched;
+        try {
+            HttpResponse response = sheets.spreadsheets()
+                    .values()
+                    .batchGetByDataFilter(
+                            spreadsheetId,
+                            new BatchGetValuesByDataFilterRequest()
+                                    .setDataFilters(filters)
+                                    .setValueRenderOption("UNFORMATTED_VALUE")
+                                    .setDateTimeRenderOption("SERIAL_NUMBER")
+                                    .setMajorDimension("COLUMNS"))
+                    .setFields("valueRanges(valueRange(range,majorDimension,values))")
+                    .executeUnparsed();
+            try (Reader body = new InputStreamReader(response.getContent(), StandardCharsets.UTF_8)) {
+                matched = ValueColumns.matched(body);
+            } finally {
+                response.disconnect();
+            }
+        } catch (GoogleJsonResponseException e) {
+            String message = SheetsErrors.googleMessage(e);
+            if (e.getStatusCode() == 400 && message.startsWith("Unable to parse range")) {
+                throw new NoSuchSheet(title);
+            }
+            if (e.getStatusCode() == 400 && message.contains("exceeds grid limits")) {
+                throw new StaleLayout();
+            }
+            throw translate(e, what);
+        } catch (IOException e) {
+            throw translate(e, what);
+        } catch (IllegalStateException | NumberFormatException wrongShape) {
+            throw SheetsErrors.unexpectedAnswer(what, "a value of the wrong JSON type", wrongShape);
+        }
+        try {
+            return MarkedValues.of(matched, title);
+        } catch (IllegalStateException | IllegalArgumentException wrongShape) {
+            throw SheetsErrors.unexpectedAnswer(what, wrongShape.getMessage(), wrongShape);
+        }
+    }
+
+    /**
+     * Puts {@code marks} (on any sheets, under any of the function's keys) and deletes the marks
+     * {@code stale}, in one atomic update; as {@link #placeMarks}, a 400 (a mark with that fixed id is
+     * already there: another run put it) is no failure.
+     *
+     * @return whether Google applied the update
+     */
+    public boolean placeColumnMarks(List<ColumnMarks.Mark> marks, List<Integer> stale) {
+        String call = "the column marks update";
+        try {
+            sheets.spreadsheets()
+                    .batchUpdate(
+                            spreadsheetId,
+                            new BatchUpdateSpreadsheetRequest().setRequests(ColumnMarks.placing(marks, stale)))
+                    .execute();
+            return true;
+        } catch (GoogleJsonResponseException e) {
+            if (e.getStatusCode() == 400) {
+                return false;
+            }
+            throw translate(e, call);
+        } catch (IOException e) {
+            throw translate(e, call);
+        } catch (IllegalArgumentException | IllegalStateException | ClassCastException e) {
+            throw SheetsErrors.unexpectedAnswer(call, "its reply does not parse as Google's", e);
+        }
     }
 
     /** Each sheet's title and grid size, without any cells: what the workbook-wide cell limit is judged on. */

@@ -40,12 +40,63 @@ final class ValueColumns {
         return ranges;
     }
 
+    /** One range of a {@code values.batchGetByDataFilter} answer (a MatchedValueRange): the A1 range Google matched, and its columns. */
+    record Matched(String a1, List<List<Object>> columns) {}
+
+    /** The ranges of a {@code values.batchGetByDataFilter} answer with {@code majorDimension=COLUMNS}. */
+    static List<Matched> matched(Reader json) throws IOException {
+        List<Matched> ranges = new ArrayList<>();
+        try (JsonReader reader = new JsonReader(json)) {
+            reader.beginObject();
+            while (reader.hasNext()) {
+                if (reader.nextName().equals("valueRanges") && reader.peek() == JsonToken.BEGIN_ARRAY) {
+                    reader.beginArray();
+                    while (reader.hasNext()) {
+                        ranges.add(matchedRange(reader));
+                    }
+                    reader.endArray();
+                } else {
+                    reader.skipValue();
+                }
+            }
+            reader.endObject();
+        }
+        return ranges;
+    }
+
+    private static Matched matchedRange(JsonReader reader) throws IOException {
+        String[] a1 = {null};
+        List<List<Object>> columns = List.of();
+        expect(reader, JsonToken.BEGIN_OBJECT, "a matched value range");
+        reader.beginObject();
+        while (reader.hasNext()) {
+            if (reader.nextName().equals("valueRange")) {
+                columns = range(reader, a1);
+            } else {
+                reader.skipValue();
+            }
+        }
+        reader.endObject();
+        if (a1[0] == null) {
+            throw new IllegalStateException("a matched value range names no range");
+        }
+        return new Matched(a1[0], columns);
+    }
+
     private static List<List<Object>> range(JsonReader reader) throws IOException {
+        return range(reader, new String[1]);
+    }
+
+    /** A ValueRange's columns; its {@code range}, when there is one, goes into {@code a1[0]}. */
+    private static List<List<Object>> range(JsonReader reader, String[] a1) throws IOException {
         List<List<Object>> columns = new ArrayList<>();
+        expect(reader, JsonToken.BEGIN_OBJECT, "a value range");
         reader.beginObject();
         while (reader.hasNext()) {
             String name = reader.nextName();
-            if (name.equals("majorDimension") && reader.peek() == JsonToken.STRING) {
+            if (name.equals("range") && reader.peek() == JsonToken.STRING) {
+                a1[0] = reader.nextString();
+            } else if (name.equals("majorDimension") && reader.peek() == JsonToken.STRING) {
                 String major = reader.nextString();
                 if (!major.equals("COLUMNS")) {
                     throw new IllegalStateException("asked for COLUMNS, got " + major);

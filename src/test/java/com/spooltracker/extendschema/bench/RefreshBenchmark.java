@@ -120,7 +120,7 @@ final class RefreshBenchmark {
 
     private void print(PrintStream out, int spools, int unions) {
         out.printf(
-                "%n### Metrics refresh: %,d spools (Operaciones, 72 columns), %,d unions (Uniones, 17 columns)%n%n",
+                "%n### Metrics refresh: %,d spools (Operaciones, 72 columns), %,d unions (Uniones, 22 columns)%n%n",
                 spools, unions);
         out.printf(
                 "Ours: child JVM -Xmx%s, migration step and refresh in one call (the migration finds the sheet "

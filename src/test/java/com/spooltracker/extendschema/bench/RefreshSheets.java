@@ -6,15 +6,14 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import com.spooltracker.extendschema.emulator.DemoSpreadsheet;
-import com.spooltracker.extendschema.schema.ColumnLetters;
-import com.spooltracker.extendschema.schema.SchemaV4;
 import java.math.BigDecimal;
 import java.util.List;
 
 /**
  * The refresh benchmark's spreadsheet: {@code Operaciones} migrated (72 columns) with {@code spools}
- * data rows (two spools per OT), and {@code Uniones} with {@code unions} rows of the tracker's 17
- * columns, spread evenly over the OTs, some armed, some welded. The metric cells hold the right
+ * data rows (two spools per OT) in the tracker's layout (OT in C, TAG_SPOOL in G), and {@code Uniones}
+ * with {@code unions} rows in the tracker's 22-column layout, spread evenly over the OTs, some armed,
+ * some welded. The metric cells hold the right
  * figures, except, with {@code drift}, in 1 % of the spools, whose Total_Uniones is one too high.
  */
 final class RefreshSheets {
@@ -43,11 +42,11 @@ final class RefreshSheets {
             boolean armed = (n + ot) % 3 != 0;
             boolean welded = armed && (n + ot) % 3 == 1;
             double dn = DIAMETERS[(u * 7) % DIAMETERS.length];
-            JsonArray row = new JsonArray(17);
+            // The 22-column layout the tracker documents for its Engineering team; the audit columns left empty.
+            JsonArray row = new JsonArray(18);
             row.add("U-" + u);
             row.add(1000 + ot);
             row.add(n + 1);
-            row.add(String.format("SP-%06d", 2 * ot + 1));
             row.add(dn);
             row.add(u % 3 == 0 ? "SW" : "BW");
             row.add(45700.375 + n);
@@ -58,6 +57,8 @@ final class RefreshSheets {
             row.add(welded ? "María González (11)" : null);
             row.add(dn >= 4 ? "RT" : null);
             row.add(dn >= 4 ? "RT-" + u : null);
+            row.add(u + 1);
+            row.add(String.format("SP-%06d", 2 * ot + 1));
             row.add((JsonElement) null);
             row.add(dn >= 4 ? "PENDIENTE" : null);
             row.add(1 + (armed ? 1 : 0) + (welded ? 1 : 0));
@@ -83,7 +84,7 @@ final class RefreshSheets {
         for (int i = 1; i <= spools; i++) {
             int ot = (i - 1) / 2 % ots;
             JsonArray row = rows.get(i).getAsJsonArray();
-            row.set(1, new JsonPrimitive(1000 + ot));
+            row.set(2, new JsonPrimitive(1000 + ot));
             long[] t = totals[ot];
             BigDecimal[] in = inches[ot][0] == null ? new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO} : inches[ot];
             List<Object> metrics = List.of(t[0] + (i % every == 0 ? 1 : 0), t[1], t[2], in[0], in[1]);
@@ -96,20 +97,10 @@ final class RefreshSheets {
                                 : new JsonPrimitive((Long) value));
             }
         }
-        // The marks a migration by the function leaves on the metric columns: runs measure the steady state.
-        JsonArray marks = new JsonArray();
-        for (int m = 0; m < 5; m++) {
-            JsonObject mark = new JsonObject();
-            mark.addProperty("metadataKey", "extendSchema.column");
-            mark.addProperty("metadataValue", SchemaV4.METRIC_COLUMNS.get(m).header());
-            mark.addProperty("column", ColumnLetters.of(67 + m));
-            marks.add(mark);
-        }
-        operaciones.add("developerMetadata", marks);
         JsonObject sheet = new JsonObject();
         sheet.addProperty("title", "Uniones");
         sheet.addProperty("rowCount", unions + 1);
-        sheet.addProperty("columnCount", 17);
+        sheet.addProperty("columnCount", DemoSpreadsheet.UNIONES_HEADERS.size());
         sheet.addProperty("frozenRowCount", 1);
         sheet.add("rows", uniones);
         spreadsheet.getAsJsonArray("sheets").add(sheet);

@@ -39,7 +39,12 @@ final class History {
         }
     }
 
-    private static final Set<String> READS = Set.of("spreadsheets.get", "values.get", "values.batchGet");
+    private static final Set<String> READS = Set.of(
+            "spreadsheets.get",
+            "spreadsheets.getByDataFilter",
+            "values.get",
+            "values.batchGet",
+            "values.batchGetByDataFilter");
     private static final double EDIT_BEFORE_CALL = 0.3;
     private static final double FAULT_ON_CALL = 0.12;
 

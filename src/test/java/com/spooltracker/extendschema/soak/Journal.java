@@ -52,7 +52,8 @@ final class Journal {
             List<Edit> under = new ArrayList<>();
             int lastGridRead = -1;
             for (int i = 0; i < calls.size(); i++) {
-                if (calls.get(i).equals("spreadsheets.get")) {
+                // A grid read of Operaciones: by position, or, on a new instance, by data filter.
+                if (calls.get(i).equals("spreadsheets.get") || calls.get(i).equals("spreadsheets.getByDataFilter")) {
                     lastGridRead = i;
                 }
                 if (!WRITES.contains(calls.get(i)) || lastGridRead < 0) {

@@ -21,6 +21,19 @@ class JournalTest {
     }
 
     @Test
+    void rowsMovedBetweenANewInstancesGridReadByDataFilterAndTheMigrationsWriteMarkTheRun() {
+        Journal journal = new Journal("sheet");
+        Journal.Run run = journal.startRun("refreshMetrics=true");
+        journal.call(run, "values.batchGetByDataFilter");
+        journal.call(run, "spreadsheets.getByDataFilter");
+        journal.call(run, "spreadsheets.batchUpdate");
+        journal.editBeforeCall(run, ROWS);
+        journal.call(run, "values.batchUpdate");
+
+        assertEquals(List.of("rows of Operaciones moved"), run.racesUnderTheWrite());
+    }
+
+    @Test
     void aRowOfOperacionesDeletedBetweenTheGridReadAndTheMetricWriteMarksTheRun() {
         Journal journal = new Journal("sheet");
         Journal.Run run = journal.startRun("refreshMetrics=true");

@@ -6,6 +6,7 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import com.spooltracker.extendschema.emulator.DemoSpreadsheet;
+import com.spooltracker.extendschema.testing.EarlierLayout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -89,11 +90,11 @@ final class TrackerSheets {
         boolean trackerLayout = random.nextBoolean();
         boolean engineering = random.nextBoolean();
         List<String> opHeaders =
-                new ArrayList<>(trackerLayout ? TRACKER_OPERACIONES : DemoSpreadsheet.OPERACIONES_HEADERS);
+                new ArrayList<>(trackerLayout ? TRACKER_OPERACIONES : EarlierLayout.OPERACIONES_HEADERS);
         if (v4) {
             opHeaders.addAll(METRIC_HEADERS);
         }
-        List<String> unHeaders = engineering ? ENGINEERING_UNIONES : DemoSpreadsheet.UNIONES_HEADERS;
+        List<String> unHeaders = engineering ? ENGINEERING_UNIONES : EarlierLayout.UNIONES_HEADERS;
         int spools = 1 + random.nextInt(random.nextInt(8) == 0 ? 40 : 12);
         List<Object> ots = new ArrayList<>();
         for (int i = 0; i < 1 + random.nextInt(6); i++) {
@@ -161,7 +162,7 @@ final class TrackerSheets {
     /** The tracker's Operaciones layout: NV in B, OT in C, TAG_SPOOL in G, Ocupado_Por..Estado_Detalle at 64-67. */
     private static List<String> trackerLayout() {
         List<String> tail = List.of("Ocupado_Por", "Fecha_Ocupacion", "version", "Estado_Detalle");
-        List<String> rest = new ArrayList<>(DemoSpreadsheet.OPERACIONES_HEADERS);
+        List<String> rest = new ArrayList<>(EarlierLayout.OPERACIONES_HEADERS);
         rest.removeAll(List.of("TAG_SPOOL", "OT", "NV"));
         rest.removeAll(tail);
         List<String> layout = new ArrayList<>();

@@ -228,6 +228,33 @@ public final class Dumps {
         return versions;
     }
 
+    /**
+     * A copy of {@code dump} without the layout marks on its sheets' columns (developer metadata a
+     * cold run puts where a column is not where the tracker has it): no cell, and nothing a person sees.
+     */
+    public static JsonObject withoutLayoutMarks(JsonObject dump) {
+        JsonObject copy = dump.deepCopy();
+        for (JsonElement sheet : copy.getAsJsonArray("sheets")) {
+            JsonArray metadata = sheet.getAsJsonObject().getAsJsonArray("developerMetadata");
+            if (metadata == null) {
+                continue;
+            }
+            JsonArray kept = new JsonArray();
+            for (JsonElement m : metadata) {
+                String key = m.getAsJsonObject().get("metadataKey").getAsString();
+                if (!key.equals("extendSchema.layoutColumn") && !key.equals("extendSchema.unionesColumn")) {
+                    kept.add(m);
+                }
+            }
+            if (kept.isEmpty()) {
+                sheet.getAsJsonObject().remove("developerMetadata");
+            } else {
+                sheet.getAsJsonObject().add("developerMetadata", kept);
+            }
+        }
+        return copy;
+    }
+
     /** Non-empty cells of {@code before}, in any of its sheets, that no longer hold the same value in {@code after}. */
     public static int changedCells(JsonObject before, JsonObject after) {
         int changed = 0;

@@ -21,15 +21,19 @@ public final class DemoSpreadsheet {
     public static final String ID = "demo";
     public static final int SPOOLS = 300;
 
-    /** Operaciones headers, schema v3.0: TAG_SPOOL in column A, version at 66, Estado_Detalle at 67. */
+    /**
+     * Operaciones headers, schema v3.0, in the tracker's own layout: NV in column B, OT in C (its union
+     * repository joins "Operaciones.OT (Column C)" to "Uniones.OT (Column B)"), TAG_SPOOL in G (its
+     * occupation write searches column G), version at 66, Estado_Detalle at 67.
+     */
     public static final List<String> OPERACIONES_HEADERS = List.of(
-            "TAG_SPOOL",
-            "OT",
+            "Plano",
             "NV",
+            "OT",
             "SPLIT",
             "Cliente",
             "Proyecto",
-            "Plano",
+            "TAG_SPOOL",
             "Revision_Plano",
             "Linea",
             "Area",
@@ -91,11 +95,14 @@ public final class DemoSpreadsheet {
             "version",
             "Estado_Detalle");
 
+    /**
+     * Uniones headers in the 22-column layout the tracker documents for its Engineering team: OT in B,
+     * DN_UNION in D, ARM_FECHA_FIN in G, SOL_FECHA_FIN in J.
+     */
     public static final List<String> UNIONES_HEADERS = List.of(
-            "ID",
+            "ID_UNION",
             "OT",
             "N_UNION",
-            "TAG_SPOOL",
             "DN_UNION",
             "TIPO_UNION",
             "ARM_FECHA_INICIO",
@@ -106,9 +113,15 @@ public final class DemoSpreadsheet {
             "SOL_WORKER",
             "NDT_UNION",
             "R_NDT_UNION",
+            "ID",
+            "TAG_SPOOL",
             "NDT_FECHA",
             "NDT_STATUS",
-            "version");
+            "version",
+            "Creado_Por",
+            "Fecha_Creacion",
+            "Modificado_Por",
+            "Fecha_Modificacion");
 
     public static final List<String> METADATA_HEADERS = List.of(
             "ID",
@@ -194,9 +207,10 @@ public final class DemoSpreadsheet {
                 UNIONES_HEADERS.size(),
                 uniones,
                 List.of(
-                        rangeFormat("G2:H2000", "DATE_TIME", "dd/mm/yyyy hh:mm"),
-                        rangeFormat("J2:K2000", "DATE_TIME", "dd/mm/yyyy hh:mm"),
-                        rangeFormat("O2:O2000", "DATE", "dd/mm/yyyy"))));
+                        rangeFormat("F2:G2000", "DATE_TIME", "dd/mm/yyyy hh:mm"),
+                        rangeFormat("I2:J2000", "DATE_TIME", "dd/mm/yyyy hh:mm"),
+                        rangeFormat("P2:P2000", "DATE", "dd/mm/yyyy"),
+                        rangeFormat("T2:T2000", "DATE_TIME", "dd/mm/yyyy hh:mm"))));
         sheets.add(sheet(
                 "Metadata",
                 873_015_442,
@@ -218,9 +232,10 @@ public final class DemoSpreadsheet {
             cells[0] = orphan[0] + "-U1";
             cells[1] = orphan[1];
             cells[2] = 1;
-            cells[4] = orphan[2];
-            cells[5] = "BW";
-            cells[16] = 1;
+            cells[3] = orphan[2];
+            cells[4] = "BW";
+            cells[17] = 1;
+            cells[18] = "Sistema";
             uniones.add(row(cells));
         }
     }
@@ -366,6 +381,9 @@ public final class DemoSpreadsheet {
             cells[64] = Integer.toHexString(tag.hashCode() * 31 + stage);
             cells[65] = 1 + stage;
             cells[66] = STAGES[stage] + (occupiedBy == null ? "" : " - ocupado por " + occupiedBy);
+            // Generated in the order of an earlier demo (key, OT, NV first), so the cells stay the same.
+            swap(cells, 0, 6);
+            swap(cells, 1, 2);
             return row(cells);
         }
 
@@ -378,7 +396,7 @@ public final class DemoSpreadsheet {
             int armedUpTo = stage > 3 ? unions : stage == 3 ? 1 + variety.nextInt(unions) : 0;
             int weldedUpTo = stage > 4 ? unions : stage == 4 ? variety.nextInt(unions + 1) : 0;
             for (int u = 1; u <= unions; u++) {
-                Object[] cells = new Object[UNIONES_HEADERS.size()];
+                Object[] cells = new Object[GENERATED_UNION_COLUMNS];
                 cells[0] = tag + "-U" + u;
                 cells[1] = variety.nextInt(40) == 0 ? " " + ot + " " : ot;
                 cells[2] = u;
@@ -408,7 +426,7 @@ public final class DemoSpreadsheet {
                     cells[15] = stage >= 5 ? "ACEPTADO" : "PENDIENTE";
                 }
                 cells[16] = 1 + (cells[7] != null ? 1 : 0) + (cells[10] != null ? 1 : 0);
-                uniones.add(row(cells));
+                uniones.add(row(engineeringOrder(cells, uniones.size(), serial(ingreso))));
             }
         }
 
@@ -436,6 +454,29 @@ public final class DemoSpreadsheet {
                 metadata.add(row(cells));
             }
         }
+    }
+
+    /** The columns a union is generated with, in the order of an earlier demo (TAG_SPOOL fourth). */
+    private static final int GENERATED_UNION_COLUMNS = 17;
+
+    /** Where each generated union column goes in {@link #UNIONES_HEADERS}. */
+    private static final int[] ENGINEERING_COLUMN = {0, 1, 2, 14, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 15, 16, 17};
+
+    private static Object[] engineeringOrder(Object[] generated, int id, JsonPrimitive created) {
+        Object[] cells = new Object[UNIONES_HEADERS.size()];
+        for (int c = 0; c < GENERATED_UNION_COLUMNS; c++) {
+            cells[ENGINEERING_COLUMN[c]] = generated[c];
+        }
+        cells[13] = id;
+        cells[18] = "Sistema";
+        cells[19] = created;
+        return cells;
+    }
+
+    private static void swap(Object[] cells, int a, int b) {
+        Object kept = cells[a];
+        cells[a] = cells[b];
+        cells[b] = kept;
     }
 
     private static JsonPrimitive serial(LocalDate date) {

@@ -154,7 +154,7 @@ class AdminApiTest extends EmulatorFixture {
                 "TAG_SPOOL",
                 sheets.spreadsheets()
                         .values()
-                        .get("demo", "Operaciones!A1")
+                        .get("demo", "Operaciones!G1")
                         .execute()
                         .getValues()
                         .get(0)

@@ -241,4 +241,80 @@ class ByDataFilterTest extends EmulatorFixture {
                         JsonParser.parseString("20"))),
                 writes);
     }
+
+    /**
+     * A lookup of column metadata selects that whole column, wherever it has moved: each GridData block
+     * says where it starts and has one columnMetadata entry per column it covers ("Metadata about the
+     * requested columns in the grid, starting with the column in startColumn", GridData), the mark among
+     * them; a header-row range alongside covers every column. The values method names each matched
+     * range in A1.
+     */
+    @Test
+    void aColumnLookupSelectsTheWholeColumnWhereverItMovedWithItsColumnMetadata() throws Exception {
+        seedTagged();
+        emu.edit(
+                "s1",
+                "[{\"moveDimension\":{\"source\":{\"sheetId\":0,\"dimension\":\"COLUMNS\",\"startIndex\":2,"
+                        + "\"endIndex\":3},\"destinationIndex\":0}}]");
+        DataFilter columns = new DataFilter()
+                .setDeveloperMetadataLookup(new com.google.api.services.sheets.v4.model.DeveloperMetadataLookup()
+                        .setMetadataKey("total")
+                        .setLocationType("COLUMN"));
+        Spreadsheet got = sheets.spreadsheets()
+                .getByDataFilter(
+                        "s1",
+                        new GetSpreadsheetByDataFilterRequest()
+                                .setDataFilters(List.of(new DataFilter().setA1Range("Data!1:1"), columns))
+                                .setIncludeGridData(true))
+                .setFields("sheets(data(startRow,startColumn,columnMetadata(developerMetadata(metadataKey)),"
+                        + "rowData(values(formattedValue))))")
+                .execute();
+        List<GridData> blocks = got.getSheets().get(0).getData();
+        assertEquals(2, blocks.size());
+        GridData header = blocks.get(0);
+        assertEquals(5, header.getColumnMetadata().size());
+        assertEquals(1, header.getRowData().size());
+        assertEquals(
+                "total",
+                header.getColumnMetadata().get(0).getDeveloperMetadata().get(0).getMetadataKey());
+        GridData column = blocks.get(1);
+        assertNull(column.getStartColumn(), "the moved column is now A: a zero is left out");
+        assertNull(column.getStartRow(), "from row 1");
+        assertEquals(1, column.getColumnMetadata().size());
+        assertEquals(
+                "total",
+                column.getColumnMetadata().get(0).getDeveloperMetadata().get(0).getMetadataKey());
+        assertEquals(3, column.getRowData().size(), "down to the last row with a value");
+        assertEquals("y", column.getRowData().get(2).getValues().get(0).getFormattedValue());
+
+        BatchGetValuesByDataFilterResponse values = sheets.spreadsheets()
+                .values()
+                .batchGetByDataFilter("s1", new BatchGetValuesByDataFilterRequest().setDataFilters(List.of(columns)))
+                .execute();
+        assertEquals(
+                "Data!A1:A10", values.getValueRanges().get(0).getValueRange().getRange());
+    }
+
+    @Test
+    void readsByDataFilterCountAsReads() throws Exception {
+        seedTagged();
+        emu.resetCounters();
+        sheets.spreadsheets()
+                .getByDataFilter(
+                        "s1",
+                        new GetSpreadsheetByDataFilterRequest()
+                                .setDataFilters(List.of(DeveloperMetadataTest.byKey("qty"))))
+                .execute();
+        sheets.spreadsheets()
+                .values()
+                .batchGetByDataFilter(
+                        "s1",
+                        new BatchGetValuesByDataFilterRequest()
+                                .setDataFilters(List.of(DeveloperMetadataTest.byKey("qty"))))
+                .execute();
+        write(column("qty", 5));
+
+        assertEquals(2, emu.counters().reads(), emu.counters()::toString);
+        assertEquals(1, emu.counters().writes(), emu.counters()::toString);
+    }
 }

@@ -31,7 +31,10 @@ class DemoSpreadsheetTest extends EmulatorFixture {
                 .get(0);
         assertEquals(67, headers.size());
         assertEquals(DemoSpreadsheet.OPERACIONES_HEADERS, headers);
-        assertEquals("TAG_SPOOL", headers.get(0));
+        // The tracker's own layout: NV in B, OT in C, TAG_SPOOL in G.
+        assertEquals("NV", headers.get(1));
+        assertEquals("OT", headers.get(2));
+        assertEquals("TAG_SPOOL", headers.get(6));
         assertEquals("version", headers.get(65));
         assertEquals("Estado_Detalle", headers.get(66));
         for (String h : List.of(
@@ -52,7 +55,7 @@ class DemoSpreadsheetTest extends EmulatorFixture {
                 DemoSpreadsheet.SPOOLS + 1,
                 sheets.spreadsheets()
                         .values()
-                        .get("demo", "Operaciones!A:A")
+                        .get("demo", "Operaciones!G:G")
                         .execute()
                         .getValues()
                         .size());
@@ -76,8 +79,17 @@ class DemoSpreadsheetTest extends EmulatorFixture {
         List<List<Object>> uniones =
                 sheets.spreadsheets().values().get("demo", "Uniones").execute().getValues();
         assertEquals(DemoSpreadsheet.UNIONES_HEADERS, uniones.get(0));
+        // The 22-column layout the tracker documents for its Engineering team.
+        assertEquals(22, uniones.get(0).size());
+        assertEquals(
+                List.of("OT", "DN_UNION", "ARM_FECHA_FIN", "SOL_FECHA_FIN"),
+                List.of(
+                        uniones.get(0).get(1),
+                        uniones.get(0).get(3),
+                        uniones.get(0).get(6),
+                        uniones.get(0).get(9)));
         assertTrue(uniones.size() > DemoSpreadsheet.SPOOLS, "several unions per spool");
-        assertTrue(uniones.stream().skip(1).anyMatch(r -> r.get(4).toString().contains(".")), "decimal DN_UNION");
+        assertTrue(uniones.stream().skip(1).anyMatch(r -> r.get(3).toString().contains(".")), "decimal DN_UNION");
         List<List<Object>> metadata =
                 sheets.spreadsheets().values().get("demo", "Metadata").execute().getValues();
         assertEquals(DemoSpreadsheet.METADATA_HEADERS, metadata.get(0));
