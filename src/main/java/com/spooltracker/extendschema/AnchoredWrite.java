@@ -362,7 +362,7 @@ final class AnchoredWrite {
     /** Each row's key and OT as shown: what tells one spool's row from another's. */
     private List<List<String>> identities(SheetSnapshot grid) {
         int key = refresh.keyColumnIn(grid.columns());
-        int ot = grid.columns().indexOf(MetricColumns.OT).orElse(key);
+        int ot = grid.columns().indexOf(refresh.spoolKey()).orElse(key);
         List<List<String>> rows = new ArrayList<>();
         int last = Math.max(size(grid, key), size(grid, ot));
         for (int row = 1; row < last; row++) {

@@ -9,6 +9,7 @@ import com.spooltracker.extendschema.metrics.DriftReport;
 import com.spooltracker.extendschema.metrics.MetricColumns;
 import com.spooltracker.extendschema.metrics.MetricsSnapshot;
 import com.spooltracker.extendschema.metrics.SheetColumns;
+import com.spooltracker.extendschema.migrations.MetricsDefinition;
 import com.spooltracker.extendschema.schema.ColumnMap;
 import com.spooltracker.extendschema.schema.ColumnSpec;
 import com.spooltracker.extendschema.schema.GridCell;
@@ -39,10 +40,17 @@ final class MetricsRefresh {
 
     private final Migration.Target target;
     private final ColumnMapCache cache;
+    private final MetricsDefinition definition;
 
-    MetricsRefresh(Migration.Target target, ColumnMapCache cache) {
+    MetricsRefresh(Migration.Target target, ColumnMapCache cache, MetricsDefinition definition) {
         this.target = target;
         this.cache = cache;
+        this.definition = definition;
+    }
+
+    /** The migrated sheet's header that relates a spool to its unions, as the schema declares it (OT). */
+    String spoolKey() {
+        return definition.spoolKey();
     }
 
     /**
@@ -147,10 +155,10 @@ final class MetricsRefresh {
     }
 
     private int otColumn(ColumnMap header, boolean applied) {
-        OptionalInt ot = header.indexOf(MetricColumns.OT);
+        OptionalInt ot = header.indexOf(definition.spoolKey());
         if (ot.isEmpty()) {
             throw new Failure.Conflicted(
-                    "Sheet '" + target.sheet() + "' has no column '" + MetricColumns.OT
+                    "Sheet '" + target.sheet() + "' has no column '" + definition.spoolKey()
                             + "' in row 1, so its spools cannot be matched to their unions in '"
                             + target.unionesSheet() + "'. " + stepSaid(applied),
                     List.of());
@@ -272,9 +280,9 @@ final class MetricsRefresh {
     }
 
     /** OT, DN_UNION, ARM_FECHA_FIN, SOL_FECHA_FIN by normalized header, the first of each; empty if one is missing. */
-    private static Optional<List<Integer>> unionColumns(ColumnMap header) {
+    private Optional<List<Integer>> unionColumns(ColumnMap header) {
         List<Integer> columns = new ArrayList<>();
-        for (String name : MetricColumns.UNIONES) {
+        for (String name : definition.unionColumns()) {
             var index = header.indexOf(name);
             if (index.isEmpty()) {
                 return Optional.empty();
@@ -285,12 +293,13 @@ final class MetricsRefresh {
     }
 
     private Failure missingUnionesColumns(ColumnMap header) {
-        List<String> missing = MetricColumns.UNIONES.stream()
+        List<String> missing = definition.unionColumns().stream()
                 .filter(n -> header.indexOf(n).isEmpty())
                 .toList();
         return new Failure.Conflicted(
                 "Sheet '" + target.unionesSheet() + "' has no column " + String.join(", ", missing)
-                        + " in row 1; the metrics are computed from OT, DN_UNION, ARM_FECHA_FIN and SOL_FECHA_FIN.",
+                        + " in row 1; the metrics are computed from " + String.join(", ", definition.unionColumns())
+                        + " (the metrics definition of the migration files).",
                 List.of());
     }
 

@@ -144,7 +144,7 @@ public final class Migration {
 
     /** The metrics refresh of the same sheet, sharing this migration's column-map cache. */
     MetricsRefresh refresh() {
-        return new MetricsRefresh(target, cache);
+        return new MetricsRefresh(target, cache, schema.metrics());
     }
 
     /** The audit step of the same target, on this migration's clock. */
@@ -299,7 +299,7 @@ public final class Migration {
         headers.add(target.keyColumn());
         mainColumns().forEach(spec -> headers.add(spec.header()));
         if (refresh) {
-            headers.add(MetricColumns.OT);
+            headers.add(schema.metrics().spoolKey());
         }
         LayoutMarks.Placement placement = LayoutMarks.missing(
                 ColumnMarks.LAYOUT_KEY,
@@ -315,7 +315,7 @@ public final class Migration {
                     uniones.sheetId(),
                     uniones.columns(),
                     uniones.marks(),
-                    MetricColumns.UNIONES,
+                    schema.metrics().unionColumns(),
                     MetricColumns.UNIONES_PRESUMED));
         }
         if (placement.isEmpty()
@@ -336,11 +336,11 @@ public final class Migration {
         }
     }
 
-    /** The columns a plan needs; with {@code refresh}, the OT column too, which matches spools to unions. */
+    /** The columns a plan needs; with {@code refresh}, the join column too (OT), which matches spools to unions. */
     private SortedSet<Integer> scope(ColumnMap layout, int gridColumns, boolean refresh) {
         SortedSet<Integer> columns = ReadScope.columnsToRead(layout, target.keyColumn(), mainColumns(), gridColumns);
         if (refresh) {
-            columns.addAll(layout.positionsOf(MetricColumns.OT));
+            columns.addAll(layout.positionsOf(schema.metrics().spoolKey()));
         }
         return columns;
     }

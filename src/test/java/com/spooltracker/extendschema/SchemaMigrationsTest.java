@@ -173,10 +173,12 @@ class SchemaMigrationsTest {
         fixture.emulator().seed(byHand);
         fixture.emulator().resetCounters();
 
-        Response baseline = fixture.function().post("");
+        Response baseline = fixture.functionWith(Map.of("AUDIT_SHEET", "")).post("");
 
         assertEquals(200, baseline.status(), baseline::toString);
         assertEquals(List.of("baselined", "baselined"), statuses(baseline.json()));
+        assertEquals(3, fixture.emulator().counters().reads(), "Operaciones, Metadata, Operaciones again");
+        assertEquals(1, fixture.emulator().counters().writes(), "the history entries, in one update");
         assertEquals(0, baseline.json().get("cellsInitialized").getAsInt());
         JsonObject after = fixture.emulator().dump("demo");
         assertEquals(sheet(byHand, "Operaciones"), sheet(after, "Operaciones"), "not migrated twice");
@@ -260,6 +262,56 @@ class SchemaMigrationsTest {
                         && response.body().contains("decimel"),
                 response::toString);
         assertEquals(before, fixture.emulator().dump("demo"));
+    }
+
+    @Test
+    void aTrackerThatRelatesUnionsBySpoolDeclaresItInAFileAndEachSpoolGetsItsOwnUnions(@TempDir Path dir)
+            throws IOException {
+        copyShipped(dir);
+        Files.writeString(dir.resolve("V4_1__metrics_by_tag_spool.json"), """
+                {"description": "The metrics per spool: Uniones relate to Operaciones by TAG_SPOOL",
+                 "metrics": {"join": {"spools": "TAG_SPOOL", "unions": "TAG_SPOOL"}, "diameter": "DN_UNION",
+                             "armDone": "ARM_FECHA_FIN", "soldDone": "SOL_FECHA_FIN"}}
+                """);
+
+        Response response =
+                fixture.functionWith(Map.of("MIGRATIONS_DIR", dir.toString())).post("refreshMetrics=true");
+
+        assertEquals(200, response.status(), response::toString);
+        JsonObject after = fixture.emulator().dump("demo");
+        JsonObject operaciones = sheet(after, "Operaciones");
+        JsonObject uniones = sheet(after, "Uniones");
+        List<String> opHeader = header(operaciones);
+        List<String> unHeader = header(uniones);
+        int tag = opHeader.indexOf("TAG_SPOOL");
+        int ot = opHeader.indexOf("OT");
+        int total = opHeader.indexOf("Total_Uniones");
+        int unionTag = unHeader.indexOf("TAG_SPOOL");
+        int unionOt = unHeader.indexOf("OT");
+        int checked = 0;
+        int differFromPerOt = 0;
+        for (int row : dataRows(operaciones, tag)) {
+            String spool = cell(operaciones, row, tag).getAsString().strip();
+            String spoolOt = cell(operaciones, row, ot).toString();
+            int bySpool = 0;
+            int byOt = 0;
+            for (int u = 1; u < rows(uniones).size(); u++) {
+                JsonElement unionSpool = cell(uniones, u, unionTag);
+                if (!isEmpty(unionSpool) && unionSpool.getAsString().strip().equals(spool)) {
+                    bySpool++;
+                }
+                if (cell(uniones, u, unionOt).toString().equals(spoolOt)) {
+                    byOt++;
+                }
+            }
+            assertEquals(bySpool, cell(operaciones, row, total).getAsInt(), "Total_Uniones of " + spool);
+            checked++;
+            if (bySpool != byOt) {
+                differFromPerOt++;
+            }
+        }
+        assertTrue(checked > 100, "spools checked: " + checked);
+        assertTrue(differFromPerOt > 0, "spools sharing an OT get their own unions, not the OT's");
     }
 
     @Test
