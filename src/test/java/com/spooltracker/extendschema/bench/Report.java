@@ -105,7 +105,9 @@ final class Report {
         out.printf("%n### Targets%n%n");
         for (Benchmark.Row r : rows) {
             if (r.run() == Benchmark.Run.FRESH && r.impl().startsWith("ours")) {
-                int limit = r.impl().endsWith("cold") ? 4 : 3;
+                // 3 reads (Operaciones with the schema history, Metadata's header while its migration is
+                // pending, Operaciones again: the last read before a write) + 2 writes.
+                int limit = 5;
                 check(
                         out,
                         r.calls() <= limit,
@@ -125,16 +127,20 @@ final class Report {
                         r.writes());
             }
             if (r.impl().startsWith("ours")) {
+                // A run of a v3.0 sheet (fresh, dry run) reads Operaciones twice: Metadata's pending migration is
+                // read in between. Each read stays under 1/8 of the baseline's.
+                int reads = r.run() == Benchmark.Run.FRESH || r.run() == Benchmark.Run.DRY ? 2 : 1;
                 find(rows, r.rows(), r.run(), "baseline")
                         .ifPresent(base -> check(
                                 out,
-                                r.received() * 8 <= base.received(),
-                                "%,d rows, %s, %s: received %s, baseline %s (≤ 1/8: %s)",
+                                r.received() * 8 <= base.received() * reads,
+                                "%,d rows, %s, %s: received %s, baseline %s (≤ %d/8: %s)",
                                 r.rows(),
                                 r.run().label,
                                 r.impl(),
                                 bytes(r.received()),
                                 bytes(base.received()),
+                                reads,
                                 ratio(r.received(), base.received())));
                 check(
                         out,
