@@ -9,6 +9,7 @@ import com.spooltracker.extendschema.schema.ColumnFill;
 import com.spooltracker.extendschema.schema.ColumnLetters;
 import com.spooltracker.extendschema.schema.GridCell;
 import com.spooltracker.extendschema.schema.HeaderName;
+import com.spooltracker.extendschema.schema.PlannedRead;
 import com.spooltracker.extendschema.schema.SheetSnapshot;
 import com.spooltracker.extendschema.sheets.ColumnMarks;
 import com.spooltracker.extendschema.sheets.PlannedRequest;
@@ -51,13 +52,10 @@ final class AnchoredWrite {
     private final SheetsGateway gateway;
     private final MetricsRefresh refresh;
     private final SheetColumns.Uniones uniones;
-    private final Supplier<MetricsRefresh.Step> reread;
+    private final Supplier<PlannedRead> reread;
 
     AnchoredWrite(
-            SheetsGateway gateway,
-            MetricsRefresh refresh,
-            SheetColumns.Uniones uniones,
-            Supplier<MetricsRefresh.Step> reread) {
+            SheetsGateway gateway, MetricsRefresh refresh, SheetColumns.Uniones uniones, Supplier<PlannedRead> reread) {
         this.gateway = gateway;
         this.refresh = refresh;
         this.uniones = uniones;
@@ -80,7 +78,7 @@ final class AnchoredWrite {
      * shows them. A column without a mark yet is written through the mark an apply would place first,
      * whose id is fixed ({@link ColumnMarks#idOf}).
      */
-    static List<PlannedRequest> planned(MetricsRefresh.Step step, DriftReport drift) {
+    static List<PlannedRequest> planned(PlannedRead step, DriftReport drift) {
         List<Integer> columns = MetricsRefresh.metricColumns(step);
         Map<Integer, ColumnMarks.MarkedCells> byMetric = new TreeMap<>();
         Map<Integer, String> columnOf = new HashMap<>();
@@ -107,10 +105,10 @@ final class AnchoredWrite {
         return PlannedRequest.throughMarks(step.plan().sheet(), columnOf, new ArrayList<>(byMetric.values()));
     }
 
-    Outcome apply(MetricsRefresh.Step planned, DriftReport drift) {
+    Outcome apply(PlannedRead planned, DriftReport drift) {
         int requests = 0;
         List<String> warnings = new ArrayList<>();
-        MetricsRefresh.Step current = planned;
+        PlannedRead current = planned;
         DriftReport plan = drift;
         // Marks put by position are trusted only once a read shows them under their headers.
         boolean confirm = false;
@@ -157,7 +155,7 @@ final class AnchoredWrite {
                 warnings.add("A write through a column mark was refused (" + missed.getMessage()
                         + "); the sheet changed under the run.");
             }
-            MetricsRefresh.Step after = reread.get();
+            PlannedRead after = reread.get();
             if (sameRows(current.snapshot(), after.snapshot())) {
                 return new Outcome(found, cells, requests, repairs, warnings);
             }
@@ -190,8 +188,8 @@ final class AnchoredWrite {
      * before, where they still hold what this run wrote. Those metrics are forgotten as written.
      */
     private List<ColumnMarks.MarkedCells> undoRenamed(
-            MetricsRefresh.Step before,
-            MetricsRefresh.Step after,
+            PlannedRead before,
+            PlannedRead after,
             Map<Integer, SortedMap<Integer, BigDecimal>> written,
             List<String> warnings) {
         SheetSnapshot was = before.snapshot();
@@ -254,7 +252,7 @@ final class AnchoredWrite {
     }
 
     /** The zeros a migration applied in this run wrote, by metric and row: this run's writes too. */
-    private static Map<Integer, SortedMap<Integer, BigDecimal>> migrationDefaults(MetricsRefresh.Step planned) {
+    private static Map<Integer, SortedMap<Integer, BigDecimal>> migrationDefaults(PlannedRead planned) {
         Map<Integer, SortedMap<Integer, BigDecimal>> written = new HashMap<>();
         if (!planned.applied()) {
             return written;
@@ -278,7 +276,7 @@ final class AnchoredWrite {
      * others wait for the next run, which places their marks.
      */
     private static List<Pending> pending(
-            MetricsRefresh.Step step, DriftReport drift, SortedMap<Integer, SortedSet<Integer>> strays) {
+            PlannedRead step, DriftReport drift, SortedMap<Integer, SortedSet<Integer>> strays) {
         List<Integer> columns = MetricsRefresh.metricColumns(step);
         List<Pending> pending = new ArrayList<>();
         for (DriftReport.CellChange change : drift.changes()) {
@@ -291,7 +289,7 @@ final class AnchoredWrite {
         return pending;
     }
 
-    private static List<ColumnMarks.MarkedCells> marked(MetricsRefresh.Step step, List<Pending> pending) {
+    private static List<ColumnMarks.MarkedCells> marked(PlannedRead step, List<Pending> pending) {
         Map<Integer, ColumnMarks.MarkedCells> byMetric = new TreeMap<>();
         for (Pending cell : pending) {
             ColumnAnchor mark = mark(step, cell.metric()).orElseThrow();
@@ -318,14 +316,14 @@ final class AnchoredWrite {
         }
     }
 
-    private static Optional<ColumnAnchor> mark(MetricsRefresh.Step step, int metric) {
+    private static Optional<ColumnAnchor> mark(PlannedRead step, int metric) {
         String header = MetricColumns.METRICS.get(metric).header();
         return step.snapshot()
                 .trustedAnchor(header, MetricsRefresh.metricColumns(step).get(metric));
     }
 
     /** The headers of the metrics that have changes to write and no mark the read trusts. */
-    private static List<String> marksMissing(MetricsRefresh.Step step, DriftReport drift) {
+    private static List<String> marksMissing(PlannedRead step, DriftReport drift) {
         List<Integer> columns = MetricsRefresh.metricColumns(step);
         List<String> missing = new ArrayList<>();
         for (int m = 0; m < MetricColumns.COUNT; m++) {
@@ -339,12 +337,12 @@ final class AnchoredWrite {
     }
 
     /** Puts a mark on every metric column the read shows without a trusted one, replacing the marks that lie. */
-    private void placeMarks(MetricsRefresh.Step step) {
+    private void placeMarks(PlannedRead step) {
         SheetSnapshot grid = step.snapshot();
         gateway.placeMarks(
                 grid.sheetId(),
-                Migration.marksToPlace(grid, step.plan().placements()),
-                Migration.stale(grid, step.plan()));
+                MarkPlacement.toPlace(grid, step.plan().placements()),
+                MarkPlacement.stale(grid, step.plan()));
     }
 
     /**
@@ -388,9 +386,7 @@ final class AnchoredWrite {
      * same write.
      */
     private SortedMap<Integer, SortedSet<Integer>> strays(
-            MetricsRefresh.Step before,
-            MetricsRefresh.Step after,
-            Map<Integer, SortedMap<Integer, BigDecimal>> written) {
+            PlannedRead before, PlannedRead after, Map<Integer, SortedMap<Integer, BigDecimal>> written) {
         SheetSnapshot was = before.snapshot();
         SheetSnapshot now = after.snapshot();
         int keyWas = refresh.keyColumnIn(was.columns());
@@ -437,9 +433,7 @@ final class AnchoredWrite {
      * planning read, their spool's row now holds a number this run wrote.
      */
     private List<String> formulasOverwritten(
-            MetricsRefresh.Step before,
-            MetricsRefresh.Step after,
-            Map<Integer, SortedMap<Integer, BigDecimal>> written) {
+            PlannedRead before, PlannedRead after, Map<Integer, SortedMap<Integer, BigDecimal>> written) {
         SheetSnapshot was = before.snapshot();
         SheetSnapshot now = after.snapshot();
         int keyWas = refresh.keyColumnIn(was.columns());

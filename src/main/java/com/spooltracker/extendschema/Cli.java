@@ -204,7 +204,7 @@ public final class Cli {
         return args[i];
     }
 
-    private static void print(RunResult result, Migration.Target target, PrintStream out) {
+    private static void print(RunResult result, Target target, PrintStream out) {
         Plan plan = result.plan();
         out.printf("%s  spreadsheet %s, sheet '%s'%n", RunReport.status(result), target.spreadsheetId(), plan.sheet());
         out.println("  " + RunReport.message(result));

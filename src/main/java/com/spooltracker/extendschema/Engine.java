@@ -1,13 +1,19 @@
 package com.spooltracker.extendschema;
 
+import com.spooltracker.extendschema.cache.ColumnMapCache;
 import com.spooltracker.extendschema.failure.Failure;
 import com.spooltracker.extendschema.metrics.DriftReport;
 import com.spooltracker.extendschema.metrics.SheetColumns;
+import com.spooltracker.extendschema.migrations.Schema;
 import com.spooltracker.extendschema.migrations.VersionPlan;
 import com.spooltracker.extendschema.schema.Plan;
+import com.spooltracker.extendschema.schema.PlannedRead;
 import com.spooltracker.extendschema.schema.SheetSnapshot;
 import com.spooltracker.extendschema.sheets.PlannedRequest;
 import com.spooltracker.extendschema.sheets.RetryListener;
+import com.spooltracker.extendschema.sheets.RetryPolicy;
+import com.spooltracker.extendschema.sheets.SheetsClientFactory;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -23,14 +29,34 @@ public final class Engine {
     private final Migration migration;
     private final MetricsRefresh refresh;
     private final AuditLog audit;
+    private final RunContext.Opener runs;
 
-    public Engine(Migration migration) {
+    private Engine(Migration migration, MetricsRefresh refresh, AuditLog audit, RunContext.Opener runs) {
         this.migration = migration;
-        this.refresh = migration.refresh();
-        this.audit = migration.auditLog();
+        this.refresh = refresh;
+        this.audit = audit;
+        this.runs = runs;
     }
 
-    public Migration.Target target() {
+    /**
+     * The engine of one target, its steps wired as siblings: the migration, the metrics refresh (sharing
+     * the column-map cache) and the audit step, each run opened on {@code clients}.
+     */
+    public static Engine of(
+            SheetsClientFactory clients,
+            Target target,
+            RetryPolicy policy,
+            ColumnMapCache cache,
+            Clock clock,
+            Schema schema) {
+        return new Engine(
+                new Migration(target, cache, clock, schema),
+                new MetricsRefresh(target, cache, schema.metrics()),
+                new AuditLog(target.auditSheet(), clock),
+                new RunContext.Opener(clients, target, policy));
+    }
+
+    public Target target() {
         return migration.target();
     }
 
@@ -45,14 +71,14 @@ public final class Engine {
 
     /** {@code validate}: every sheet and the history against the migration files; writes nothing. */
     SchemaInspection.Validation validate(RetryListener retries) {
-        try (Migration.Session session = migration.open(true, retries)) {
+        try (RunContext session = runs.open(true, retries)) {
             return inspection().validate(session);
         }
     }
 
     /** {@code info}: every migration, applied or pending; writes nothing. */
     SchemaInspection.Info info(RetryListener retries) {
-        try (Migration.Session session = migration.open(true, retries)) {
+        try (RunContext session = runs.open(true, retries)) {
             return inspection().info(session);
         }
     }
@@ -68,7 +94,7 @@ public final class Engine {
     /** As {@link #run(RunOptions)}, telling {@code retries} of each Sheets request sent again. */
     public Outcome run(RunOptions options, RetryListener retries) {
         boolean dryRun = options.dryRun();
-        try (Migration.Session session = migration.open(dryRun, retries)) {
+        try (RunContext session = runs.open(dryRun, retries)) {
             if (!options.refreshMetrics()) {
                 return new Outcome(migrate(session, dryRun, false).result(), Optional.empty());
             }
@@ -103,14 +129,14 @@ public final class Engine {
     }
 
     /** The migration step's result, and what the refresh that may follow needs from it. */
-    private record Migrated(RunResult result, MetricsRefresh.Step forRefresh) {}
+    private record Migrated(RunResult result, PlannedRead forRefresh) {}
 
     /**
      * The migration: read → plan → render (dry run) or apply → audit. With {@code forRefresh}, its one
      * read also holds every cell of the key, OT and metric columns with their formulas, and the
      * columns' marks: the read every decision of the refresh comes from.
      */
-    private Migrated migrate(Migration.Session session, boolean dryRun, boolean forRefresh) {
+    private Migrated migrate(RunContext session, boolean dryRun, boolean forRefresh) {
         SheetSnapshot snapshot = migration.read(session, forRefresh);
         Plan plan = migration.plan(snapshot);
         VersionPlan versions = migration.planVersions(session, snapshot, plan);
@@ -146,8 +172,7 @@ public final class Engine {
      * The metrics refresh: plan the drift from the migration step's read → report it (dry run) or
      * write it through the columns' marks, verified and repaired ({@link AnchoredWrite}) → audit.
      */
-    private RefreshResult refresh(
-            Migration.Session session, MetricsRefresh.Step step, SheetColumns.Uniones uniones, boolean dryRun) {
+    private RefreshResult refresh(RunContext session, PlannedRead step, SheetColumns.Uniones uniones, boolean dryRun) {
         DriftReport drift = MetricsRefresh.plan(refresh.snapshot(step, uniones));
         if (drift.upToDate()) {
             return new RefreshResult.UpToDate(drift, dryRun);
@@ -155,7 +180,7 @@ public final class Engine {
         if (dryRun) {
             return new RefreshResult.DryRun(drift, AnchoredWrite.planned(step, drift));
         }
-        Supplier<MetricsRefresh.Step> reread = () -> {
+        Supplier<PlannedRead> reread = () -> {
             SheetSnapshot again = migration.read(session, true);
             return migration.forRefresh(again, migration.plan(again), false);
         };
@@ -167,7 +192,7 @@ public final class Engine {
                 ? RunResult.Audit.skipped("Nothing was written, so no audit row.")
                 : audit.record(
                         session.gateway,
-                        refresh.auditEntry(written.drift(), written),
+                        refresh.auditEntry(written.drift(), written.cellsWritten(), written.repairRounds()),
                         "The metrics themselves are written.");
         return new RefreshResult.Applied(
                 written.drift(),

@@ -47,7 +47,7 @@ public final class ExtendSchemaFunction implements HttpFunction {
         this.log = log;
         setup.localModeNotice().ifPresent(notice -> log.warning(notice, null, null));
         try {
-            setup.migration();
+            setup.engine();
         } catch (Failure misconfigured) {
             log.error("Misconfigured: " + misconfigured.getMessage(), null, null);
         }
@@ -152,7 +152,7 @@ public final class ExtendSchemaFunction implements HttpFunction {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("status", RunReport.status(result));
         fields.put("httpStatus", 200);
-        fields.put("spreadsheetId", setup.migration().target().spreadsheetId());
+        fields.put("spreadsheetId", setup.engine().target().spreadsheetId());
         fields.put("sheet", result.plan().sheet());
         // A dry run logs what it would do under its own names, so the line agrees with its message.
         boolean applied = result instanceof RunResult.Applied;

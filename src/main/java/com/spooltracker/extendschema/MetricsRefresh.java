@@ -15,6 +15,7 @@ import com.spooltracker.extendschema.schema.ColumnSpec;
 import com.spooltracker.extendschema.schema.GridCell;
 import com.spooltracker.extendschema.schema.Placement;
 import com.spooltracker.extendschema.schema.Plan;
+import com.spooltracker.extendschema.schema.PlannedRead;
 import com.spooltracker.extendschema.schema.SheetSnapshot;
 import com.spooltracker.extendschema.sheets.ColumnMarks;
 import com.spooltracker.extendschema.sheets.MarkedValues;
@@ -38,11 +39,11 @@ import java.util.OptionalInt;
 final class MetricsRefresh {
     private static final int LAYOUT_READS_AT_MOST = 3;
 
-    private final Migration.Target target;
+    private final Target target;
     private final ColumnMapCache cache;
     private final MetricsDefinition definition;
 
-    MetricsRefresh(Migration.Target target, ColumnMapCache cache, MetricsDefinition definition) {
+    MetricsRefresh(Target target, ColumnMapCache cache, MetricsDefinition definition) {
         this.target = target;
         this.cache = cache;
         this.definition = definition;
@@ -52,16 +53,6 @@ final class MetricsRefresh {
     String spoolKey() {
         return definition.spoolKey();
     }
-
-    /**
-     * What one grid read of {@code Operaciones} gives the refresh, once the migration step has planned
-     * from it.
-     *
-     * @param snapshot the read, with every cell of the key, OT and metric columns
-     * @param layout the header as it is once the plan is applied
-     * @param applied whether the plan's writes were made (false on a dry run: added columns do not exist)
-     */
-    record Step(Plan plan, SheetSnapshot snapshot, ColumnMap layout, boolean applied) {}
 
     /** The drift of every metric cell from what {@code Uniones} says: pure. */
     static DriftReport plan(MetricsSnapshot snapshot) {
@@ -77,7 +68,7 @@ final class MetricsRefresh {
      * whose key shows something, as the migration judges it; a metric cell a formula or an array
      * formula produces is left alone.
      */
-    MetricsSnapshot snapshot(Step step, SheetColumns.Uniones uniones) {
+    MetricsSnapshot snapshot(PlannedRead step, SheetColumns.Uniones uniones) {
         SheetSnapshot grid = step.snapshot();
         ColumnMap header = grid.columns();
         int key = keyColumnIn(header);
@@ -125,7 +116,7 @@ final class MetricsRefresh {
     }
 
     /** The 0-based metric column of each metric (SchemaV4 order) in {@code step}'s layout. */
-    static List<Integer> metricColumns(Step step) {
+    static List<Integer> metricColumns(PlannedRead step) {
         List<Integer> columns = new ArrayList<>();
         for (ColumnSpec spec : MetricColumns.METRICS) {
             columns.add(placement(step.plan(), spec).index());
@@ -327,12 +318,12 @@ final class MetricsRefresh {
     }
 
     /** What the audit row of a refresh that wrote records. */
-    AuditLog.Entry auditEntry(DriftReport drift, AnchoredWrite.Outcome written) {
+    AuditLog.Entry auditEntry(DriftReport drift, int cellsWritten, int repairRounds) {
         JsonObject details = new JsonObject();
         details.addProperty("sheet", target.sheet());
         details.addProperty("from", target.unionesSheet());
         details.addProperty("rowsChecked", drift.rowsChecked());
-        details.addProperty("cellsWritten", written.cellsWritten());
+        details.addProperty("cellsWritten", cellsWritten);
         JsonObject byColumn = new JsonObject();
         for (int m = 0; m < MetricColumns.COUNT; m++) {
             byColumn.addProperty(
@@ -343,7 +334,7 @@ final class MetricsRefresh {
         details.addProperty("orphanUnions", drift.orphanCount());
         details.addProperty("invalidDnUnion", drift.invalidDnCount());
         details.addProperty("leftAlone", drift.leftAloneCount());
-        details.addProperty("repairRounds", written.repairRounds());
+        details.addProperty("repairRounds", repairRounds);
         return new AuditLog.Entry("METRICS_REFRESH", "REFRESH_METRICS", details);
     }
 }

@@ -18,18 +18,15 @@ import com.spooltracker.extendschema.schema.Conflict;
 import com.spooltracker.extendschema.schema.Placement;
 import com.spooltracker.extendschema.schema.Plan;
 import com.spooltracker.extendschema.schema.PlanResult;
+import com.spooltracker.extendschema.schema.PlannedRead;
 import com.spooltracker.extendschema.schema.Planner;
 import com.spooltracker.extendschema.schema.ReadScope;
 import com.spooltracker.extendschema.schema.SchemaV4;
 import com.spooltracker.extendschema.schema.SheetSnapshot;
 import com.spooltracker.extendschema.schema.SpreadsheetNote;
-import com.spooltracker.extendschema.sheets.ApiCallCounter;
 import com.spooltracker.extendschema.sheets.ColumnMarks;
 import com.spooltracker.extendschema.sheets.MarkedGrid;
 import com.spooltracker.extendschema.sheets.PlannedRequest;
-import com.spooltracker.extendschema.sheets.RetryListener;
-import com.spooltracker.extendschema.sheets.RetryPolicy;
-import com.spooltracker.extendschema.sheets.SheetsClientFactory;
 import com.spooltracker.extendschema.sheets.SheetsGateway;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -40,9 +37,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 
 /**
@@ -59,71 +53,17 @@ import java.util.stream.Collectors;
  * split only to keep bodies within 2 MB), then the cache takes the new layout.
  */
 public final class Migration {
-    /** Applies on the same sheet are serialized within an instance; other instances converge anyway. */
-    private static final ConcurrentMap<SheetKey, ReentrantLock> APPLY_LOCKS = new ConcurrentHashMap<>();
-
     private static final int LAYOUT_READS_AT_MOST = 3;
     private static final int UNKNOWN_GRID = -1;
 
-    private final SheetsClientFactory clients;
     private final Target target;
-    private final RetryPolicy retryPolicy;
     private final ColumnMapCache cache;
     private final Clock clock;
     private final Schema schema;
 
-    /**
-     * Which sheet a migration works on, how it recognises data rows and records its runs, the sheet the
-     * metrics refresh computes the metrics from, and the tracker's event log.
-     */
-    public record Target(
-            String spreadsheetId,
-            String sheet,
-            String keyColumn,
-            Optional<String> auditSheet,
-            String unionesSheet,
-            String metadataSheet) {
-        /** A target whose event log is the default {@code Metadata}. */
-        public Target(
-                String spreadsheetId,
-                String sheet,
-                String keyColumn,
-                Optional<String> auditSheet,
-                String unionesSheet) {
-            this(spreadsheetId, sheet, keyColumn, auditSheet, unionesSheet, SheetNames.METADATA);
-        }
-
-        /** A target whose metrics come from the default {@code Uniones}. */
-        public Target(String spreadsheetId, String sheet, String keyColumn, Optional<String> auditSheet) {
-            this(spreadsheetId, sheet, keyColumn, auditSheet, Config.DEFAULT_UNIONES_SHEET);
-        }
-
-        /** The spreadsheet's titles for the sheets the migration files name. */
-        public SheetNames names() {
-            return new SheetNames(sheet, metadataSheet, unionesSheet);
-        }
-
-        SheetKey key() {
-            return new SheetKey(spreadsheetId, sheet);
-        }
-    }
-
-    public Migration(
-            SheetsClientFactory clients, Target target, RetryPolicy retryPolicy, ColumnMapCache cache, Clock clock) {
-        this(clients, target, retryPolicy, cache, clock, Schema.shipped());
-    }
-
     /** @param schema the migration files this migration applies */
-    public Migration(
-            SheetsClientFactory clients,
-            Target target,
-            RetryPolicy retryPolicy,
-            ColumnMapCache cache,
-            Clock clock,
-            Schema schema) {
-        this.clients = clients;
+    public Migration(Target target, ColumnMapCache cache, Clock clock, Schema schema) {
         this.target = target;
-        this.retryPolicy = retryPolicy;
         this.cache = cache;
         this.clock = clock;
         this.schema = schema;
@@ -142,62 +82,9 @@ public final class Migration {
         return schema.columnsOf(SheetNames.SPOOLS);
     }
 
-    /** The metrics refresh of the same sheet, sharing this migration's column-map cache. */
-    MetricsRefresh refresh() {
-        return new MetricsRefresh(target, cache, schema.metrics());
-    }
-
-    /** The audit step of the same target, on this migration's clock. */
-    AuditLog auditLog() {
-        return new AuditLog(target.auditSheet(), clock);
-    }
-
-    /**
-     * One run's Sheets client, call counter and start time, and, when it may write, the sheet's lock
-     * (held until closed, so that a refresh that follows the migration stays inside it).
-     */
-    final class Session implements AutoCloseable {
-        final long started = System.nanoTime();
-        final ApiCallCounter counter = new ApiCallCounter();
-        final SheetsGateway gateway;
-        private final ReentrantLock lock;
-
-        private Session(boolean dryRun, RetryListener retries) {
-            gateway = clients.gateway(target.spreadsheetId(), retryPolicy, counter, retries);
-            lock = dryRun ? null : APPLY_LOCKS.computeIfAbsent(target.key(), k -> new ReentrantLock());
-            if (lock != null) {
-                lock.lock();
-            }
-        }
-
-        RunResult.Calls calls() {
-            return Migration.calls(counter);
-        }
-
-        /** Whether the run may write (not a dry run): only such a run puts the column marks. */
-        boolean mayWrite() {
-            return lock != null;
-        }
-
-        long millis() {
-            return millisSince(started);
-        }
-
-        @Override
-        public void close() {
-            if (lock != null) {
-                lock.unlock();
-            }
-        }
-    }
-
-    Session open(boolean dryRun, RetryListener retries) {
-        return new Session(dryRun, retries);
-    }
-
     /** What the metrics refresh that follows needs from this step: the read, and the layout once applied. */
-    MetricsRefresh.Step forRefresh(SheetSnapshot snapshot, Plan plan, boolean applied) {
-        return new MetricsRefresh.Step(plan, snapshot, snapshot.columns().withAdded(plan.added()), applied);
+    PlannedRead forRefresh(SheetSnapshot snapshot, Plan plan, boolean applied) {
+        return new PlannedRead(plan, snapshot, snapshot.columns().withAdded(plan.added()), applied);
     }
 
     /**
@@ -207,7 +94,7 @@ public final class Migration {
      * header in the answer is the truth: when it needs columns that were not read (no marks yet,
      * another layout, a changed header, a grown grid), read again.
      */
-    SheetSnapshot read(Session session, boolean formulas) {
+    SheetSnapshot read(RunContext session, boolean formulas) {
         Optional<ColumnMap> cached = cache.peek(target.key());
         if (cached.isPresent()) {
             return readByPosition(session, scope(cached.get(), UNKNOWN_GRID, formulas), formulas);
@@ -221,7 +108,7 @@ public final class Migration {
     }
 
     /** Reads {@code columns}, and again while the header in the answer needs others. */
-    private SheetSnapshot readByPosition(Session session, SortedSet<Integer> columns, boolean formulas) {
+    private SheetSnapshot readByPosition(RunContext session, SortedSet<Integer> columns, boolean formulas) {
         SheetsGateway gateway = session.gateway;
         SheetKey key = target.key();
         for (int attempt = 0; attempt < LAYOUT_READS_AT_MOST; attempt++) {
@@ -260,7 +147,7 @@ public final class Migration {
      * tracker has them ({@link #presumed}) and the columns its layout marks select, with, for the
      * refresh, {@code Uniones}' header row and marks.
      */
-    private Cold readCold(Session session, boolean formulas) {
+    private Cold readCold(RunContext session, boolean formulas) {
         SortedSet<Integer> presumed = presumed(formulas);
         MarkedGrid.Read read;
         try {
@@ -293,7 +180,7 @@ public final class Migration {
      * whose sheet held still between its reads, and whose plan Google cannot refuse (the planner
      * accepts it and it does not grow the grid): a run that refuses writes nothing at all.
      */
-    private void placeMissingMarks(Session session, MarkedGrid.Read cold, SheetSnapshot read, boolean refresh) {
+    private void placeMissingMarks(RunContext session, MarkedGrid.Read cold, SheetSnapshot read, boolean refresh) {
         SheetSnapshot snapshot = cold.snapshot();
         List<String> headers = new ArrayList<>();
         headers.add(target.keyColumn());
@@ -400,7 +287,7 @@ public final class Migration {
      *
      * @throws Failure.Conflicted when another sheet is in a state its migration will not touch
      */
-    VersionPlan planVersions(Session session, SheetSnapshot snapshot, Plan plan) {
+    VersionPlan planVersions(RunContext session, SheetSnapshot snapshot, Plan plan) {
         SchemaHistory history = SchemaHistory.of(snapshot.notes());
         List<MigrationFile> pending = schema.pending(history);
         if (pending.isEmpty()) {
@@ -429,7 +316,7 @@ public final class Migration {
         return VersionPlan.of(schema, SchemaHistory.of(snapshot.notes()), target.names(), plan, versions.others());
     }
 
-    private Optional<Plan> planOther(Session session, String declared) {
+    private Optional<Plan> planOther(RunContext session, String declared) {
         String title = target.names().titleOf(declared);
         Optional<String> key = schema.keyOf(declared);
         List<ColumnSpec> columns = schema.columnsOf(declared);
@@ -478,7 +365,7 @@ public final class Migration {
      *
      * @throws Failure.Conflicted when Google would refuse the apply
      */
-    List<PlannedRequest> render(Session session, Plan plan) {
+    List<PlannedRequest> render(RunContext session, Plan plan) {
         checkWorkbookCellLimit(session.gateway, plan);
         return PlannedRequest.of(plan);
     }
@@ -512,10 +399,12 @@ public final class Migration {
      *
      * @param refresh the read is for a refresh too (it holds every cell of the key, OT and metric columns)
      */
-    Applied apply(Session session, Plan plan, SheetSnapshot snapshot, boolean refresh, VersionPlan versions) {
+    Applied apply(RunContext session, Plan plan, SheetSnapshot snapshot, boolean refresh, VersionPlan versions) {
         if (!unmarkedDefaults(plan, snapshot).isEmpty()) {
             session.gateway.placeMarks(
-                    snapshot.sheetId(), marksToPlace(snapshot, plan.present()), stale(snapshot, plan));
+                    snapshot.sheetId(),
+                    MarkPlacement.toPlace(snapshot, plan.present()),
+                    MarkPlacement.stale(snapshot, plan));
             snapshot = read(session, refresh);
             plan = plan(snapshot);
             if (plan.isUpToDate() && versions.writesNothing()) {
@@ -567,26 +456,6 @@ public final class Migration {
                 .toList();
     }
 
-    /** A mark for each of {@code placements} that the read shows without a trusted one, where the read shows it. */
-    static List<ColumnMarks.Place> marksToPlace(SheetSnapshot snapshot, List<Placement> placements) {
-        return placements.stream()
-                .filter(p ->
-                        snapshot.trustedAnchor(p.spec().header(), p.index()).isEmpty())
-                .map(p -> new ColumnMarks.Place(p.spec().header(), p.index()))
-                .toList();
-    }
-
-    /** The ids of the marks for {@code placements}' headers that the read does not trust: they are replaced. */
-    static List<Integer> stale(SheetSnapshot snapshot, Plan plan) {
-        List<Integer> stale = new ArrayList<>();
-        for (Placement p : plan.placements()) {
-            if (snapshot.trustedAnchor(p.spec().header(), p.index()).isEmpty()) {
-                snapshot.marksFor(p.spec().header()).forEach(mark -> stale.add(mark.metadataId()));
-            }
-        }
-        return stale;
-    }
-
     /** What the audit row of an applied plan records. */
     static AuditLog.Entry auditEntry(Plan plan, VersionPlan versions) {
         JsonObject details = new JsonObject();
@@ -609,13 +478,5 @@ public final class Migration {
         details.addProperty("gridColumnsAfter", plan.gridColumnsAfter());
         return new AuditLog.Entry(
                 "SCHEMA_MIGRATION", plan.added().isEmpty() ? "FILL_DEFAULTS" : "ADD_COLUMNS", details);
-    }
-
-    private static RunResult.Calls calls(ApiCallCounter counter) {
-        return new RunResult.Calls(counter.reads(), counter.writes(), counter.retries());
-    }
-
-    private static long millisSince(long startedNanos) {
-        return (System.nanoTime() - startedNanos) / 1_000_000;
     }
 }

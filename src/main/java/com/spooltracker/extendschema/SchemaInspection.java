@@ -69,7 +69,7 @@ final class SchemaInspection {
      * Three reads: the sheet titles with the history, the header rows of the sheets the files name, and
      * {@code Metadata}'s event type and author columns, for rows earlier versions wrote.
      */
-    Validation validate(Migration.Session session) {
+    Validation validate(RunContext session) {
         SheetsGateway.Outline outline = session.gateway.outline();
         SchemaHistory history = SchemaHistory.of(outline.notes());
         Set<String> titles = outline.titles().stream()
@@ -105,7 +105,7 @@ final class SchemaInspection {
      * each): one more read, of its event type and author columns, only when its header has both.
      */
     private List<Integer> legacyAuditRows(
-            Migration.Session session, List<String> titles, Map<String, Optional<ColumnMap>> headers) {
+            RunContext session, List<String> titles, Map<String, Optional<ColumnMap>> headers) {
         Optional<ColumnMap> header = headers.getOrDefault(SheetNames.METADATA, Optional.empty());
         if (header.isEmpty()) {
             return List.of();
@@ -126,7 +126,7 @@ final class SchemaInspection {
     }
 
     /** One read: the history. */
-    Info info(Migration.Session session) {
+    Info info(RunContext session) {
         SchemaHistory history = SchemaHistory.of(session.gateway.outline().notes());
         Map<Version, Entry> entries = new java.util.TreeMap<>();
         for (MigrationFile file : schema.files()) {

@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Wires a {@link Migration} from a {@link Config}: against Google with Application Default
+ * Wires an {@link Engine} from a {@link Config}: against Google with Application Default
  * Credentials, against the emulator at {@code SHEETS_EMULATOR_HOST}, or (local default: no
  * spreadsheet configured, not on Cloud Run) against the {@link LocalSheets} on the class path, the
  * embedded emulator serving the demo spreadsheet. A configuration error is kept and reported on every
@@ -25,12 +25,12 @@ public final class Setup {
             + "`mvn -Plocal function:run` (or `mvn -q -Plocal compile exec:java@cli`); to use a running emulator, "
             + "set SHEETS_EMULATOR_HOST=host:port; to use Google Sheets, set SPREADSHEET_ID (README, Run it locally).";
 
-    private final Migration migration;
+    private final Engine engine;
     private final Failure misconfiguration;
     private final String localModeNotice;
 
-    private Setup(Migration migration, Failure misconfiguration, String localModeNotice) {
-        this.migration = migration;
+    private Setup(Engine engine, Failure misconfiguration, String localModeNotice) {
+        this.engine = engine;
         this.misconfiguration = misconfiguration;
         this.localModeNotice = localModeNotice;
     }
@@ -75,7 +75,7 @@ public final class Setup {
             notice = "LOCAL MODE: SPREADSHEET_ID is not set, so this runs against the embedded Sheets emulator " + "at "
                     + endpoint.rootUrl() + " (spreadsheet '" + spreadsheetId + "'), not Google Sheets.";
         }
-        Migration.Target target = new Migration.Target(
+        Target target = new Target(
                 spreadsheetId,
                 config.sheetName(),
                 config.keyColumn(),
@@ -94,32 +94,30 @@ public final class Setup {
                             .orElse("")));
         }
         return new Setup(
-                new Migration(
-                        clients.withClock(clock), target, policy, ColumnMapCache.shared(), Clock.systemUTC(), schema),
+                Engine.of(clients.withClock(clock), target, policy, ColumnMapCache.shared(), Clock.systemUTC(), schema),
                 null,
                 notice);
     }
 
-    /** A setup around a migration wired by the caller (tests that need their own clients). */
-    static Setup of(Migration migration) {
-        return new Setup(migration, null, null);
+    /** A setup around an engine wired by the caller (tests that need their own clients). */
+    static Setup of(Engine engine) {
+        return new Setup(engine, null, null);
     }
 
     public static Setup failed(Failure misconfiguration) {
         return new Setup(null, misconfiguration, null);
     }
 
-    /** @throws Failure the configuration error, if the configuration is wrong */
-    public Migration migration() {
+    /**
+     * The migration, then the metrics refresh when asked: what the shells run.
+     *
+     * @throws Failure the configuration error, if the configuration is wrong
+     */
+    public Engine engine() {
         if (misconfiguration != null) {
             throw misconfiguration;
         }
-        return migration;
-    }
-
-    /** The migration, then the metrics refresh when asked: what the shells run. */
-    public Engine engine() {
-        return new Engine(migration());
+        return engine;
     }
 
     /** Set in local mode: every response and the start-up log say so. */

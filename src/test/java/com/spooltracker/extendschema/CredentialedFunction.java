@@ -5,6 +5,7 @@ import com.google.cloud.functions.HttpRequest;
 import com.google.cloud.functions.HttpResponse;
 import com.spooltracker.extendschema.cache.ColumnMapCache;
 import com.spooltracker.extendschema.logging.Log;
+import com.spooltracker.extendschema.migrations.Schema;
 import com.spooltracker.extendschema.sheets.RetryClock;
 import com.spooltracker.extendschema.sheets.SheetsClientFactory;
 import com.spooltracker.extendschema.testing.FakeCredentials;
@@ -34,14 +35,14 @@ public final class CredentialedFunction implements HttpFunction {
         SheetsClientFactory clients = SheetsClientFactory.at(
                         "http://" + config.emulatorHost().orElseThrow() + "/", new FakeCredentials())
                 .withClock(FakeRetryClock.named(System.getProperties()).orElse(RetryClock.SYSTEM));
-        Migration.Target target = new Migration.Target(
+        Target target = new Target(
                 config.spreadsheetId().orElseThrow(),
                 config.sheetName(),
                 config.keyColumn(),
                 Optional.of(config.auditSheet()));
-        Migration migration =
-                new Migration(clients, target, config.retryPolicy(), ColumnMapCache.shared(), Clock.systemUTC());
-        function = new ExtendSchemaFunction(Setup.of(migration), Log.create(true, "test-project", LOG_STREAM));
+        Engine engine = Engine.of(
+                clients, target, config.retryPolicy(), ColumnMapCache.shared(), Clock.systemUTC(), Schema.shipped());
+        function = new ExtendSchemaFunction(Setup.of(engine), Log.create(true, "test-project", LOG_STREAM));
     }
 
     static List<String> logLines() {

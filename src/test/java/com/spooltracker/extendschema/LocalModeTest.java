@@ -94,7 +94,7 @@ class LocalModeTest {
     void withoutAnEmbeddedEmulatorOnTheClassPathLocallyTheErrorSaysHowToRunLocally() {
         Setup setup = Setup.from(Config.from(Map.of(), new Properties()), Optional::empty);
 
-        Failure failure = assertThrows(Failure.class, setup::migration);
+        Failure failure = assertThrows(Failure.class, setup::engine);
         assertEquals(503, failure.httpStatus());
         assertEquals("NOT_CONFIGURED", failure.status());
         assertTrue(failure.getMessage().contains("mvn -Plocal function:run"), failure::getMessage);

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.spooltracker.extendschema.architecture.violations.Root;
+import com.spooltracker.extendschema.architecture.violations.RootBack;
 import com.spooltracker.extendschema.architecture.violations.emulator.Fake;
+import com.spooltracker.extendschema.architecture.violations.metrics.ReadsAFile;
 import com.spooltracker.extendschema.architecture.violations.schema.PlansWithGson;
 import com.spooltracker.extendschema.architecture.violations.sheets.Gateway;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -26,14 +28,17 @@ class ArchitectureTest {
     private static final JavaClasses PRODUCTION = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages(ROOT);
-    private static final JavaClasses VIOLATIONS =
-            new ClassFileImporter().importClasses(Root.class, PlansWithGson.class, Gateway.class, Fake.class);
+    private static final JavaClasses VIOLATIONS = new ClassFileImporter()
+            .importClasses(
+                    Root.class, RootBack.class, PlansWithGson.class, ReadsAFile.class, Gateway.class, Fake.class);
 
     enum Rule {
         SCHEMA_IMPORTS_NO_GOOGLE_OR_HTTP_TYPE(ImportRules::schemaImportsNoGoogleOrHttpType, "PlansWithGson"),
         NOTHING_OUTSIDE_THE_EMULATOR_IMPORTS_IT(ImportRules::nothingOutsideTheEmulatorImportsIt, "violations.Root"),
         GOOGLE_API_TYPES_ONLY_IN_SHEETS(ImportRules::googleApiTypesOnlyInSheets, "violations.Root"),
-        NO_PACKAGE_CYCLES(ImportRules::noPackageCycles, "Cycle detected");
+        NO_PACKAGE_CYCLES(ImportRules::noPackageCycles, "Cycle detected"),
+        NO_CLASS_CYCLES_IN_THE_ROOT_PACKAGE(ImportRules::noClassCyclesInTheRootPackage, "Cycle detected"),
+        METRICS_DOES_NO_IO(ImportRules::metricsDoesNoIo, "ReadsAFile");
 
         final Function<ImportRules, ArchRule> rule;
         final String named;

@@ -84,6 +84,48 @@ record ImportRules(String root) {
         };
     }
 
+    /**
+     * The classes of the root package are free of cycles among themselves: no class uses one that uses
+     * it back (nested classes count as their top-level class), which the package rule cannot see.
+     */
+    ArchRule noClassCyclesInTheRootPackage() {
+        return slices().assignedFrom(new ByTopLevelClassOf(root)).should().beFreeOfCycles();
+    }
+
+    /** {@code metrics/} computes from values: no file, network or Sheets access, as {@code schema/}. */
+    ArchRule metricsDoesNoIo() {
+        return noClasses()
+                .that()
+                .resideInAPackage(root + ".metrics..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "java.io..",
+                        "java.nio.file..",
+                        "java.net..",
+                        "com.google..",
+                        root + ".sheets..",
+                        root + ".cache..")
+                .because("metrics/ is pure: the refresh's decisions are testable without I/O");
+    }
+
+    private record ByTopLevelClassOf(String root) implements SliceAssignment {
+        @Override
+        public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+            if (!javaClass.getPackageName().equals(root)) {
+                return SliceIdentifier.ignore();
+            }
+            String name = javaClass.getName().substring(root.length() + 1);
+            int nested = name.indexOf('$');
+            return SliceIdentifier.of(nested < 0 ? name : name.substring(0, nested));
+        }
+
+        @Override
+        public String getDescription() {
+            return "the top-level classes of " + root;
+        }
+    }
+
     /** Every package, the root and nested ones each on their own (so a ⇄ a.b counts), is free of cycles. */
     ArchRule noPackageCycles() {
         return slices().assignedFrom(new ByPackage(root)).should().beFreeOfCycles();

@@ -1,12 +1,13 @@
 package com.spooltracker.extendschema.bench;
 
 import com.spooltracker.extendschema.Engine;
-import com.spooltracker.extendschema.Migration;
 import com.spooltracker.extendschema.RefreshReport;
 import com.spooltracker.extendschema.RefreshResult;
 import com.spooltracker.extendschema.RunOptions;
 import com.spooltracker.extendschema.RunResult;
+import com.spooltracker.extendschema.Target;
 import com.spooltracker.extendschema.cache.ColumnMapCache;
+import com.spooltracker.extendschema.migrations.Schema;
 import com.spooltracker.extendschema.sheets.ColumnMarks;
 import com.spooltracker.extendschema.sheets.RetryPolicy;
 import com.spooltracker.extendschema.sheets.SheetsClientFactory;
@@ -28,12 +29,12 @@ final class Instance {
     /** What one run reports about itself; API calls and bytes are counted by the emulator. */
     record Figures(String status, long wallMillis, long peakHeapBytes, long largestBodyBytes) {}
 
-    private final Migration migration;
+    private final Engine engine;
     private final Baseline baseline;
     private TrackerWay tracker;
 
-    private Instance(Migration migration, Baseline baseline) {
-        this.migration = migration;
+    private Instance(Engine engine, Baseline baseline) {
+        this.engine = engine;
         this.baseline = baseline;
     }
 
@@ -54,7 +55,7 @@ final class Instance {
             status = tracker.run(dryRun);
             largestBody = tracker.largestBody();
         } else {
-            Engine.Outcome outcome = new Engine(migration).run(new RunOptions(dryRun, false, true));
+            Engine.Outcome outcome = engine.run(new RunOptions(dryRun, false, true));
             RefreshResult result = outcome.refresh().orElseThrow().result();
             status = RefreshReport.status(result);
             // The metrics write as the run sent it: one column through its mark each (the id does not change the size).
@@ -75,14 +76,15 @@ final class Instance {
     }
 
     static Instance ours(String emulatorHostPort) {
-        Migration.Target target = new Migration.Target(BenchSheet.ID, BenchSheet.SHEET, "TAG_SPOOL", Optional.empty());
+        Target target = new Target(BenchSheet.ID, BenchSheet.SHEET, "TAG_SPOOL", Optional.empty());
         return new Instance(
-                new Migration(
+                Engine.of(
                         SheetsClientFactory.emulator(emulatorHostPort),
                         target,
                         RetryPolicy.withDeadline(Duration.ofSeconds(120)),
                         new ColumnMapCache(),
-                        Clock.systemUTC()),
+                        Clock.systemUTC(),
+                        Schema.shipped()),
                 null);
     }
 
@@ -95,10 +97,8 @@ final class Instance {
         long started = System.nanoTime();
         String status;
         RunResult result = null;
-        if (migration != null) {
-            result = new Engine(migration)
-                    .run(new RunOptions(dryRun, false, false))
-                    .migration();
+        if (engine != null) {
+            result = engine.run(new RunOptions(dryRun, false, false)).migration();
             status = result instanceof RunResult.Applied
                     ? "APPLIED"
                     : result instanceof RunResult.DryRun ? "DRY_RUN" : "UP_TO_DATE";
@@ -107,7 +107,7 @@ final class Instance {
         }
         long wall = (System.nanoTime() - started) / 1_000_000;
         long peak = HeapWatch.peak();
-        long largestBody = migration != null ? largestBody(result) : baseline.largestBody();
+        long largestBody = engine != null ? largestBody(result) : baseline.largestBody();
         return new Figures(status, wall, peak, largestBody);
     }
 

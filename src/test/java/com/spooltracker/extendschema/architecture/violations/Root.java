@@ -12,4 +12,5 @@ public final class Root {
     Fake emulator;
     ValueRange values;
     Gateway gateway;
+    RootBack back;
 }
