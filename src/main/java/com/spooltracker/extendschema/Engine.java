@@ -151,7 +151,7 @@ public final class Engine {
         if (plan.isUpToDate() && versions.writesNothing()) {
             result = new RunResult.UpToDate(plan, versions, session.calls(), session.millis(), dryRun);
         } else if (dryRun) {
-            List<PlannedRequest> requests = migration.render(session, plan);
+            List<PlannedRequest> requests = migration.render(session, plan, versions);
             result = new RunResult.DryRun(plan, versions, session.calls(), session.millis(), requests);
         } else {
             Migration.Applied applied = migration.apply(session, plan, snapshot, forRefresh, versions);

@@ -365,9 +365,12 @@ public final class Migration {
      *
      * @throws Failure.Conflicted when Google would refuse the apply
      */
-    List<PlannedRequest> render(RunContext session, Plan plan) {
+    List<PlannedRequest> render(RunContext session, Plan plan, VersionPlan versions) {
         checkWorkbookCellLimit(session.gateway, plan);
-        return PlannedRequest.of(plan);
+        return PlannedRequest.of(
+                plan,
+                versions.otherSheets(),
+                historyNotes(versions, session.gateway.account().orElse("unknown")));
     }
 
     private void checkWorkbookCellLimit(SheetsGateway gateway, Plan plan) {

@@ -99,6 +99,33 @@ class SchemaMigrationsTest {
     }
 
     @Test
+    void aDryRunListsTheOtherSheetsChangesAndTheHistoryInTheOneStructuralUpdateAnApplySends() {
+        Response dryRun = fixture.function().post("dryRun=true");
+
+        assertEquals(200, dryRun.status(), dryRun::toString);
+        assertEquals(List.of("wouldApply", "wouldApply"), statuses(dryRun.json()));
+        JsonArray requests = dryRun.json().getAsJsonArray("requests");
+        JsonObject structural = requests.get(0).getAsJsonObject();
+        assertEquals("spreadsheets.batchUpdate", structural.get("method").getAsString());
+        String changes = structural.getAsJsonArray("changes").toString();
+        assertTrue(changes.contains("grid of 'Metadata': 10 → 11 columns"), changes);
+        assertTrue(changes.contains("'Metadata'!K1:K1 ← N_UNION"), changes);
+        assertTrue(
+                changes.contains("schema history ← 4.0.1 APPLIED")
+                        && changes.contains("schema history ← 4.0.2 APPLIED"),
+                changes);
+        fixture.emulator().resetCounters();
+
+        fixture.functionWith(Map.of("AUDIT_SHEET", "")).post("");
+
+        assertEquals(
+                requests.size(),
+                fixture.emulator().counters().calls("spreadsheets.batchUpdate")
+                        + fixture.emulator().counters().calls("values.batchUpdate"),
+                "the apply sends what the dry run listed");
+    }
+
+    @Test
     void validateOfAV3TrackerNamesWhatIsMissingAndPendingAndWritesNothing() {
         JsonObject before = fixture.emulator().dump("demo");
 

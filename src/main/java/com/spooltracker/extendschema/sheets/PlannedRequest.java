@@ -9,6 +9,7 @@ import com.google.api.services.sheets.v4.model.GridRange;
 import com.google.api.services.sheets.v4.model.Request;
 import com.google.api.services.sheets.v4.model.ValueRange;
 import com.spooltracker.extendschema.schema.Plan;
+import com.spooltracker.extendschema.schema.SpreadsheetNote;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -28,8 +29,25 @@ public record PlannedRequest(String method, List<String> changes, long cells, in
 
     /** The requests of {@code plan}, in the order an apply sends them. */
     public static List<PlannedRequest> of(Plan plan) {
+        return of(plan, List.of(), List.of());
+    }
+
+    /**
+     * The requests of a migration, in the order an apply sends them: one structural update (the migrated
+     * sheet's grid and formats, {@code others}' changes, the history entries {@code notes}), then the
+     * values.
+     */
+    public static List<PlannedRequest> of(Plan plan, List<Plan> others, List<SpreadsheetNote> notes) {
         List<PlannedRequest> planned = new ArrayList<>();
-        WriteRequests.gridAndFormats(plan).ifPresent(request -> planned.add(structural(plan, request)));
+        List<Plan> sheets = new ArrayList<>(List.of(plan));
+        sheets.addAll(others);
+        WriteRequests.structural(plan, others, notes).ifPresent(request -> planned.add(structural(sheets, request)));
+        for (Plan other : others) {
+            for (BatchUpdateValuesRequest values :
+                    WriteRequests.values(WriteRequests.defaultsOnly(other), WriteRequests.MAX_BODY_BYTES)) {
+                planned.add(values(values));
+            }
+        }
         for (BatchUpdateValuesRequest values : WriteRequests.values(plan, WriteRequests.MAX_BODY_BYTES)) {
             planned.add(values(values));
         }
@@ -65,11 +83,33 @@ public record PlannedRequest(String method, List<String> changes, long cells, in
         return planned;
     }
 
-    private static PlannedRequest structural(Plan plan, BatchUpdateSpreadsheetRequest request) {
+    private static PlannedRequest structural(List<Plan> sheets, BatchUpdateSpreadsheetRequest request) {
         List<String> changes = new ArrayList<>();
         long cells = 0;
         for (Request one : request.getRequests()) {
-            if (one.getUpdateSheetProperties() != null) {
+            Plan plan = sheetOf(sheets, sheetIdOf(one));
+            if (one.getCreateDeveloperMetadata() != null) {
+                String value =
+                        one.getCreateDeveloperMetadata().getDeveloperMetadata().getMetadataValue();
+                changes.add("schema history ← " + historySummary(value));
+            } else if (one.getUpdateCells() != null) {
+                var start = one.getUpdateCells().getStart();
+                String text = one.getUpdateCells()
+                        .getRows()
+                        .get(0)
+                        .getValues()
+                        .get(0)
+                        .getUserEnteredValue()
+                        .getStringValue();
+                cells++;
+                changes.add(A1.cells(
+                                plan.sheet(),
+                                start.getColumnIndex(),
+                                start.getRowIndex(),
+                                start.getColumnIndex(),
+                                start.getRowIndex())
+                        + " ← " + text);
+            } else if (one.getUpdateSheetProperties() != null) {
                 changes.add("grid of '" + plan.sheet() + "': " + plan.gridColumnsBefore() + " → "
                         + one.getUpdateSheetProperties()
                                 .getProperties()
@@ -96,6 +136,36 @@ public record PlannedRequest(String method, List<String> changes, long cells, in
         }
         String body = json(request);
         return new PlannedRequest("spreadsheets.batchUpdate", changes, cells, utf8Bytes(body), body);
+    }
+
+    /** "4.0.1 APPLIED" for a history entry's value; the value itself if it is not one. */
+    private static String historySummary(String value) {
+        try {
+            com.google.gson.JsonObject entry =
+                    com.google.gson.JsonParser.parseString(value).getAsJsonObject();
+            return entry.get("version").getAsString() + " "
+                    + entry.get("outcome").getAsString();
+        } catch (RuntimeException notAnEntry) {
+            return value;
+        }
+    }
+
+    /** The sheet a request of the structural update changes; -1 for the spreadsheet's own metadata. */
+    private static int sheetIdOf(Request one) {
+        if (one.getUpdateSheetProperties() != null) {
+            return one.getUpdateSheetProperties().getProperties().getSheetId();
+        }
+        if (one.getRepeatCell() != null) {
+            return one.getRepeatCell().getRange().getSheetId();
+        }
+        if (one.getUpdateCells() != null) {
+            return one.getUpdateCells().getStart().getSheetId();
+        }
+        return -1;
+    }
+
+    private static Plan sheetOf(List<Plan> sheets, int sheetId) {
+        return sheets.stream().filter(p -> p.sheetId() == sheetId).findFirst().orElse(sheets.get(0));
     }
 
     private static PlannedRequest values(BatchUpdateValuesRequest request) {

@@ -10,7 +10,6 @@ import com.google.api.services.sheets.v4.model.BatchUpdateValuesByDataFilterRequ
 import com.google.api.services.sheets.v4.model.BatchUpdateValuesRequest;
 import com.google.api.services.sheets.v4.model.DataFilter;
 import com.google.api.services.sheets.v4.model.GetSpreadsheetByDataFilterRequest;
-import com.google.api.services.sheets.v4.model.Request;
 import com.google.api.services.sheets.v4.model.Spreadsheet;
 import com.google.api.services.sheets.v4.model.ValueRange;
 import com.spooltracker.extendschema.failure.Failure;
@@ -421,26 +420,10 @@ public final class SheetsGateway {
      * migrated sheet's grid and formats, and the other sheets' defaults with its values.
      */
     public void apply(Plan plan, Map<Integer, Integer> marks, List<Plan> others, List<SpreadsheetNote> notes) {
-        List<Request> structural = new ArrayList<>(WriteRequests.gridAndFormats(plan)
-                .map(BatchUpdateSpreadsheetRequest::getRequests)
-                .orElse(List.of()));
+        WriteRequests.structural(plan, others, notes).ifPresent(this::update);
         for (Plan other : others) {
-            structural.addAll(WriteRequests.otherSheet(other));
-        }
-        for (SpreadsheetNote note : notes) {
-            structural.add(WriteRequests.spreadsheetNote(note.key(), note.value()));
-        }
-        if (!structural.isEmpty()) {
-            update(new BatchUpdateSpreadsheetRequest().setRequests(structural));
-        }
-        for (Plan other : others) {
-            Plan defaultsOnly = withFills(
-                    other,
-                    other.fills().stream()
-                            .filter(f -> f.defaultCells() > 0)
-                            .map(f -> new ColumnFill(f.placement(), false, f.rows()))
-                            .toList());
-            for (BatchUpdateValuesRequest values : WriteRequests.values(defaultsOnly, WriteRequests.MAX_BODY_BYTES)) {
+            for (BatchUpdateValuesRequest values :
+                    WriteRequests.values(WriteRequests.defaultsOnly(other), WriteRequests.MAX_BODY_BYTES)) {
                 write(values);
             }
         }
@@ -459,27 +442,13 @@ public final class SheetsGateway {
             fill.rows().stream().forEach(row -> zeros.put(row, value));
             marked.add(new ColumnMarks.MarkedCells(mark, zeros, new TreeSet<>()));
         }
-        Plan byPosition = withFills(plan, positional);
+        Plan byPosition = WriteRequests.withFills(plan, positional);
         for (BatchUpdateValuesRequest values : WriteRequests.values(byPosition, WriteRequests.MAX_BODY_BYTES)) {
             write(values);
         }
         if (!marked.isEmpty()) {
             writeThroughMarks(marked);
         }
-    }
-
-    private static Plan withFills(Plan plan, List<ColumnFill> fills) {
-        return new Plan(
-                plan.sheet(),
-                plan.sheetId(),
-                plan.rowCount(),
-                plan.headerWidthBefore(),
-                plan.gridColumnsBefore(),
-                plan.gridColumnsAfter(),
-                plan.added(),
-                plan.present(),
-                plan.dataRows(),
-                fills);
     }
 
     /**

@@ -24,6 +24,7 @@ import com.google.api.services.sheets.v4.model.ValueRange;
 import com.spooltracker.extendschema.schema.ColumnFill;
 import com.spooltracker.extendschema.schema.Placement;
 import com.spooltracker.extendschema.schema.Plan;
+import com.spooltracker.extendschema.schema.SpreadsheetNote;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -79,6 +80,50 @@ public final class WriteRequests {
         return requests.isEmpty()
                 ? Optional.empty()
                 : Optional.of(new BatchUpdateSpreadsheetRequest().setRequests(requests));
+    }
+
+    /**
+     * The one atomic structural update of a migration: the migrated sheet's grid and formats, the other
+     * sheets' changes ({@link #otherSheet}) and the history entries; empty when there is none of them.
+     */
+    public static Optional<BatchUpdateSpreadsheetRequest> structural(
+            Plan plan, List<Plan> others, List<SpreadsheetNote> notes) {
+        List<Request> requests = new ArrayList<>(gridAndFormats(plan)
+                .map(BatchUpdateSpreadsheetRequest::getRequests)
+                .orElse(List.of()));
+        for (Plan other : others) {
+            requests.addAll(otherSheet(other));
+        }
+        for (SpreadsheetNote note : notes) {
+            requests.add(spreadsheetNote(note.key(), note.value()));
+        }
+        return requests.isEmpty()
+                ? Optional.empty()
+                : Optional.of(new BatchUpdateSpreadsheetRequest().setRequests(requests));
+    }
+
+    /** An other sheet's plan with only its default cells: its headers go in the structural update. */
+    public static Plan defaultsOnly(Plan other) {
+        return withFills(
+                other,
+                other.fills().stream()
+                        .filter(f -> f.defaultCells() > 0)
+                        .map(f -> new ColumnFill(f.placement(), false, f.rows()))
+                        .toList());
+    }
+
+    static Plan withFills(Plan plan, List<ColumnFill> fills) {
+        return new Plan(
+                plan.sheet(),
+                plan.sheetId(),
+                plan.rowCount(),
+                plan.headerWidthBefore(),
+                plan.gridColumnsBefore(),
+                plan.gridColumnsAfter(),
+                plan.added(),
+                plan.present(),
+                plan.dataRows(),
+                fills);
     }
 
     /**
