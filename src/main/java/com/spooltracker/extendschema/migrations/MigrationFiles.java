@@ -10,13 +10,10 @@ import com.spooltracker.extendschema.schema.ColumnSpec;
 import com.spooltracker.extendschema.schema.ColumnType;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
+import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystemAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,6 +24,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -75,49 +74,67 @@ public final class MigrationFiles {
         return shipped(MigrationFiles.class.getClassLoader());
     }
 
-    /** The migrations under {@value #RESOURCE_DIRECTORY} of {@code loader}: a directory or a jar. */
+    /**
+     * The migrations under {@value #RESOURCE_DIRECTORY} of {@code loader}: a directory, or a jar read
+     * through the class loader's own open {@link JarFile} (no zip file system to start: this runs when
+     * an instance starts).
+     */
     static List<MigrationFile> shipped(ClassLoader loader) {
         URL url = loader.getResource(RESOURCE_DIRECTORY);
         if (url == null) {
             throw new Invalid("The function's resources have no '" + RESOURCE_DIRECTORY + "' directory.");
         }
         try {
-            URI uri = url.toURI();
-            if ("jar".equals(uri.getScheme())) {
-                try (FileSystem jar = jarFileSystem(uri)) {
-                    return from(jar.getPath("/" + RESOURCE_DIRECTORY));
-                } catch (FileSystemAlreadyExistsException open) {
-                    return from(FileSystems.getFileSystem(uri).getPath("/" + RESOURCE_DIRECTORY));
+            if ("jar".equals(url.getProtocol())) {
+                JarURLConnection connection = (JarURLConnection) url.openConnection();
+                connection.setUseCaches(true);
+                JarFile jar = connection.getJarFile();
+                List<Named> files = new ArrayList<>();
+                String prefix = RESOURCE_DIRECTORY + "/";
+                for (JarEntry entry : java.util.Collections.list(jar.entries())) {
+                    String name = entry.getName();
+                    if (!entry.isDirectory() && name.startsWith(prefix) && name.indexOf('/', prefix.length()) < 0) {
+                        try (InputStream in = jar.getInputStream(entry)) {
+                            files.add(new Named(name.substring(prefix.length()), in.readAllBytes()));
+                        }
+                    }
                 }
+                return assemble(files, url.toString());
             }
-            return from(Path.of(uri));
-        } catch (IOException | URISyntaxException e) {
+            return from(Path.of(url.toURI()));
+        } catch (IOException | URISyntaxException | ClassCastException e) {
             throw new Invalid("The shipped migrations could not be listed: " + e.getMessage());
         }
     }
 
-    private static FileSystem jarFileSystem(URI uri) throws IOException {
-        return FileSystems.newFileSystem(uri, Map.of());
-    }
+    /** A file's name and bytes. */
+    private record Named(String name, byte[] bytes) {}
 
     /** Every {@code V…__….json} file of {@code directory}, in version order; other files are refused. */
     public static List<MigrationFile> from(Path directory) {
-        List<Path> files;
+        List<Path> paths;
         try (Stream<Path> listing = Files.list(directory)) {
-            files = listing.filter(Files::isRegularFile).toList();
+            paths = listing.filter(Files::isRegularFile).toList();
         } catch (IOException e) {
             throw new Invalid("The migrations directory " + directory + " could not be listed: " + e.getMessage());
         }
-        TreeMap<Version, MigrationFile> byVersion = new TreeMap<>();
-        for (Path file : files) {
+        List<Named> files = new ArrayList<>();
+        for (Path file : paths) {
             String name = file.getFileName().toString();
-            byte[] bytes;
             try (InputStream in = Files.newInputStream(file)) {
-                bytes = in.readAllBytes();
+                files.add(new Named(name, in.readAllBytes()));
             } catch (IOException e) {
                 throw new Invalid("Migration file " + name + " could not be read: " + e.getMessage());
             }
-            MigrationFile migration = parse(name, bytes);
+        }
+        return assemble(files, directory.toString());
+    }
+
+    private static List<MigrationFile> assemble(List<Named> files, String where) {
+        TreeMap<Version, MigrationFile> byVersion = new TreeMap<>();
+        for (Named file : files) {
+            String name = file.name();
+            MigrationFile migration = parse(name, file.bytes());
             MigrationFile clash = byVersion.put(migration.version(), migration);
             if (clash != null) {
                 throw new Invalid("Migration files " + clash.script() + " and " + name + " have the same version "
@@ -125,8 +142,7 @@ public final class MigrationFiles {
             }
         }
         if (byVersion.isEmpty()) {
-            throw new Invalid(
-                    "The migrations directory " + directory + " holds no V<version>__<description>.json file.");
+            throw new Invalid("The migrations directory " + where + " holds no V<version>__<description>.json file.");
         }
         List<MigrationFile> ordered = new ArrayList<>(byVersion.values());
         checkNoColumnTwice(ordered);
