@@ -140,9 +140,9 @@ public final class Engine {
         SheetSnapshot snapshot = migration.read(session, forRefresh);
         Plan plan = migration.plan(snapshot);
         VersionPlan versions = migration.planVersions(session, snapshot, plan);
-        if (versions.readOtherSheets()) {
+        if (versions.readOtherSheets() && !dryRun) {
             // Another sheet was read after this one: read this one again, so that its read stays the last
-            // before any write, as the refresh's safety under live edits rests on.
+            // before any write, as the refresh's safety under live edits rests on (a dry run writes nothing).
             snapshot = migration.read(session, forRefresh);
             plan = migration.plan(snapshot);
             versions = migration.replanVersions(snapshot, plan, versions);
