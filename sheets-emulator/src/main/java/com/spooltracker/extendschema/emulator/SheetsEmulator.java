@@ -309,6 +309,11 @@ public final class SheetsEmulator implements AutoCloseable {
         }
 
         @Override
+        public List<FaultBook.Armed> faults() {
+            return faults.list();
+        }
+
+        @Override
         public void setQuota(Quota quota) {
             SheetsEmulator.this.setQuota(quota);
         }

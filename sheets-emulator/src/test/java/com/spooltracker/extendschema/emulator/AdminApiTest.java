@@ -167,4 +167,110 @@ class AdminApiTest extends EmulatorFixture {
         assertEquals(404, response.statusCode());
         assertTrue(response.body().contains("NOT_FOUND"));
     }
+
+    private static String adminError(HttpResponse<String> response) {
+        return json(response).getAsJsonObject("error").get("message").getAsString();
+    }
+
+    @Test
+    void aFaultOnAnEndpointSpelledWrongIsA400ListingTheEndpoints() throws Exception {
+        HttpResponse<String> response =
+                call("POST", "faults", "{\"endpoint\":\"values.batchupdate\",\"action\":\"status\",\"code\":503}");
+        assertEquals(400, response.statusCode());
+        assertTrue(adminError(response).contains("values.batchupdate"), response.body());
+        assertTrue(
+                adminError(response).contains("values.batchUpdate, values.batchUpdateByDataFilter"), response.body());
+        assertEquals(
+                0, json(call("GET", "faults", null)).getAsJsonArray("faults").size());
+    }
+
+    @Test
+    void aFaultWhoseCodeIsNotAnIntegerIsA400() throws Exception {
+        for (String code : List.of("{}", "\"503\"", "503.5", "[503]", "99")) {
+            HttpResponse<String> response =
+                    call("POST", "faults", "{\"endpoint\":\"values.get\",\"action\":\"status\",\"code\":" + code + "}");
+            assertEquals(400, response.statusCode(), code);
+            assertTrue(adminError(response).contains("code"), response.body());
+        }
+    }
+
+    @Test
+    void aFaultWithAnInvalidPathRegexIsA400AndRequestsStillPass() throws Exception {
+        seedSmall();
+        HttpResponse<String> response =
+                call("POST", "faults", "{\"method\":\"GET\",\"path\":\"/v4/(\",\"action\":\"status\",\"code\":500}");
+        assertEquals(400, response.statusCode());
+        assertTrue(adminError(response).startsWith("invalid path regex \"/v4/(\""), response.body());
+        assertEquals(
+                "name",
+                sheets.spreadsheets()
+                        .values()
+                        .get("s1", "A1")
+                        .execute()
+                        .getValues()
+                        .get(0)
+                        .get(0));
+    }
+
+    @Test
+    void anUnknownFaultFieldOrActionIsA400NamingTheValidOnes() throws Exception {
+        HttpResponse<String> field =
+                call("POST", "faults", "{\"endpoint\":\"values.get\",\"action\":\"drop\",\"count\":2}");
+        assertEquals(400, field.statusCode());
+        assertTrue(adminError(field).contains("unknown field \"count\"; valid fields: endpoint, method, path"));
+        HttpResponse<String> action = call("POST", "faults", "{\"endpoint\":\"values.get\",\"action\":\"explode\"}");
+        assertEquals(
+                "unknown fault action \"explode\"; valid actions: status, delay, drop, applyThenDrop, respond,"
+                        + " applyThenRespond",
+                adminError(action));
+    }
+
+    @Test
+    void badQuotaShapesAreA400() throws Exception {
+        for (String body : List.of(
+                "{\"writesPerWindow\":{}}",
+                "{\"readsPerWindow\":\"ten\"}",
+                "{\"windowSeconds\":0}",
+                "{\"writesPerWindow\":-1}",
+                "{\"writes\":10}",
+                "[]")) {
+            HttpResponse<String> response = call("PUT", "quota", body);
+            assertEquals(400, response.statusCode(), body);
+            assertEquals(
+                    "INVALID_ARGUMENT",
+                    json(response).getAsJsonObject("error").get("status").getAsString(),
+                    body);
+        }
+        assertTrue(adminError(call("PUT", "quota", "{\"writes\":10}"))
+                .contains("valid fields: writesPerWindow, readsPerWindow, windowSeconds"));
+    }
+
+    @Test
+    void theAdminRootListsTheOperationsAndTheFaultVocabulary() throws Exception {
+        HttpResponse<String> response = call("GET", "", null);
+        assertEquals(200, response.statusCode());
+        JsonObject json = json(response);
+        assertTrue(json.getAsJsonArray("operations").toString().contains("GET /admin/faults"));
+        assertTrue(json.getAsJsonArray("faultEndpoints").toString().contains("\"values.batchUpdate\""));
+        assertTrue(json.getAsJsonArray("faultActions").toString().contains("\"applyThenDrop\""));
+        assertTrue(adminError(call("GET", "nothing", null)).contains("POST /admin/faults"));
+    }
+
+    @Test
+    void theArmedFaultsAreListedWithHowOftenTheyMatchedAndFired() throws Exception {
+        seedSmall();
+        emu.addFault(FaultRule.on("values.get").nth(2).status(503).retryAfter(1));
+        call("POST", "faults", "{\"method\":\"GET\",\"path\":\"/v4/spreadsheets/none.*\",\"action\":\"drop\"}");
+        sheets.spreadsheets().values().get("s1", "A1").execute();
+        assertThrows(
+                GoogleJsonResponseException.class,
+                () -> sheets.spreadsheets().values().get("s1", "A1").execute());
+        assertEquals(JsonParser.parseString("""
+                        {"faults":[
+                          {"endpoint":"values.get","nth":2,"times":1,"action":"status","code":503,
+                           "retryAfterSeconds":1,"matched":2,"fired":1},
+                          {"method":"GET","path":"/v4/spreadsheets/none.*","nth":1,"times":1,"action":"drop",
+                           "matched":0,"fired":0}]}
+                        """), json(call("GET", "faults", null)));
+    }
 }

@@ -8,8 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.api.client.googleapis.json.GoogleJsonError;
 import com.google.api.client.googleapis.json.GoogleJsonResponseException;
 import com.google.api.services.sheets.v4.model.ValueRange;
-import com.google.gson.JsonParser;
 import com.spooltracker.extendschema.emulator.control.FaultRule;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -122,12 +125,16 @@ class ErrorDetailsTest extends EmulatorFixture {
     }
 
     @Test
-    void theAdminApiTakesTheReasonToo() {
-        FaultRule rule = FaultRule.fromJson(JsonParser.parseString(
-                        "{\"endpoint\":\"spreadsheets.get\",\"action\":\"status\",\"code\":403,\"reason\":\"SERVICE_DISABLED\"}")
-                .getAsJsonObject());
-        assertEquals(FaultRule.on("spreadsheets.get").status(403).reason("SERVICE_DISABLED"), rule);
-        emu.addFault(rule);
+    void theAdminApiTakesTheReasonToo() throws Exception {
+        HttpResponse<String> added = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(emu.rootUrl() + "admin/faults"))
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "{\"endpoint\":\"spreadsheets.get\",\"action\":\"status\",\"code\":403,"
+                                                + "\"reason\":\"SERVICE_DISABLED\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, added.statusCode());
         assertEquals("SERVICE_DISABLED", errorInfo(getFails()).getReason());
     }
 }

@@ -213,4 +213,17 @@ class FaultRuleTest extends EmulatorFixture {
         assertApiError(503, "UNAVAILABLE", "The service is currently unavailable.", () -> read("Sheet1!B2"));
         assertEquals("12", read("Sheet1!B2"));
     }
+
+    @Test
+    void theJavaFaceRefusesARuleThatCouldNeverFireOrWouldBreakEveryRequest() {
+        IllegalArgumentException misspelt = assertThrows(
+                IllegalArgumentException.class,
+                () -> FaultRule.on("values.batchupdate").status(503));
+        assertTrue(misspelt.getMessage().contains("valid endpoints: developerMetadata.get"), misspelt.getMessage());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> FaultRule.onRequest("GET", "[").status(500));
+        assertThrows(
+                IllegalArgumentException.class, () -> FaultRule.on("values.get").status(42));
+    }
 }

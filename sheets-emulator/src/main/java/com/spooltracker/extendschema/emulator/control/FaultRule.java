@@ -1,9 +1,10 @@
 package com.spooltracker.extendschema.emulator.control;
 
-import com.google.gson.JsonObject;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * A fault to inject, as a value: which requests it matches, which of them it hits, and what it does.
@@ -26,14 +27,63 @@ import java.util.regex.Pattern;
  */
 public record FaultRule(String endpoint, String method, String pathRegex, int nth, int times, Action action) {
 
+    /**
+     * The endpoint names a rule can match, as counters and the request log name them; {@code unknown} is
+     * a request to no Sheets method.
+     */
+    public static final List<String> ENDPOINTS = List.of(
+            "developerMetadata.get",
+            "developerMetadata.search",
+            "spreadsheets.batchUpdate",
+            "spreadsheets.create",
+            "spreadsheets.get",
+            "spreadsheets.getByDataFilter",
+            "unknown",
+            "values.append",
+            "values.batchClear",
+            "values.batchClearByDataFilter",
+            "values.batchGet",
+            "values.batchGetByDataFilter",
+            "values.batchUpdate",
+            "values.batchUpdateByDataFilter",
+            "values.clear",
+            "values.get",
+            "values.update");
+
+    /**
+     * @throws IllegalArgumentException for an endpoint not in {@link #ENDPOINTS} (names are case-sensitive),
+     *     a path regex that does not compile, or counts out of range; a rule that could never fire, or would
+     *     break every request it meets, is refused when it is made
+     */
     public FaultRule {
         if (endpoint == null && (method == null || pathRegex == null)) {
             throw new IllegalArgumentException("a fault rule needs an endpoint, or a method and a path regex");
+        }
+        if (endpoint != null && !ENDPOINTS.contains(endpoint)) {
+            throw new IllegalArgumentException(
+                    "unknown endpoint \"" + endpoint + "\"; valid endpoints: " + String.join(", ", ENDPOINTS));
+        }
+        if (endpoint == null) {
+            try {
+                Pattern.compile(pathRegex);
+            } catch (PatternSyntaxException e) {
+                throw new IllegalArgumentException(
+                        "invalid path regex \"" + pathRegex + "\": " + e.getDescription() + " near index "
+                                + e.getIndex(),
+                        e);
+            }
         }
         if (nth < 1 || times < 0) {
             throw new IllegalArgumentException("nth must be >= 1 and times >= 0");
         }
         Objects.requireNonNull(action, "action");
+        int code = action instanceof Action.Status s ? s.code() : action instanceof Action.Respond r ? r.code() : 200;
+        if (code < 200 || code > 599) {
+            throw new IllegalArgumentException("a fault's HTTP status code must be 200..599, got " + code);
+        }
+        if (action instanceof Action.Delay d && (d.delay() == null || d.delay().isNegative())) {
+            throw new IllegalArgumentException("a fault's delay must be >= 0");
+        }
     }
 
     /** What a fired rule does. */
@@ -156,46 +206,5 @@ public record FaultRule(String endpoint, String method, String pathRegex, int nt
         }
         return method.equalsIgnoreCase(requestMethod)
                 && Pattern.compile(pathRegex).matcher(rawPath).matches();
-    }
-
-    /**
-     * Reads the admin API's JSON: {@code {"endpoint":"values.batchUpdate","nth":1,"times":1,"action":"status",
-     * "code":503,"retryAfterSeconds":2}} (and optionally {@code "reason":"SERVICE_DISABLED"}); or {@code "method"}
-     * and {@code "path"} instead of {@code "endpoint"}; actions {@code status|delay|drop|applyThenDrop|respond|
-     * applyThenRespond}, {@code delayMs} for delay, {@code code} and {@code body} (JSON text) for the respond actions.
-     */
-    public static FaultRule fromJson(JsonObject json) {
-        Target target = json.has("endpoint")
-                ? on(json.get("endpoint").getAsString())
-                : onRequest(need(json, "method"), need(json, "path"));
-        if (json.has("nth")) {
-            target = target.nth(json.get("nth").getAsInt());
-        }
-        if (json.has("times")) {
-            target = target.times(json.get("times").getAsInt());
-        }
-        String action = need(json, "action");
-        return switch (action) {
-            case "status" -> {
-                FaultRule rule = target.status(json.get("code").getAsInt());
-                rule = json.has("retryAfterSeconds")
-                        ? rule.retryAfter(json.get("retryAfterSeconds").getAsInt())
-                        : rule;
-                yield json.has("reason") ? rule.reason(json.get("reason").getAsString()) : rule;
-            }
-            case "delay" -> target.delay(Duration.ofMillis(json.get("delayMs").getAsLong()));
-            case "drop" -> target.dropBeforeAnswer();
-            case "applyThenDrop" -> target.applyThenDrop();
-            case "respond" -> target.respond(json.get("code").getAsInt(), need(json, "body"));
-            case "applyThenRespond" -> target.applyThenRespond(json.get("code").getAsInt(), need(json, "body"));
-            default -> throw new IllegalArgumentException("unknown fault action: " + action);
-        };
-    }
-
-    private static String need(JsonObject json, String key) {
-        if (!json.has(key)) {
-            throw new IllegalArgumentException("fault rule: missing " + key);
-        }
-        return json.get(key).getAsString();
     }
 }

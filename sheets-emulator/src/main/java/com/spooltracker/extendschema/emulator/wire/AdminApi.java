@@ -4,10 +4,9 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.spooltracker.extendschema.emulator.control.Counters;
 import com.spooltracker.extendschema.emulator.control.FaultRule;
-import com.spooltracker.extendschema.emulator.control.Quota;
 import com.spooltracker.extendschema.emulator.control.RequestRecord;
 import com.spooltracker.extendschema.emulator.model.SheetsError;
-import java.time.Duration;
+import java.util.List;
 
 /**
  * The admin HTTP API under {@code /admin/}: the Java face's operations with JSON in and out. Not
@@ -27,14 +26,39 @@ final class AdminApi {
             return route(method, path, json);
         } catch (SheetsError e) {
             return HttpFront.Answer.error(e);
-        } catch (IllegalArgumentException | IllegalStateException | NullPointerException | ClassCastException e) {
+        } catch (IllegalArgumentException
+                | IllegalStateException
+                | NullPointerException
+                | ClassCastException
+                | UnsupportedOperationException e) {
+            // Every mistake in an admin request is the caller's: a 400 saying what is valid, never a dropped
+            // connection.
             return HttpFront.Answer.error(SheetsError.invalid(String.valueOf(e.getMessage())));
         }
     }
 
+    /** The operations, as {@code GET /admin/} lists them. */
+    static final List<String> OPERATIONS = List.of(
+            "GET /admin/",
+            "PUT /admin/spreadsheets (seed JSON; POST too)",
+            "GET /admin/spreadsheets/{id}",
+            "DELETE /admin/spreadsheets/{id}",
+            "GET /admin/faults",
+            "POST /admin/faults",
+            "DELETE /admin/faults",
+            "PUT /admin/quota",
+            "DELETE /admin/quota",
+            "GET /admin/counters",
+            "DELETE /admin/counters",
+            "GET /admin/requests",
+            "POST /admin/reset",
+            "POST /admin/demo");
+
     private HttpFront.Answer route(String method, String path, JsonObject json) {
         String key = method + " " + (path.startsWith("spreadsheets/") ? "spreadsheets/{id}" : path);
         return switch (key) {
+            case "GET " -> HttpFront.Answer.ok(operations());
+            case "GET faults" -> HttpFront.Answer.ok(faults());
             case "PUT spreadsheets", "POST spreadsheets" -> {
                 control.seed(require(json));
                 yield done();
@@ -47,7 +71,7 @@ final class AdminApi {
                 yield done();
             }
             case "POST faults" -> {
-                control.addFault(FaultRule.fromJson(require(json)));
+                control.addFault(AdminJson.fault(require(json)));
                 yield done();
             }
             case "DELETE faults" -> {
@@ -55,12 +79,7 @@ final class AdminApi {
                 yield done();
             }
             case "PUT quota" -> {
-                JsonObject q = require(json);
-                control.setQuota(new Quota(
-                        q.has("writesPerWindow") ? q.get("writesPerWindow").getAsInt() : 0,
-                        q.has("readsPerWindow") ? q.get("readsPerWindow").getAsInt() : 0,
-                        Duration.ofSeconds(
-                                q.has("windowSeconds") ? q.get("windowSeconds").getAsLong() : 60)));
+                control.setQuota(AdminJson.quota(require(json)));
                 yield done();
             }
             case "DELETE quota" -> {
@@ -81,8 +100,43 @@ final class AdminApi {
                 control.seedDemo();
                 yield done();
             }
-            default -> HttpFront.Answer.of(404, ErrorBody.of(404, "NOT_FOUND", "No admin operation " + key), null);
+            default ->
+                HttpFront.Answer.of(
+                        404,
+                        ErrorBody.of(
+                                404,
+                                "NOT_FOUND",
+                                "No admin operation " + method + " /admin/" + path + "; the operations: "
+                                        + String.join(", ", OPERATIONS)),
+                        null);
         };
+    }
+
+    private static JsonObject operations() {
+        JsonArray list = new JsonArray();
+        OPERATIONS.forEach(list::add);
+        JsonArray endpoints = new JsonArray();
+        FaultRule.ENDPOINTS.forEach(endpoints::add);
+        JsonArray actions = new JsonArray();
+        AdminJson.ACTIONS.forEach(actions::add);
+        JsonObject json = new JsonObject();
+        json.add("operations", list);
+        json.add("faultEndpoints", endpoints);
+        json.add("faultActions", actions);
+        return json;
+    }
+
+    private JsonObject faults() {
+        JsonArray list = new JsonArray();
+        for (FaultBook.Armed armed : control.faults()) {
+            JsonObject one = AdminJson.fault(armed.rule());
+            one.addProperty("matched", armed.matched());
+            one.addProperty("fired", armed.fired());
+            list.add(one);
+        }
+        JsonObject json = new JsonObject();
+        json.add("faults", list);
+        return json;
     }
 
     private static JsonObject require(JsonObject json) {

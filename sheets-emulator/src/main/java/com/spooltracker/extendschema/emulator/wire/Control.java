@@ -19,6 +19,9 @@ public interface Control {
 
     void clearFaults();
 
+    /** The armed rules with their match and fire counts. */
+    List<FaultBook.Armed> faults();
+
     void setQuota(Quota quota);
 
     Counters counters();
