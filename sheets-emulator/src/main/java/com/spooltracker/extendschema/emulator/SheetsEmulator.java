@@ -30,6 +30,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -257,11 +258,23 @@ public final class SheetsEmulator implements AutoCloseable {
         return Counters.of(traffic.snapshot());
     }
 
+    /** Every API request since the last reset, oldest first (admin requests are not logged). */
     public List<RequestRecord> requestLog() {
         return traffic.snapshot();
     }
 
-    /** Clears counters and the request log. */
+    /**
+     * The next API request not taken yet, oldest first, waiting up to {@code timeout} for one to arrive; null
+     * when none arrives in time. As MockWebServer's {@code takeRequest}: each request is taken once, in the
+     * order the emulator received them; a request is recorded before its answer is sent, so once a client
+     * call has returned its request can be taken without waiting. {@link #resetCounters} and {@link #reset}
+     * drop the requests not taken.
+     */
+    public RequestRecord takeRequest(Duration timeout) throws InterruptedException {
+        return traffic.take(Objects.requireNonNull(timeout, "timeout"));
+    }
+
+    /** Clears counters, the request log and the requests not taken. */
     public void resetCounters() {
         traffic.clear();
     }

@@ -139,6 +139,8 @@ class AdminApiTest extends EmulatorFixture {
                 "/v4/spreadsheets/s1/values/A1",
                 first.get("pathAndQuery").getAsString().replaceAll("\\?.*", ""));
         assertEquals("ok", first.get("outcome").getAsString());
+        assertEquals("", first.get("body").getAsString());
+        assertTrue(first.getAsJsonObject("headers").has("user-agent"), first.toString());
         assertEquals(2, emu.counters().calls());
     }
 

@@ -182,6 +182,14 @@ final class AdminApi {
             one.addProperty("bytesIn", r.bytesIn());
             one.addProperty("bytesOut", r.bytesOut());
             one.addProperty("outcome", r.outcome());
+            JsonObject headers = new JsonObject();
+            r.headers().forEach((name, values) -> {
+                JsonArray all = new JsonArray();
+                values.forEach(all::add);
+                headers.add(name, all);
+            });
+            one.add("headers", headers);
+            one.addProperty("body", r.body());
             list.add(one);
         }
         JsonObject json = new JsonObject();

@@ -15,8 +15,13 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -92,23 +97,24 @@ public final class HttpFront implements HttpHandler {
         String pathAndQuery = rawQuery == null ? rawPath : rawPath + "?" + rawQuery;
         Route route = Route.resolve(method, rawPath);
         byte[] raw = exchange.getRequestBody().readAllBytes();
+        Sent sent = new Sent(headers(exchange), recordedBody(exchange, raw));
         hooks.beforeCall(route);
         FaultRule.Action fault = faults.decide(route.endpoint(), method, rawPath);
 
         if (fault instanceof FaultRule.Action.DropBeforeAnswer) {
-            log(method, route, pathAndQuery, 0, raw.length, 0, "fault:drop");
+            log(sent, method, route, pathAndQuery, 0, raw.length, 0, "fault:drop");
             return; // exchange.close() without a response closes the connection
         }
         if (fault instanceof FaultRule.Action.Status s) {
             Answer answer = Answer.of(
                     s.code(), ErrorBody.forFault(s.code(), s.reason(), route.isWrite(method)), s.retryAfterSeconds());
             byte[] out = encode(exchange, answer);
-            log(method, route, pathAndQuery, s.code(), raw.length, out.length, "fault:" + s.code());
+            log(sent, method, route, pathAndQuery, s.code(), raw.length, out.length, "fault:" + s.code());
             write(exchange, s.code(), out);
             return;
         }
         if (fault instanceof FaultRule.Action.Respond respond && !respond.applyFirst()) {
-            respond(exchange, method, route, pathAndQuery, raw.length, respond);
+            respond(exchange, sent, method, route, pathAndQuery, raw.length, respond);
             return;
         }
         if (fault instanceof FaultRule.Action.Delay d) {
@@ -117,17 +123,17 @@ public final class HttpFront implements HttpHandler {
         boolean counted = !route.endpoint().equals(Route.UNKNOWN);
         if (counted && !quota.admit(route.isWrite(method))) {
             byte[] out = encode(exchange, Answer.of(429, ErrorBody.quotaExceeded(route.isWrite(method)), null));
-            log(method, route, pathAndQuery, 429, raw.length, out.length, "quota");
+            log(sent, method, route, pathAndQuery, 429, raw.length, out.length, "quota");
             write(exchange, 429, out);
             return;
         }
         Answer answer = answer(exchange, route, rawQuery, raw);
         if (fault instanceof FaultRule.Action.ApplyThenDrop) {
-            log(method, route, pathAndQuery, 0, raw.length, 0, "fault:applyThenDrop");
+            log(sent, method, route, pathAndQuery, 0, raw.length, 0, "fault:applyThenDrop");
             return;
         }
         if (fault instanceof FaultRule.Action.Respond respond) {
-            respond(exchange, method, route, pathAndQuery, raw.length, respond);
+            respond(exchange, sent, method, route, pathAndQuery, raw.length, respond);
             return;
         }
         byte[] out = encode(exchange, answer);
@@ -135,12 +141,13 @@ public final class HttpFront implements HttpHandler {
                 ? "fault:delay"
                 : answer.status() == 200 ? "ok" : "error:" + answer.status();
         // Logged before the answer leaves, so a caller that has its response also sees the record.
-        log(method, route, pathAndQuery, answer.status(), raw.length, out.length, outcome);
+        log(sent, method, route, pathAndQuery, answer.status(), raw.length, out.length, outcome);
         write(exchange, answer.status(), out);
     }
 
     private void respond(
             HttpExchange exchange,
+            Sent sent,
             String method,
             Route route,
             String pathAndQuery,
@@ -149,7 +156,7 @@ public final class HttpFront implements HttpHandler {
             throws IOException {
         byte[] out =
                 encode(exchange, new Answer(respond.code(), respond.body().getBytes(StandardCharsets.UTF_8), null));
-        log(method, route, pathAndQuery, respond.code(), inBytes, out.length, "fault:respond");
+        log(sent, method, route, pathAndQuery, respond.code(), inBytes, out.length, "fault:respond");
         write(exchange, respond.code(), out);
     }
 
@@ -220,8 +227,33 @@ public final class HttpFront implements HttpHandler {
         }
     }
 
-    private void log(String method, Route route, String pathAndQuery, int status, long in, long out, String outcome) {
-        traffic.record(new RequestRecord(method, route.endpoint(), pathAndQuery, status, in, out, outcome));
+    /** What the client sent besides method and path: its headers and its body, un-gzipped, as text. */
+    private record Sent(Map<String, List<String>> headers, String body) {}
+
+    private void log(
+            Sent sent, String method, Route route, String pathAndQuery, int status, long in, long out, String outcome) {
+        traffic.record(new RequestRecord(
+                method, route.endpoint(), pathAndQuery, status, in, out, outcome, sent.headers(), sent.body()));
+    }
+
+    /** The request's headers, names in lower case (HTTP names are case-insensitive), values in order. */
+    private static Map<String, List<String>> headers(HttpExchange exchange) {
+        Map<String, List<String>> headers = new TreeMap<>();
+        exchange.getRequestHeaders()
+                .forEach((name, values) -> headers.merge(
+                        name.toLowerCase(Locale.ROOT),
+                        List.copyOf(values),
+                        (a, b) -> Stream.concat(a.stream(), b.stream()).toList()));
+        return headers;
+    }
+
+    /** The body as the API reads it, or the bytes as sent when they are not valid gzip (the API refuses those). */
+    private static String recordedBody(HttpExchange exchange, byte[] raw) {
+        try {
+            return new String(decoded(exchange, raw), StandardCharsets.UTF_8);
+        } catch (IOException | SheetsError e) {
+            return new String(raw, StandardCharsets.ISO_8859_1);
+        }
     }
 
     private void sleep(Duration delay) {
