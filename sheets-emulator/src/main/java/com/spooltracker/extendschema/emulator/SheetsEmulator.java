@@ -63,17 +63,16 @@ import java.util.concurrent.Executors;
  * </pre>
  *
  * Thread-safe. Each API request is applied atomically under its spreadsheet's lock.
+ *
+ * <p>One JVM-wide effect: the first {@code start} sets the system property {@code sun.net.httpserver.nodelay}
+ * to {@code true} unless it is set already, since the JDK's server has no per-server option for it and
+ * without it every answer waits about 40 ms for the client's delayed ACK. Set it to {@code false} before the
+ * first start to keep the JDK's default.
  */
 public final class SheetsEmulator implements AutoCloseable {
 
-    static {
-        // The JDK server writes the headers and the body of an answer separately; with Nagle's algorithm on,
-        // the body then waits for the client's delayed ACK, about 40 ms per call. Read once, when the first
-        // JDK HttpServer in the JVM starts; an explicit setting is kept.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
+    /** The JDK server's switch for TCP_NODELAY on its sockets. */
+    static final String NODELAY = "sun.net.httpserver.nodelay";
 
     private final Workbook workbook = new Workbook();
     private final FaultBook faults = new FaultBook();
@@ -84,6 +83,7 @@ public final class SheetsEmulator implements AutoCloseable {
     private final ExecutorService executor;
 
     private SheetsEmulator(int port, EmulatorClock clock) {
+        noDelayUnlessSet();
         quota = new QuotaGate(clock);
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
@@ -100,7 +100,24 @@ public final class SheetsEmulator implements AutoCloseable {
         server.start();
     }
 
-    /** Starts on 127.0.0.1 on a free port. */
+    /**
+     * The JDK server writes the headers and the body of an answer separately; with Nagle's algorithm on,
+     * the body then waits for the client's delayed ACK, about 40 ms per call. The JDK has no per-server
+     * option for it, only the system property {@value #NODELAY}, read once when the first
+     * {@code HttpServer} in the JVM starts. So starting an emulator sets it to {@code true} unless it is set
+     * already (run with {@code -Dsun.net.httpserver.nodelay=false} to keep Nagle's algorithm); loading the
+     * class changes nothing.
+     */
+    private static void noDelayUnlessSet() {
+        if (System.getProperty(NODELAY) == null) {
+            System.setProperty(NODELAY, "true");
+        }
+    }
+
+    /**
+     * Starts on 127.0.0.1 on a free port. The first start in a JVM sets the system property
+     * {@code sun.net.httpserver.nodelay=true} unless it is set (see the class comment).
+     */
     public static SheetsEmulator start() {
         return start(0);
     }
