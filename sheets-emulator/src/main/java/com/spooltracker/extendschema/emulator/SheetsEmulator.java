@@ -266,6 +266,11 @@ public final class SheetsEmulator implements AutoCloseable {
         faults.clear();
     }
 
+    /** The armed fault rules, in the order they were added (also {@code GET /admin/faults}, with counts). */
+    public List<FaultRule> faults() {
+        return faults.list().stream().map(FaultBook.Armed::rule).toList();
+    }
+
     /** Sets the quota; null removes it. */
     public void setQuota(Quota quota) {
         this.quota.set(quota);
@@ -339,7 +344,7 @@ public final class SheetsEmulator implements AutoCloseable {
         }
 
         @Override
-        public List<FaultBook.Armed> faults() {
+        public List<FaultBook.Armed> armedFaults() {
             return faults.list();
         }
 

@@ -128,7 +128,7 @@ final class AdminApi {
 
     private JsonObject faults() {
         JsonArray list = new JsonArray();
-        for (FaultBook.Armed armed : control.faults()) {
+        for (FaultBook.Armed armed : control.armedFaults()) {
             JsonObject one = AdminJson.fault(armed.rule());
             one.addProperty("matched", armed.matched());
             one.addProperty("fired", armed.fired());

@@ -20,7 +20,7 @@ public interface Control {
     void clearFaults();
 
     /** The armed rules with their match and fire counts. */
-    List<FaultBook.Armed> faults();
+    List<FaultBook.Armed> armedFaults();
 
     void setQuota(Quota quota);
 
