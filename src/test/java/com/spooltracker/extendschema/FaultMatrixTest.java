@@ -15,6 +15,7 @@ import com.google.gson.JsonObject;
 import com.spooltracker.extendschema.cache.ColumnMapCache;
 import com.spooltracker.extendschema.emulator.control.FakeClock;
 import com.spooltracker.extendschema.emulator.control.RequestRecord;
+import com.spooltracker.extendschema.local.DemoSpreadsheet;
 import com.spooltracker.extendschema.testing.Dumps;
 import com.spooltracker.extendschema.testing.FaultScenarios;
 import com.spooltracker.extendschema.testing.FaultScenarios.Call;
@@ -208,7 +209,7 @@ class FaultMatrixTest {
     /** The demo spreadsheet before migration; on a warm instance the column map is already cached (by a dry run). */
     private static void freshDemo(boolean warm) {
         fixture.emulator().reset();
-        fixture.emulator().seedDemo();
+        fixture.emulator().seed(DemoSpreadsheet.seed());
         ColumnMapCache.shared().invalidateAll();
         if (warm) {
             assertEquals(200, fixture.function().post("dryRun=true").status());

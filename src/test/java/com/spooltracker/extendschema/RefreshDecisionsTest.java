@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
-import com.spooltracker.extendschema.emulator.DemoSpreadsheet;
+import com.spooltracker.extendschema.local.DemoSpreadsheet;
 import com.spooltracker.extendschema.testing.Dumps;
 import com.spooltracker.extendschema.testing.FunctionFixture;
 import com.spooltracker.extendschema.testing.FunctionServer.Response;
@@ -25,7 +25,7 @@ class RefreshDecisionsTest {
 
     @Test
     void aKeyHiddenByTheNumberFormatIsNoSpoolForTheMigrationNorForTheRefresh() {
-        fixture.emulator().seedDemo();
+        fixture.emulator().seed(DemoSpreadsheet.seed());
         fixture.emulator()
                 .edit(
                         "demo",

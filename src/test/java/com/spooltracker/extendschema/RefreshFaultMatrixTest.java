@@ -12,6 +12,7 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.spooltracker.extendschema.cache.ColumnMapCache;
 import com.spooltracker.extendschema.emulator.control.FakeClock;
+import com.spooltracker.extendschema.local.DemoSpreadsheet;
 import com.spooltracker.extendschema.testing.Dumps;
 import com.spooltracker.extendschema.testing.FaultScenarios;
 import com.spooltracker.extendschema.testing.FaultScenarios.Call;
@@ -117,7 +118,7 @@ class RefreshFaultMatrixTest {
 
     private static void migratedDemo() {
         fixture.emulator().reset();
-        fixture.emulator().seedDemo();
+        fixture.emulator().seed(DemoSpreadsheet.seed());
         ColumnMapCache.shared().invalidateAll();
         assertEquals(200, fixture.function().post("").status());
         ColumnMapCache.shared().invalidateAll();

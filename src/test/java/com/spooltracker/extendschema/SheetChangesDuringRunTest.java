@@ -8,6 +8,7 @@ import com.spooltracker.extendschema.cache.ColumnMapCache;
 import com.spooltracker.extendschema.emulator.SheetsEmulator;
 import com.spooltracker.extendschema.emulator.control.FakeClock;
 import com.spooltracker.extendschema.emulator.control.FaultRule;
+import com.spooltracker.extendschema.local.DemoSpreadsheet;
 import com.spooltracker.extendschema.testing.Dumps;
 import com.spooltracker.extendschema.testing.FunctionServer;
 import com.spooltracker.extendschema.testing.FunctionServer.Response;
@@ -27,9 +28,9 @@ class SheetChangesDuringRunTest {
         FakeClock clock = new FakeClock();
         try (SheetsEmulator emulator = SheetsEmulator.start(clock);
                 FunctionServer function = FunctionServer.start(emulator.hostPort(), "demo")) {
-            emulator.seedDemo();
+            emulator.seed(DemoSpreadsheet.seed());
             JsonObject expected = migrated(emulator, function);
-            emulator.seedDemo();
+            emulator.seed(DemoSpreadsheet.seed());
             ColumnMapCache.shared().invalidateAll();
             JsonObject before = emulator.dump("demo");
             emulator.addFault(FaultRule.on("spreadsheets.batchUpdate").delay(Duration.ofSeconds(1)));

@@ -9,6 +9,7 @@ import com.google.gson.JsonParser;
 import com.spooltracker.extendschema.emulator.SheetsEmulator;
 import com.spooltracker.extendschema.emulator.control.FakeClock;
 import com.spooltracker.extendschema.emulator.control.FaultRule;
+import com.spooltracker.extendschema.local.DemoSpreadsheet;
 import com.spooltracker.extendschema.testing.FakeRetryClock;
 import com.spooltracker.extendschema.testing.FunctionServer;
 import java.io.ByteArrayOutputStream;
@@ -43,7 +44,7 @@ class UnreachableHostTest {
     @BeforeEach
     void start() throws IOException {
         emulator = SheetsEmulator.start();
-        emulator.seedDemo();
+        emulator.seed(DemoSpreadsheet.seed());
         emulator.addFault(FaultRule.on("spreadsheets.get").times(0).dropBeforeAnswer());
         host = emulator.hostPort();
         try (ServerSocket socket = new ServerSocket(0)) {

@@ -224,7 +224,7 @@ class UpstreamMisbehaviourTest {
     private static String valuesAnswer(String at, String poison) {
         List<String> ranges = new java.util.ArrayList<>();
         List<String> header = new java.util.ArrayList<>();
-        for (String name : com.spooltracker.extendschema.emulator.DemoSpreadsheet.UNIONES_HEADERS) {
+        for (String name : com.spooltracker.extendschema.local.DemoSpreadsheet.UNIONES_HEADERS) {
             header.add("[\"" + name + "\"]");
         }
         ranges.add("{\"majorDimension\":\"COLUMNS\",\"values\":[" + String.join(",", header) + "]}");
@@ -288,7 +288,7 @@ class UpstreamMisbehaviourTest {
                 + "{\"formattedValue\":\"Pulgadas_SOLD\"}]},{\"values\":[{},"
                 + (at.equals("metric") ? poison : cell) + "," + cell + "," + cell + "," + cell + "," + cell + "]}]}";
         List<String> header = new java.util.ArrayList<>();
-        for (String name : com.spooltracker.extendschema.emulator.DemoSpreadsheet.OPERACIONES_HEADERS) {
+        for (String name : com.spooltracker.extendschema.local.DemoSpreadsheet.OPERACIONES_HEADERS) {
             header.add("{\"formattedValue\":\"" + name + "\"}");
         }
         for (String name : List.of(
@@ -322,7 +322,7 @@ class UpstreamMisbehaviourTest {
         assertEquals(200, response.status(), response::toString);
         JsonObject metrics = response.json().getAsJsonObject("metrics");
         assertEquals(
-                com.spooltracker.extendschema.emulator.DemoSpreadsheet.SPOOLS,
+                com.spooltracker.extendschema.local.DemoSpreadsheet.SPOOLS,
                 metrics.get("rowsChecked").getAsInt(),
                 metrics::toString);
         assertEquals(0, metrics.getAsJsonObject("orphanUnions").get("count").getAsInt(), "OT 1204 is a spool's");

@@ -1,7 +1,6 @@
 package com.spooltracker.extendschema.local;
 
 import com.spooltracker.extendschema.LocalSheets;
-import com.spooltracker.extendschema.emulator.DemoSpreadsheet;
 import com.spooltracker.extendschema.emulator.SheetsEmulator;
 
 /**
@@ -21,7 +20,7 @@ public final class EmbeddedDemoSheets implements LocalSheets {
     private static synchronized SheetsEmulator demo() {
         if (emulator == null) {
             emulator = SheetsEmulator.start();
-            emulator.seedDemo();
+            emulator.seed(DemoSpreadsheet.seed());
         }
         return emulator;
     }

@@ -20,7 +20,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the emulator standalone: {@code mvn -q -f sheets-emulator/pom.xml compile exec:java -Dexec.args="--port 9090"}.
- * Options: {@code --port N} (default 9090), {@code --seed FILE.json} (default: the demo spreadsheet),
+ * Options: {@code --port N} (default 9090), {@code --seed FILE.json} (default: {@link #EXAMPLE}, a one-sheet example),
  * {@code --help}. Stops on Ctrl-C.
  */
 public final class EmulatorMain {
@@ -28,9 +28,19 @@ public final class EmulatorMain {
     private static final String USAGE = """
       Usage: EmulatorMain [--port N] [--seed FILE.json] [--help]
         --port N          listen on 127.0.0.1:N (default 9090; 0 = any free port)
-        --seed FILE.json  serve the spreadsheet in FILE.json (seed format) instead of the demo
+        --seed FILE.json  serve the spreadsheet in FILE.json (seed format) instead of the example
+                          spreadsheet 'example' (Sheet1: name/qty, bolt/12, nut/3)
         --help            print this help
       Admin API under /admin/ (see README); stop with Ctrl-C.""";
+
+    /**
+     * What a standalone emulator serves without {@code --seed}: a spreadsheet {@code example} whose
+     * {@code Sheet1} holds three rows, enough to see a client talk to it. More spreadsheets can be added
+     * through {@code PUT /admin/spreadsheets}.
+     */
+    static final String EXAMPLE = """
+            {"spreadsheetId":"example","title":"Example","sheets":[
+              {"title":"Sheet1","rows":[["name","qty"],["bolt",12],["nut",3]]}]}""";
 
     private EmulatorMain() {}
 
@@ -63,11 +73,7 @@ public final class EmulatorMain {
             System.exit(1);
             return;
         }
-        if (spreadsheet == null) {
-            emulator.seedDemo();
-        } else {
-            emulator.seed(spreadsheet);
-        }
+        emulator.seed(spreadsheet == null ? EXAMPLE : spreadsheet.toString());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             emulator.close();

@@ -42,7 +42,7 @@ import java.util.concurrent.Executors;
  *
  * <pre>
  * try (SheetsEmulator emu = SheetsEmulator.start()) {
- *   emu.seedDemo();
+ *   emu.seed("{\"spreadsheetId\":\"s1\",\"sheets\":[{\"title\":\"Sheet1\",\"rows\":[[\"name\",\"qty\"],[\"bolt\",12]]}]}");
  *   Sheets sheets = new Sheets.Builder(transport, json, req -> {}).setRootUrl(emu.rootUrl()).build();
  *   ...
  *   emu.addFault(FaultRule.on("values.batchUpdate").status(503));
@@ -153,11 +153,6 @@ public final class SheetsEmulator implements AutoCloseable {
     /** Creates or replaces a spreadsheet; IllegalArgumentException if it is invalid or outside its grid. */
     public void seed(JsonObject spreadsheet) {
         workbook.put(SeedFormat.read(spreadsheet));
-    }
-
-    /** (Re)creates the {@code demo} spreadsheet, see {@link DemoSpreadsheet}. */
-    public void seedDemo() {
-        seed(DemoSpreadsheet.seed());
     }
 
     /** The spreadsheet in seed format, deterministic; IllegalArgumentException if unknown. */
@@ -371,11 +366,6 @@ public final class SheetsEmulator implements AutoCloseable {
         @Override
         public void reset() {
             SheetsEmulator.this.reset();
-        }
-
-        @Override
-        public void seedDemo() {
-            SheetsEmulator.this.seedDemo();
         }
     }
 }

@@ -145,22 +145,14 @@ class AdminApiTest extends EmulatorFixture {
     }
 
     @Test
-    void resetDropsEverythingAndDemoReseeds() throws Exception {
+    void resetDropsEverything() throws Exception {
         seedSmall();
         emu.addFault(FaultRule.on("values.get").times(0).status(500));
         assertEquals(200, call("POST", "reset", null).statusCode());
         assertThrows(IllegalArgumentException.class, () -> emu.dump("s1"));
         assertEquals(0, emu.counters().calls());
-        assertEquals(200, call("POST", "demo", null).statusCode());
-        assertEquals(
-                "TAG_SPOOL",
-                sheets.spreadsheets()
-                        .values()
-                        .get("demo", "Operaciones!A1")
-                        .execute()
-                        .getValues()
-                        .get(0)
-                        .get(0));
+        assertEquals(List.of(), emu.faults());
+        assertEquals(404, call("POST", "demo", null).statusCode(), "the library has no demo of its own");
     }
 
     @Test

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +14,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -96,5 +100,27 @@ class EmulatorMainTest {
         Run run = run("--port", port);
         assertEquals(2, run.exit());
         assertTrue(run.err().contains("Bad --port " + port), run.err());
+    }
+
+    @Test
+    @Timeout(60)
+    void withoutASeedItServesTheExampleSpreadsheet() throws Exception {
+        String javaBin = ProcessHandle.current().info().command().orElse("java");
+        Process process = new ProcessBuilder(
+                        javaBin,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        EmulatorMain.class.getName(),
+                        "--port",
+                        "0")
+                .start();
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String banner = out.readLine();
+            assertTrue(banner.contains("serving spreadsheets [example]"), banner);
+        } finally {
+            process.destroy();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
     }
 }

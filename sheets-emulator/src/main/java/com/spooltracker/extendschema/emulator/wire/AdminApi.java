@@ -51,8 +51,7 @@ final class AdminApi {
             "GET /admin/counters",
             "DELETE /admin/counters",
             "GET /admin/requests",
-            "POST /admin/reset",
-            "POST /admin/demo");
+            "POST /admin/reset");
 
     private HttpFront.Answer route(String method, String path, JsonObject json) {
         String key = method + " " + (path.startsWith("spreadsheets/") ? "spreadsheets/{id}" : path);
@@ -94,10 +93,6 @@ final class AdminApi {
             case "GET requests" -> HttpFront.Answer.ok(requests());
             case "POST reset" -> {
                 control.reset();
-                yield done();
-            }
-            case "POST demo" -> {
-                control.seedDemo();
                 yield done();
             }
             default ->

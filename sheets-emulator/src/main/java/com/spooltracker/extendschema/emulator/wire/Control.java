@@ -31,6 +31,4 @@ public interface Control {
     void resetCounters();
 
     void reset();
-
-    void seedDemo();
 }

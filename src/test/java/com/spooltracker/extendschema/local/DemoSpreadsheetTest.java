@@ -1,18 +1,39 @@
-package com.spooltracker.extendschema.emulator;
+package com.spooltracker.extendschema.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.api.client.http.javanet.NetHttpTransport;
+import com.google.api.client.json.gson.GsonFactory;
+import com.google.api.services.sheets.v4.Sheets;
 import com.google.api.services.sheets.v4.model.SheetProperties;
 import com.google.api.services.sheets.v4.model.Spreadsheet;
+import com.spooltracker.extendschema.emulator.SheetsEmulator;
+import com.spooltracker.extendschema.emulator.junit.SheetsEmulatorExtension;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-class DemoSpreadsheetTest extends EmulatorFixture {
+class DemoSpreadsheetTest {
+
+    @RegisterExtension
+    static final SheetsEmulatorExtension SHEETS = new SheetsEmulatorExtension();
+
+    private SheetsEmulator emu;
+    private Sheets sheets;
+
+    @BeforeEach
+    void client() {
+        emu = SHEETS.emulator();
+        sheets = new Sheets.Builder(new NetHttpTransport(), GsonFactory.getDefaultInstance(), null)
+                .setRootUrl(SHEETS.rootUrl())
+                .build();
+    }
 
     @Test
     void operacionesHasTheV3SchemaOnAThousandBySixtySevenGrid() throws Exception {
-        emu.seedDemo();
+        emu.seed(DemoSpreadsheet.seed());
         Spreadsheet demo = sheets.spreadsheets().get("demo").execute();
         assertEquals(
                 List.of("Operaciones", "Uniones", "Metadata"),
@@ -60,7 +81,7 @@ class DemoSpreadsheetTest extends EmulatorFixture {
 
     @Test
     void demoHasDatesEmptyCellsUnionsAndEvents() throws Exception {
-        emu.seedDemo();
+        emu.seed(DemoSpreadsheet.seed());
         List<List<Object>> fechaIngreso = sheets.spreadsheets()
                 .values()
                 .get("demo", "Operaciones!T2:T3")
@@ -86,10 +107,10 @@ class DemoSpreadsheetTest extends EmulatorFixture {
 
     @Test
     void demoIsTheSameEveryTime() {
-        emu.seedDemo();
+        emu.seed(DemoSpreadsheet.seed());
         var first = emu.dump("demo");
         emu.reset();
-        emu.seedDemo();
+        emu.seed(DemoSpreadsheet.seed());
         assertEquals(first, emu.dump("demo"));
     }
 }

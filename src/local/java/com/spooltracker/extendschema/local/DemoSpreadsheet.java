@@ -1,4 +1,4 @@
-package com.spooltracker.extendschema.emulator;
+package com.spooltracker.extendschema.local;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonNull;
