@@ -8,10 +8,10 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.spooltracker.extendschema.cache.ColumnMapCache;
-import com.spooltracker.extendschema.emulator.SheetsEmulator;
 import com.spooltracker.extendschema.local.DemoSpreadsheet;
 import com.spooltracker.extendschema.migrations.Schema;
 import com.spooltracker.extendschema.testing.Dumps;
+import io.sheetsemulator.SheetsEmulator;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStreamReader;
@@ -50,11 +50,7 @@ class CliTest {
         Path seed = Files.createTempFile("demo-seed", ".json");
         Files.writeString(seed, DemoSpreadsheet.seed().toString());
         Process emulator = java(
-                        "com.spooltracker.extendschema.emulator.EmulatorMain",
-                        "--port",
-                        Integer.toString(port),
-                        "--seed",
-                        seed.toString())
+                        "io.sheetsemulator.EmulatorMain", "--port", Integer.toString(port), "--seed", seed.toString())
                 .start();
         try {
             BufferedReader lines =

@@ -283,7 +283,7 @@ class ExtendSchemaFunctionTest {
         JsonObject auditBefore = sheet(fixture.emulator().dump("demo"), AUDIT);
         // A 400 says the append was refused; a 500 would leave it unknown (UpstreamMisbehaviourTest).
         fixture.emulator()
-                .addFault(com.spooltracker.extendschema.emulator.control.FaultRule.on("values.append")
+                .addFault(io.sheetsemulator.control.FaultRule.on("values.append")
                         .times(0)
                         .status(400));
 

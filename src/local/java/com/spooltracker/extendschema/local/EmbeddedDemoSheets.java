@@ -1,7 +1,7 @@
 package com.spooltracker.extendschema.local;
 
 import com.spooltracker.extendschema.LocalSheets;
-import com.spooltracker.extendschema.emulator.SheetsEmulator;
+import io.sheetsemulator.SheetsEmulator;
 
 /**
  * The local run's Sheets API: one embedded emulator per JVM, seeded with the demo spreadsheet when first

@@ -1,9 +1,9 @@
 package com.spooltracker.extendschema.bench;
 
-import com.spooltracker.extendschema.emulator.SheetsEmulator;
-import com.spooltracker.extendschema.emulator.control.Counters;
-import com.spooltracker.extendschema.emulator.control.RequestRecord;
 import com.spooltracker.extendschema.local.DemoSpreadsheet;
+import io.sheetsemulator.SheetsEmulator;
+import io.sheetsemulator.control.Counters;
+import io.sheetsemulator.control.RequestRecord;
 import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -2,7 +2,7 @@ package com.spooltracker.extendschema.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.spooltracker.extendschema.emulator.SheetsEmulator;
+import io.sheetsemulator.SheetsEmulator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
