@@ -9,13 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import com.spooltracker.extendschema.emulator.SheetsEmulator;
 import com.spooltracker.extendschema.sheets.ApiCallCounter;
 import com.spooltracker.extendschema.sheets.RetryListener;
 import com.spooltracker.extendschema.sheets.RetryPolicy;
 import com.spooltracker.extendschema.sheets.SheetsClientFactory;
 import com.spooltracker.extendschema.sheets.SheetsGateway;
 import com.spooltracker.extendschema.testing.Seed;
+import io.sheetsemulator.SheetsEmulator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -8,15 +8,18 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.spooltracker.extendschema.cache.ColumnMapCache;
-import com.spooltracker.extendschema.emulator.SheetsEmulator;
+import com.spooltracker.extendschema.local.DemoSpreadsheet;
 import com.spooltracker.extendschema.migrations.Schema;
 import com.spooltracker.extendschema.testing.Dumps;
+import io.sheetsemulator.SheetsEmulator;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +46,11 @@ class CliTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        Process emulator = java("com.spooltracker.extendschema.emulator.EmulatorMain", "--port", Integer.toString(port))
+        // The standalone emulator serves the demo from a seed file, as a person would start it.
+        Path seed = Files.createTempFile("demo-seed", ".json");
+        Files.writeString(seed, DemoSpreadsheet.seed().toString());
+        Process emulator = java(
+                        "io.sheetsemulator.EmulatorMain", "--port", Integer.toString(port), "--seed", seed.toString())
                 .start();
         try {
             BufferedReader lines =
@@ -64,6 +71,7 @@ class CliTest {
         } finally {
             emulator.destroy();
             emulator.waitFor(10, TimeUnit.SECONDS);
+            Files.deleteIfExists(seed);
         }
     }
 
@@ -71,7 +79,7 @@ class CliTest {
     void exitCodesTellDoneConflictUsageAndFailureApart() {
         ColumnMapCache.shared().invalidateAll();
         try (SheetsEmulator emulator = SheetsEmulator.start()) {
-            emulator.seedDemo();
+            emulator.seed(DemoSpreadsheet.seed());
             String host = emulator.hostPort();
 
             Run json = cli("--emulator", host, "--dry-run", "--json");
@@ -157,7 +165,7 @@ class CliTest {
     void refreshMetricsPrintsTheDriftThenWritesItOnce() {
         ColumnMapCache.shared().invalidateAll();
         try (SheetsEmulator emulator = SheetsEmulator.start()) {
-            emulator.seedDemo();
+            emulator.seed(DemoSpreadsheet.seed());
             String host = emulator.hostPort();
 
             Run dry = cli("--emulator", host, "--dry-run", "--refresh-metrics");
@@ -240,7 +248,7 @@ class CliTest {
     void validateExitsThreeWithFindingsOnAV3TrackerAndZeroOnceMigratedAndInfoListsBothVersions() {
         ColumnMapCache.shared().invalidateAll();
         try (SheetsEmulator emulator = SheetsEmulator.start()) {
-            emulator.seedDemo();
+            emulator.seed(DemoSpreadsheet.seed());
             String host = emulator.hostPort();
 
             Run v3 = cli("--emulator", host, "--validate");

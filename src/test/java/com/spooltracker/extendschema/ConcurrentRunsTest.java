@@ -14,11 +14,12 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.spooltracker.extendschema.cache.ColumnMapCache;
-import com.spooltracker.extendschema.emulator.SheetsEmulator;
-import com.spooltracker.extendschema.emulator.control.FaultRule;
+import com.spooltracker.extendschema.local.DemoSpreadsheet;
 import com.spooltracker.extendschema.testing.Dumps;
 import com.spooltracker.extendschema.testing.FunctionServer;
 import com.spooltracker.extendschema.testing.Race;
+import io.sheetsemulator.SheetsEmulator;
+import io.sheetsemulator.control.FaultRule;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
@@ -42,7 +43,7 @@ class ConcurrentRunsTest {
         ColumnMapCache.shared().invalidateAll();
         try (SheetsEmulator emulator = SheetsEmulator.start();
                 FunctionServer function = FunctionServer.start(emulator.hostPort(), "demo")) {
-            emulator.seedDemo();
+            emulator.seed(DemoSpreadsheet.seed());
             JsonObject before = emulator.dump("demo");
             // Reads as slow as Google's widen the window between a run's read and its writes.
             emulator.addFault(FaultRule.on("spreadsheets.get").times(0).delay(Duration.ofMillis(150)));

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.spooltracker.extendschema.emulator.DemoSpreadsheet;
-import com.spooltracker.extendschema.emulator.SheetsEmulator;
+import com.spooltracker.extendschema.local.DemoSpreadsheet;
 import com.spooltracker.extendschema.testing.Dumps;
 import com.spooltracker.extendschema.testing.ExpectedMetrics;
+import io.sheetsemulator.SheetsEmulator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -24,7 +24,7 @@ class DemoUnionesTest {
     void unionesHasSeveralUnionsPerOtPartialProgressOrphansAndBadDiameters() {
         JsonObject dump;
         try (SheetsEmulator emu = SheetsEmulator.start()) {
-            emu.seedDemo();
+            emu.seed(DemoSpreadsheet.seed());
             dump = emu.dump("demo");
         }
         JsonObject operaciones = Dumps.sheet(dump, "Operaciones");

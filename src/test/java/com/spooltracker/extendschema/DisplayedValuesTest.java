@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
-import com.spooltracker.extendschema.emulator.DemoSpreadsheet;
+import com.spooltracker.extendschema.local.DemoSpreadsheet;
 import com.spooltracker.extendschema.schema.HeaderName;
 import com.spooltracker.extendschema.testing.Dumps;
 import com.spooltracker.extendschema.testing.EarlierLayout;

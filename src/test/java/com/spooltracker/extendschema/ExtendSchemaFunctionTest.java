@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.spooltracker.extendschema.emulator.DemoSpreadsheet;
+import com.spooltracker.extendschema.local.DemoSpreadsheet;
 import com.spooltracker.extendschema.schema.ColumnMap;
 import com.spooltracker.extendschema.testing.Dumps;
 import com.spooltracker.extendschema.testing.FunctionFixture;
@@ -283,7 +283,7 @@ class ExtendSchemaFunctionTest {
         JsonObject auditBefore = sheet(fixture.emulator().dump("demo"), AUDIT);
         // A 400 says the append was refused; a 500 would leave it unknown (UpstreamMisbehaviourTest).
         fixture.emulator()
-                .addFault(com.spooltracker.extendschema.emulator.control.FaultRule.on("values.append")
+                .addFault(io.sheetsemulator.control.FaultRule.on("values.append")
                         .times(0)
                         .status(400));
 

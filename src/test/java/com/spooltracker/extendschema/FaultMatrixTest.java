@@ -13,8 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.spooltracker.extendschema.cache.ColumnMapCache;
-import com.spooltracker.extendschema.emulator.control.FakeClock;
-import com.spooltracker.extendschema.emulator.control.RequestRecord;
+import com.spooltracker.extendschema.local.DemoSpreadsheet;
 import com.spooltracker.extendschema.testing.Dumps;
 import com.spooltracker.extendschema.testing.FaultScenarios;
 import com.spooltracker.extendschema.testing.FaultScenarios.Call;
@@ -22,6 +21,8 @@ import com.spooltracker.extendschema.testing.FaultScenarios.Fault;
 import com.spooltracker.extendschema.testing.FunctionFixture;
 import com.spooltracker.extendschema.testing.FunctionServer;
 import com.spooltracker.extendschema.testing.FunctionServer.Response;
+import io.sheetsemulator.control.FakeClock;
+import io.sheetsemulator.control.RequestRecord;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -216,7 +217,7 @@ class FaultMatrixTest {
     /** The demo spreadsheet before migration; on a warm instance the column map is already cached (by a dry run). */
     private static void freshDemo(boolean warm) {
         fixture.emulator().reset();
-        fixture.emulator().seedDemo();
+        fixture.emulator().seed(DemoSpreadsheet.seed());
         ColumnMapCache.shared().invalidateAll();
         if (warm) {
             assertEquals(200, fixture.function().post("dryRun=true").status());

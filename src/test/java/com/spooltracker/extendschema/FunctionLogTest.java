@@ -7,8 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.spooltracker.extendschema.cache.ColumnMapCache;
-import com.spooltracker.extendschema.emulator.SheetsEmulator;
+import com.spooltracker.extendschema.local.DemoSpreadsheet;
 import com.spooltracker.extendschema.testing.FunctionServer;
+import io.sheetsemulator.SheetsEmulator;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -110,7 +111,7 @@ class FunctionLogTest {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         PrintStream original = System.out;
         try (SheetsEmulator emulator = SheetsEmulator.start()) {
-            emulator.seedDemo();
+            emulator.seed(DemoSpreadsheet.seed());
             System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
             Map<String, String> all = new HashMap<>(settings);
             all.put("SHEETS_EMULATOR_HOST", emulator.hostPort());

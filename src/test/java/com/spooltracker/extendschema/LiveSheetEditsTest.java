@@ -12,11 +12,12 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.spooltracker.extendschema.cache.ColumnMapCache;
-import com.spooltracker.extendschema.emulator.SheetsEmulator;
+import com.spooltracker.extendschema.local.DemoSpreadsheet;
 import com.spooltracker.extendschema.testing.Dumps;
 import com.spooltracker.extendschema.testing.ExpectedMetrics;
 import com.spooltracker.extendschema.testing.FunctionFixture;
 import com.spooltracker.extendschema.testing.FunctionServer.Response;
+import io.sheetsemulator.SheetsEmulator;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +47,7 @@ class LiveSheetEditsTest {
     @BeforeEach
     void migratedDemoWithFortyWrongRows() {
         emulator = fixture.emulator();
-        emulator.seedDemo();
+        emulator.seed(DemoSpreadsheet.seed());
         Response first = fixture.function().post("refreshMetrics=true");
         assertEquals(200, first.status(), first::toString);
         List<List<Object>> wrong = new ArrayList<>();

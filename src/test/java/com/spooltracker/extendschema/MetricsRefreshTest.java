@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.spooltracker.extendschema.cache.ColumnMapCache;
-import com.spooltracker.extendschema.emulator.DemoSpreadsheet;
+import com.spooltracker.extendschema.local.DemoSpreadsheet;
 import com.spooltracker.extendschema.testing.Dumps;
 import com.spooltracker.extendschema.testing.EarlierLayout;
 import com.spooltracker.extendschema.testing.ExpectedMetrics;
@@ -39,7 +39,7 @@ class MetricsRefreshTest {
 
     @Test
     void dryRunOnTheV3DemoReportsTheDriftAfterTheMigrationWouldRunAndWritesNothing() {
-        fixture.emulator().seedDemo();
+        fixture.emulator().seed(DemoSpreadsheet.seed());
         JsonObject before = fixture.emulator().dump("demo");
         fixture.emulator().resetCounters();
 
@@ -65,7 +65,7 @@ class MetricsRefreshTest {
 
     @Test
     void oneCallMigratesAndFillsTheDemoAndTheNextFindsNothingToWrite() {
-        fixture.emulator().seedDemo();
+        fixture.emulator().seed(DemoSpreadsheet.seed());
         JsonObject before = fixture.emulator().dump("demo");
 
         Response first = fixture.function().postJson("", "{\"refreshMetrics\": true}");
@@ -258,7 +258,7 @@ class MetricsRefreshTest {
 
     @Test
     void withoutTheOptionTheAnswerHasNoMetricsAndTheMetricsStayZero() {
-        fixture.emulator().seedDemo();
+        fixture.emulator().seed(DemoSpreadsheet.seed());
         Response response = fixture.function().post("");
         assertEquals(200, response.status());
         assertFalse(response.json().has("metrics"));
@@ -268,7 +268,7 @@ class MetricsRefreshTest {
 
     @Test
     void badOptionsAre400s() {
-        fixture.emulator().seedDemo();
+        fixture.emulator().seed(DemoSpreadsheet.seed());
         assertEquals(400, fixture.function().post("refreshMetrics=yes").status());
         assertEquals(
                 400,

@@ -8,13 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.spooltracker.extendschema.cache.ColumnMapCache;
-import com.spooltracker.extendschema.emulator.SheetsEmulator;
-import com.spooltracker.extendschema.emulator.control.FakeClock;
-import com.spooltracker.extendschema.emulator.control.Quota;
+import com.spooltracker.extendschema.local.DemoSpreadsheet;
 import com.spooltracker.extendschema.testing.Dumps;
 import com.spooltracker.extendschema.testing.FakeRetryClock;
 import com.spooltracker.extendschema.testing.FunctionServer;
 import com.spooltracker.extendschema.testing.FunctionServer.Response;
+import io.sheetsemulator.SheetsEmulator;
+import io.sheetsemulator.control.FakeClock;
+import io.sheetsemulator.control.Quota;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -58,7 +59,7 @@ class RateLimitedRunsTest {
                                 FakeRetryClock.register(clock)))) {
             JsonObject expected = faultFreeMigration(emulator, function);
             emulator.reset();
-            emulator.seedDemo();
+            emulator.seed(DemoSpreadsheet.seed());
             emulator.seed(SCRATCH);
             ColumnMapCache.shared().invalidateAll();
             JsonObject before = emulator.dump("demo");
@@ -116,7 +117,7 @@ class RateLimitedRunsTest {
     }
 
     private static JsonObject faultFreeMigration(SheetsEmulator emulator, FunctionServer function) {
-        emulator.seedDemo();
+        emulator.seed(DemoSpreadsheet.seed());
         ColumnMapCache.shared().invalidateAll();
         assertEquals(200, function.post("").status());
         return emulator.dump("demo");

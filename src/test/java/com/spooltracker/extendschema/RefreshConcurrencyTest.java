@@ -7,11 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.spooltracker.extendschema.cache.ColumnMapCache;
-import com.spooltracker.extendschema.emulator.SheetsEmulator;
-import com.spooltracker.extendschema.emulator.control.FaultRule;
+import com.spooltracker.extendschema.local.DemoSpreadsheet;
 import com.spooltracker.extendschema.testing.Dumps;
 import com.spooltracker.extendschema.testing.FunctionServer;
 import com.spooltracker.extendschema.testing.Race;
+import io.sheetsemulator.SheetsEmulator;
+import io.sheetsemulator.control.FaultRule;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ class RefreshConcurrencyTest {
         ColumnMapCache.shared().invalidateAll();
         try (SheetsEmulator emulator = SheetsEmulator.start();
                 FunctionServer function = FunctionServer.start(emulator.hostPort(), "demo")) {
-            emulator.seedDemo();
+            emulator.seed(DemoSpreadsheet.seed());
             JsonObject before = emulator.dump("demo");
             // Reads as slow as Google's widen the window between a run's reads and its writes.
             emulator.addFault(FaultRule.on("values.batchGet").times(0).delay(Duration.ofMillis(100)));

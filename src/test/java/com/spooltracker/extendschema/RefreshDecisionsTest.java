@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
-import com.spooltracker.extendschema.emulator.DemoSpreadsheet;
+import com.spooltracker.extendschema.local.DemoSpreadsheet;
 import com.spooltracker.extendschema.testing.Dumps;
 import com.spooltracker.extendschema.testing.EarlierLayout;
 import com.spooltracker.extendschema.testing.FunctionFixture;
@@ -26,7 +26,7 @@ class RefreshDecisionsTest {
 
     @Test
     void aKeyHiddenByTheNumberFormatIsNoSpoolForTheMigrationNorForTheRefresh() {
-        fixture.emulator().seedDemo();
+        fixture.emulator().seed(DemoSpreadsheet.seed());
         fixture.emulator()
                 .edit(
                         "demo",

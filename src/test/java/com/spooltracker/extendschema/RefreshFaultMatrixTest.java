@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.spooltracker.extendschema.cache.ColumnMapCache;
-import com.spooltracker.extendschema.emulator.control.FakeClock;
+import com.spooltracker.extendschema.local.DemoSpreadsheet;
 import com.spooltracker.extendschema.testing.Dumps;
 import com.spooltracker.extendschema.testing.FaultScenarios;
 import com.spooltracker.extendschema.testing.FaultScenarios.Call;
@@ -19,6 +19,7 @@ import com.spooltracker.extendschema.testing.FaultScenarios.Fault;
 import com.spooltracker.extendschema.testing.FunctionFixture;
 import com.spooltracker.extendschema.testing.FunctionServer;
 import com.spooltracker.extendschema.testing.FunctionServer.Response;
+import io.sheetsemulator.control.FakeClock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -117,7 +118,7 @@ class RefreshFaultMatrixTest {
 
     private static void migratedDemo() {
         fixture.emulator().reset();
-        fixture.emulator().seedDemo();
+        fixture.emulator().seed(DemoSpreadsheet.seed());
         ColumnMapCache.shared().invalidateAll();
         assertEquals(200, fixture.function().post("").status());
         ColumnMapCache.shared().invalidateAll();

@@ -5,12 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.gson.JsonObject;
 import com.spooltracker.extendschema.cache.ColumnMapCache;
-import com.spooltracker.extendschema.emulator.SheetsEmulator;
-import com.spooltracker.extendschema.emulator.control.FakeClock;
-import com.spooltracker.extendschema.emulator.control.FaultRule;
+import com.spooltracker.extendschema.local.DemoSpreadsheet;
 import com.spooltracker.extendschema.testing.Dumps;
 import com.spooltracker.extendschema.testing.FunctionServer;
 import com.spooltracker.extendschema.testing.FunctionServer.Response;
+import io.sheetsemulator.SheetsEmulator;
+import io.sheetsemulator.control.FakeClock;
+import io.sheetsemulator.control.FaultRule;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -27,9 +28,9 @@ class SheetChangesDuringRunTest {
         FakeClock clock = new FakeClock();
         try (SheetsEmulator emulator = SheetsEmulator.start(clock);
                 FunctionServer function = FunctionServer.start(emulator.hostPort(), "demo")) {
-            emulator.seedDemo();
+            emulator.seed(DemoSpreadsheet.seed());
             JsonObject expected = migrated(emulator, function);
-            emulator.seedDemo();
+            emulator.seed(DemoSpreadsheet.seed());
             ColumnMapCache.shared().invalidateAll();
             JsonObject before = emulator.dump("demo");
             emulator.addFault(FaultRule.on("spreadsheets.batchUpdate").delay(Duration.ofSeconds(1)));

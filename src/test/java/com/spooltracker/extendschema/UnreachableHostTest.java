@@ -6,11 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import com.spooltracker.extendschema.emulator.SheetsEmulator;
-import com.spooltracker.extendschema.emulator.control.FakeClock;
-import com.spooltracker.extendschema.emulator.control.FaultRule;
+import com.spooltracker.extendschema.local.DemoSpreadsheet;
 import com.spooltracker.extendschema.testing.FakeRetryClock;
 import com.spooltracker.extendschema.testing.FunctionServer;
+import io.sheetsemulator.SheetsEmulator;
+import io.sheetsemulator.control.FakeClock;
+import io.sheetsemulator.control.FaultRule;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -43,7 +44,7 @@ class UnreachableHostTest {
     @BeforeEach
     void start() throws IOException {
         emulator = SheetsEmulator.start();
-        emulator.seedDemo();
+        emulator.seed(DemoSpreadsheet.seed());
         emulator.addFault(FaultRule.on("spreadsheets.get").times(0).dropBeforeAnswer());
         host = emulator.hostPort();
         try (ServerSocket socket = new ServerSocket(0)) {

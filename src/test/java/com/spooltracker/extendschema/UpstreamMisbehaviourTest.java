@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.spooltracker.extendschema.cache.ColumnMapCache;
-import com.spooltracker.extendschema.emulator.DemoSpreadsheet;
-import com.spooltracker.extendschema.emulator.control.FakeClock;
-import com.spooltracker.extendschema.emulator.control.FaultRule;
+import com.spooltracker.extendschema.local.DemoSpreadsheet;
 import com.spooltracker.extendschema.testing.Dumps;
 import com.spooltracker.extendschema.testing.FunctionFixture;
 import com.spooltracker.extendschema.testing.FunctionServer.Response;
+import io.sheetsemulator.control.FakeClock;
+import io.sheetsemulator.control.FaultRule;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -368,7 +368,7 @@ class UpstreamMisbehaviourTest {
         assertEquals(200, response.status(), response::toString);
         JsonObject metrics = response.json().getAsJsonObject("metrics");
         assertEquals(
-                com.spooltracker.extendschema.emulator.DemoSpreadsheet.SPOOLS,
+                com.spooltracker.extendschema.local.DemoSpreadsheet.SPOOLS,
                 metrics.get("rowsChecked").getAsInt(),
                 metrics::toString);
         assertEquals(0, metrics.getAsJsonObject("orphanUnions").get("count").getAsInt(), "OT 1204 is a spool's");

@@ -1,8 +1,7 @@
 package com.spooltracker.extendschema.local;
 
 import com.spooltracker.extendschema.LocalSheets;
-import com.spooltracker.extendschema.emulator.DemoSpreadsheet;
-import com.spooltracker.extendschema.emulator.SheetsEmulator;
+import io.sheetsemulator.SheetsEmulator;
 
 /**
  * The local run's Sheets API: one embedded emulator per JVM, seeded with the demo spreadsheet when first
@@ -21,7 +20,7 @@ public final class EmbeddedDemoSheets implements LocalSheets {
     private static synchronized SheetsEmulator demo() {
         if (emulator == null) {
             emulator = SheetsEmulator.start();
-            emulator.seedDemo();
+            emulator.seed(DemoSpreadsheet.seed());
         }
         return emulator;
     }

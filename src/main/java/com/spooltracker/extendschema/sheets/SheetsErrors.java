@@ -97,7 +97,8 @@ final class SheetsErrors {
     private static Failure emulatorNotFound(String spreadsheetId) {
         return new Failure.NotFound("Spreadsheet '" + spreadsheetId + "' was not found on the Sheets emulator. "
                 + "Choose one it serves with --spreadsheet ID (command line) or SPREADSHEET_ID; with an emulator "
-                + "the default is 'demo', which the emulator serves when started without --seed.");
+                + "the default is 'demo', which the local run (mvn -Plocal function:run) serves; a standalone "
+                + "emulator serves the spreadsheet of its --seed file.");
     }
 
     /** The gcloud CLI's own OAuth project: user credentials without a quota project are billed to it. */

@@ -13,10 +13,11 @@ import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 
 /**
- * The function's import rules, over the packages under {@code root}. A parameter rather than a constant so
+ * The function's import rules, over the packages under {@code root}, with the emulator's packages under
+ * {@code emulator}. A parameter rather than a constant so
  * that {@link ArchitectureTest} can also show each rule failing on a tree of deliberate violations.
  */
-record ImportRules(String root) {
+record ImportRules(String root, String emulator) {
 
     /** The planner and its values stay pure: no Google type (client, model, gson, functions framework), no HTTP. */
     ArchRule schemaImportsNoGoogleOrHttpType() {
@@ -39,10 +40,10 @@ record ImportRules(String root) {
     ArchRule nothingOutsideTheEmulatorImportsIt() {
         return noClasses()
                 .that()
-                .resideOutsideOfPackage(root + ".emulator..")
+                .resideOutsideOfPackage(emulator + "..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAPackage(root + ".emulator..")
+                .resideInAPackage(emulator + "..")
                 .because("the deployed function carries no emulator; find it through LocalSheets instead");
     }
 

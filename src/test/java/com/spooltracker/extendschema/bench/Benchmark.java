@@ -1,8 +1,9 @@
 package com.spooltracker.extendschema.bench;
 
-import com.spooltracker.extendschema.emulator.SheetsEmulator;
-import com.spooltracker.extendschema.emulator.control.Counters;
-import com.spooltracker.extendschema.emulator.control.RequestRecord;
+import com.spooltracker.extendschema.local.DemoSpreadsheet;
+import io.sheetsemulator.SheetsEmulator;
+import io.sheetsemulator.control.Counters;
+import io.sheetsemulator.control.RequestRecord;
 import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -209,7 +210,7 @@ public final class Benchmark {
     }
 
     private List<ColdStartRow> coldStart(int rounds) throws Exception {
-        emulator.seedDemo();
+        emulator.seed(DemoSpreadsheet.seed());
         String runtime = Files.readString(Path.of(System.getProperty("bench.runtimeClasspath")))
                 .trim();
         ColdStart.Function hello = new ColdStart.Function(

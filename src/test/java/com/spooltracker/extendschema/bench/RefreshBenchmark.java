@@ -1,8 +1,8 @@
 package com.spooltracker.extendschema.bench;
 
-import com.spooltracker.extendschema.emulator.SheetsEmulator;
-import com.spooltracker.extendschema.emulator.control.Counters;
-import com.spooltracker.extendschema.emulator.control.RequestRecord;
+import io.sheetsemulator.SheetsEmulator;
+import io.sheetsemulator.control.Counters;
+import io.sheetsemulator.control.RequestRecord;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package com.spooltracker.extendschema.soak;
 
-import com.spooltracker.extendschema.emulator.control.FaultRule;
+import io.sheetsemulator.control.FaultRule;
 import java.util.Random;
 
 /** Random faults on one call, as the emulator's fault rules: added just before the call they hit. */

@@ -4,7 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
-import com.spooltracker.extendschema.emulator.SheetsEmulator;
+import io.sheetsemulator.SheetsEmulator;
 import java.util.List;
 
 /**

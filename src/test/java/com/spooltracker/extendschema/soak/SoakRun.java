@@ -1,7 +1,7 @@
 package com.spooltracker.extendschema.soak;
 
-import com.spooltracker.extendschema.emulator.SheetsEmulator;
 import com.spooltracker.extendschema.testing.FunctionServer;
+import io.sheetsemulator.SheetsEmulator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

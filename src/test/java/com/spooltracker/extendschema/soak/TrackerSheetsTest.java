@@ -3,7 +3,7 @@ package com.spooltracker.extendschema.soak;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.spooltracker.extendschema.emulator.model.SeedFormat;
+import io.sheetsemulator.model.SeedFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

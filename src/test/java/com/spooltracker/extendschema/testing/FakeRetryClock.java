@@ -1,7 +1,7 @@
 package com.spooltracker.extendschema.testing;
 
-import com.spooltracker.extendschema.emulator.control.FakeClock;
 import com.spooltracker.extendschema.sheets.RetryClock;
+import io.sheetsemulator.control.FakeClock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;

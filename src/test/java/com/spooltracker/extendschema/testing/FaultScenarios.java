@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
-import com.spooltracker.extendschema.emulator.SheetsEmulator;
-import com.spooltracker.extendschema.emulator.control.FakeClock;
-import com.spooltracker.extendschema.emulator.control.FaultRule;
-import com.spooltracker.extendschema.emulator.control.RequestRecord;
 import com.spooltracker.extendschema.testing.FunctionServer.Response;
+import io.sheetsemulator.SheetsEmulator;
+import io.sheetsemulator.control.FakeClock;
+import io.sheetsemulator.control.FaultRule;
+import io.sheetsemulator.control.RequestRecord;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,10 @@
 package com.spooltracker.extendschema.testing;
 
 import com.spooltracker.extendschema.cache.ColumnMapCache;
-import com.spooltracker.extendschema.emulator.SheetsEmulator;
-import com.spooltracker.extendschema.emulator.control.EmulatorClock;
-import com.spooltracker.extendschema.emulator.control.FakeClock;
+import com.spooltracker.extendschema.local.DemoSpreadsheet;
+import io.sheetsemulator.SheetsEmulator;
+import io.sheetsemulator.control.EmulatorClock;
+import io.sheetsemulator.control.FakeClock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -104,7 +105,7 @@ public final class FunctionFixture implements BeforeAllCallback, AfterAllCallbac
     public void beforeEach(ExtensionContext context) {
         emulator.reset();
         if (demo) {
-            emulator.seedDemo();
+            emulator.seed(DemoSpreadsheet.seed());
         }
         ColumnMapCache.shared().invalidateAll();
     }
