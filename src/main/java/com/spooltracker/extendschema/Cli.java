@@ -1,5 +1,7 @@
 package com.spooltracker.extendschema;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import com.spooltracker.extendschema.failure.Failure;
 import com.spooltracker.extendschema.logging.Log;
 import com.spooltracker.extendschema.logging.Redaction;
@@ -151,18 +153,28 @@ public final class Cli {
             Engine.Outcome outcome = engine.run(
                     new RunOptions(dryRun, showRequests, refreshMetrics),
                     retry -> retries.warning(retry.message(), retry.fields(), null));
+            JsonObject report = CallReport.toJson(outcome, engine.target(), showRequests);
             if (json) {
-                boolean bodies = showRequests;
-                var report =
-                        RunReport.toJson(outcome.migration(), engine.target().spreadsheetId(), bodies);
-                outcome.refresh()
-                        .ifPresent(r -> report.add(
-                                "metrics",
-                                RefreshReport.toJson(r, engine.target().sheet(), bodies)));
                 out.println(report);
             } else {
-                print(outcome.migration(), engine.target(), out);
+                out.printf(
+                        "%s  spreadsheet %s, sheet '%s'%n",
+                        report.get("status").getAsString(),
+                        report.get("spreadsheetId").getAsString(),
+                        report.get("sheet").getAsString());
+                print(outcome.migration(), out);
                 outcome.refresh().ifPresent(r -> RefreshReport.print(r, out));
+                for (JsonElement warning : report.getAsJsonArray("warnings")) {
+                    out.println("  WARNING: " + warning.getAsString());
+                }
+                JsonObject calls = report.getAsJsonObject("apiCalls");
+                out.printf(
+                        "  API calls, the whole call: %d read%s, %d write%s (%d ms)%n",
+                        calls.get("reads").getAsInt(),
+                        calls.get("reads").getAsInt() == 1 ? "" : "s",
+                        calls.get("writes").getAsInt(),
+                        calls.get("writes").getAsInt() == 1 ? "" : "s",
+                        report.get("durationMs").getAsLong());
             }
             return OK;
         } catch (Failure failure) {
@@ -204,10 +216,10 @@ public final class Cli {
         return args[i];
     }
 
-    private static void print(RunResult result, Target target, PrintStream out) {
+    /** The migration step's part of the text: its own status, message and what it changes. */
+    private static void print(RunResult result, PrintStream out) {
         Plan plan = result.plan();
-        out.printf("%s  spreadsheet %s, sheet '%s'%n", RunReport.status(result), target.spreadsheetId(), plan.sheet());
-        out.println("  " + RunReport.message(result));
+        out.println("  migration " + RunReport.status(result) + ": " + RunReport.message(result));
         for (Placement placement : plan.added()) {
             out.printf(
                     "  %-8s %-3s (%d)  %-26s %s%n",
@@ -246,12 +258,5 @@ public final class Cli {
                 }
             }
         }
-        out.printf(
-                "  API calls: %d read%s, %d write%s (%d ms)%n",
-                result.calls().reads(),
-                result.calls().reads() == 1 ? "" : "s",
-                result.calls().writes(),
-                result.calls().writes() == 1 ? "" : "s",
-                result.durationMillis());
     }
 }

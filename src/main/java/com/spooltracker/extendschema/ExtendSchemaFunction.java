@@ -20,8 +20,10 @@ import java.util.Map;
 /**
  * The HTTP function {@code extendSchema}: {@code POST} migrates the sheet, {@code POST ?dryRun=true}
  * (or {@code {"dryRun": true}}) and {@code GET} only plan; {@code refreshMetrics=true} (or
- * {@code {"refreshMetrics": true}}) then fills the metric columns from Uniones. A thin shell: parse the request, run the
- * {@link Migration}, answer JSON. Configuration is read once per instance.
+ * {@code {"refreshMetrics": true}}) then fills the metric columns from Uniones; {@code GET ?validate=true} and
+ * {@code ?info=true} check and list the migrations. A thin shell: parse the request, run the {@link Engine}, answer
+ * JSON ({@link CallReport}, {@link SchemaReport}) and log what the answer says. Configuration is read once per
+ * instance.
  */
 public final class ExtendSchemaFunction implements HttpFunction {
     private static final String TRACE_HEADER = "X-Cloud-Trace-Context";
@@ -84,16 +86,13 @@ public final class ExtendSchemaFunction implements HttpFunction {
             if (options.operation() == RunOptions.Operation.MIGRATE) {
                 Engine.Outcome outcome =
                         engine.run(options, retry -> log.warning(retry.message(), retry.fields(), trace));
-                RunResult result = outcome.migration();
                 status = 200;
-                body = RunReport.toJson(result, engine.target().spreadsheetId(), options.showRequests());
-                JsonObject json = body;
-                outcome.refresh()
-                        .ifPresent(refreshed -> json.add(
-                                "metrics",
-                                RefreshReport.toJson(refreshed, engine.target().sheet(), options.showRequests())));
-                logSummary(result, trace);
-                outcome.refresh().ifPresent(refreshed -> logRefresh(refreshed, trace));
+                body = CallReport.toJson(outcome, engine.target(), options.showRequests());
+                // The log line is made from the answer, so the two agree field by field.
+                log.info(CallReport.logMessage(body), CallReport.logFields(body), trace);
+                for (var warning : body.getAsJsonArray("warnings")) {
+                    log.warning(warning.getAsString(), null, trace);
+                }
             } else {
                 RetryListener retries = retry -> log.warning(retry.message(), retry.fields(), trace);
                 if (options.operation() == RunOptions.Operation.VALIDATE) {
@@ -144,74 +143,6 @@ public final class ExtendSchemaFunction implements HttpFunction {
     private static byte[] readBody(HttpRequest request) throws IOException {
         try (InputStream in = request.getInputStream()) {
             return in.readNBytes(RunOptions.MAX_BODY_BYTES + 1);
-        }
-    }
-
-    /** The one line per successful invocation that operators search for. */
-    private void logSummary(RunResult result, String trace) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("status", RunReport.status(result));
-        fields.put("httpStatus", 200);
-        fields.put("spreadsheetId", setup.engine().target().spreadsheetId());
-        fields.put("sheet", result.plan().sheet());
-        // A dry run logs what it would do under its own names, so the line agrees with its message.
-        boolean applied = result instanceof RunResult.Applied;
-        boolean upToDate = result instanceof RunResult.UpToDate;
-        fields.put(
-                applied ? "columnsAdded" : "columnsToAdd",
-                upToDate ? 0 : result.plan().added().size());
-        fields.put(
-                applied ? "cellsInitialized" : "cellsToInitialize",
-                upToDate ? 0 : result.plan().cellsToInitialize());
-        fields.put(
-                "apiCalls",
-                Map.of(
-                        "reads",
-                        result.calls().reads(),
-                        "writes",
-                        result.calls().writes(),
-                        "retries",
-                        result.calls().retries()));
-        fields.put("durationMs", result.durationMillis());
-        log.info("extendSchema " + RunReport.status(result) + ": " + RunReport.message(result), fields, trace);
-        if (result instanceof RunResult.Applied run && run.audit().needsAttention()) {
-            log.warning(run.audit().message(), null, trace);
-        }
-    }
-
-    /** The refresh's own line: what it found and wrote. */
-    private void logRefresh(Engine.Refreshed refreshed, String trace) {
-        RefreshResult result = refreshed.result();
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("metricsStatus", RefreshReport.status(result));
-        fields.put("rowsChecked", result.drift().rowsChecked());
-        fields.put("cellsDiffering", result.drift().changes().size());
-        fields.put("cellsWritten", result instanceof RefreshResult.Applied applied ? applied.cellsWritten() : 0);
-        if (result instanceof RefreshResult.Applied applied) {
-            fields.put("repairRounds", applied.repairRounds());
-        }
-        fields.put("orphanUnions", result.drift().orphanCount());
-        fields.put("invalidDnUnion", result.drift().invalidDnCount());
-        fields.put("leftAlone", result.drift().leftAloneCount());
-        fields.put(
-                "apiCalls",
-                Map.of(
-                        "reads",
-                        refreshed.calls().reads(),
-                        "writes",
-                        refreshed.calls().writes(),
-                        "retries",
-                        refreshed.calls().retries()));
-        fields.put("durationMs", refreshed.durationMillis());
-        log.info(
-                "extendSchema metrics " + RefreshReport.status(result) + ": " + RefreshReport.message(result),
-                fields,
-                trace);
-        if (result instanceof RefreshResult.Applied applied) {
-            if (applied.audit().needsAttention()) {
-                log.warning(applied.audit().message(), null, trace);
-            }
-            applied.warnings().forEach(warning -> log.warning(warning, null, trace));
         }
     }
 

@@ -173,7 +173,7 @@ public final class RefreshReport {
                     cell.cell(), cell.kind(), cell.current(), cell.computed());
         }
         out.printf(
-                "  API calls: %d read%s, %d write%s (%d ms)%n",
+                "  API calls, the refresh alone: %d read%s, %d write%s (%d ms)%n",
                 refreshed.calls().reads(),
                 refreshed.calls().reads() == 1 ? "" : "s",
                 refreshed.calls().writes(),

@@ -169,7 +169,7 @@ class AuditTrailTest {
     private static String refresh() {
         Response response = fixture.function().post("refreshMetrics=true");
         assertEquals(200, response.status(), response::toString);
-        return response.json().get("status").getAsString() + " "
+        return response.json().get("migrationStatus").getAsString() + " "
                 + response.json().getAsJsonObject("metrics").get("status").getAsString();
     }
 
