@@ -295,10 +295,7 @@ final class MetricsRefresh {
     }
 
     private void remember(SheetKey key, ColumnMap header) {
-        if (!cache.peek(key).map(cached -> cached.sameLayoutAs(header)).orElse(false)) {
-            cache.invalidate(key);
-            cache.getOrBuild(key, () -> header);
-        }
+        cache.remember(key, header);
     }
 
     /** A header row read column-major: one one-cell column per header cell. */

@@ -252,11 +252,7 @@ public final class Migration {
     }
 
     private void remember(ColumnMap layout) {
-        SheetKey key = target.key();
-        if (!cache.peek(key).map(cached -> cached.sameLayoutAs(layout)).orElse(false)) {
-            cache.invalidate(key);
-            cache.getOrBuild(key, () -> layout);
-        }
+        cache.remember(target.key(), layout);
     }
 
     /** @throws Failure.Conflicted when the sheet is in a state the migration will not touch */

@@ -6,8 +6,10 @@ import java.util.OptionalInt;
 
 /**
  * The ways a run can fail that a caller should hear about, each with its HTTP status, a status word
- * and a message that says what is wrong and what to do. Mapped to HTTP in exactly one place
- * ({@code ErrorResponse}). Messages never carry upstream response bodies, credentials or stack traces.
+ * and a message that says what is wrong and what to do. Each kind carries its own status (the sealed
+ * subclasses below); the answer's JSON and headers are made in one place ({@code ErrorResponse}), and
+ * the CLI maps the same kinds to its exit codes. Messages never carry upstream response bodies,
+ * credentials or stack traces.
  */
 public abstract sealed class Failure extends RuntimeException {
     private static final long serialVersionUID = 1L;
