@@ -157,27 +157,11 @@ public final class ColumnMarks {
 
     /** One {@code values.batchUpdateByDataFilter} per body of at most {@code maxBodyBytes}, columns kept whole. */
     public static List<BatchUpdateValuesByDataFilterRequest> writes(List<MarkedCells> columns, int maxBodyBytes) {
-        List<BatchUpdateValuesByDataFilterRequest> requests = new ArrayList<>();
-        List<DataFilterValueRange> current = new ArrayList<>();
-        long currentBytes = 0;
-        for (MarkedCells column : columns) {
-            if (column.isEmpty()) {
-                continue;
-            }
-            DataFilterValueRange range = range(column);
-            int bytes = WriteRequests.bodyBytes(range);
-            if (!current.isEmpty() && currentBytes + bytes > maxBodyBytes) {
-                requests.add(request(current));
-                current = new ArrayList<>();
-                currentBytes = 0;
-            }
-            current.add(range);
-            currentBytes += bytes;
-        }
-        if (!current.isEmpty()) {
-            requests.add(request(current));
-        }
-        return requests;
+        List<DataFilterValueRange> ranges = columns.stream()
+                .filter(column -> !column.isEmpty())
+                .map(ColumnMarks::range)
+                .toList();
+        return WriteRequests.chunked(ranges, maxBodyBytes, ColumnMarks::request);
     }
 
     private static DataFilterValueRange range(MarkedCells column) {

@@ -213,21 +213,30 @@ public final class WriteRequests {
     }
 
     private static List<BatchUpdateValuesRequest> chunk(List<ValueRange> ranges, int maxBodyBytes) {
-        List<BatchUpdateValuesRequest> requests = new ArrayList<>();
-        List<ValueRange> current = new ArrayList<>();
-        int currentBytes = ENVELOPE_BYTES;
-        for (ValueRange range : ranges) {
-            int bytes = bodyBytes(range) + 1;
+        return chunked(ranges, maxBodyBytes, WriteRequests::valuesRequest);
+    }
+
+    /**
+     * The one way values are split into requests, for every values write (by range, USER_ENTERED; through
+     * column marks, RAW): {@code parts} in order, as few requests as keep each body within
+     * {@code maxBodyBytes} (a part larger than that goes alone).
+     */
+    static <T, R> List<R> chunked(List<T> parts, int maxBodyBytes, java.util.function.Function<List<T>, R> request) {
+        List<R> requests = new ArrayList<>();
+        List<T> current = new ArrayList<>();
+        long currentBytes = ENVELOPE_BYTES;
+        for (T part : parts) {
+            int bytes = bodyBytes(part) + 1;
             if (!current.isEmpty() && currentBytes + bytes > maxBodyBytes) {
-                requests.add(valuesRequest(current));
+                requests.add(request.apply(current));
                 current = new ArrayList<>();
                 currentBytes = ENVELOPE_BYTES;
             }
-            current.add(range);
+            current.add(part);
             currentBytes += bytes;
         }
         if (!current.isEmpty()) {
-            requests.add(valuesRequest(current));
+            requests.add(request.apply(current));
         }
         return requests;
     }
