@@ -37,7 +37,6 @@ import java.util.OptionalInt;
  * read of a cell and its write as short as it can be.
  */
 final class MetricsRefresh {
-    private static final int LAYOUT_READS_AT_MOST = 3;
 
     private final Target target;
     private final ColumnMapCache cache;
@@ -170,7 +169,7 @@ final class MetricsRefresh {
      * one, one {@code values.batchGetByDataFilter} of the header row, of the columns where the tracker
      * has them ({@link MetricColumns#UNIONES_PRESUMED}) and of the columns the layout marks select
      * ({@link ColumnMarks#UNIONES_KEY}: put by a cold migration step on columns found elsewhere). The
-     * header in the same answer confirms it; read again (at most {@value #LAYOUT_READS_AT_MOST} times
+     * header in the same answer confirms it; read again (at most {@value LayoutRead#READS_AT_MOST} times
      * in all) when the header says otherwise.
      *
      * @throws Failure.NotFound when the spreadsheet has no such sheet
@@ -207,40 +206,40 @@ final class MetricsRefresh {
                 unionColumns = needed;
             }
         }
-        for (int attempt = 0; attempt < LAYOUT_READS_AT_MOST; attempt++) {
-            List<ValuesRange> ranges = new ArrayList<>();
-            ranges.add(ValuesRange.headerRow(uniones));
-            for (int column : unionColumns) {
-                ranges.add(ValuesRange.column(uniones, column));
-            }
-            List<List<List<Object>>> answer;
-            try {
-                answer = gateway.readValues(ranges);
-            } catch (SheetsGateway.NoSuchSheet noSheet) {
-                throw noUniones(uniones);
-            } catch (SheetsGateway.StaleLayout stale) {
-                // Uniones is narrower than the presumed layout: read its header alone, then what it says.
-                cache.invalidate(unionesKey);
-                unionColumns = List.of();
-                continue;
-            }
-            ColumnMap unionesHeader = headerOf(answer.get(0));
-            List<Integer> needed = unionColumns(unionesHeader).orElseThrow(() -> missingUnionesColumns(unionesHeader));
-            if (needed.equals(unionColumns)) {
-                remember(unionesKey, unionesHeader);
-                List<List<Object>> unionCells = new ArrayList<>();
-                for (int u = 0; u < unionColumns.size(); u++) {
-                    unionCells.add(single(answer.get(1 + u)));
-                }
-                return new SheetColumns.Uniones(uniones, unionColumns, unionCells);
-            }
-            cache.invalidate(unionesKey);
-            unionColumns = needed;
-        }
-        throw new Failure.Conflicted(
-                "The header of sheet '" + uniones + "' changed on each of " + LAYOUT_READS_AT_MOST
-                        + " reads. Nothing was written by the refresh; run again once edits have settled.",
-                List.of());
+        return LayoutRead.confirmed(
+                unionColumns,
+                (List<Integer> asked) -> {
+                    List<ValuesRange> ranges = new ArrayList<>();
+                    ranges.add(ValuesRange.headerRow(uniones));
+                    for (int column : asked) {
+                        ranges.add(ValuesRange.column(uniones, column));
+                    }
+                    List<List<List<Object>>> answer;
+                    try {
+                        answer = gateway.readValues(ranges);
+                    } catch (SheetsGateway.NoSuchSheet noSheet) {
+                        throw noUniones(uniones);
+                    } catch (SheetsGateway.StaleLayout stale) {
+                        // Uniones is narrower than the presumed layout: read its header alone, then what it says.
+                        cache.invalidate(unionesKey);
+                        return new LayoutRead.Attempt.Again<>(List.<Integer>of());
+                    }
+                    ColumnMap unionesHeader = headerOf(answer.get(0));
+                    List<Integer> needed =
+                            unionColumns(unionesHeader).orElseThrow(() -> missingUnionesColumns(unionesHeader));
+                    if (needed.equals(asked)) {
+                        remember(unionesKey, unionesHeader);
+                        List<List<Object>> unionCells = new ArrayList<>();
+                        for (int u = 0; u < asked.size(); u++) {
+                            unionCells.add(single(answer.get(1 + u)));
+                        }
+                        return new LayoutRead.Attempt.Done<>(new SheetColumns.Uniones(uniones, asked, unionCells));
+                    }
+                    cache.invalidate(unionesKey);
+                    return new LayoutRead.Attempt.Again<>(needed);
+                },
+                uniones,
+                "Nothing was written by the refresh");
     }
 
     private static Failure noUniones(String uniones) {

@@ -53,7 +53,6 @@ import java.util.stream.Collectors;
  * split only to keep bodies within 2 MB), then the cache takes the new layout.
  */
 public final class Migration {
-    private static final int LAYOUT_READS_AT_MOST = 3;
     private static final int UNKNOWN_GRID = -1;
 
     private final Target target;
@@ -111,29 +110,28 @@ public final class Migration {
     private SheetSnapshot readByPosition(RunContext session, SortedSet<Integer> columns, boolean formulas) {
         SheetsGateway gateway = session.gateway;
         SheetKey key = target.key();
-        for (int attempt = 0; attempt < LAYOUT_READS_AT_MOST; attempt++) {
-            SheetSnapshot snapshot;
-            try {
-                snapshot = gateway.readColumns(target.sheet(), columns, formulas);
-            } catch (SheetsGateway.StaleLayout stale) {
-                // A column asked for lies past the grid: learn the header first.
-                cache.invalidate(key);
-                SheetSnapshot header = gateway.readHeader(target.sheet());
-                columns = scope(header.columns(), header.columnCount(), formulas);
-                continue;
-            }
-            SortedSet<Integer> needed = scope(snapshot.columns(), snapshot.columnCount(), formulas);
-            if (snapshot.columnsRead().containsAll(needed)) {
-                remember(snapshot.columns());
-                return snapshot;
-            }
-            cache.invalidate(key);
-            columns = needed;
-        }
-        throw new Failure.Conflicted(
-                "The header of sheet '" + target.sheet() + "' changed on each of " + LAYOUT_READS_AT_MOST
-                        + " reads. Nothing was written; run again once edits have settled.",
-                List.of());
+        return LayoutRead.confirmed(
+                columns,
+                (SortedSet<Integer> asked) -> {
+                    SheetSnapshot snapshot;
+                    try {
+                        snapshot = gateway.readColumns(target.sheet(), asked, formulas);
+                    } catch (SheetsGateway.StaleLayout stale) {
+                        // A column asked for lies past the grid: learn the header first.
+                        cache.invalidate(key);
+                        SheetSnapshot header = gateway.readHeader(target.sheet());
+                        return new LayoutRead.Attempt.Again<>(scope(header.columns(), header.columnCount(), formulas));
+                    }
+                    SortedSet<Integer> needed = scope(snapshot.columns(), snapshot.columnCount(), formulas);
+                    if (snapshot.columnsRead().containsAll(needed)) {
+                        remember(snapshot.columns());
+                        return new LayoutRead.Attempt.Done<>(snapshot);
+                    }
+                    cache.invalidate(key);
+                    return new LayoutRead.Attempt.Again<>(needed);
+                },
+                target.sheet(),
+                "Nothing was written");
     }
 
     /**
