@@ -28,6 +28,10 @@ final class CallReport {
                         refreshed -> json.add("metrics", RefreshReport.toJson(refreshed, target.sheet(), withBodies)));
         String migrationStatus = json.get("status").getAsString();
         json.addProperty("migrationStatus", migrationStatus);
+        // The step's own figures stay beside the whole call's, which the top level gives.
+        json.add("migrationApiCalls", json.get("apiCalls"));
+        json.add("apiCalls", calls(outcome.calls()));
+        json.addProperty("durationMs", outcome.durationMillis());
         json.addProperty("status", status(outcome));
         JsonArray warnings = new JsonArray();
         warnings(outcome).forEach(warnings::add);
@@ -101,6 +105,14 @@ final class CallReport {
         }
         fields.put("warnings", answer.getAsJsonArray("warnings").size());
         return fields;
+    }
+
+    private static JsonObject calls(RunResult.Calls calls) {
+        JsonObject json = new JsonObject();
+        json.addProperty("reads", calls.reads());
+        json.addProperty("writes", calls.writes());
+        json.addProperty("retries", calls.retries());
+        return json;
     }
 
     private static Map<String, Object> calls(JsonObject calls) {

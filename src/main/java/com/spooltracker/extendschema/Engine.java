@@ -61,10 +61,15 @@ public final class Engine {
     }
 
     /**
-     * @param migration the migration step's result; its calls and duration cover the whole call
-     * @param refresh the refresh, when it was asked for
+     * What one call did, step by step.
+     *
+     * @param migration the migration step's result, with its own calls and duration
+     * @param refresh the refresh, when it was asked for, with its own calls and duration
+     * @param calls the whole call's Sheets requests, retries included
+     * @param durationMillis the whole call's duration
      */
-    public record Outcome(RunResult migration, Optional<Refreshed> refresh) {}
+    public record Outcome(
+            RunResult migration, Optional<Refreshed> refresh, RunResult.Calls calls, long durationMillis) {}
 
     /** The refresh's result and what it alone cost. */
     public record Refreshed(RefreshResult result, RunResult.Calls calls, long durationMillis) {}
@@ -96,7 +101,9 @@ public final class Engine {
         boolean dryRun = options.dryRun();
         try (RunContext session = runs.open(dryRun, retries)) {
             if (!options.refreshMetrics()) {
-                return new Outcome(migrate(session, dryRun, false).result(), Optional.empty());
+                RunResult migrated =
+                        migrate(session, dryRun, false, Step.start(session)).result();
+                return new Outcome(migrated, Optional.empty(), session.calls(), session.millis());
             }
             long refreshStarted = System.nanoTime();
             // Uniones first: then the grid read of Operaciones is the last read before any write.
@@ -107,24 +114,22 @@ public final class Engine {
             } catch (Failure failure) {
                 unionesFailure = failure;
             }
-            RunResult.Calls beforeMigration = session.calls();
-            long migrationStarted = System.nanoTime();
-            Migrated migrated = migrate(session, dryRun, true);
-            RunResult.Calls afterMigration = session.calls();
-            long migrationMillis = (System.nanoTime() - migrationStarted) / 1_000_000;
+            RunResult.Calls unionesRead = session.calls();
+            long unionesMillis = (System.nanoTime() - refreshStarted) / 1_000_000;
+            Migrated migrated = migrate(session, dryRun, true, Step.start(session));
             if (unionesFailure != null) {
                 throw withMigrationSaid(unionesFailure, migrated.result());
             }
+            Step refreshStep = Step.start(session);
             RefreshResult refreshed = refresh(session, migrated.forRefresh(), uniones, dryRun);
-            RunResult.Calls total = session.calls();
-            RunResult.Calls own = new RunResult.Calls(
-                    total.reads() - (afterMigration.reads() - beforeMigration.reads()),
-                    total.writes() - (afterMigration.writes() - beforeMigration.writes()),
-                    total.retries() - (afterMigration.retries() - beforeMigration.retries()));
-            long refreshMillis = (System.nanoTime() - refreshStarted) / 1_000_000 - migrationMillis;
+            // The refresh's own cost: its read of Uniones before the migration step, and what it did after.
+            RunResult.Calls own = unionesRead.plus(refreshStep.calls(session));
+            long refreshMillis = unionesMillis + refreshStep.millis(session);
             return new Outcome(
-                    withTotals(migrated.result(), total, session.millis()),
-                    Optional.of(new Refreshed(refreshed, own, refreshMillis)));
+                    migrated.result(),
+                    Optional.of(new Refreshed(refreshed, own, refreshMillis)),
+                    session.calls(),
+                    session.millis());
         }
     }
 
@@ -136,7 +141,22 @@ public final class Engine {
      * read also holds every cell of the key, OT and metric columns with their formulas, and the
      * columns' marks: the read every decision of the refresh comes from.
      */
-    private Migrated migrate(RunContext session, boolean dryRun, boolean forRefresh) {
+    /** Where a step started in its run: what it alone costs is the run's figures since. */
+    private record Step(RunResult.Calls calls, long millis) {
+        static Step start(RunContext session) {
+            return new Step(session.calls(), session.millis());
+        }
+
+        RunResult.Calls calls(RunContext session) {
+            return session.calls().minus(calls);
+        }
+
+        long millis(RunContext session) {
+            return session.millis() - millis;
+        }
+    }
+
+    private Migrated migrate(RunContext session, boolean dryRun, boolean forRefresh, Step step) {
         SheetSnapshot snapshot = migration.read(session, forRefresh);
         Plan plan = migration.plan(snapshot);
         VersionPlan versions = migration.planVersions(session, snapshot, plan);
@@ -149,20 +169,20 @@ public final class Engine {
         }
         RunResult result;
         if (plan.isUpToDate() && versions.writesNothing()) {
-            result = new RunResult.UpToDate(plan, versions, session.calls(), session.millis(), dryRun);
+            result = new RunResult.UpToDate(plan, versions, step.calls(session), step.millis(session), dryRun);
         } else if (dryRun) {
             List<PlannedRequest> requests = migration.render(session, plan, versions);
-            result = new RunResult.DryRun(plan, versions, session.calls(), session.millis(), requests);
+            result = new RunResult.DryRun(plan, versions, step.calls(session), step.millis(session), requests);
         } else {
             Migration.Applied applied = migration.apply(session, plan, snapshot, forRefresh, versions);
             plan = applied.plan();
             snapshot = applied.snapshot();
             if (plan.isUpToDate() && versions.writesNothing()) {
-                result = new RunResult.UpToDate(plan, versions, session.calls(), session.millis(), false);
+                result = new RunResult.UpToDate(plan, versions, step.calls(session), step.millis(session), false);
             } else {
                 RunResult.Audit audited = audit.record(
                         session.gateway, Migration.auditEntry(plan, versions), "The migration itself is complete.");
-                result = new RunResult.Applied(plan, versions, session.calls(), session.millis(), audited);
+                result = new RunResult.Applied(plan, versions, step.calls(session), step.millis(session), audited);
             }
         }
         return new Migrated(result, migration.forRefresh(snapshot, plan, !dryRun));
@@ -231,16 +251,5 @@ public final class Engine {
         List<String> headers = plan.added().stream().map(p -> p.spec().header()).toList();
         String add = headers.isEmpty() ? "add no column" : "add " + String.join(", ", headers);
         return add + " and set " + String.format("%,d", plan.cellsToInitialize()) + " cells to 0";
-    }
-
-    private static RunResult withTotals(RunResult result, RunResult.Calls calls, long millis) {
-        if (result instanceof RunResult.Applied applied) {
-            return new RunResult.Applied(applied.plan(), applied.versions(), calls, millis, applied.audit());
-        }
-        if (result instanceof RunResult.DryRun dryRun) {
-            return new RunResult.DryRun(dryRun.plan(), dryRun.versions(), calls, millis, dryRun.requests());
-        }
-        RunResult.UpToDate upToDate = (RunResult.UpToDate) result;
-        return new RunResult.UpToDate(upToDate.plan(), upToDate.versions(), calls, millis, upToDate.dryRun());
     }
 }

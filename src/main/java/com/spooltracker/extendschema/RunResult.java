@@ -17,7 +17,15 @@ public sealed interface RunResult {
     long durationMillis();
 
     /** Sheets HTTP requests the run sent, retries included. */
-    record Calls(int reads, int writes, int retries) {}
+    record Calls(int reads, int writes, int retries) {
+        public Calls plus(Calls other) {
+            return new Calls(reads + other.reads, writes + other.writes, retries + other.retries);
+        }
+
+        public Calls minus(Calls other) {
+            return new Calls(reads - other.reads, writes - other.writes, retries - other.retries);
+        }
+    }
 
     record Applied(Plan plan, VersionPlan versions, Calls calls, long durationMillis, Audit audit)
             implements RunResult {}
