@@ -9,10 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every Maven command the README gives and CI runs says {@code -ntp}: without it a first run prints a
+ * Every Maven command the README and {@code docs/} give and CI runs says {@code -ntp}: without it a first run prints a
  * progress line per downloaded file, hundreds of lines before anything of the project's own.
  */
 class MavenCommandsTest {
@@ -25,12 +26,18 @@ class MavenCommandsTest {
     void theReadmesCommandLinesAndCiRunMavenWithoutTransferProgress() throws IOException {
         List<String> without = new ArrayList<>();
         without.addAll(commandsWithoutNtp(BASEDIR.resolve("README.md"), true));
+        try (Stream<Path> docs = Files.list(BASEDIR.resolve("docs"))) {
+            for (Path doc :
+                    docs.filter(f -> f.toString().endsWith(".md")).sorted().toList()) {
+                without.addAll(commandsWithoutNtp(doc, true));
+            }
+        }
         without.addAll(commandsWithoutNtp(BASEDIR.resolve(".ci/run"), false));
 
         assertEquals(List.of(), without);
     }
 
-    /** In the README, the command lines of its code blocks (what is pasted); in a script, every line. */
+    /** In Markdown, the command lines of its code blocks (what is pasted); in a script, every line. */
     private static List<String> commandsWithoutNtp(Path file, boolean markdown) throws IOException {
         List<String> without = new ArrayList<>();
         boolean inCode = !markdown;
