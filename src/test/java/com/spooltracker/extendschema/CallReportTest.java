@@ -91,6 +91,35 @@ class CallReportTest {
         assertTrue(text.contains("  migration UP_TO_DATE: "), text);
     }
 
+    @Test
+    void aRefusedCallSaysTheSameErrorInTheAnswerAndTheClisJson() {
+        JsonObject seeded = fixture.emulator().dump("demo");
+        com.spooltracker.extendschema.testing.Dumps.rows(
+                        com.spooltracker.extendschema.testing.Dumps.sheet(seeded, "Metadata"))
+                .get(0)
+                .getAsJsonArray()
+                .set(3, new com.google.gson.JsonPrimitive("Evento_Tipo"));
+        fixture.emulator().seed(seeded);
+
+        Response http = fixture.function().post("dryRun=true");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int exit = Cli.run(
+                new String[] {"--dry-run", "--json"},
+                Map.of("SHEETS_EMULATOR_HOST", fixture.emulator().hostPort(), "SPREADSHEET_ID", "demo"),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+
+        assertEquals(409, http.status(), http::toString);
+        assertEquals(Cli.CONFLICT, exit);
+        JsonObject cliError = JsonParser.parseString(out.toString(StandardCharsets.UTF_8))
+                .getAsJsonObject()
+                .getAsJsonObject("error");
+        JsonObject httpError = http.json().getAsJsonObject("error");
+        assertEquals(httpError.get("status"), cliError.get("status"));
+        assertEquals(httpError.get("message"), cliError.get("message"));
+        assertTrue(httpError.get("message").getAsString().contains("lacks TAG_SPOOL"), http::toString);
+    }
+
     private static String cli(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -23,7 +23,7 @@ import java.util.Map;
  * then the ratios, the targets, and cold start against a hello-world function.
  *
  * <p>The emulator runs in this JVM. Each function instance is a child JVM ({@link Worker}); ours
- * gets {@code -Xmx256m}. Run with {@code mvn -q -Pbenchmark verify} (see the README).
+ * gets {@code -Xmx256m}. Run with {@code mvn -q -Pbenchmark verify} (see docs/performance.md).
  *
  * <p>System properties: {@code bench.sizes} (data rows, comma-separated), {@code bench.heap},
  * {@code bench.baselineHeap}, {@code bench.coldStartRounds} (0 skips cold start),
