@@ -123,6 +123,16 @@ final class GridResponse {
     }
 
     private static Optional<SpreadsheetNote> note(JsonReader reader) throws IOException {
+        MetadataEntry entry = metadataEntry(reader);
+        return entry.key() != null && entry.key().startsWith(SpreadsheetNote.KEY_PREFIX) && entry.value() != null
+                ? Optional.of(new SpreadsheetNote(entry.id(), entry.key(), entry.value()))
+                : Optional.empty();
+    }
+
+    /** One DeveloperMetadata as the masks ask for it: id, key and value (null when absent). */
+    private record MetadataEntry(int id, String key, String value) {}
+
+    private static MetadataEntry metadataEntry(JsonReader reader) throws IOException {
         expect(reader, JsonToken.BEGIN_OBJECT, "a developer metadata entry");
         int id = -1;
         String key = null;
@@ -137,9 +147,7 @@ final class GridResponse {
             }
         }
         reader.endObject();
-        return key != null && key.startsWith(SpreadsheetNote.KEY_PREFIX) && value != null
-                ? Optional.of(new SpreadsheetNote(id, key, value))
-                : Optional.empty();
+        return new MetadataEntry(id, key, value);
     }
 
     private static SheetGrid sheet(JsonReader reader, boolean wholeEnteredValues) throws IOException {
@@ -300,20 +308,10 @@ final class GridResponse {
     private record Keyed(String key, ColumnAnchor anchor) {}
 
     private static Optional<Keyed> developerMetadata(JsonReader reader, int column) throws IOException {
-        expect(reader, JsonToken.BEGIN_OBJECT, "a developer metadata entry");
-        int id = -1;
-        String key = null;
-        String value = null;
-        reader.beginObject();
-        while (reader.hasNext()) {
-            switch (reader.nextName()) {
-                case "metadataId" -> id = whole(reader, "metadataId", 0, Integer.MAX_VALUE);
-                case "metadataKey" -> key = string(reader, "metadataKey");
-                case "metadataValue" -> value = string(reader, "metadataValue");
-                default -> reader.skipValue();
-            }
-        }
-        reader.endObject();
+        MetadataEntry entry = metadataEntry(reader);
+        String key = entry.key();
+        String value = entry.value();
+        int id = entry.id();
         return (ColumnAnchor.KEY.equals(key)
                                 || ColumnMarks.LAYOUT_KEY.equals(key)
                                 || ColumnMarks.UNIONES_KEY.equals(key))

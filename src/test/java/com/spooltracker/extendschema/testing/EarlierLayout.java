@@ -1,5 +1,6 @@
 package com.spooltracker.extendschema.testing;
 
+import com.spooltracker.extendschema.local.DemoSpreadsheet;
 import java.util.List;
 
 /**
@@ -9,75 +10,18 @@ import java.util.List;
  * shown to find its columns by header on a layout it does not presume.
  */
 public final class EarlierLayout {
-    /** Operaciones headers, schema v3.0: TAG_SPOOL in column A, version at 66, Estado_Detalle at 67. */
-    public static final List<String> OPERACIONES_HEADERS = List.of(
-            "TAG_SPOOL",
-            "OT",
-            "NV",
-            "SPLIT",
-            "Cliente",
-            "Proyecto",
-            "Plano",
-            "Revision_Plano",
-            "Linea",
-            "Area",
-            "Sistema",
-            "Especificacion",
-            "Material",
-            "Diametro_Pulg",
-            "Schedule",
-            "Peso_Kg",
-            "Longitud_M",
-            "Cantidad_Uniones",
-            "Pulgadas_Diametrales",
-            "Fecha_Ingreso",
-            "Fecha_Materiales",
-            "Estado_Materiales",
-            "Fecha_Corte",
-            "Cortador",
-            "Fecha_Armado",
-            "Armador",
-            "Fecha_Soldadura",
-            "Soldador",
-            "WPS",
-            "Proceso_Soldadura",
-            "Fecha_QC_Visual",
-            "Inspector_Visual",
-            "Fecha_QC_Metrología",
-            "Inspector_Metrologia",
-            "Resultado_Metrologia",
-            "Requiere_NDT",
-            "Tipo_NDT",
-            "Fecha_NDT",
-            "Resultado_NDT",
-            "Requiere_PWHT",
-            "Fecha_PWHT",
-            "Fecha_Prueba_Hidro",
-            "Resultado_Prueba_Hidro",
-            "Fecha_Limpieza",
-            "Fecha_Pintura",
-            "Sistema_Pintura",
-            "Espesor_Pintura_um",
-            "Fecha_QC_Pintura",
-            "Fecha_Despacho",
-            "Guia_Despacho",
-            "Destino",
-            "Fecha_Recepcion_Obra",
-            "Ubicacion",
-            "Rack",
-            "Prioridad",
-            "Fecha_Compromiso",
-            "Dias_Atraso",
-            "Porcentaje_Avance",
-            "Estado",
-            "Observaciones",
-            "Ocupado_Por",
-            "Fecha_Ocupacion",
-            "Ultima_Modificacion",
-            "Modificado_Por",
-            "Hash_Fila",
-            "version",
-            "Estado_Detalle");
+    private static List<String> swapped(List<String> demo) {
+        List<String> headers = new java.util.ArrayList<>(demo);
+        java.util.Collections.swap(headers, 0, 6);
+        java.util.Collections.swap(headers, 1, 2);
+        return List.copyOf(headers);
+    }
+
+    /**
+     * Operaciones headers, schema v3.0: the demo's, with {@code TAG_SPOOL} and {@code Plano} swapped (A ⇄ G)
+     * and {@code OT} and {@code NV} swapped (B ⇄ C); version at 66, Estado_Detalle at 67.
+     */
+    public static final List<String> OPERACIONES_HEADERS = swapped(DemoSpreadsheet.OPERACIONES_HEADERS);
 
     public static final List<String> UNIONES_HEADERS = List.of(
             "ID",
