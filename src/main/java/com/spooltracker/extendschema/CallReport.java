@@ -30,7 +30,7 @@ final class CallReport {
         json.addProperty("migrationStatus", migrationStatus);
         // The step's own figures stay beside the whole call's, which the top level gives.
         json.add("migrationApiCalls", json.get("apiCalls"));
-        json.add("apiCalls", calls(outcome.calls()));
+        json.add("apiCalls", Rendering.calls(outcome.calls()));
         json.addProperty("durationMs", outcome.durationMillis());
         json.addProperty("status", status(outcome));
         JsonArray warnings = new JsonArray();
@@ -105,14 +105,6 @@ final class CallReport {
         }
         fields.put("warnings", answer.getAsJsonArray("warnings").size());
         return fields;
-    }
-
-    private static JsonObject calls(RunResult.Calls calls) {
-        JsonObject json = new JsonObject();
-        json.addProperty("reads", calls.reads());
-        json.addProperty("writes", calls.writes());
-        json.addProperty("retries", calls.retries());
-        return json;
     }
 
     private static Map<String, Object> calls(JsonObject calls) {

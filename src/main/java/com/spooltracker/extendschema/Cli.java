@@ -167,14 +167,10 @@ public final class Cli {
                 for (JsonElement warning : report.getAsJsonArray("warnings")) {
                     out.println("  WARNING: " + warning.getAsString());
                 }
-                JsonObject calls = report.getAsJsonObject("apiCalls");
-                out.printf(
-                        "  API calls, the whole call: %d read%s, %d write%s (%d ms)%n",
-                        calls.get("reads").getAsInt(),
-                        calls.get("reads").getAsInt() == 1 ? "" : "s",
-                        calls.get("writes").getAsInt(),
-                        calls.get("writes").getAsInt() == 1 ? "" : "s",
-                        report.get("durationMs").getAsLong());
+                out.println(Rendering.callsLine(
+                        "the whole call",
+                        report.getAsJsonObject("apiCalls"),
+                        report.get("durationMs").getAsLong()));
             }
             return OK;
         } catch (Failure failure) {

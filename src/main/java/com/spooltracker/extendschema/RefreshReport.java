@@ -90,11 +90,7 @@ public final class RefreshReport {
         }
         json.add("leftAlone", counted(drift.leftAloneCount(), leftAlone));
         json.addProperty("spoolsWithoutOt", drift.spoolsWithoutOt());
-        JsonObject calls = new JsonObject();
-        calls.addProperty("reads", refreshed.calls().reads());
-        calls.addProperty("writes", refreshed.calls().writes());
-        calls.addProperty("retries", refreshed.calls().retries());
-        json.add("apiCalls", calls);
+        json.add("apiCalls", Rendering.calls(refreshed.calls()));
         json.addProperty("durationMs", refreshed.durationMillis());
         json.addProperty("message", message(result));
         if (result instanceof RefreshResult.DryRun dryRun) {
@@ -118,12 +114,12 @@ public final class RefreshReport {
         DriftReport drift = result.drift();
         String notes = notes(drift);
         if (result instanceof RefreshResult.UpToDate) {
-            return "The metrics of all " + plural(drift.rowsChecked(), "data row") + " agree with " + drift.from()
-                    + "; nothing to write." + notes;
+            return "The metrics of all " + Rendering.plural(drift.rowsChecked(), "data row") + " agree with "
+                    + drift.from() + "; nothing to write." + notes;
         }
-        String cells = plural(drift.changes().size(), "metric cell");
+        String cells = Rendering.plural(drift.changes().size(), "metric cell");
         if (result instanceof RefreshResult.DryRun) {
-            return cells + " of " + plural(drift.rowsChecked(), "data row") + " differ from " + drift.from()
+            return cells + " of " + Rendering.plural(drift.rowsChecked(), "data row") + " differ from " + drift.from()
                     + " and would be written. Nothing was written; run again without dry run to apply." + notes;
         }
         RefreshResult.Applied applied = (RefreshResult.Applied) result;
@@ -132,9 +128,9 @@ public final class RefreshReport {
                 : " Rows moved while it wrote; it read them again and repaired what landed in the wrong row.";
         String warned = applied.warnings().isEmpty()
                 ? ""
-                : " " + plural(applied.warnings().size(), "warning") + ".";
-        return "Wrote " + plural(applied.cellsWritten(), "metric cell") + " of "
-                + plural(drift.rowsChecked(), "data row") + " that differed from " + drift.from() + "."
+                : " " + Rendering.plural(applied.warnings().size(), "warning") + ".";
+        return "Wrote " + Rendering.plural(applied.cellsWritten(), "metric cell") + " of "
+                + Rendering.plural(drift.rowsChecked(), "data row") + " that differed from " + drift.from() + "."
                 + repaired + warned + notes;
     }
 
@@ -172,13 +168,8 @@ public final class RefreshReport {
                     "    left alone %s %s %s (computed %s)%n",
                     cell.cell(), cell.kind(), cell.current(), cell.computed());
         }
-        out.printf(
-                "  API calls, the refresh alone: %d read%s, %d write%s (%d ms)%n",
-                refreshed.calls().reads(),
-                refreshed.calls().reads() == 1 ? "" : "s",
-                refreshed.calls().writes(),
-                refreshed.calls().writes() == 1 ? "" : "s",
-                refreshed.durationMillis());
+        out.println(Rendering.callsLine(
+                "the refresh alone", Rendering.calls(refreshed.calls()), refreshed.durationMillis()));
         if (result instanceof RefreshResult.Applied applied) {
             out.println("  audit: " + applied.audit().message());
             applied.warnings().forEach(w -> out.println("  WARNING: " + w));
@@ -189,7 +180,7 @@ public final class RefreshReport {
         StringBuilder notes = new StringBuilder();
         if (drift.orphanCount() > 0) {
             notes.append(" ")
-                    .append(plural(drift.orphanCount(), "union"))
+                    .append(Rendering.plural(drift.orphanCount(), "union"))
                     .append(" of ")
                     .append(drift.from())
                     .append(drift.orphanCount() == 1 ? " has" : " have")
@@ -197,13 +188,13 @@ public final class RefreshReport {
         }
         if (drift.invalidDnCount() > 0) {
             notes.append(" ")
-                    .append(plural(drift.invalidDnCount(), "DN_UNION cell"))
+                    .append(Rendering.plural(drift.invalidDnCount(), "DN_UNION cell"))
                     .append(drift.invalidDnCount() == 1 ? " is" : " are")
                     .append(" not a number (counted, not summed).");
         }
         if (drift.leftAloneCount() > 0) {
             notes.append(" ")
-                    .append(plural(drift.leftAloneCount(), "metric cell"))
+                    .append(Rendering.plural(drift.leftAloneCount(), "metric cell"))
                     .append(drift.leftAloneCount() == 1 ? " was" : " were")
                     .append(" left alone (a formula, text, or a figure too large for any cell).");
         }
@@ -215,9 +206,5 @@ public final class RefreshReport {
         json.addProperty("count", count);
         json.add("examples", examples);
         return json;
-    }
-
-    private static String plural(int n, String noun) {
-        return String.format("%,d %s%s", n, noun, n == 1 ? "" : "s");
     }
 }

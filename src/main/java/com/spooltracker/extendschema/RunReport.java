@@ -50,11 +50,7 @@ public final class RunReport {
         if (result instanceof RunResult.DryRun dryRun) {
             json.add("requests", requests(dryRun.requests(), withBodies));
         }
-        JsonObject calls = new JsonObject();
-        calls.addProperty("reads", result.calls().reads());
-        calls.addProperty("writes", result.calls().writes());
-        calls.addProperty("retries", result.calls().retries());
-        json.add("apiCalls", calls);
+        json.add("apiCalls", Rendering.calls(result.calls()));
         json.addProperty("durationMs", result.durationMillis());
         json.addProperty("message", message(result));
         if (result instanceof RunResult.Applied applied) {
@@ -180,15 +176,15 @@ public final class RunReport {
                     + positions + versions;
         }
         if (result instanceof RunResult.DryRun) {
-            return plural(plan.added().size(), "column") + " would be added" + addedList(plan) + " and "
-                    + plural(plan.cellsToInitialize(), "empty metric cell") + " of "
-                    + plural(plan.dataRows(), "data row") + " would be set to 0. Nothing was written;"
+            return Rendering.plural(plan.added().size(), "column") + " would be added" + addedList(plan) + " and "
+                    + Rendering.plural(plan.cellsToInitialize(), "empty metric cell") + " of "
+                    + Rendering.plural(plan.dataRows(), "data row") + " would be set to 0. Nothing was written;"
                     + " run again without dry run to apply." + positions + versions;
         }
         return (plan.added().isEmpty()
                         ? "No columns were added"
-                        : "Added " + plural(plan.added().size(), "column") + addedList(plan))
-                + "; set " + plural(plan.cellsToInitialize(), "empty metric cell") + " to 0."
+                        : "Added " + Rendering.plural(plan.added().size(), "column") + addedList(plan))
+                + "; set " + Rendering.plural(plan.cellsToInitialize(), "empty metric cell") + " to 0."
                 + positions + versions;
     }
 
@@ -207,10 +203,6 @@ public final class RunReport {
         return Stream.concat(plan.present().stream(), plan.added().stream())
                 .map(p -> p.spec().header() + " at " + p.column())
                 .collect(Collectors.joining(", "));
-    }
-
-    private static String plural(int n, String noun) {
-        return String.format("%,d %s%s", n, noun, n == 1 ? "" : "s");
     }
 
     private static JsonObject beforeAfter(int before, int after) {

@@ -30,7 +30,7 @@ final class SchemaReport {
             findings.add(entry);
         }
         json.add("findings", findings);
-        json.add("apiCalls", calls(validation.calls()));
+        json.add("apiCalls", Rendering.calls(validation.calls()));
         json.addProperty("durationMs", validation.durationMillis());
         json.addProperty("message", message(validation));
         return json;
@@ -71,7 +71,7 @@ final class SchemaReport {
             migrations.add(item);
         }
         json.add("migrations", migrations);
-        json.add("apiCalls", calls(info.calls()));
+        json.add("apiCalls", Rendering.calls(info.calls()));
         json.addProperty("durationMs", info.durationMillis());
         return json;
     }
@@ -101,13 +101,5 @@ final class SchemaReport {
                                     .map(a -> " [by " + a.installedBy() + "]")
                                     .orElse(""));
         }
-    }
-
-    private static JsonObject calls(RunResult.Calls calls) {
-        JsonObject json = new JsonObject();
-        json.addProperty("reads", calls.reads());
-        json.addProperty("writes", calls.writes());
-        json.addProperty("retries", calls.retries());
-        return json;
     }
 }
