@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.spooltracker.extendschema.local.DemoSpreadsheet;
 import com.spooltracker.extendschema.migrations.VersionPlan.Status;
 import com.spooltracker.extendschema.schema.Plan;
 import com.spooltracker.extendschema.schema.PlanResult;
@@ -21,17 +22,7 @@ import org.junit.jupiter.api.Test;
 class VersionPlanTest {
     static final Schema SCHEMA = Schema.shipped();
     static final SheetNames NAMES = new SheetNames("Operaciones", "Eventos", "Uniones");
-    static final List<String> METADATA_HEADER = List.of(
-            "ID",
-            "Timestamp",
-            "Evento_Tipo",
-            "TAG_SPOOL",
-            "Worker_ID",
-            "Worker_Nombre",
-            "Operacion",
-            "Accion",
-            "Fecha_Operacion",
-            "Metadata_JSON");
+    static final List<String> METADATA_HEADER = DemoSpreadsheet.METADATA_HEADERS;
 
     private static Plan plan(SheetFixture sheet, String declared) {
         PlanResult result = Planner.plan(

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.spooltracker.extendschema.local.DemoSpreadsheet;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -284,17 +285,7 @@ class PlannerTest {
                 conflicts.stream().map(Conflict::kind).collect(Collectors.toList()));
     }
 
-    private static final List<String> METADATA = List.of(
-            "ID",
-            "Timestamp",
-            "Evento_Tipo",
-            "TAG_SPOOL",
-            "Worker_ID",
-            "Worker_Nombre",
-            "Operacion",
-            "Accion",
-            "Fecha_Operacion",
-            "Metadata_JSON");
+    private static final List<String> METADATA = DemoSpreadsheet.METADATA_HEADERS;
     private static final ColumnSpec N_UNION =
             new ColumnSpec("N_UNION", ColumnType.INTEGER, 11, Optional.of("Metadata_JSON"), OptionalInt.empty());
 

@@ -36,29 +36,7 @@ final class TrackerSheets {
     /** Keys of this prefix are hidden by the number format {@code ;;;}: shown or not depends on who reads. */
     static final String HIDDEN_KEY_PREFIX = "SP-H";
 
-    static final List<String> ENGINEERING_UNIONES = List.of(
-            "ID_UNION",
-            "OT",
-            "N_UNION",
-            "DN_UNION",
-            "TIPO_UNION",
-            "ARM_FECHA_INICIO",
-            "ARM_FECHA_FIN",
-            "ARM_WORKER",
-            "SOL_FECHA_INICIO",
-            "SOL_FECHA_FIN",
-            "SOL_WORKER",
-            "NDT_UNION",
-            "R_NDT_UNION",
-            "ID",
-            "TAG_SPOOL",
-            "NDT_FECHA",
-            "NDT_STATUS",
-            "version",
-            "Creado_Por",
-            "Fecha_Creacion",
-            "Modificado_Por",
-            "Fecha_Modificacion");
+    static final List<String> ENGINEERING_UNIONES = DemoSpreadsheet.UNIONES_HEADERS;
 
     private static final List<String> TRACKER_OPERACIONES = trackerLayout();
     private static final Object[] ODD_DIAMETERS = {1e20, 1e300, 1e15, 0.01, "N/A", "2,5", " 2.5 ", null, 0.125, 1.005};
