@@ -21,14 +21,24 @@ final class ValueColumns {
 
     /** One list of columns per value range, in the order of the answer (the order requested). */
     static List<List<List<Object>>> read(Reader json) throws IOException {
-        List<List<List<Object>>> ranges = new ArrayList<>();
+        return valueRanges(json, ValueColumns::range);
+    }
+
+    /** Reads one element of {@code valueRanges}. */
+    private interface RangeReader<T> {
+        T read(JsonReader reader) throws IOException;
+    }
+
+    /** Each element of the answer's {@code valueRanges}, in order; the rest of the answer is skipped. */
+    private static <T> List<T> valueRanges(Reader json, RangeReader<T> element) throws IOException {
+        List<T> ranges = new ArrayList<>();
         try (JsonReader reader = new JsonReader(json)) {
             reader.beginObject();
             while (reader.hasNext()) {
                 if (reader.nextName().equals("valueRanges") && reader.peek() == JsonToken.BEGIN_ARRAY) {
                     reader.beginArray();
                     while (reader.hasNext()) {
-                        ranges.add(range(reader));
+                        ranges.add(element.read(reader));
                     }
                     reader.endArray();
                 } else {
@@ -45,23 +55,7 @@ final class ValueColumns {
 
     /** The ranges of a {@code values.batchGetByDataFilter} answer with {@code majorDimension=COLUMNS}. */
     static List<Matched> matched(Reader json) throws IOException {
-        List<Matched> ranges = new ArrayList<>();
-        try (JsonReader reader = new JsonReader(json)) {
-            reader.beginObject();
-            while (reader.hasNext()) {
-                if (reader.nextName().equals("valueRanges") && reader.peek() == JsonToken.BEGIN_ARRAY) {
-                    reader.beginArray();
-                    while (reader.hasNext()) {
-                        ranges.add(matchedRange(reader));
-                    }
-                    reader.endArray();
-                } else {
-                    reader.skipValue();
-                }
-            }
-            reader.endObject();
-        }
-        return ranges;
+        return valueRanges(json, ValueColumns::matchedRange);
     }
 
     private static Matched matchedRange(JsonReader reader) throws IOException {
